@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Conferences build script.
+#   ./build.sh test    restore, build (warnings are errors) and run every test project, then print
+#                      one line "N passed, N failed[, N skipped]" with the real totals from the TRX files.
+#   ./build.sh build   restore and build only.
+# Real components the tests need are installed and started on loopback by this script (see tools/).
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+command="${1:-test}"
+results="$(pwd)/artifacts/test-results"
+
+build() {
+  dotnet build Conferences.sln -c Release -nologo -v minimal
+}
+
+run_tests() {
+  rm -rf "$results" && mkdir -p "$results"
+  local status=0
+  build || { echo "0 passed, 1 failed"; return 1; }
+  for project in tests/*/*.csproj; do
+    local name
+    name="$(basename "$project" .csproj)"
+    dotnet test "$project" -c Release --no-build --nologo \
+      --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+    if [ ! -f "$results/$name.trx" ]; then
+      echo "no results from $name (the test host did not finish)" >&2
+      status=1
+      missing=$((${missing:-0} + 1))
+    fi
+  done
+  local passed=0 failed=${missing:-0} skipped=0
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    local counters
+    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+    local total p f
+    total="$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+    skipped=$((skipped + ${total:-0} - ${p:-0} - ${f:-0}))
+  done
+  [ "$failed" -gt 0 ] && status=1
+  if [ "$skipped" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+  else
+    echo "$passed passed, $failed failed"
+  fi
+  return $status
+}
+
+case "$command" in
+  build) build ;;
+  test) run_tests ;;
+  *) echo "usage: ./build.sh [build|test]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Conferences.Api.Crossbar;
+using Conferences.Core.Accounts;
+using Conferences.Core.Crossbar;
+using Conferences.Core.Errors;
+using Conferences.Core.Kazoo;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Conferences.Api.Controllers;
+
+/// <summary>The part of Kazoo's accounts API this service needs (profile §4): read, create a child, read the API key.</summary>
+[CrossbarAccount]
+[Route("v2/accounts/{account_id}")]
+[Produces(EnvelopeWriter.JsonContentType)]
+public sealed class AccountsController(AccountService accounts) : ControllerBase
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Get(CancellationToken ct)
+    {
+        var context = HttpContext.GetCrossbarContext();
+        var account = await accounts.FindAsync(context.AccountId, ct) ?? throw KazooErrors.BadIdentifier(context.AccountId);
+        return Responses.Ok(KazooDocument.PublicView(account), KazooJson.GetString(account, "_rev"), etag: true);
+    }
+
+    /// <summary>PUT on an account creates a child of it → 201 with the new account (<c>data.id</c>).</summary>
+    [HttpPut("")]
+    public async Task<IActionResult> CreateChild(CancellationToken ct)
+    {
+        var created = await accounts.CreateChildAsync(HttpContext.GetCrossbarContext(), ct);
+        var id = KazooJson.GetString(created, "_id")!;
+        return Responses.Created(KazooDocument.PublicView(created), null, $"/v2/accounts/{id}");
+    }
+
+    [HttpGet("api_key")]
+    public async Task<IActionResult> ApiKey(CancellationToken ct)
+    {
+        var context = HttpContext.GetCrossbarContext();
+        var account = await accounts.FindAsync(context.AccountId, ct) ?? throw KazooErrors.BadIdentifier(context.AccountId);
+        return Responses.Ok(new JsonObject { ["api_key"] = KazooJson.GetString(account, "pvt_api_key") });
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Conferences.Api.Crossbar;
+using Conferences.Core.Accounts;
+using Conferences.Core.Errors;
+using Conferences.Core.Kazoo;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Conferences.Api.Controllers;
+
+/// <summary><c>PUT /v2/api_auth</c>: trade an account's API key for a token (kazoo-reference §4, profile §4).</summary>
+[Route("v2/api_auth")]
+[Produces(EnvelopeWriter.JsonContentType)]
+public sealed class ApiAuthController(AccountService accounts, TokenService tokens) : ControllerBase
+{
+    [HttpPut("")]
+    public async Task<IActionResult> Authenticate(CancellationToken ct)
+    {
+        var request = HttpContext.GetCrossbarRequest()!;
+        if (request.UnsupportedContentType is { } contentType)
+        {
+            throw KazooErrors.UnsupportedMediaType(contentType);
+        }
+        if (request.Data is not JsonObject data || KazooJson.GetString(data, "api_key") is not { Length: > 0 } apiKey)
+        {
+            throw KazooErrors.Validation("api_key", "required", "Field is required but missing", new JsonObject { ["value"] = "api_key" });
+        }
+        var account = await accounts.FindByApiKeyAsync(apiKey, ct) ?? throw KazooErrors.InvalidCredentials();
+        var accountId = KazooJson.GetString(account, "_id")!;
+        request.AuthToken = tokens.Issue(accountId, AccountDocument.IsSuperDuperAdmin(account));
+        var tree = AccountDocument.Tree(account);
+        return Responses.Created(new JsonObject
+        {
+            ["account_id"] = accountId,
+            ["account_name"] = KazooJson.GetString(account, "name"),
+            ["reseller_id"] = tree.Count > 0 ? tree[0] : accountId,
+            ["is_reseller"] = tree.Count == 0,
+            ["language"] = KazooJson.GetString(account, "language") ?? "en-us",
+            ["apps"] = new JsonArray(),
+        });
+    }
+}

@@ -1,0 +1,62 @@
+using Conferences.Api.Crossbar;
+using Conferences.Core.Conferences;
+using Conferences.Core.Errors;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Conferences.Api.Controllers;
+
+/// <summary>
+/// <c>/v2/accounts/{account_id}/conferences</c>: the CRUD half of <c>cb_conferences.erl</c> (kazoo-reference §1.4).
+/// Each action calls one Core method and returns the Kazoo envelope.
+/// </summary>
+[CrossbarAccount]
+[Route("v2/accounts/{account_id}/conferences")]
+[Produces(EnvelopeWriter.JsonContentType)]
+public sealed class ConferencesController(ConferenceService conferences) : ControllerBase
+{
+    /// <summary>List the account's conferences (paginated, filterable; each with <c>_read_only</c>).</summary>
+    [HttpGet("")]
+    [ProducesResponseType(typeof(OpenApi.ConferenceListEnvelope), StatusCodes.Status200OK)]
+    public async Task<IActionResult> List(CancellationToken ct) =>
+        Responses.List(await conferences.ListAsync(HttpContext.GetCrossbarContext(), ct));
+
+    /// <summary>Create a conference; answers 201 with a Location header.</summary>
+    [HttpPut("")]
+    [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status201Created)]
+    public async Task<IActionResult> Create(CancellationToken ct)
+    {
+        var context = HttpContext.GetCrossbarContext();
+        // cowboy answers any PUT that carries If-Match with 412 (kazoo-reference §1.3)
+        if (context.IfMatch is not null)
+        {
+            throw KazooErrors.PreconditionFailed(null);
+        }
+        var created = await conferences.CreateAsync(context, ct);
+        var id = created.Data["id"]!.GetValue<string>();
+        return Responses.Created(created.Data, created.Revision, $"/v2/accounts/{context.AccountId}/conferences/{Uri.EscapeDataString(id)}");
+    }
+
+    /// <summary>Read one conference with its realtime <c>_read_only</c> data; ETag = revision.</summary>
+    [HttpGet("{conference_id}")]
+    [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
+    public async Task<IActionResult> Get(string conference_id, CancellationToken ct) =>
+        Responses.Ok(await conferences.GetAsync(HttpContext.GetCrossbarContext(), conference_id, ct), etag: true);
+
+    /// <summary>Replace the conference's public fields.</summary>
+    [HttpPost("{conference_id}")]
+    [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
+    public async Task<IActionResult> Update(string conference_id, CancellationToken ct) =>
+        Responses.Ok(await conferences.UpdateAsync(HttpContext.GetCrossbarContext(), conference_id, ct));
+
+    /// <summary>Deep-merge the request into the conference (<c>null</c> removes a key).</summary>
+    [HttpPatch("{conference_id}")]
+    [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
+    public async Task<IActionResult> Patch(string conference_id, CancellationToken ct) =>
+        Responses.Ok(await conferences.PatchAsync(HttpContext.GetCrossbarContext(), conference_id, ct));
+
+    /// <summary>Soft-delete the conference (<c>should_soft_delete=false</c> removes it).</summary>
+    [HttpDelete("{conference_id}")]
+    [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
+    public async Task<IActionResult> Delete(string conference_id, CancellationToken ct) =>
+        Responses.Ok(await conferences.DeleteAsync(HttpContext.GetCrossbarContext(), conference_id, ct));
+}

@@ -1,0 +1,28 @@
+namespace Conferences.Api.Crossbar;
+
+/// <summary>
+/// Crossbar's CORS answer (kazoo-reference §2.10, profile §7): any request carrying <c>Origin</c> or
+/// <c>Access-Control-Request-*</c> gets these headers; such an OPTIONS is answered 200 with no body.
+/// </summary>
+public static class CorsHeaders
+{
+    public const string AllowHeaders =
+        "Content-Type, Depth, User-Agent, X-Http-Method-Override, X-File-Size, X-Requested-With, If-Modified-Since, "
+        + "X-File-Name, Cache-Control, X-Auth-Token, X-Request-ID, If-Match, If-None-Match, Authorization, X-Pretty-Print";
+
+    public const string ExposeHeaders = "Content-Type, X-Auth-Token, X-Request-ID, Location, ETag";
+
+    public static bool IsCorsRequest(HttpRequest request) =>
+        request.Headers.ContainsKey("Origin")
+        || request.Headers.ContainsKey("Access-Control-Request-Method")
+        || request.Headers.ContainsKey("Access-Control-Request-Headers");
+
+    public static void Apply(HttpResponse response, string path)
+    {
+        response.Headers.AccessControlAllowOrigin = "*";
+        response.Headers.AccessControlAllowMethods = CrossbarRoutes.AllowedMethods(path);
+        response.Headers.AccessControlAllowHeaders = AllowHeaders;
+        response.Headers.AccessControlExposeHeaders = ExposeHeaders;
+        response.Headers.AccessControlMaxAge = "86400";
+    }
+}

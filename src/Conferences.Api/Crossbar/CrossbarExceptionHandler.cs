@@ -1,0 +1,50 @@
+using Conferences.Core.Errors;
+using Conferences.Core.Storage;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Conferences.Api.Crossbar;
+
+/// <summary>
+/// The one place where failures become Kazoo error envelopes (house style §3, kazoo-reference §1.11, profile D9).
+/// Store failures map to 409/503; anything unexpected is logged and answered 500 <c>init failed</c>.
+/// </summary>
+public sealed partial class CrossbarExceptionHandler(EnvelopeWriter writer, ILogger<CrossbarExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var error = Translate(exception);
+        if (error is null)
+        {
+            LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            error = new CrossbarException(500, "init failed", null);
+        }
+        else if (error.Status >= 500)
+        {
+            LogUnavailable(logger, exception.Message, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        await writer.WriteAsync(httpContext, new Envelope
+        {
+            Status = error.Status,
+            ErrorName = error.ErrorName,
+            Data = error.ErrorData?.DeepClone(),
+        }).ConfigureAwait(false);
+        return true;
+    }
+
+    private static CrossbarException? Translate(Exception exception) => exception switch
+    {
+        CrossbarException crossbar => crossbar,
+        DocumentConflictException => KazooErrors.Conflict(),
+        DatastoreUnavailableException => KazooErrors.DatastoreUnreachable(),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => KazooErrors.PayloadTooLarge(8_000_000),
+        BadHttpRequestException bad => KazooErrors.Validation("body", "invalid", bad.Message),
+        OperationCanceledException => new CrossbarException(503, "request cancelled", new System.Text.Json.Nodes.JsonObject { ["message"] = "request cancelled" }),
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure for {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Service unavailable for {Method} {Path}: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string reason, string method, string path);
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Conferences.Api.Crossbar;
+
+/// <summary>Registers and wires the crossbar pipeline: envelope middleware, the one error handler, controllers.</summary>
+public static class CrossbarExtensions
+{
+    public static WebApplicationBuilder AddCrossbar(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CrossbarOptions>().BindConfiguration(CrossbarOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<EnvelopeWriter>();
+        builder.Services.AddExceptionHandler<CrossbarExceptionHandler>();
+        builder.Services.AddScoped<CrossbarAccountFilter>();
+        builder.Services.AddHostedService<BootstrapHostedService>();
+        builder.Services
+            .AddControllers()
+            .ConfigureApiBehaviorOptions(o => o.SuppressModelStateInvalidFilter = true);
+        // Bodies are read by the envelope middleware with its own limit (D10); Kestrel's must not refuse first.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        return builder;
+    }
+
+    /// <summary>Error envelopes outermost, then the envelope middleware, then routing (verb tunnelling must precede it).</summary>
+    public static WebApplication UseCrossbar(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = _ => Task.CompletedTask,
+            SuppressDiagnosticsCallback = _ => true,
+        });
+        app.UseMiddleware<CrossbarRequestMiddleware>();
+        app.UseRouting();
+        return app;
+    }
+
+    public static WebApplication MapCrossbar(this WebApplication app)
+    {
+        app.MapControllers();
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Conferences.Api.Crossbar;
+
+/// <summary>The <c>Crossbar</c> configuration section.</summary>
+public sealed class CrossbarOptions
+{
+    public const string Section = "Crossbar";
+
+    /// <summary>Largest accepted request body, Kazoo's <c>crossbar.max_upload_size</c> (kazoo-reference §2.4).</summary>
+    public long MaxBodyBytes { get; set; } = 8_000_000;
+
+    /// <summary>The Kazoo version reported in envelopes.</summary>
+    public string Version { get; set; } = "5.0.0";
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Accounts;
+
+namespace Conferences.Api.Crossbar;
+
+/// <summary>The envelope and credentials of a <c>/v2</c> request, read once by <see cref="CrossbarRequestMiddleware"/>.</summary>
+public sealed class CrossbarRequest
+{
+    public required string RequestId { get; init; }
+
+    public JsonObject Envelope { get; init; } = new();
+
+    public JsonNode Data { get; init; } = new JsonObject();
+
+    /// <summary>The Content-Type of a body crossbar cannot read as JSON (415 after authentication, kazoo-reference §1.2 step 7).</summary>
+    public string? UnsupportedContentType { get; init; }
+
+    /// <summary>The token exactly as sent (echoed in the envelope), from any of Kazoo's token sources.</summary>
+    public string? AuthToken { get; set; }
+
+    public TokenCheck? Token { get; set; }
+
+    public Dictionary<string, string> Query { get; init; } = [];
+}

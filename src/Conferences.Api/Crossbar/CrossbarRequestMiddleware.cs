@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Accounts;
+using Conferences.Core.Errors;
+using Conferences.Core.Kazoo;
+using Microsoft.Extensions.Options;
+
+namespace Conferences.Api.Crossbar;
+
+/// <summary>
+/// The first steps of crossbar's request processing for <c>/v2</c> (kazoo-reference §1.2 steps 1–2, §2.1, §2.10):
+/// request id, CORS and pre-flight, <c>/v1</c> → 410, body envelope (400 before anything else), verb tunnelling,
+/// and early authentication (an expired token is 401 at once). Runs before routing.
+/// </summary>
+public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenService tokens, IOptions<CrossbarOptions> options)
+{
+    private static readonly string[] JsonContentTypes = ["application/json", "application/x-json", "application/x-www-form-urlencoded"];
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? string.Empty;
+        var isV1 = path.StartsWith("/v1/", StringComparison.OrdinalIgnoreCase) || path.Equals("/v1", StringComparison.OrdinalIgnoreCase);
+        if (!isV1 && !path.StartsWith("/v2/", StringComparison.OrdinalIgnoreCase) && !path.Equals("/v2", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(http).ConfigureAwait(false);
+            return;
+        }
+
+        var requestId = http.Request.Headers["X-Request-ID"].ToString() is { Length: > 0 and <= 128 } given ? given : KazooIds.NewId();
+        http.SetCrossbarRequest(new CrossbarRequest { RequestId = requestId });
+        var cors = CorsHeaders.IsCorsRequest(http.Request);
+        http.Response.OnStarting(() =>
+        {
+            http.Response.Headers["X-Request-ID"] = requestId;
+            if (cors)
+            {
+                CorsHeaders.Apply(http.Response, path);
+            }
+            return Task.CompletedTask;
+        });
+
+        if (cors && HttpMethods.IsOptions(http.Request.Method))
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            http.Response.ContentType = EnvelopeWriter.JsonContentType;
+            http.Response.ContentLength = 0;
+            return;
+        }
+        if (isV1)
+        {
+            throw KazooErrors.ApiVersionGone();
+        }
+
+        var request = await ReadRequestAsync(http, requestId).ConfigureAwait(false);
+        http.SetCrossbarRequest(request);
+        TunnelVerb(http, request);
+        Authenticate(http, request);
+        await next(http).ConfigureAwait(false);
+    }
+
+    private async Task<CrossbarRequest> ReadRequestAsync(HttpContext http, string requestId)
+    {
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in http.Request.Query)
+        {
+            query[key] = value.ToString();
+        }
+        var contentType = http.Request.ContentType;
+        var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var hasBody = http.Request.ContentLength > 0 || (http.Request.ContentLength is null && http.Request.Headers.TransferEncoding.Count > 0);
+        if (hasBody && mediaType is { Length: > 0 } && !JsonContentTypes.Contains(mediaType))
+        {
+            return new CrossbarRequest { RequestId = requestId, Query = query, UnsupportedContentType = contentType };
+        }
+        var envelope = hasBody
+            ? RequestBodyReader.ParseEnvelope(await RequestBodyReader.ReadLimitedAsync(http.Request, options.Value.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false))
+            : new JsonObject { ["data"] = new JsonObject() };
+        return new CrossbarRequest { RequestId = requestId, Envelope = envelope, Data = envelope["data"]!, Query = query };
+    }
+
+    /// <summary><c>POST</c> with <c>verb</c> in the query string or the envelope is treated as that verb (kazoo-reference §2.1).</summary>
+    private static void TunnelVerb(HttpContext http, CrossbarRequest request)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            return;
+        }
+        var verb = request.Query.TryGetValue("verb", out var q) ? q : request.Envelope["verb"]?.ToString();
+        if (verb is { Length: > 0 })
+        {
+            http.Request.Method = verb.ToUpperInvariant();
+        }
+    }
+
+    /// <summary>
+    /// Token sources in Kazoo's order: <c>X-Auth-Token</c>, <c>auth_token</c> (query, then envelope),
+    /// <c>Authorization: Bearer</c> (kazoo-reference §4). Expired → 401 now; unusable → as if absent.
+    /// </summary>
+    private void Authenticate(HttpContext http, CrossbarRequest request)
+    {
+        var token = FirstNonEmpty(
+            http.Request.Headers["X-Auth-Token"].ToString(),
+            request.Query.GetValueOrDefault("auth_token"),
+            request.Envelope["auth_token"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null,
+            BearerToken(http.Request.Headers.Authorization.ToString()));
+        if (token is null)
+        {
+            return;
+        }
+        request.AuthToken = token;
+        request.Token = tokens.Check(token);
+        if (request.Token.Status == TokenStatus.Expired)
+        {
+            throw KazooErrors.ExpiredCredentials();
+        }
+    }
+
+    private static string? BearerToken(string authorization) =>
+        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrEmpty(v));
+}

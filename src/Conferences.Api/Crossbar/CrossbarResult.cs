@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Conferences.Api.Crossbar;
+
+/// <summary>A successful crossbar answer: the envelope plus the ETag and Location headers Kazoo sends.</summary>
+public sealed class CrossbarResult(Envelope envelope) : IActionResult
+{
+    public Envelope Envelope { get; } = envelope;
+
+    public string? Location { get; init; }
+
+    public bool SendETag { get; init; }
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var http = context.HttpContext;
+        var writer = http.RequestServices.GetRequiredService<EnvelopeWriter>();
+        if (Location is not null)
+        {
+            http.Response.Headers.Location = Location;
+        }
+        if (SendETag && Envelope.Revision is not null)
+        {
+            var etag = $"\"{Envelope.Revision}\"";
+            http.Response.Headers.ETag = etag;
+            // cowboy's conditional GET: a matching If-None-Match is answered 304 with no body (kazoo-reference §2.5)
+            if (HttpMethods.IsGet(http.Request.Method) && http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == etag || v.Trim('"') == Envelope.Revision)))
+            {
+                http.Response.StatusCode = StatusCodes.Status304NotModified;
+                http.Response.ContentType = EnvelopeWriter.JsonContentType;
+                return;
+            }
+        }
+        await writer.WriteAsync(http, Envelope).ConfigureAwait(false);
+    }
+}

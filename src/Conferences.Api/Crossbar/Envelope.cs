@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace Conferences.Api.Crossbar;
+
+/// <summary>
+/// The fields of a crossbar response envelope besides the common ones (kazoo-reference §2.2, §2.3):
+/// success or error, <c>data</c>, and the optional revision, pagination and error fields.
+/// </summary>
+public sealed record Envelope
+{
+    public required int Status { get; init; }
+
+    public JsonNode? Data { get; init; }
+
+    public string? Revision { get; init; }
+
+    /// <summary>For errors: envelope <c>message</c> (the error name); null for success.</summary>
+    public string? ErrorName { get; init; }
+
+    public int? PageSize { get; init; }
+
+    public string? StartKey { get; init; }
+
+    public string? NextStartKey { get; init; }
+
+    public JsonObject? Metadata { get; init; }
+
+    public bool IsError => ErrorName is not null;
+}

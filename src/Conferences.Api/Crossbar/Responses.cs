@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Crossbar;
+
+namespace Conferences.Api.Crossbar;
+
+/// <summary>Shorthands for the success envelopes controllers return.</summary>
+public static class Responses
+{
+    public static CrossbarResult Ok(JsonNode data, string? revision = null, bool etag = false) =>
+        new(new Envelope { Status = StatusCodes.Status200OK, Data = data, Revision = revision }) { SendETag = etag };
+
+    public static CrossbarResult Ok(DocumentResult result, bool etag = false) => Ok(result.Data, result.Revision, etag);
+
+    /// <summary>Kazoo answers 201 to every successful PUT, creates and actions alike (kazoo-reference §1.3).</summary>
+    public static CrossbarResult Created(JsonNode data, string? revision = null, string? location = null) =>
+        new(new Envelope { Status = StatusCodes.Status201Created, Data = data, Revision = revision }) { Location = location };
+
+    public static CrossbarResult List(ListResult list) => new(new Envelope
+    {
+        Status = StatusCodes.Status200OK,
+        Data = list.Items,
+        Revision = list.Items.Count == 0 ? null : ListRevision(list.Items),
+        PageSize = list.Paginated ? list.Items.Count : null,
+        StartKey = list.StartKey,
+        NextStartKey = list.NextStartKey,
+    })
+    { SendETag = true };
+
+    /// <summary>Lists carry an opaque revision: the md5 of the rendered items (kazoo-reference §2.5).</summary>
+    private static string ListRevision(JsonArray items) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(items.ToJsonString())));
+}

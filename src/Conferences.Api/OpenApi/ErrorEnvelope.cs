@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Conferences.Api.OpenApi;
+
+/// <summary>Documentation shape of Kazoo's error envelope (kazoo-reference §2.3).</summary>
+public sealed record ErrorEnvelope(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("data")] JsonObject? Data,
+    [property: JsonPropertyName("request_id")] string RequestId,
+    [property: JsonPropertyName("timestamp")] string Timestamp);

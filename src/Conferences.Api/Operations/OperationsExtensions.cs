@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Conferences.Api.OpenApi;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Conferences.Api.Operations;
+
+/// <summary>Logging, health and the OpenAPI document (house style §8).</summary>
+public static class OperationsExtensions
+{
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .Enrich.FromLogContext()
+                .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning);
+            if (builder.Configuration["Logging:Format"] == "json" || (!development && builder.Configuration["Logging:Format"] != "text"))
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {RequestId} {Message:lj}{NewLine}{Exception}");
+            }
+        });
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v2", new Microsoft.OpenApi.OpenApiInfo
+            {
+                Title = "Conferences (Kazoo-compatible crossbar conferences API)",
+                Version = "v2",
+                Description = "Every answer is a Kazoo envelope; PUT answers 201; errors use Kazoo's error envelope.",
+            });
+            o.OperationFilter<KazooOperationFilter>();
+            o.CustomSchemaIds(t => t.Name);
+        });
+        return builder;
+    }
+
+    public static WebApplication UseOperations(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                if (http.Response.Headers["X-Request-ID"].ToString() is { Length: > 0 } id)
+                {
+                    diagnostics.Set("RequestId", id);
+                }
+            };
+        });
+        app.UseMiddleware<RequestIdLogScope>();
+        app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
+        app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v2/swagger.json", "Conferences v2"));
+        return app;
+    }
+
+    public static WebApplication MapOperations(this WebApplication app)
+    {
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json";
+        var body = new Dictionary<string, object?>
+        {
+            ["status"] = report.Status.ToString().ToLowerInvariant(),
+            ["checks"] = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new Dictionary<string, object?>
+                {
+                    ["status"] = e.Value.Status.ToString().ToLowerInvariant(),
+                    ["description"] = e.Value.Description,
+                    ["data"] = e.Value.Data,
+                }),
+        };
+        return http.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}

@@ -1,0 +1,26 @@
+using Conferences.Api.Crossbar;
+using Conferences.Api.Operations;
+using Conferences.Core;
+using Conferences.Infrastructure.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    // profile §3: the service answers on http://127.0.0.1:8000 unless --urls / ASPNETCORE_URLS say otherwise
+    builder.WebHost.UseUrls("http://127.0.0.1:8000");
+}
+
+builder.AddOperations();
+builder.Services.AddConferencesCore();
+builder.Services.AddStorage(builder.Configuration);
+builder.AddCrossbar();
+
+var app = builder.Build();
+app.UseOperations();
+app.UseCrossbar();
+app.MapOperations();
+app.MapCrossbar();
+app.Run();
+
+/// <summary>Entry point, visible to the HTTP tests' WebApplicationFactory.</summary>
+public partial class Program;

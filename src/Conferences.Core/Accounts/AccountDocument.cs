@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
+
+namespace Conferences.Core.Accounts;
+
+/// <summary>
+/// Kazoo's account document (stored in the <c>accounts</c> database and in the account's own database):
+/// <c>pvt_tree</c> lists the ancestors from the top, <c>pvt_api_key</c> is the 64-hex API key
+/// (kazoo-reference §4, <c>cb_simple_authz</c>).
+/// </summary>
+public static class AccountDocument
+{
+    public const string Type = "account";
+
+    public static JsonObject Create(string id, string name, string realm, IReadOnlyList<string> tree, string apiKey, bool superDuperAdmin, long nowGregorian)
+    {
+        var doc = new JsonObject
+        {
+            ["_id"] = id,
+            ["name"] = name,
+            ["realm"] = realm,
+            ["enabled"] = true,
+            ["pvt_type"] = Type,
+            ["pvt_vsn"] = "1",
+            ["pvt_account_id"] = id,
+            ["pvt_account_db"] = AccountDatabase.Encoded(id),
+            ["pvt_tree"] = new JsonArray([.. tree.Select(a => (JsonNode?)JsonValue.Create(a))]),
+            ["pvt_api_key"] = apiKey,
+            ["pvt_enabled"] = true,
+            ["pvt_created"] = nowGregorian,
+            ["pvt_modified"] = nowGregorian,
+        };
+        if (superDuperAdmin)
+        {
+            doc["pvt_superduper_admin"] = true;
+        }
+        if (tree.Count > 0)
+        {
+            doc["pvt_reseller_id"] = tree[0];
+        }
+        return doc;
+    }
+
+    public static IReadOnlyList<string> Tree(JsonObject account) =>
+        account["pvt_tree"] is JsonArray tree ? [.. tree.OfType<JsonValue>().Select(v => v.GetValue<string>())] : [];
+
+    public static bool IsSuperDuperAdmin(JsonObject account) => KazooJson.GetBool(account, "pvt_superduper_admin");
+
+    public static string NewApiKey() => KazooIds.RandomHex(32);
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Conferences.Core.Crossbar;
+using Conferences.Core.Errors;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Storage;
+
+namespace Conferences.Core.Accounts;
+
+/// <summary>
+/// Accounts as far as this service needs them (profile §4): child creation, reads, API keys, and the
+/// hierarchy check of <c>cb_simple_authz</c> (kazoo-reference §4).
+/// </summary>
+public sealed class AccountService(IDocumentStore store, TimeProvider clock)
+{
+    /// <summary>Account documents change rarely; every request reads one, so keep them for a few seconds.</summary>
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, (JsonObject? Doc, DateTimeOffset Until)> _cache = new();
+
+    /// <summary>The live account document, or null when it does not exist (or is deleted).</summary>
+    public async Task<JsonObject?> FindAsync(string accountId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(accountId, out var cached) && cached.Until > now)
+        {
+            return cached.Doc;
+        }
+        var doc = await store.GetAsync(AccountDatabase.Accounts, accountId, ct).ConfigureAwait(false);
+        if (doc is not null && (KazooJson.GetString(doc, "pvt_type") != AccountDocument.Type || KazooJson.GetBool(doc, "pvt_deleted")))
+        {
+            doc = null;
+        }
+        _cache[accountId] = (doc, now + CacheLifetime);
+        return doc;
+    }
+
+    public async Task<JsonObject?> FindByApiKeyAsync(string apiKey, CancellationToken ct)
+    {
+        var rows = await store.QueryViewAsync(AccountDatabase.Accounts, KazooViews.AccountByApiKey,
+            new ViewQuery { Keys = [apiKey], IncludeDocs = true }, ct).ConfigureAwait(false);
+        return rows.Count == 1 ? rows[0].Document : null;
+    }
+
+    /// <summary>
+    /// A token may act on its own account and on descendants (its id in the target's <c>pvt_tree</c>);
+    /// the super-duper admin may act anywhere.
+    /// </summary>
+    public static bool MayAccess(TokenClaims claims, JsonObject targetAccount) =>
+        claims.IsSuperDuperAdmin
+        || claims.AccountId == KazooJson.GetString(targetAccount, "_id")
+        || AccountDocument.Tree(targetAccount).Contains(claims.AccountId);
+
+    /// <summary>PUT <c>/v2/accounts/{parent}</c>: a child account with a fresh id and API key.</summary>
+    public async Task<JsonObject> CreateChildAsync(CrossbarContext context, CancellationToken ct)
+    {
+        var parent = await FindAsync(context.AccountId, ct).ConfigureAwait(false) ?? throw KazooErrors.BadIdentifier(context.AccountId);
+        var data = context.DataObject;
+        var name = RequireName(data);
+        var id = KazooIds.NewId();
+        var realm = KazooJson.GetString(data, "realm") is { Length: > 0 } r ? r : $"{id[..8]}.conferences.local";
+        var tree = AccountDocument.Tree(parent).Append(context.AccountId).ToList();
+        var doc = AccountDocument.Create(id, name, realm, tree, AccountDocument.NewApiKey(), superDuperAdmin: false, Gregorian.Now(clock));
+        foreach (var (key, value) in KazooDocument.CleanRequest(data))
+        {
+            doc.TryAdd(key, value?.DeepClone());
+        }
+        await SaveNewAccountAsync(doc, ct).ConfigureAwait(false);
+        return doc;
+    }
+
+    /// <summary>Writes a new account to the <c>accounts</c> database and to its own database (created with its views).</summary>
+    public async Task SaveNewAccountAsync(JsonObject doc, CancellationToken ct)
+    {
+        var id = KazooJson.GetString(doc, "_id")!;
+        var accountDb = AccountDatabase.Encoded(id);
+        await store.EnsureDatabaseAsync(accountDb, ct).ConfigureAwait(false);
+        await store.SaveAsync(accountDb, (JsonObject)doc.DeepClone(), ct).ConfigureAwait(false);
+        await store.SaveAsync(AccountDatabase.Accounts, doc, ct).ConfigureAwait(false);
+        _cache.TryRemove(id, out _);
+    }
+
+    public async Task UpdateApiKeyAsync(JsonObject account, string apiKey, CancellationToken ct)
+    {
+        var updated = (JsonObject)account.DeepClone();
+        updated["pvt_api_key"] = apiKey;
+        updated["pvt_modified"] = Gregorian.Now(clock);
+        await store.SaveAsync(AccountDatabase.Accounts, updated, ct).ConfigureAwait(false);
+        _cache.TryRemove(KazooJson.GetString(account, "_id")!, out _);
+    }
+
+    private static string RequireName(JsonObject data)
+    {
+        if (!data.TryGetPropertyValue("name", out var node) || node is null)
+        {
+            throw KazooErrors.Validation("name", "required", "Field is required but missing");
+        }
+        if (node is not JsonValue value || !value.TryGetValue<string>(out var name))
+        {
+            throw KazooErrors.Validation("name", "type", "Value did not match type(s): string",
+                new JsonObject { ["target"] = "string", ["value"] = node.DeepClone() });
+        }
+        if (name.Length is < 1 or > 128)
+        {
+            var (rule, message, target) = name.Length < 1
+                ? ("minLength", "String must be at least 1 characters", 1)
+                : ("maxLength", "String must not be more than 128 characters", 128);
+            throw KazooErrors.Validation("name", rule, message, new JsonObject { ["target"] = target, ["value"] = name });
+        }
+        return name;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Crossbar;
+using Conferences.Core.Realtime;
+using Conferences.Core.Storage;
+
+namespace Conferences.Core.Conferences;
+
+/// <summary>
+/// GET <c>/conferences</c>: the <c>conferences/crossbar_listing</c> view through crossbar's paginated loader
+/// (page_size + 1 rows, the extra row's key becomes <c>next_start_key</c>) with the query-string filters
+/// applied to the full documents; filtered-out rows do not count toward the page (kazoo-reference §1.4, §2.7, §2.8).
+/// </summary>
+public sealed class ConferenceLister(ConferenceStore conferences)
+{
+    private const int FilterBatch = 200;
+
+    public async Task<ListResult> ListAsync(CrossbarContext context, CancellationToken ct)
+    {
+        var page = PageRequest.From(context);
+        var filter = CrossbarFilter.FromQuery(context.Query);
+        var wanted = page.Paginate ? page.PageSize + 1 : int.MaxValue;
+        var rows = filter is null
+            ? await conferences.QueryAsync(context.AccountId, KazooViews.ConferenceListing, new ViewQuery
+            {
+                StartKey = page.StartKey,
+                Descending = page.Descending,
+                Limit = page.Paginate ? wanted : null,
+            }, ct).ConfigureAwait(false)
+            : await FilteredRowsAsync(context.AccountId, page, filter, wanted, ct).ConfigureAwait(false);
+
+        var items = new JsonArray();
+        foreach (var row in rows.Take(page.Paginate ? page.PageSize : rows.Count))
+        {
+            items.Add(WithReadOnly(row.Value));
+        }
+        if (!page.Paginate)
+        {
+            return new ListResult(items, false, null, null);
+        }
+        var next = rows.Count > page.PageSize ? StartKeyCodec.Encode(rows[page.PageSize].Key) : null;
+        var start = page.StartKey is null ? null : StartKeyCodec.Encode(page.StartKey);
+        return new ListResult(items, true, start, next);
+    }
+
+    private async Task<IReadOnlyList<ViewRow>> FilteredRowsAsync(
+        string accountId, PageRequest page, CrossbarFilter filter, int wanted, CancellationToken ct)
+    {
+        var matched = new List<ViewRow>();
+        var startKey = page.StartKey;
+        var skipFirst = false;
+        while (matched.Count < wanted)
+        {
+            var batch = await conferences.QueryAsync(accountId, KazooViews.ConferenceListing, new ViewQuery
+            {
+                StartKey = startKey,
+                Descending = page.Descending,
+                Limit = FilterBatch + (skipFirst ? 1 : 0),
+                IncludeDocs = true,
+            }, ct).ConfigureAwait(false);
+            var fresh = skipFirst ? batch.Skip(1).ToList() : [.. batch];
+            matched.AddRange(fresh.Where(row => row.Document is not null && filter.Matches(row.Document)).Take(wanted - matched.Count));
+            if (fresh.Count < FilterBatch)
+            {
+                break;
+            }
+            startKey = batch[^1].Key;
+            skipFirst = true;
+        }
+        return matched;
+    }
+
+    private static JsonObject WithReadOnly(JsonNode? value)
+    {
+        var item = value is JsonObject obj ? (JsonObject)obj.DeepClone() : new JsonObject();
+        item["_read_only"] = ReadOnlyView.Idle(withParticipants: false);
+        return item;
+    }
+}

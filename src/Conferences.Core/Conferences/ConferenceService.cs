@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Crossbar;
+using Conferences.Core.Errors;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Realtime;
+using Conferences.Core.Validation;
+
+namespace Conferences.Core.Conferences;
+
+/// <summary>
+/// Conference CRUD as <c>cb_conferences.erl</c> does it (kazoo-reference §1.4–§1.5, §2.5–§2.6), with the
+/// profile's fixes (D1 404 for unknown ids, D5 one <c>_read_only</c> shape).
+/// </summary>
+public sealed class ConferenceService(
+    ConferenceStore conferences,
+    ConferenceLister lister,
+    NumberUniqueness numbers,
+    KazooSchemaValidator validator,
+    TimeProvider clock)
+{
+    public const string SchemaName = "conferences";
+
+    public Task<ListResult> ListAsync(CrossbarContext context, CancellationToken ct) => lister.ListAsync(context, ct);
+
+    /// <summary>PUT <c>/conferences</c>: validate, check numbers, save with private fields; a client <c>id</c> names the document.</summary>
+    public async Task<DocumentResult> CreateAsync(CrossbarContext context, CancellationToken ct)
+    {
+        var request = RequireObject(context);
+        var id = ClientId(request) ?? KazooIds.NewId();
+        var doc = Validate(KazooDocument.CleanRequest(request));
+        await numbers.EnsureUniqueAsync(context.AccountId, doc, exceptId: null, ct).ConfigureAwait(false);
+        doc["_id"] = id;
+        PrivateFields.Stamp(doc, ConferenceStore.DocumentType, context, Gregorian.Now(clock));
+        var saved = await conferences.SaveAsync(context.AccountId, doc, ct).ConfigureAwait(false);
+        return new DocumentResult(KazooDocument.PublicView(saved), KazooJson.GetString(saved, "_rev"));
+    }
+
+    /// <summary>GET <c>/conferences/{id}</c>: the stored document with <c>_read_only</c>; unknown or deleted → 404 (D1).</summary>
+    public async Task<DocumentResult> GetAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
+    {
+        var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: true, ct).ConfigureAwait(false)
+            ?? throw KazooErrors.BadIdentifier(conferenceId);
+        var data = KazooDocument.PublicView(stored);
+        data["_read_only"] = ReadOnlyView.Idle(withParticipants: true);
+        return new DocumentResult(data, KazooJson.GetString(stored, "_rev"));
+    }
+
+    /// <summary>The stored document's revision, for conditional GETs; null when there is none.</summary>
+    public async Task<string?> RevisionAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
+    {
+        var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: true, ct).ConfigureAwait(false);
+        return stored is null ? null : KazooJson.GetString(stored, "_rev");
+    }
+
+    /// <summary>POST: replace every public field (absent ones are removed, defaults re-applied).</summary>
+    public Task<DocumentResult> UpdateAsync(CrossbarContext context, string conferenceId, CancellationToken ct) =>
+        ReplaceAsync(context, conferenceId, KazooDocument.CleanRequest(RequireObject(context)), ct);
+
+    /// <summary>PATCH: deep-merge the request over the stored public fields, then the POST pipeline.</summary>
+    public async Task<DocumentResult> PatchAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
+    {
+        var patch = KazooDocument.CleanRequest(RequireObject(context));
+        var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: true, ct).ConfigureAwait(false);
+        var merged = stored is null ? patch : JsonMerge.Patch(KazooDocument.CleanRequest(stored), patch);
+        return await ReplaceAsync(context, conferenceId, merged, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>DELETE: soft delete by default (<c>pvt_deleted</c>); <c>should_soft_delete=false</c> removes the document.</summary>
+    public async Task<DocumentResult> DeleteAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
+    {
+        var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: false, ct).ConfigureAwait(false)
+            ?? throw KazooErrors.BadIdentifier(conferenceId);
+        var revision = KazooJson.GetString(stored, "_rev");
+        EnsureRevisionMatches(context, revision);
+        if (context.RequestString("should_soft_delete") == "false")
+        {
+            await conferences.HardDeleteAsync(context.AccountId, conferenceId, revision!, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            var deleted = (JsonObject)stored.DeepClone();
+            deleted["pvt_deleted"] = true;
+            PrivateFields.Stamp(deleted, ConferenceStore.DocumentType, context, Gregorian.Now(clock));
+            await conferences.SaveAsync(context.AccountId, deleted, ct).ConfigureAwait(false);
+        }
+        var data = KazooDocument.PublicView(stored);
+        data["_read_only"] = new JsonObject { ["deleted"] = true };
+        return new DocumentResult(data, revision);
+    }
+
+    /// <summary>
+    /// The POST pipeline: schema (400), number uniqueness (400), load (404), If-Match (412), save (409) — in that
+    /// order, so validation errors win over a missing document (kazoo-reference §1.4 POST).
+    /// </summary>
+    private async Task<DocumentResult> ReplaceAsync(CrossbarContext context, string conferenceId, JsonObject request, CancellationToken ct)
+    {
+        var doc = Validate(request);
+        await numbers.EnsureUniqueAsync(context.AccountId, doc, exceptId: conferenceId, ct).ConfigureAwait(false);
+        var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: false, ct).ConfigureAwait(false)
+            ?? throw KazooErrors.BadIdentifier(conferenceId);
+        EnsureRevisionMatches(context, KazooJson.GetString(stored, "_rev"));
+        var replacement = KazooDocument.WithPrivateFieldsOf(doc, stored);
+        PrivateFields.Stamp(replacement, ConferenceStore.DocumentType, context, Gregorian.Now(clock));
+        var saved = await conferences.SaveAsync(context.AccountId, replacement, ct).ConfigureAwait(false);
+        return new DocumentResult(KazooDocument.PublicView(saved), KazooJson.GetString(saved, "_rev"));
+    }
+
+    private JsonObject Validate(JsonObject request)
+    {
+        var result = validator.Validate(SchemaName, request);
+        return result.IsValid ? result.Document : throw KazooErrors.Validation(result.Errors);
+    }
+
+    /// <summary>POST/PATCH/DELETE with an If-Match that is not the current revision → 412 (kazoo-reference §2.5).</summary>
+    private static void EnsureRevisionMatches(CrossbarContext context, string? revision)
+    {
+        if (context.IfMatch is { } expected && expected != "*" && expected != revision)
+        {
+            throw KazooErrors.PreconditionFailed(revision);
+        }
+    }
+
+    private static JsonObject RequireObject(CrossbarContext context) =>
+        context.Data as JsonObject
+        ?? throw KazooErrors.Validation("data", "type", "Value did not match type(s): object", new JsonObject { ["target"] = "object" });
+
+    /// <summary>A client-supplied <c>data.id</c> becomes the document id (kazoo-reference §1.4 create).</summary>
+    private static string? ClientId(JsonObject request)
+    {
+        if (!request.TryGetPropertyValue("id", out var node) || node is null)
+        {
+            return null;
+        }
+        if (node is not JsonValue value || !value.TryGetValue<string>(out var id) || id.Length == 0 || id.StartsWith('_') || id.Length > 255)
+        {
+            throw KazooErrors.Validation("id", "type", "Value did not match type(s): string (1..255 characters, not starting with '_')",
+                new JsonObject { ["value"] = node.DeepClone() });
+        }
+        return id;
+    }
+}

@@ -1,0 +1,26 @@
+using Conferences.Core.Accounts;
+using Conferences.Core.Conferences;
+using Conferences.Core.Validation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conferences.Core;
+
+/// <summary>Registers the Kazoo domain: conference service, accounts, tokens, schema validation.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddConferencesCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => KazooSchemaValidator.LoadEmbedded());
+        services.AddSingleton<ConferenceStore>();
+        services.AddSingleton<ConferenceLister>();
+        services.AddSingleton<NumberUniqueness>();
+        services.AddSingleton<ConferenceService>();
+        services.AddSingleton<SigningKeyHolder>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<AccountBootstrapper>();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        return services;
+    }
+}

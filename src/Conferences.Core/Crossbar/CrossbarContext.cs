@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+
+namespace Conferences.Core.Crossbar;
+
+/// <summary>
+/// What crossbar knows about one request once the envelope is parsed and the caller is authenticated:
+/// the target account, the authenticated account, the envelope and the query string.
+/// </summary>
+public sealed class CrossbarContext
+{
+    public required string RequestId { get; init; }
+
+    /// <summary>The account named in the path.</summary>
+    public required string AccountId { get; init; }
+
+    /// <summary>The account the token belongs to (null only for unauthenticated calls such as api_auth).</summary>
+    public string? AuthAccountId { get; init; }
+
+    /// <summary>The envelope's <c>data</c> (an object or array; <c>{}</c> for an empty body).</summary>
+    public JsonNode Data { get; init; } = new JsonObject();
+
+    /// <summary>The whole envelope with top-level keys normalised (kazoo-reference §2.1).</summary>
+    public JsonObject Envelope { get; init; } = new();
+
+    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The If-Match revision, unquoted, when the client sent one.</summary>
+    public string? IfMatch { get; init; }
+
+    public JsonObject DataObject => Data as JsonObject ?? new JsonObject();
+
+    /// <summary>
+    /// Crossbar's generic lookup ("req_value"): <c>data.key</c>, then the query string, then the envelope
+    /// (kazoo-reference §2.1).
+    /// </summary>
+    public JsonNode? RequestValue(string key)
+    {
+        if (Data is JsonObject data && data.TryGetPropertyValue(key, out var fromData) && fromData is not null)
+        {
+            return fromData;
+        }
+        if (Query.TryGetValue(key, out var fromQuery))
+        {
+            return JsonValue.Create(fromQuery);
+        }
+        return Envelope.TryGetPropertyValue(key, out var fromEnvelope) ? fromEnvelope : null;
+    }
+
+    public string? RequestString(string key) => RequestValue(key) switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        var other => other.ToJsonString(),
+    };
+}

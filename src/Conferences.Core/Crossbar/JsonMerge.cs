@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace Conferences.Core.Crossbar;
+
+/// <summary>
+/// PATCH semantics of crossbar (kazoo-reference §1.4 PATCH, §2.6): the request is deep-merged over the stored
+/// document; nested objects merge recursively, arrays are replaced, <c>null</c> removes a key and an empty
+/// object replaces the stored object.
+/// </summary>
+public static class JsonMerge
+{
+    public static JsonObject Patch(JsonObject stored, JsonObject patch)
+    {
+        var result = (JsonObject)stored.DeepClone();
+        Apply(result, patch);
+        return result;
+    }
+
+    private static void Apply(JsonObject target, JsonObject patch)
+    {
+        foreach (var (key, value) in patch)
+        {
+            switch (value)
+            {
+                case null:
+                    target.Remove(key);
+                    break;
+                case JsonObject { Count: > 0 } patchObject when target[key] is JsonObject targetObject:
+                    Apply(targetObject, patchObject);
+                    break;
+                default:
+                    target[key] = value.DeepClone();
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+
+namespace Conferences.Core.Crossbar;
+
+/// <summary>Public and private fields of a Kazoo document (kazoo-reference §1.4 create, §3.2).</summary>
+public static class KazooDocument
+{
+    public static bool IsPrivateKey(string key) =>
+        key.StartsWith('_') || key.StartsWith("pvt_", StringComparison.Ordinal);
+
+    /// <summary>The document as the API shows it: no <c>_</c>/<c>pvt_</c> keys, plus <c>id</c>.</summary>
+    public static JsonObject PublicView(JsonObject stored)
+    {
+        var view = new JsonObject();
+        foreach (var (key, value) in stored)
+        {
+            if (!IsPrivateKey(key) && key != "id")
+            {
+                view[key] = value?.DeepClone();
+            }
+        }
+        view["id"] = stored["_id"]?.DeepClone();
+        return view;
+    }
+
+    /// <summary>
+    /// What a client may write: keys beginning with <c>_</c> or <c>pvt_</c> are silently dropped (a fetched
+    /// <c>_read_only</c> included), and <c>id</c> which names the document rather than being part of it.
+    /// </summary>
+    public static JsonObject CleanRequest(JsonObject request)
+    {
+        var clean = new JsonObject();
+        foreach (var (key, value) in request)
+        {
+            if (!IsPrivateKey(key) && key != "id")
+            {
+                clean[key] = value?.DeepClone();
+            }
+        }
+        return clean;
+    }
+
+    /// <summary>Public fields of <paramref name="publicFields"/> combined with the private fields of <paramref name="stored"/>.</summary>
+    public static JsonObject WithPrivateFieldsOf(JsonObject publicFields, JsonObject stored)
+    {
+        var merged = (JsonObject)publicFields.DeepClone();
+        foreach (var (key, value) in stored)
+        {
+            if (IsPrivateKey(key))
+            {
+                merged[key] = value?.DeepClone();
+            }
+        }
+        return merged;
+    }
+
+    public static JsonObject PrivateFieldsOnly(JsonObject stored)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in stored)
+        {
+            if (IsPrivateKey(key))
+            {
+                result[key] = value?.DeepClone();
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+
+namespace Conferences.Core.Crossbar;
+
+/// <summary>
+/// One page of a crossbar list: the items and the envelope's pagination keys (kazoo-reference §2.7).
+/// <see cref="StartKey"/>/<see cref="NextStartKey"/> are already encoded; both are null when not paginated.
+/// </summary>
+public sealed record ListResult(JsonArray Items, bool Paginated, string? StartKey, string? NextStartKey);

@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
+
+namespace Conferences.Core.Crossbar;
+
+/// <summary>
+/// The private fields crossbar sets on every save (kazoo-reference §3.2, <c>crossbar_doc:update_pvt_parameters</c>).
+/// </summary>
+public static class PrivateFields
+{
+    public static void Stamp(JsonObject doc, string type, CrossbarContext context, long nowGregorian)
+    {
+        doc["pvt_type"] = type;
+        if (!doc.ContainsKey("pvt_vsn"))
+        {
+            doc["pvt_vsn"] = "1";
+        }
+        doc["pvt_account_id"] = context.AccountId;
+        if (!doc.ContainsKey("pvt_account_db"))
+        {
+            doc["pvt_account_db"] = AccountDatabase.Encoded(context.AccountId);
+        }
+        if (!doc.ContainsKey("_rev"))
+        {
+            doc["pvt_created"] = nowGregorian;
+        }
+        doc["pvt_modified"] = nowGregorian;
+        doc["pvt_request_id"] = context.RequestId;
+        doc["pvt_is_authenticated"] = context.AuthAccountId is not null;
+        if (context.AuthAccountId is not null)
+        {
+            doc["pvt_auth_account_id"] = context.AuthAccountId;
+        }
+        if (KazooJson.GetString(doc, "name") is { } name)
+        {
+            doc["pvt_alphanum_name"] = AlphanumName(name);
+        }
+        else
+        {
+            doc.Remove("pvt_alphanum_name");
+        }
+    }
+
+    /// <summary>Lower-cased name with everything outside <c>[a-z0-9]</c> removed.</summary>
+    public static string AlphanumName(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name.ToLowerInvariant())
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Conferences.Core.Crossbar;
+
+/// <summary>
+/// Crossbar's opaque pagination keys: base64url (no padding) of the Erlang external term encoding of the view
+/// key. A string key is encoded as <c>0x83 0x6D &lt;uint32 BE length&gt; &lt;utf-8 bytes&gt;</c>; a value that
+/// does not decode is used verbatim (kazoo-reference §2.7).
+/// </summary>
+public static class StartKeyCodec
+{
+    private const byte VersionTag = 0x83;
+    private const byte BinaryTag = 0x6D;
+
+    public static string Encode(string key)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(key);
+        var buffer = new byte[6 + utf8.Length];
+        buffer[0] = VersionTag;
+        buffer[1] = BinaryTag;
+        BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(2), (uint)utf8.Length);
+        utf8.CopyTo(buffer, 6);
+        return Convert.ToBase64String(buffer).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    public static string Decode(string startKey)
+    {
+        var bytes = TryBase64Url(startKey);
+        if (bytes is null || bytes.Length < 6 || bytes[0] != VersionTag || bytes[1] != BinaryTag)
+        {
+            return startKey;
+        }
+        var length = BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(2));
+        if (length != bytes.Length - 6)
+        {
+            return startKey;
+        }
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(bytes, 6, bytes.Length - 6);
+        }
+        catch (DecoderFallbackException)
+        {
+            return startKey;
+        }
+    }
+
+    private static byte[]? TryBase64Url(string value)
+    {
+        var base64 = value.Replace('-', '+').Replace('_', '/');
+        base64 = (base64.Length % 4) switch
+        {
+            2 => base64 + "==",
+            3 => base64 + "=",
+            _ => base64,
+        };
+        var buffer = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, buffer, out var written) ? buffer[..written] : null;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+
+namespace Conferences.Core.Errors;
+
+/// <summary>Kazoo's error catalogue for the conferences API, one factory per row (kazoo-reference §1.11, §2.4).</summary>
+public static class KazooErrors
+{
+    public const string ValidationErrorName = "validation error";
+
+    public static CrossbarException Validation(JsonObject errors) => new(400, ValidationErrorName, errors);
+
+    /// <summary>One validation error <c>{"key":{"rule":{"message":…, …}}}</c>.</summary>
+    public static CrossbarException Validation(string key, string rule, string message, JsonObject? extra = null)
+    {
+        var detail = new JsonObject { ["message"] = message };
+        if (extra is not null)
+        {
+            foreach (var (k, v) in extra)
+            {
+                detail[k] = v?.DeepClone();
+            }
+        }
+        return Validation(new JsonObject { [key] = new JsonObject { [rule] = detail } });
+    }
+
+    public static CrossbarException InvalidJson(string parserMessage) =>
+        Validation("json", "invalid", parserMessage, new JsonObject { ["target"] = "body" });
+
+    public static CrossbarException DataRequired() =>
+        Validation("data", "required", "Field is required but missing");
+
+    public static CrossbarException InvalidCredentials() =>
+        new(401, "invalid_credentials", new JsonObject { ["message"] = "invalid credentials" });
+
+    /// <summary>Expired or unknown token caught by the early authentication step (kazoo-reference §1.2 step 2).</summary>
+    public static CrossbarException ExpiredCredentials() => new(401, "invalid credentials", new JsonObject());
+
+    public static CrossbarException Forbidden() => new(403, "forbidden", new JsonObject { ["message"] = "forbidden" });
+
+    public static CrossbarException BadIdentifier(string cause) =>
+        new(404, "bad_identifier", new JsonObject { ["cause"] = cause, ["message"] = "bad identifier" });
+
+    public static CrossbarException InvalidAccountId(string token) =>
+        new(404, "bad identifier", new JsonObject { ["message"] = $"invalid account_id '{token}'" });
+
+    public static CrossbarException FaultyRequest(string message = "faulty request") =>
+        new(404, "faulty_request", new JsonObject { ["message"] = message });
+
+    public static CrossbarException NotFound() => new(404, "not_found", new JsonObject { ["message"] = "not found" });
+
+    public static CrossbarException InvalidMethod() =>
+        new(405, "invalid_method", new JsonObject { ["message"] = "method not allowed" });
+
+    public static CrossbarException Conflict() =>
+        new(409, "datastore_conflict", new JsonObject { ["message"] = "conflicting documents" });
+
+    public static CrossbarException ApiVersionGone() =>
+        new(410, "gone", new JsonObject { ["message"] = "API version 1 is not supported, please use v2" });
+
+    /// <summary>Kazoo answers an empty 412; this service explains it in an envelope (compatibility.md, D9).</summary>
+    public static CrossbarException PreconditionFailed(string? currentRevision) =>
+        new(412, "precondition_failed", new JsonObject
+        {
+            ["message"] = "revision does not match If-Match",
+            ["revision"] = currentRevision,
+        });
+
+    /// <summary>D10: 413 with Kazoo's <c>file.maxSize</c> data (kazoo-reference §2.4).</summary>
+    public static CrossbarException PayloadTooLarge(long maxBytes) =>
+        new(413, "payload too large", new JsonObject
+        {
+            ["file"] = new JsonObject
+            {
+                ["maxSize"] = new JsonObject
+                {
+                    ["message"] = $"Payload or Files must not be more than {maxBytes} bytes",
+                    ["target"] = maxBytes,
+                },
+            },
+        });
+
+    public static CrossbarException UnsupportedMediaType(string contentType) =>
+        new(415, "unsupported_media_type", new JsonObject
+        {
+            ["message"] = $"content type '{contentType}' is not supported; use application/json",
+        });
+
+    public static CrossbarException RangeNotSatisfiable() => new(416, "range not satisfiable", new JsonObject());
+
+    public static CrossbarException DatastoreUnreachable() =>
+        new(503, "datastore_unreachable", new JsonObject { ["message"] = "datastore timeout" });
+
+    public static CrossbarException DatastoreFault(string? cause = null)
+    {
+        var data = new JsonObject { ["message"] = "datastore fatal error" };
+        if (cause is not null)
+        {
+            data["cause"] = cause;
+        }
+        return new(503, "datastore_fault", data);
+    }
+}

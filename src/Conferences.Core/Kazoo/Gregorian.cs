@@ -1,0 +1,16 @@
+namespace Conferences.Core.Kazoo;
+
+/// <summary>
+/// Kazoo stores every timestamp in Gregorian seconds (seconds since 0000-01-01T00:00:00Z):
+/// gregorian = unix + 62167219200 (kazoo-reference, conventions).
+/// </summary>
+public static class Gregorian
+{
+    public const long UnixEpochOffset = 62_167_219_200;
+
+    public static long Now(TimeProvider clock) => FromUnix(clock.GetUtcNow().ToUnixTimeSeconds());
+
+    public static long FromUnix(long unixSeconds) => unixSeconds + UnixEpochOffset;
+
+    public static long ToUnix(long gregorianSeconds) => gregorianSeconds - UnixEpochOffset;
+}

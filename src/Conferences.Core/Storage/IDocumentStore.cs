@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace Conferences.Core.Storage;
+
+/// <summary>
+/// The document store port: CouchDB's model (databases of JSON documents with <c>_id</c>/<c>_rev</c>, and
+/// map views) because that is what Kazoo stores in (kazoo-reference §3). Implemented by the embedded SQLite
+/// store and by CouchDB; one contract suite runs against both.
+/// Documents are Kazoo documents exactly as stored: <c>_id</c>, <c>_rev</c>, <c>pvt_*</c> and public fields.
+/// </summary>
+public interface IDocumentStore
+{
+    /// <summary>Creates the database if missing and makes sure the design documents that apply to it exist.</summary>
+    Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken);
+
+    Task<bool> DatabaseExistsAsync(string database, CancellationToken cancellationToken);
+
+    /// <summary>The stored document (soft-deleted ones included), or null when absent or hard-deleted.</summary>
+    Task<JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="document"/> (which must carry <c>_id</c>). Without <c>_rev</c> it creates and fails
+    /// when the id exists; with <c>_rev</c> it updates and fails when that is not the current revision.
+    /// Failures throw <see cref="DocumentConflictException"/>. Returns the new revision (<c>N-hash</c>).
+    /// </summary>
+    Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken);
+
+    /// <summary>Removes the document for good (Kazoo's hard delete); <see cref="DocumentConflictException"/> on a stale revision.</summary>
+    Task DeleteAsync(string database, string id, string revision, CancellationToken cancellationToken);
+
+    /// <summary>Queries one of Kazoo's views (<see cref="KazooViews"/>) with CouchDB's view semantics.</summary>
+    Task<IReadOnlyList<ViewRow>> QueryViewAsync(
+        string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Whether the store answers; used by <c>/health</c>.</summary>
+    Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken);
+}

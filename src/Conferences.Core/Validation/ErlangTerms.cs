@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Conferences.Core.Validation;
+
+/// <summary>
+/// The conversions Kazoo's <c>kz_term</c> applies when it repairs wrongly typed request values
+/// (<c>to_integer/1</c>, <c>to_number/1</c>, <c>to_boolean/1</c>), expressed on JSON nodes.
+/// Each returns <c>null</c> when Kazoo's conversion would fail.
+/// </summary>
+internal static class ErlangTerms
+{
+    /// <summary>Integer from an integer/float string or a JSON float; floats are rounded half away from zero.</summary>
+    public static JsonNode? ToInteger(JsonNode? node)
+    {
+        if (node is not JsonValue value)
+        {
+            return null;
+        }
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.Number:
+                return FromDouble(double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture));
+            case JsonValueKind.String:
+                var text = value.GetValue<string>();
+                if (IsIntegerSyntax(text))
+                {
+                    return Integer(BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+                }
+                return IsFloatSyntax(text) ? FromDouble(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)) : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Integer or float from a string in Erlang's number syntax.</summary>
+    public static JsonNode? ToNumber(JsonNode? node)
+    {
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+        {
+            return null;
+        }
+        var text = value.GetValue<string>();
+        if (IsIntegerSyntax(text))
+        {
+            return Integer(BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+        }
+        if (!IsFloatSyntax(text))
+        {
+            return null;
+        }
+        var number = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return double.IsFinite(number) ? JsonValue.Create(number) : null;
+    }
+
+    /// <summary>Only the strings <c>"true"</c> and <c>"false"</c> become booleans.</summary>
+    public static JsonNode? ToBoolean(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String
+            ? value.GetValue<string>() switch
+            {
+                "true" => JsonValue.Create(true),
+                "false" => JsonValue.Create(false),
+                _ => null,
+            }
+            : null;
+
+    private static JsonNode? FromDouble(double number) =>
+        double.IsFinite(number) ? Integer(new BigInteger(Math.Round(number, MidpointRounding.AwayFromZero))) : null;
+
+    // parsed rather than JsonValue.Create so integers of any size keep their exact digits
+    private static JsonNode? Integer(BigInteger number) =>
+        JsonNode.Parse(number.ToString(CultureInfo.InvariantCulture));
+
+    // binary_to_integer: optional sign, then digits
+    private static bool IsIntegerSyntax(string text)
+    {
+        var digits = text.AsSpan();
+        if (digits.Length > 0 && (digits[0] == '+' || digits[0] == '-'))
+        {
+            digits = digits[1..];
+        }
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
+    // binary_to_float: optional sign, digits '.' digits, optional exponent
+    private static bool IsFloatSyntax(string text)
+    {
+        var rest = text.AsSpan();
+        if (rest.Length > 0 && (rest[0] == '+' || rest[0] == '-'))
+        {
+            rest = rest[1..];
+        }
+        var dot = rest.IndexOf('.');
+        if (dot <= 0 || rest[..dot].ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+        rest = rest[(dot + 1)..];
+        var exponent = rest.IndexOfAny('e', 'E');
+        var fraction = exponent < 0 ? rest : rest[..exponent];
+        if (fraction.Length == 0 || fraction.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+        if (exponent < 0)
+        {
+            return true;
+        }
+        var power = rest[(exponent + 1)..];
+        if (power.Length > 0 && (power[0] == '+' || power[0] == '-'))
+        {
+            power = power[1..];
+        }
+        return power.Length > 0 && !power.ContainsAnyExceptInRange('0', '9');
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace Conferences.Core.Validation;
+
+/// <summary>
+/// Crossbar's non-strict mode (<c>kz_json_schema:fix_js_types/2</c>): a value that failed a single
+/// <c>integer</c>, <c>number</c> or <c>boolean</c> type is converted when Kazoo's term conversion allows it.
+/// Strings are never produced from other types, and type lists (e.g. <c>["object","string"]</c>) are not repaired.
+/// </summary>
+internal static class JsTypeFixer
+{
+    /// <summary>Repairs what it can in <paramref name="document"/>; true when anything changed.</summary>
+    public static bool TryFix(JsonObject document, IEnumerable<SchemaFailure> failures)
+    {
+        var fixedAny = false;
+        foreach (var failure in failures)
+        {
+            Func<JsonNode?, JsonNode?>? convert = (failure.Kind, failure.Schema.Type) switch
+            {
+                (ValidationErrorKind.IntegerExpected, JsonObjectType.Integer) => ErlangTerms.ToInteger,
+                (ValidationErrorKind.NumberExpected, JsonObjectType.Number) => ErlangTerms.ToNumber,
+                (ValidationErrorKind.BooleanExpected, JsonObjectType.Boolean) => ErlangTerms.ToBoolean,
+                _ => null,
+            };
+            if (convert is null || failure.Path.IsRoot)
+            {
+                continue;
+            }
+            var replacement = convert(failure.Path.Get(document));
+            if (replacement is not null && failure.Path.Set(document, replacement))
+            {
+                fixedAny = true;
+            }
+        }
+        return fixedAny;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using NJsonSchema;
+
+namespace Conferences.Core.Validation;
+
+/// <summary>
+/// Validates request data against the Kazoo JSON schemas shipped in <c>/schemas</c>, behaving like crossbar's
+/// <c>cb_context:validate_request_data</c> in non-strict mode: defaults are inserted, values of the wrong JSON type
+/// are coerced where Kazoo coerces them (then the data is validated again), and what is still wrong is reported
+/// in Kazoo's flat error format. The input is never modified. Schemas are parsed once; an instance is immutable
+/// and safe to use from many threads (register it as a singleton).
+/// </summary>
+public sealed class KazooSchemaValidator
+{
+    // every repair fixes at least one value for good, so this bound is never reached by real data
+    private const int MaxRepairRounds = 16;
+
+    private static readonly Lazy<KazooSchemaValidator> Embedded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly IReadOnlyDictionary<string, JsonSchema> _schemas;
+    private readonly SchemaDefaults _defaults;
+    private readonly JesseCompatibleValidator _validator = new();
+
+    private KazooSchemaValidator(IReadOnlyDictionary<string, JsonSchema> schemas)
+    {
+        _schemas = schemas;
+        _defaults = new SchemaDefaults(schemas.Values);
+    }
+
+    /// <summary>Names of the available schemas, e.g. <c>conferences</c>, <c>conferences.dial</c>, <c>metaflows.relate</c>.</summary>
+    public IReadOnlyCollection<string> SchemaNames => [.. _schemas.Keys];
+
+    /// <summary>The validator over the embedded schemas; they are read and parsed on first use only.</summary>
+    public static KazooSchemaValidator LoadEmbedded() => Embedded.Value;
+
+    /// <summary>Validates a copy of <paramref name="data"/> against schema <paramref name="schemaName"/>.</summary>
+    /// <exception cref="ArgumentException">No schema has that name.</exception>
+    public SchemaValidationResult Validate(string schemaName, JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(schemaName);
+        ArgumentNullException.ThrowIfNull(data);
+        if (!_schemas.TryGetValue(schemaName, out var schema))
+        {
+            throw new ArgumentException($"unknown schema '{schemaName}'", nameof(schemaName));
+        }
+
+        var document = (JsonObject)data.DeepClone();
+        List<SchemaFailure> failures;
+        var round = 0;
+        while (true)
+        {
+            _defaults.Apply(schema, document);
+            failures = FailureCollector.Collect(_validator.Validate(NewtonsoftBridge.ToToken(document), schema));
+            if (failures.Count == 0 || ++round > MaxRepairRounds || !JsTypeFixer.TryFix(document, failures))
+            {
+                break;
+            }
+        }
+        return new SchemaValidationResult(document, KazooErrorFormatter.Format(failures, document));
+    }
+
+    private static KazooSchemaValidator Load()
+    {
+        var sources = EmbeddedSchemas.Read();
+        var schemas = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
+        foreach (var (name, json) in sources)
+        {
+            schemas[name] = JsonSchema
+                .FromJsonAsync(json, EmbeddedSchemaResolver.AddressOf(name), EmbeddedSchemaResolver.Factory(sources))
+                .GetAwaiter()
+                .GetResult();
+        }
+        return new KazooSchemaValidator(schemas);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Conferences.Infrastructure.Storage.Sqlite;
+
+/// <summary>
+/// CouchDB's revision form <c>N-hash</c>: N counts the writes of the document (a hard delete counts, and a
+/// re-created document continues after its tombstone), the hash is 32 lower-case hex characters. CouchDB's own
+/// hash covers an Erlang term; here it is md5 over the previous revision and the canonical body, which keeps the
+/// shape and the property that equal histories give equal revisions (kazoo-reference §3.2).
+/// </summary>
+internal static class CouchRevision
+{
+    private const string DeletedBody = "deleted";
+
+    public static string Next(string? previous, string canonicalBody)
+    {
+        var generation = previous is null ? 1 : Generation(previous) + 1;
+#pragma warning disable CA5351 // md5 names a revision as in CouchDB; it protects nothing
+        var hash = MD5.HashData(Encoding.UTF8.GetBytes($"{previous}\n{canonicalBody}"));
+#pragma warning restore CA5351
+        return string.Create(CultureInfo.InvariantCulture, $"{generation}-{Convert.ToHexStringLower(hash)}");
+    }
+
+    /// <summary>The tombstone revision a hard delete writes (CouchDB's <c>_deleted: true</c> revision).</summary>
+    public static string Deleted(string previous) => Next(previous, DeletedBody);
+
+    private static long Generation(string revision) =>
+        long.Parse(revision.AsSpan(0, revision.IndexOf('-', StringComparison.Ordinal)), NumberStyles.None, CultureInfo.InvariantCulture);
+}

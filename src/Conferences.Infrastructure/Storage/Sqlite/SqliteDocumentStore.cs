@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Conferences.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Conferences.Infrastructure.Storage.Sqlite;
+
+/// <summary>
+/// The embedded <see cref="IDocumentStore"/>: CouchDB's model (databases of JSON documents with <c>_id</c>/<c>_rev</c>
+/// and Kazoo's map views, kazoo-reference §3) in one SQLite file that several processes may share. It must behave
+/// exactly like the CouchDB adapter; both run the same contract tests.
+/// </summary>
+public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : IDocumentStore
+{
+    private const string Provider = "sqlite";
+
+    private readonly SqliteStoreFile file = new(options.Value);
+
+    /// <summary>Databases installed by this instance; databases are never dropped, so this only skips repeated work.</summary>
+    private readonly ConcurrentDictionary<string, bool> installed = new(StringComparer.Ordinal);
+
+    public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(database);
+        if (installed.ContainsKey(database))
+        {
+            return;
+        }
+        await file.WriteAsync(async (connection, transaction) =>
+        {
+            await SqliteDatabaseInstaller.InstallAsync(connection, transaction, database, cancellationToken);
+            return true;
+        }, cancellationToken);
+        installed.TryAdd(database, true);
+    }
+
+    public Task<bool> DatabaseExistsAsync(string database, CancellationToken cancellationToken) =>
+        file.ReadAsync(connection => SqliteDocumentTable.DatabaseExistsAsync(connection, null, database, cancellationToken), cancellationToken);
+
+    /// <summary>Missing database or id and hard-deleted documents give null, as CouchDB's 404 does for Kazoo.</summary>
+    public Task<JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken) =>
+        file.ReadAsync(async connection =>
+        {
+            var body = await SqliteDocumentTable.ReadBodyAsync(connection, null, database, id, cancellationToken);
+            return body is null ? null : StoredDocument.Parse(body);
+        }, cancellationToken);
+
+    /// <summary>Throws <see cref="KeyNotFoundException"/> when the database does not exist (CouchDB's 404).</summary>
+    public Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        StoredDocument.ReadIdentity(document);
+        return file.WriteAsync(
+            (connection, transaction) => SqliteDocumentWriter.SaveAsync(connection, transaction, database, document, cancellationToken),
+            cancellationToken);
+    }
+
+    public Task DeleteAsync(string database, string id, string revision, CancellationToken cancellationToken) =>
+        file.WriteAsync(async (connection, transaction) =>
+        {
+            await SqliteDocumentWriter.DeleteAsync(connection, transaction, database, id, revision, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// A missing database, or a view whose design document is not installed in it (CouchDB's 404), gives no rows.
+    /// Queries CouchDB refuses (400 <c>query_parse_error</c>) throw <see cref="ArgumentException"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ViewRow>> QueryViewAsync(
+        string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(query);
+        ViewQueryRules.Validate(query);
+        if (!SqliteViewIndex.ViewsOf(database).Any(installedView => installedView.FullName == view.FullName))
+        {
+            return [];
+        }
+        return await file.ReadAsync(
+            connection => SqliteViewReader.QueryAsync(connection, database, view, query, cancellationToken), cancellationToken);
+    }
+
+    public async Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var databases = await file.ReadAsync(async connection =>
+            {
+                await using var command = connection.Command(null, "SELECT count(*) FROM databases;");
+                return await command.ExecuteScalarAsync(cancellationToken);
+            }, cancellationToken);
+            return new StoreHealth(true, Provider, $"{file.DataSource}: {databases} databases");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new StoreHealth(false, Provider, $"{file.DataSource}: {exception.Message}");
+        }
+    }
+}

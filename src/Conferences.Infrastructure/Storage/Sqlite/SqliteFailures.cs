@@ -1,0 +1,28 @@
+using Conferences.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Conferences.Infrastructure.Storage.Sqlite;
+
+/// <summary>
+/// SQLite errors meaning the file cannot serve requests (cannot be opened, stayed locked past the busy timeout,
+/// is read-only, full or not a database) become <see cref="DatastoreUnavailableException"/>, which Kazoo
+/// answers as 503 <c>datastore_unreachable</c>, like an unreachable CouchDB.
+/// </summary>
+internal static class SqliteFailures
+{
+    private const int Perm = 3;
+    private const int Busy = 5;
+    private const int Locked = 6;
+    private const int ReadOnly = 8;
+    private const int IoError = 10;
+    private const int Corrupt = 11;
+    private const int Full = 13;
+    private const int CantOpen = 14;
+    private const int NotADatabase = 26;
+
+    public static bool IsUnavailable(SqliteException exception) => exception.SqliteErrorCode is
+        Perm or Busy or Locked or ReadOnly or IoError or Corrupt or Full or CantOpen or NotADatabase;
+
+    public static DatastoreUnavailableException Unavailable(string dataSource, SqliteException exception) =>
+        new($"sqlite store {dataSource} is unavailable: {exception.Message}", exception);
+}

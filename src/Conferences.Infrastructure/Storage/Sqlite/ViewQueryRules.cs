@@ -1,0 +1,37 @@
+using System.Text;
+using Conferences.Core.Storage;
+
+namespace Conferences.Infrastructure.Storage.Sqlite;
+
+/// <summary>
+/// The view queries CouchDB refuses with 400 <c>query_parse_error</c>; both adapters throw
+/// <see cref="ArgumentException"/> for them, since they are programming errors, not client input.
+/// </summary>
+internal static class ViewQueryRules
+{
+    public static void Validate(ViewQuery query)
+    {
+        if (query.Keys is not null && (query.StartKey is not null || query.EndKey is not null))
+        {
+            throw new ArgumentException("`keys` is incompatible with `key`, `start_key` and `end_key`", nameof(query));
+        }
+        if (query.Limit < 0)
+        {
+            throw new ArgumentException("limit must be a non-negative integer", nameof(query));
+        }
+        if (query.StartKey is { } start && query.EndKey is { } end)
+        {
+            var order = Compare(start, end);
+            if (query.Descending ? order < 0 : order > 0)
+            {
+                throw new ArgumentException(
+                    $"No rows can match your key range, reverse your start_key and end_key or set descending={(query.Descending ? "false" : "true")}",
+                    nameof(query));
+            }
+        }
+    }
+
+    /// <summary>The view key order: UTF-8 bytes, as SQLite's BINARY collation compares them.</summary>
+    public static int Compare(string left, string right) =>
+        Encoding.UTF8.GetBytes(left).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(right));
+}

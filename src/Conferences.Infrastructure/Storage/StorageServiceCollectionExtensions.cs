@@ -1,0 +1,30 @@
+using Conferences.Core.Storage;
+using Conferences.Infrastructure.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Conferences.Infrastructure.Storage;
+
+/// <summary>Selects the document store from <c>Storage:Provider</c> (profile §3) and registers its health check.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public const string DefaultSqliteConnection = "Data Source=conferences.db";
+
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? StorageOptions.Sqlite;
+        switch (provider.ToLowerInvariant())
+        {
+            case StorageOptions.Sqlite:
+                var connection = configuration.GetConnectionString("Sqlite") is { Length: > 0 } c ? c : DefaultSqliteConnection;
+                services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new SqliteStoreOptions { ConnectionString = connection }));
+                services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+                break;
+            default:
+                throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported; use 'sqlite' or 'couchdb'.");
+        }
+        services.AddHealthChecks().AddCheck<DocumentStoreHealthCheck>("store");
+        return services;
+    }
+}

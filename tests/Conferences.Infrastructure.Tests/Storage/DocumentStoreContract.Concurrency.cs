@@ -1,0 +1,105 @@
+using Conferences.Core.Kazoo;
+using Conferences.Core.Storage;
+
+namespace Conferences.Infrastructure.Tests.Storage;
+
+public abstract partial class DocumentStoreContract
+{
+    private const int Writers = 20;
+
+    [Fact]
+    public async Task Concurrent_updates_with_the_same_revision_let_exactly_one_win()
+    {
+        var (store, db) = await StoreWithDatabaseAsync();
+        var id = KazooIds.NewId();
+        var rev = await store.SaveAsync(db, Conference(id, numbers: ["1"]), Ct);
+
+        var outcomes = await RaceAsync(writer =>
+        {
+            var update = Conference(id, $"writer {writer}", [$"{writer}"]);
+            update["_rev"] = rev;
+            return store.SaveAsync(db, update, Ct);
+        });
+
+        var winner = Assert.Single(outcomes, outcome => outcome is not null);
+        Assert.Matches("^2-", winner);
+        var stored = await store.GetAsync(db, id, Ct);
+        Assert.Equal(winner, KazooJson.GetString(stored!, "_rev"));
+        var number = Assert.Single(await store.QueryViewAsync(db, KazooViews.ConferenceByNumber, new ViewQuery(), Ct));
+        Assert.Equal($"writer {number.Key}", KazooJson.GetString(stored!, "name"));
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_of_the_same_id_let_exactly_one_win()
+    {
+        var (store, db) = await StoreWithDatabaseAsync();
+        var id = KazooIds.NewId();
+
+        var outcomes = await RaceAsync(writer => store.SaveAsync(db, Conference(id, $"writer {writer}"), Ct));
+
+        Assert.Matches("^1-", Assert.Single(outcomes, outcome => outcome is not null));
+        Assert.Single(await store.QueryViewAsync(db, KazooViews.ConferenceListing, new ViewQuery(), Ct));
+    }
+
+    [Fact]
+    public async Task Second_store_over_the_same_storage_sees_the_data()
+    {
+        var (store, db) = await StoreWithDatabaseAsync();
+        var id = KazooIds.NewId();
+        var rev = await store.SaveAsync(db, Conference(id, "Shared", ["6000"]), Ct);
+
+        var other = await CreateStoreAsync();
+
+        Assert.True(await other.DatabaseExistsAsync(db, Ct));
+        Assert.Equal(rev, KazooJson.GetString((await other.GetAsync(db, id, Ct))!, "_rev"));
+        Assert.Equal(id, Assert.Single(await other.QueryViewAsync(db, KazooViews.ConferenceByNumber, new ViewQuery { Keys = ["6000"] }, Ct)).Id);
+        var stale = Conference(id);
+        stale["_rev"] = "1-0123456789abcdef0123456789abcdef";
+        await Assert.ThrowsAsync<DocumentConflictException>(() => other.SaveAsync(db, stale, Ct));
+    }
+
+    [Fact]
+    public async Task Reachable_store_is_healthy()
+    {
+        var store = await CreateStoreAsync();
+
+        var health = await store.CheckHealthAsync(Ct);
+
+        Assert.True(health.Healthy, health.Description);
+        Assert.False(string.IsNullOrEmpty(health.Provider));
+    }
+
+    [Fact]
+    public async Task Unreachable_store_is_unavailable_and_unhealthy()
+    {
+        var store = CreateUnreachableStore();
+
+        await Assert.ThrowsAsync<DatastoreUnavailableException>(() => store.GetAsync(NewAccountDatabase(), KazooIds.NewId(), Ct));
+        await Assert.ThrowsAsync<DatastoreUnavailableException>(() => store.EnsureDatabaseAsync(NewAccountDatabase(), Ct));
+        var health = await store.CheckHealthAsync(Ct);
+        Assert.False(health.Healthy);
+        Assert.False(string.IsNullOrEmpty(health.Description));
+    }
+
+    /// <summary>
+    /// Starts every write at once, each on its own thread (an embedded store may complete "async" calls synchronously,
+    /// so the thread pool alone would serialise them); a conflict is a null outcome.
+    /// </summary>
+    private static async Task<string?[]> RaceAsync(Func<int, Task<string>> write)
+    {
+        using var gate = new Barrier(Writers);
+        var writers = Enumerable.Range(0, Writers).Select(writer => Task.Factory.StartNew(async () =>
+        {
+            gate.SignalAndWait();
+            try
+            {
+                return await write(writer);
+            }
+            catch (DocumentConflictException)
+            {
+                return null;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()).ToList();
+        return await Task.WhenAll(writers);
+    }
+}
