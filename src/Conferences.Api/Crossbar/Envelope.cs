@@ -12,6 +12,9 @@ public sealed record Envelope
 
     public JsonNode? Data { get; init; }
 
+    /// <summary><c>data</c> already serialised (lists render once: the same bytes give the revision and the body).</summary>
+    public ReadOnlyMemory<byte>? RenderedData { get; init; }
+
     public string? Revision { get; init; }
 
     /// <summary>For errors: envelope <c>message</c> (the error name); null for success.</summary>

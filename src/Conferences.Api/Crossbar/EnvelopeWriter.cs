@@ -37,7 +37,12 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = IsPrettyPrint(http) }))
         {
             writer.WriteStartObject();
-            if (envelope.Data is null)
+            if (envelope.RenderedData is { } rendered)
+            {
+                writer.WritePropertyName("data");
+                writer.WriteRawValue(rendered.Span, skipInputValidation: true);
+            }
+            else if (envelope.Data is null)
             {
                 if (!envelope.IsError)
                 {

@@ -15,18 +15,24 @@ public static class Responses
     public static CrossbarResult Created(JsonNode data, string? revision = null, string? location = null) =>
         new(new Envelope { Status = StatusCodes.Status201Created, Data = data, Revision = revision }) { Location = location };
 
-    public static CrossbarResult List(ListResult list) => new(new Envelope
-    {
-        Status = StatusCodes.Status200OK,
-        Data = list.Items,
-        Revision = list.Items.Count == 0 ? null : ListRevision(list.Items),
-        PageSize = list.Paginated ? list.Items.Count : null,
-        StartKey = list.StartKey,
-        NextStartKey = list.NextStartKey,
-    })
-    { SendETag = true };
-
     /// <summary>Lists carry an opaque revision: the md5 of the rendered items (kazoo-reference §2.5).</summary>
-    private static string ListRevision(JsonArray items) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(items.ToJsonString())));
+    public static CrossbarResult List(ListResult list)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            list.Items.WriteTo(writer);
+        }
+        var rendered = buffer.WrittenMemory;
+        return new(new Envelope
+        {
+            Status = StatusCodes.Status200OK,
+            RenderedData = rendered,
+            Revision = list.Items.Count == 0 ? null : Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(rendered.Span)),
+            PageSize = list.Paginated ? list.Items.Count : null,
+            StartKey = list.StartKey,
+            NextStartKey = list.NextStartKey,
+        })
+        { SendETag = true };
+    }
 }

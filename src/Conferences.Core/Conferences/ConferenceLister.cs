@@ -71,7 +71,8 @@ public sealed class ConferenceLister(ConferenceStore conferences)
 
     private static JsonObject WithReadOnly(JsonNode? value)
     {
-        var item = value is JsonObject obj ? (JsonObject)obj.DeepClone() : new JsonObject();
+        // view values are freshly parsed for this request, so they can be extended in place
+        var item = value is JsonObject { Parent: null } obj ? obj : value?.DeepClone() as JsonObject ?? new JsonObject();
         item["_read_only"] = ReadOnlyView.Idle(withParticipants: false);
         return item;
     }

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conferences.Benchmarks;
+
+// Foundation benchmark (issue 3): GET /conferences/{id} and the list of 1,000 conferences through the API,
+// side by side in one run with a bare Kestrel endpoint answering the same bytes. Ratios, not absolute figures,
+// are what this noisy shared machine can support.
+var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
+var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+const int Workers = 4;
+const int Conferences = 1000;
+
+var dll = Path.Combine(root, "src/Conferences.Api/bin/Release/net10.0/Conferences.Api.dll");
+var dbFile = Path.Combine(Path.GetTempPath(), $"conferences-bench-{Guid.NewGuid():N}.db");
+var apiKey = new string('b', 64);
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Workers * 2 });
+var apiPort = FreePort();
+await using var api = await ApiProcess.StartAsync(dll, apiPort, apiKey,
+    new Dictionary<string, string> { ["ConnectionStrings__Sqlite"] = $"Data Source={dbFile}" }, http);
+var baseUrl = $"http://127.0.0.1:{apiPort}/v2";
+
+var auth = await Send(HttpMethod.Put, $"{baseUrl}/api_auth", new JsonObject { ["data"] = new JsonObject { ["api_key"] = apiKey } }, null);
+var token = auth["auth_token"]!.GetValue<string>();
+var master = auth["data"]!["account_id"]!.GetValue<string>();
+var account = (await Send(HttpMethod.Put, $"{baseUrl}/accounts/{master}", new JsonObject { ["data"] = new JsonObject { ["name"] = "bench" } }, token))["data"]!["id"]!.GetValue<string>();
+string? sampleId = null;
+for (var i = 0; i < Conferences; i++)
+{
+    var created = await Send(HttpMethod.Put, $"{baseUrl}/accounts/{account}/conferences", new JsonObject
+    {
+        ["data"] = new JsonObject
+        {
+            ["name"] = $"Conference {i:D4}",
+            ["conference_numbers"] = new JsonArray($"55501{i:D4}"),
+            ["member"] = new JsonObject { ["pins"] = new JsonArray("1234") },
+        },
+    }, token);
+    sampleId ??= created["data"]!["id"]!.GetValue<string>();
+}
+
+var urls = new Dictionary<string, string>
+{
+    ["get"] = $"{baseUrl}/accounts/{account}/conferences/{sampleId}",
+    ["list_page_50"] = $"{baseUrl}/accounts/{account}/conferences",
+    ["list_all_1000"] = $"{baseUrl}/accounts/{account}/conferences?paginate=false",
+};
+var bodies = new Dictionary<string, byte[]>();
+foreach (var (name, url) in urls)
+{
+    using var check = await http.SendAsync(Authorized(HttpMethod.Get, url, token));
+    bodies[name] = await check.Content.ReadAsByteArrayAsync();
+}
+var barePort = FreePort();
+await using var bare = new BareServer(barePort, bodies);
+await bare.StartAsync();
+
+var runner = new LoadRunner(http, Workers, TimeSpan.FromSeconds(seconds));
+var rows = new List<object>();
+var report = new StringBuilder();
+report.AppendLine(CultureInfo.InvariantCulture, $"# Foundation benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+report.AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {Workers} closed-loop workers, {rounds} alternating rounds of {seconds} s per case; API = Release build with the embedded SQLite store, {Conferences} conferences in the account; bare = Kestrel answering the API's own bytes. Ratio = API ÷ bare (median of rounds).");
+report.AppendLine();
+report.AppendLine("| case | bytes | API req/s | bare req/s | throughput ratio | API p50 ms | API p99 ms | bare p50 ms | bare p99 ms |");
+report.AppendLine("|---|---|---|---|---|---|---|---|---|");
+foreach (var (name, url) in urls)
+{
+    await runner.RunAsync("warmup", () => Authorized(HttpMethod.Get, url, token));
+    var apiRuns = new List<LoadResult>();
+    var bareRuns = new List<LoadResult>();
+    for (var round = 0; round < rounds; round++)
+    {
+        apiRuns.Add(await runner.RunAsync($"api {name}", () => Authorized(HttpMethod.Get, url, token)));
+        bareRuns.Add(await runner.RunAsync($"bare {name}", () => new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{barePort}/bare/{name}")));
+    }
+    var a = Median(apiRuns);
+    var b = Median(bareRuns);
+    var ratio = a.RequestsPerSecond / b.RequestsPerSecond;
+    report.AppendLine(CultureInfo.InvariantCulture,
+        $"| {name} | {bodies[name].Length} | {a.RequestsPerSecond:F0} | {b.RequestsPerSecond:F0} | {ratio:F2} | {a.P50Ms:F2} | {a.P99Ms:F2} | {b.P50Ms:F2} | {b.P99Ms:F2} |");
+    rows.Add(new { name, bytes = bodies[name].Length, api = a, bare = b, throughput_ratio = ratio });
+    Console.WriteLine($"{name}: api {a.RequestsPerSecond:F0}/s bare {b.RequestsPerSecond:F0}/s ratio {ratio:F2}");
+}
+
+var results = Path.Combine(root, "benchmarks/results");
+Directory.CreateDirectory(results);
+await File.WriteAllTextAsync(Path.Combine(results, "foundation-crud.md"), report.ToString());
+await File.WriteAllTextAsync(Path.Combine(results, "foundation-crud.json"), JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+Console.Write(report);
+File.Delete(dbFile);
+return 0;
+
+async Task<JsonNode> Send(HttpMethod method, string url, JsonNode body, string? authToken)
+{
+    using var request = Authorized(method, url, authToken);
+    request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+    using var response = await http.SendAsync(request);
+    var text = await response.Content.ReadAsStringAsync();
+    return response.IsSuccessStatusCode ? JsonNode.Parse(text)! : throw new InvalidOperationException($"{method} {url}: {(int)response.StatusCode} {text}");
+}
+
+static HttpRequestMessage Authorized(HttpMethod method, string url, string? token)
+{
+    var request = new HttpRequestMessage(method, url);
+    if (token is not null)
+    {
+        request.Headers.Add("X-Auth-Token", token);
+    }
+    return request;
+}
+
+static LoadResult Median(List<LoadResult> runs) => runs.OrderBy(r => r.RequestsPerSecond).ElementAt(runs.Count / 2);
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
