@@ -1,0 +1,27 @@
+namespace Conferences.Core.Kapi;
+
+/// <summary>
+/// Values of the <c>Event</c> key of a conference <c>event</c> message: the events ecallmgr publishes by
+/// default (<c>publish_conference_event</c>; kazoo-reference §5.4.7, §6.2).
+/// </summary>
+public static class KapiConferenceEvents
+{
+    public const string ConferenceCreate = "conference-create";
+    public const string ConferenceDestroy = "conference-destroy";
+    public const string Lock = "lock";
+    public const string Unlock = "unlock";
+    public const string AddMember = "add-member";
+    public const string DelMember = "del-member";
+    public const string StartTalking = "start-talking";
+    public const string StopTalking = "stop-talking";
+    public const string MuteMember = "mute-member";
+    public const string UnmuteMember = "unmute-member";
+    public const string DeafMember = "deaf-member";
+    public const string UndeafMember = "undeaf-member";
+
+    public static readonly IReadOnlyList<string> DefaultPublished =
+    [
+        ConferenceCreate, ConferenceDestroy, Lock, Unlock, AddMember, DelMember,
+        StartTalking, StopTalking, MuteMember, UnmuteMember, DeafMember, UndeafMember,
+    ];
+}

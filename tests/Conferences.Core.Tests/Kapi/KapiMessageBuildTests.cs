@@ -1,0 +1,208 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Kapi;
+
+namespace Conferences.Core.Tests.Kapi;
+
+/// <summary>Building wire messages the way <c>kz_api:prepare_api_payload/3</c> does (kazoo-reference §5.2).</summary>
+public sealed class KapiMessageBuildTests
+{
+    private static readonly KapiSender Commands = KapiSender.KappsConference("crossbar@api1");
+
+    [Fact]
+    public void Build_adds_the_common_headers_and_the_fixed_values()
+    {
+        var message = KapiMessage.Build(KapiConference.MuteParticipant,
+            new JsonObject { ["Conference-ID"] = "4f2d1c", ["Participant-ID"] = 7 }, Commands);
+
+        Assert.Equal("conference", (string?)message["Event-Category"]);
+        Assert.Equal("command", (string?)message["Event-Name"]);
+        Assert.Equal("mute_participant", (string?)message["Application-Name"]);
+        Assert.Equal("kapps_conference", (string?)message["App-Name"]);
+        Assert.Equal("1.0.0", (string?)message["App-Version"]);
+        Assert.Equal("crossbar@api1", (string?)message["Node"]);
+        Assert.Equal(7, (int?)message["Participant-ID"]);
+        Assert.False(message.ContainsKey("Server-ID"));
+    }
+
+    [Fact]
+    public void Build_generates_a_16_hex_msg_id_when_absent()
+    {
+        var first = KapiMessage.Build(KapiConference.Lock, new JsonObject { ["Conference-ID"] = "c" }, Commands);
+        var second = KapiMessage.Build(KapiConference.Lock, new JsonObject { ["Conference-ID"] = "c" }, Commands);
+
+        var msgId = (string)first["Msg-ID"]!;
+        Assert.Matches("^[0-9a-f]{16}$", msgId);
+        Assert.NotEqual(msgId, (string?)second["Msg-ID"]);
+    }
+
+    [Fact]
+    public void Build_keeps_a_given_msg_id_and_app_identity()
+    {
+        var message = KapiMessage.Build(KapiConference.Dial, new JsonObject
+        {
+            ["Msg-ID"] = "req-0001",
+            ["App-Name"] = "crossbar",
+            ["App-Version"] = "4.0.0",
+            ["Conference-ID"] = "c",
+            ["Endpoints"] = new JsonArray(new JsonObject { ["Route"] = "sip:a@b" }),
+        }, Commands);
+
+        Assert.Equal("req-0001", (string?)message["Msg-ID"]);
+        Assert.Equal("crossbar", (string?)message["App-Name"]);
+        Assert.Equal("4.0.0", (string?)message["App-Version"]);
+    }
+
+    [Fact]
+    public void Build_strips_undeclared_keys_but_keeps_the_default_headers()
+    {
+        var message = KapiMessage.Build(KapiConference.Kick, new JsonObject
+        {
+            ["Conference-ID"] = "c",
+            ["Participant-ID"] = "7",
+            ["Media-Name"] = "not a kick key",
+            ["Foo"] = "bar",
+            ["Server-ID"] = "reply-q",
+            ["Account-ID"] = "acct",
+            ["System-Log-ID"] = "log",
+        }, Commands);
+
+        Assert.False(message.ContainsKey("Media-Name"));
+        Assert.False(message.ContainsKey("Foo"));
+        Assert.Equal("reply-q", (string?)message["Server-ID"]);
+        Assert.Equal("acct", (string?)message["Account-ID"]);
+        Assert.Equal("log", (string?)message["System-Log-ID"]);
+        Assert.Equal("7", (string?)message["Participant-ID"]);
+    }
+
+    [Fact]
+    public void Build_drops_null_and_empty_string_values_also_inside_objects()
+    {
+        var message = KapiMessage.Build(KapiConference.Dial, new JsonObject
+        {
+            ["Conference-ID"] = "c",
+            ["Endpoints"] = new JsonArray(new JsonObject { ["Route"] = "sip:a@b" }),
+            ["Caller-ID-Name"] = "",
+            ["Caller-ID-Number"] = null,
+            ["Custom-Application-Vars"] = new JsonObject { ["Keep"] = "x", ["Empty"] = "", ["Null"] = null },
+            ["Timeout"] = 20,
+        }, KapiSender.Crossbar("crossbar@api1"));
+
+        Assert.False(message.ContainsKey("Caller-ID-Name"));
+        Assert.False(message.ContainsKey("Caller-ID-Number"));
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Keep"] = "x" }, message["Custom-Application-Vars"]));
+        Assert.Equal(20, (int?)message["Timeout"]);
+    }
+
+    [Fact]
+    public void Build_does_not_modify_the_given_fields()
+    {
+        var fields = new JsonObject { ["Conference-ID"] = "c", ["Foo"] = "bar", ["Empty"] = "" };
+
+        KapiMessage.Build(KapiConference.Lock, fields, Commands);
+
+        Assert.Equal(3, fields.Count);
+    }
+
+    [Fact]
+    public void Build_strips_dial_resp_application_name_as_kazoo_does()
+    {
+        var message = KapiMessage.Build(KapiConference.DialResp, new JsonObject
+        {
+            ["Msg-ID"] = "req-0001",
+            ["Endpoint-Responses"] = new JsonArray(new JsonObject { ["Status"] = "success", ["Message"] = "dialing endpoints" }),
+        }, KapiSender.Ecallmgr("ecallmgr@mm1"));
+
+        Assert.False(message.ContainsKey("Application-Name"));
+        Assert.Equal("command", (string?)message["Event-Name"]);
+        Assert.Equal("ecallmgr", (string?)message["App-Name"]);
+        Assert.Equal("5.0.0", (string?)message["App-Version"]);
+    }
+
+    [Fact]
+    public void Build_strips_the_undeclared_conference_id_of_participants_resp()
+    {
+        var message = KapiMessage.Build(KapiConference.ParticipantsResp,
+            new JsonObject { ["Conference-ID"] = "c", ["Participants"] = new JsonArray() }, KapiSender.Ecallmgr("e@n"));
+
+        Assert.False(message.ContainsKey("Conference-ID"));
+    }
+
+    [Fact]
+    public void Build_throws_listing_every_problem()
+    {
+        var error = Assert.Throws<KapiValidationException>(() => KapiMessage.Build(KapiConference.RelateParticipants,
+            new JsonObject { ["Participant-ID"] = "seven", ["Relationship"] = "ignore" }, Commands));
+
+        Assert.Equal("relate_participants", error.MessageName);
+        Assert.Equal(
+            ["Conference-ID: required key is missing", "Other-Participant: required key is missing",
+             "Relationship: must be one of deaf, mute, clear", "Participant-ID: must be an integer or a numeric string"],
+            error.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Build_rejects_a_fixed_value_that_differs()
+    {
+        var error = Assert.Throws<KapiValidationException>(() => KapiMessage.Build(KapiConference.Lock,
+            new JsonObject { ["Conference-ID"] = "c", ["Application-Name"] = "unlock" }, Commands));
+
+        Assert.Equal("Application-Name: must be \"lock\"", Assert.Single(error.Problems).ToString());
+    }
+
+    [Fact]
+    public void Build_treats_an_empty_required_value_as_missing()
+    {
+        var error = Assert.Throws<KapiValidationException>(() => KapiMessage.Build(KapiConference.Play,
+            new JsonObject { ["Conference-ID"] = "c", ["Media-Name"] = "" }, Commands));
+
+        Assert.Equal("Media-Name", Assert.Single(error.Problems).Key);
+    }
+
+    [Fact]
+    public void Record_without_media_name_is_rejected_like_kapi_rejects_crossbars_record()
+    {
+        var error = Assert.Throws<KapiValidationException>(() =>
+            KapiMessage.Build(KapiConference.Record, new JsonObject { ["Conference-ID"] = "c" }, Commands));
+
+        Assert.Equal("Media-Name: required key is missing", Assert.Single(error.Problems).ToString());
+    }
+
+    [Fact]
+    public void Build_of_a_search_sets_server_id_and_one_of_the_ids()
+    {
+        var message = KapiMessage.Build(KapiConference.SearchReq,
+            new JsonObject { ["Account-ID"] = "acct", ["Server-ID"] = "reply-q" }, KapiSender.Crossbar("crossbar@api1"));
+
+        Assert.Equal("search_req", (string?)message["Event-Name"]);
+        Assert.Equal("crossbar", (string?)message["App-Name"]);
+        Assert.Equal("4.0.0", (string?)message["App-Version"]);
+        Assert.Equal("acct", (string?)message["Account-ID"]);
+    }
+
+    [Fact]
+    public void Build_of_a_search_without_either_id_fails_the_one_of_group()
+    {
+        var error = Assert.Throws<KapiValidationException>(() =>
+            KapiMessage.Build(KapiConference.SearchReq, new JsonObject(), KapiSender.Crossbar("crossbar@api1")));
+
+        Assert.Equal("Conference-ID|Account-ID: one of Conference-ID, Account-ID is required", Assert.Single(error.Problems).ToString());
+    }
+
+    [Fact]
+    public void Build_of_an_event_carries_the_freeswitch_identity()
+    {
+        var message = KapiMessage.Build(KapiConference.Event, new JsonObject
+        {
+            ["Event"] = "add-member",
+            ["Conference-ID"] = "conf",
+            ["Instance-ID"] = "uuid",
+            ["Account-ID"] = "acct",
+            ["Call-ID"] = "a.b c",
+            ["Participant-ID"] = 3,
+        }, KapiSender.FreeSwitch("freeswitch@fs1"));
+
+        Assert.Equal("freeswitch", (string?)message["App-Name"]);
+        Assert.Equal("1.0", (string?)message["App-Version"]);
+        Assert.Equal("conference.event.add-member.acct.conf.a%2Eb+c", KapiRoutingKeys.EventFor(message));
+    }
+}
