@@ -46,7 +46,9 @@ public static class RequestBodyReader
         JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 128 });
+            // Refused here as invalid JSON rather than failing later (profile D9): a repeated key, and nesting deeper
+            // than the stores read documents back with (System.Text.Json's default of 64; data sits one level down).
+            parsed = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

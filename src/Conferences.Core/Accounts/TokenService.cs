@@ -57,7 +57,7 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
     {
         try
         {
-            var payload = JsonNode.Parse(FromBase64Url(encodedPayload)) as JsonObject;
+            var payload = JsonNode.Parse(FromBase64Url(encodedPayload), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject;
             var accountId = payload?["account_id"]?.GetValue<string>();
             if (payload is null || accountId is null)
             {

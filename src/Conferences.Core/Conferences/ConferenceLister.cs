@@ -18,7 +18,8 @@ public sealed class ConferenceLister(ConferenceStore conferences)
     {
         var page = PageRequest.From(context);
         var filter = CrossbarFilter.FromQuery(context.Query);
-        var wanted = page.Paginate ? page.PageSize + 1 : int.MaxValue;
+        // one row more than the page tells whether there is a next page; page_size may be int.MaxValue
+        var wanted = page.Paginate ? (int)Math.Min(page.PageSize + 1L, int.MaxValue) : int.MaxValue;
         var rows = filter is null
             ? await conferences.QueryAsync(context.AccountId, KazooViews.ConferenceListing, new ViewQuery
             {

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json.Nodes;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -7,7 +8,11 @@ namespace Conferences.Core.Validation;
 /// <summary>Moves JSON between NJsonSchema's Newtonsoft world and System.Text.Json.</summary>
 internal static class NewtonsoftBridge
 {
-    /// <summary>Parses a System.Text.Json document for NJsonSchema; strings stay strings (no date sniffing).</summary>
+    /// <summary>
+    /// Parses a System.Text.Json document for NJsonSchema; strings stay strings (no date sniffing). Integers beyond
+    /// 64 bits are validated as <see cref="long.MaxValue"/>/<see cref="long.MinValue"/>: Erlang integers are unbounded
+    /// so Kazoo accepts them, while NJsonSchema cannot check a <see cref="BigInteger"/>. The document keeps every digit.
+    /// </summary>
     public static JToken ToToken(JsonNode node)
     {
         using var text = new StringReader(node.ToJsonString());
@@ -16,7 +21,16 @@ internal static class NewtonsoftBridge
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Double,
         };
-        return JToken.ReadFrom(reader);
+        var token = JToken.ReadFrom(reader);
+        var values = token is JContainer container ? container.DescendantsAndSelf().OfType<JValue>() : token is JValue single ? [single] : [];
+        foreach (var value in values)
+        {
+            if (value.Value is BigInteger big)
+            {
+                value.Value = big.Sign < 0 ? long.MinValue : long.MaxValue;
+            }
+        }
+        return token;
     }
 
     /// <summary>A schema keyword value (a <see cref="JToken"/> or a CLR primitive) as a fresh node.</summary>

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Conferences.Api.Tests.Fixtures;
+
+namespace Conferences.Api.Tests.Auth;
+
+/// <summary>Child accounts and <c>cb_simple_authz</c>: own account and descendants only (kazoo-reference §4, profile §4).</summary>
+public sealed class AccountHierarchyTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Creating_a_child_account_is_201_with_its_id_and_a_location()
+    {
+        var master = await api.MasterAsync();
+
+        var answer = await master.PutAsync($"/v2/accounts/{master.Id}", new JsonObject { ["name"] = "Customer" });
+
+        answer.ExpectStatus(HttpStatusCode.Created);
+        var id = answer.DataObject["id"]!.GetValue<string>();
+        Assert.Matches("^[0-9a-f]{32}$", id);
+        Assert.Equal("Customer", answer.DataObject["name"]!.GetValue<string>());
+        Assert.Equal($"/v2/accounts/{id}", answer.Header("Location"));
+    }
+
+    [Fact]
+    public async Task Account_can_be_read_and_shows_no_private_fields()
+    {
+        var account = await api.NewAccountAsync(name: "Readable");
+
+        var answer = (await account.GetAsync($"/v2/accounts/{account.Id}")).ExpectStatus(HttpStatusCode.OK);
+
+        Assert.Equal(account.Id, answer.DataObject["id"]!.GetValue<string>());
+        Assert.Equal("Readable", answer.DataObject["name"]!.GetValue<string>());
+        Assert.DoesNotContain(answer.DataObject, p => p.Key.StartsWith("pvt_", StringComparison.Ordinal) || p.Key.StartsWith('_'));
+    }
+
+    [Fact]
+    public async Task Api_key_of_an_account_is_readable_by_the_account()
+    {
+        var account = await api.NewAccountAsync();
+
+        var answer = (await account.GetAsync($"/v2/accounts/{account.Id}/api_key")).ExpectStatus(HttpStatusCode.OK);
+
+        Assert.Equal(account.ApiKey, answer.DataObject["api_key"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Account_without_a_name_is_not_created()
+    {
+        var master = await api.MasterAsync();
+
+        var answer = await master.PutAsync($"/v2/accounts/{master.Id}", new JsonObject());
+
+        answer.ExpectValidationError("name", "required");
+    }
+
+    [Fact]
+    public async Task Parent_can_use_the_conferences_of_its_child()
+    {
+        var parent = await api.NewAccountAsync();
+        var child = await api.NewAccountAsync(parent);
+        var id = await child.CreateConferenceIdAsync();
+
+        var answer = await parent.GetAsync($"/v2/accounts/{child.Id}/conferences/{id}");
+
+        answer.ExpectStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Grandparent_can_use_the_conferences_of_its_grandchild()
+    {
+        var grandparent = await api.NewAccountAsync();
+        var parent = await api.NewAccountAsync(grandparent);
+        var child = await api.NewAccountAsync(parent);
+
+        var answer = await grandparent.PutAsync($"/v2/accounts/{child.Id}/conferences", new JsonObject());
+
+        answer.ExpectStatus(HttpStatusCode.Created);
+        Assert.Single(await child.ListIdsAsync());
+    }
+
+    [Fact]
+    public async Task Child_cannot_access_its_parent()
+    {
+        var parent = await api.NewAccountAsync();
+        var child = await api.NewAccountAsync(parent);
+
+        var answer = await child.GetAsync($"/v2/accounts/{parent.Id}/conferences");
+
+        answer.ExpectError(HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal("forbidden", answer.DataObject["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Child_cannot_access_a_sibling()
+    {
+        var parent = await api.NewAccountAsync();
+        var child = await api.NewAccountAsync(parent);
+        var sibling = await api.NewAccountAsync(parent);
+
+        var read = await child.GetAsync($"/v2/accounts/{sibling.Id}/conferences");
+        var write = await child.PutAsync($"/v2/accounts/{sibling.Id}/conferences", new JsonObject());
+
+        read.ExpectError(HttpStatusCode.Forbidden, "forbidden");
+        write.ExpectError(HttpStatusCode.Forbidden, "forbidden");
+        Assert.Empty(await sibling.ListIdsAsync());
+    }
+
+    [Fact]
+    public async Task Child_cannot_read_the_api_key_of_its_parent()
+    {
+        var parent = await api.NewAccountAsync();
+        var child = await api.NewAccountAsync(parent);
+
+        var answer = await child.GetAsync($"/v2/accounts/{parent.Id}/api_key");
+
+        answer.ExpectError(HttpStatusCode.Forbidden, "forbidden");
+    }
+}

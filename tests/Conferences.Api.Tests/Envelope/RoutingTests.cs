@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Conferences.Api.Tests.Fixtures;
+
+namespace Conferences.Api.Tests.Envelope;
+
+/// <summary>Routes, verbs, API version and verb tunnelling (kazoo-reference §1.1, §1.2 step 3, §2.1, §2.10).</summary>
+public sealed class RoutingTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Theory]
+    [InlineData("conferences/c1/unknown")]
+    [InlineData("conferences/c1/participants/1/deeper")]
+    [InlineData("conferences/c1/participants/1/deeper/still")]
+    [InlineData("something_else")]
+    [InlineData("/v2/nowhere")]
+    [InlineData("/v2")]
+    public async Task Unknown_sub_path_is_404_not_found(string path)
+    {
+        var account = await api.NewAccountAsync();
+
+        var answer = await account.GetAsync(path);
+
+        answer.ExpectError(HttpStatusCode.NotFound, "not_found");
+        Assert.Equal("not found", answer.DataObject["message"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("POST", "conferences")]
+    [InlineData("DELETE", "conferences")]
+    [InlineData("PATCH", "conferences")]
+    [InlineData("HEAD", "conferences")]
+    [InlineData("HEAD", "conferences/c1")]
+    [InlineData("POST", "conferences/c1/participants")]
+    [InlineData("DELETE", "conferences/c1/participants/1")]
+    [InlineData("POST", "/v2/api_auth")]
+    public async Task Verb_not_allowed_on_a_known_path_is_405_invalid_method(string method, string path)
+    {
+        var account = await api.NewAccountAsync();
+
+        var answer = await account.SendAsync(new HttpMethod(method), path);
+
+        answer.ExpectStatus(HttpStatusCode.MethodNotAllowed);
+        if (method != "HEAD")
+        {
+            answer.ExpectError(HttpStatusCode.MethodNotAllowed, "invalid_method");
+            Assert.Equal("method not allowed", answer.DataObject["message"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task Verb_not_allowed_wins_over_the_missing_token()
+    {
+        var answer = await api.SendAsync(HttpMethod.Delete, "/v2/accounts/0123456789abcdef0123456789abcdef/conferences");
+
+        answer.ExpectError(HttpStatusCode.MethodNotAllowed, "invalid_method");
+    }
+
+    [Theory]
+    [InlineData("/v1/accounts")]
+    [InlineData("/v1/accounts/0123456789abcdef0123456789abcdef/conferences")]
+    public async Task Api_version_1_is_gone(string path)
+    {
+        var answer = await api.SendAsync(HttpMethod.Get, path);
+
+        answer.ExpectStatus(HttpStatusCode.Gone);
+        Assert.Equal("error", answer.Json!["status"]!.GetValue<string>());
+        Assert.Equal("410", answer.Json!["error"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Post_with_verb_patch_in_the_query_string_patches()
+    {
+        var account = await api.NewAccountAsync();
+        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Kept" });
+
+        var answer = await account.SendAsync(HttpMethod.Post, $"conferences/{id}?verb=PATCH", Body.Data(new JsonObject { ["custom"] = "v" }));
+
+        answer.ExpectStatus(HttpStatusCode.OK);
+        Assert.Equal("Kept", answer.DataObject["name"]!.GetValue<string>());
+        Assert.Equal("v", answer.DataObject["custom"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Post_with_verb_delete_in_the_envelope_deletes()
+    {
+        var account = await api.NewAccountAsync();
+        var id = await account.CreateConferenceIdAsync();
+
+        var answer = await account.SendAsync(HttpMethod.Post, $"conferences/{id}", Body.Data(new JsonObject(), new JsonObject { ["verb"] = "DELETE" }));
+
+        answer.ExpectStatus(HttpStatusCode.OK);
+        Assert.True(answer.DataObject["_read_only"]!["deleted"]!.GetValue<bool>());
+        (await account.GetAsync($"conferences/{id}")).ExpectStatus(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Post_with_verb_put_on_the_collection_creates()
+    {
+        var account = await api.NewAccountAsync();
+
+        var answer = await account.SendAsync(HttpMethod.Post, "conferences?verb=put", Body.Data(new JsonObject { ["name"] = "Tunnelled" }));
+
+        answer.ExpectStatus(HttpStatusCode.Created);
+        Assert.Single(await account.ListIdsAsync());
+    }
+
+    [Fact]
+    public async Task Trailing_slash_on_collection_and_document_paths_is_accepted()
+    {
+        var account = await api.NewAccountAsync();
+
+        var created = (await account.PutAsync("conferences/", new JsonObject())).ExpectStatus(HttpStatusCode.Created);
+        var id = created.DataObject["id"]!.GetValue<string>();
+
+        (await account.GetAsync($"conferences/{id}/")).ExpectStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Unknown_query_parameters_are_ignored()
+    {
+        var account = await api.NewAccountAsync();
+
+        (await account.GetAsync("conferences?_=1700000000000")).ExpectStatus(HttpStatusCode.OK);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Conferences.Api.Tests.Fixtures;
+
+/// <summary>
+/// The whole service behind a test server, started once per test class (xunit class fixture): its own temporary
+/// SQLite file and a known master API key. Tests get a fresh child account each through <see cref="NewAccountAsync"/>.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string MasterApiKey = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"conferences-api-{Guid.NewGuid():N}.db");
+    private readonly Lazy<Task<TestAccount>> _master;
+
+    public ApiFactory() => _master = new(() => AuthenticateAsync(MasterApiKey));
+
+    /// <summary>The master (super-duper admin) account, authenticated with <see cref="MasterApiKey"/>.</summary>
+    public Task<TestAccount> MasterAsync() => _master.Value;
+
+    /// <summary>A new child account of <paramref name="parent"/> (the master by default), authenticated with its own API key.</summary>
+    public async Task<TestAccount> NewAccountAsync(TestAccount? parent = null, string? name = null)
+    {
+        parent ??= await MasterAsync();
+        var created = await parent.SendAsync(HttpMethod.Put, $"/v2/accounts/{parent.Id}", Body.Data(new JsonObject { ["name"] = name ?? $"test {Guid.NewGuid():N}" }));
+        created.ExpectStatus(HttpStatusCode.Created);
+        var id = created.Data!["id"]!.GetValue<string>();
+        var key = await parent.SendAsync(HttpMethod.Get, $"/v2/accounts/{id}/api_key");
+        key.ExpectStatus(HttpStatusCode.OK);
+        return await AuthenticateAsync(key.Data!["api_key"]!.GetValue<string>());
+    }
+
+    /// <summary><c>PUT /v2/api_auth</c> with an API key → the account and its token.</summary>
+    public async Task<TestAccount> AuthenticateAsync(string apiKey)
+    {
+        var answer = await SendAsync(HttpMethod.Put, "/v2/api_auth", Body.Data(new JsonObject { ["api_key"] = apiKey }));
+        answer.ExpectStatus(HttpStatusCode.Created);
+        return new TestAccount(this, answer.Data!["account_id"]!.GetValue<string>(), answer.Json!["auth_token"]!.GetValue<string>(), apiKey);
+    }
+
+    /// <summary>Sends a request without any credentials unless <paramref name="configure"/> adds some.</summary>
+    public Task<Answer> SendAsync(HttpMethod method, string path, HttpContent? content = null, Action<HttpRequestMessage>? configure = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        configure?.Invoke(request);
+        return SendAsync(request);
+    }
+
+    public async Task<Answer> SendAsync(HttpRequestMessage request)
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = BaseAddress });
+        using var response = await client.SendAsync(request);
+        return await Answer.ReadAsync(response);
+    }
+
+    /// <summary>Where the client sends requests: the in-memory test server unless a subclass runs a real one.</summary>
+    protected virtual Uri BaseAddress => new("http://localhost");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_databasePath}");
+        builder.UseSetting("Bootstrap:ApiKey", MasterApiKey);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+        // pooled connections keep the file open; release them before removing the file and its WAL companions
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { _databasePath, $"{_databasePath}-wal", $"{_databasePath}-shm" })
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // a leftover temp file is harmless
+            }
+        }
+    }
+}
