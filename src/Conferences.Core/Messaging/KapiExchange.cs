@@ -1,0 +1,19 @@
+using Conferences.Core.Kapi;
+
+namespace Conferences.Core.Messaging;
+
+/// <summary>
+/// An exchange of the Kazoo bus. Adapters declare it (with this type) before the first use; redeclaring a name
+/// with another type is an error, as on RabbitMQ.
+/// </summary>
+public sealed record KapiExchange(string Name, KapiExchangeType Type)
+{
+    /// <summary><c>conference</c> (topic): searches, commands, dial, events (kazoo-reference §5.1).</summary>
+    public static readonly KapiExchange Conference = new(KapiRoutingKeys.ConferenceExchange, KapiExchangeType.Topic);
+
+    /// <summary><c>targeted</c> (direct): replies, routed by the requester's <c>Server-ID</c> (kazoo-reference §5.1).</summary>
+    public static readonly KapiExchange Targeted = new(KapiRoutingKeys.TargetedExchange, KapiExchangeType.Direct);
+
+    /// <summary><c>nodes</c> (fanout): every Kazoo node's periodic <c>advertise</c> heartbeat (<see cref="KapiNodes"/>).</summary>
+    public static readonly KapiExchange Nodes = new(KapiNodes.Exchange, KapiExchangeType.Fanout);
+}

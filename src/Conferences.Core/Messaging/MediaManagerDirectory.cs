@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace Conferences.Core.Messaging;
+
+/// <summary>
+/// Counts the media-server managers the way Kazoo's <c>kz_nodes</c> does: it listens to the <c>advertise</c>
+/// heartbeats on the <c>nodes</c> fanout exchange (an exclusive queue of its own), keeps every node whose
+/// <c>WhApps</c> include <c>ecallmgr</c>, and forgets one not heard from for <c>Expires × 1.25</c>
+/// (<see cref="KapiNodes"/>). A real Kazoo ecallmgr advertises itself this way, and so does the simulator
+/// (<see cref="NodeAdvertiser"/>), so the same directory works against both. A node whose advertisement no
+/// longer lists <c>ecallmgr</c> is dropped at once. Expiry is evaluated on read against <see cref="TimeProvider"/>.
+/// </summary>
+public sealed partial class MediaManagerDirectory(
+    IKapiSubscriber subscriber,
+    TimeProvider clock,
+    ILogger<MediaManagerDirectory> logger) : IMediaManagerDirectory, IAsyncDisposable
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, MediaManager> managers = new(StringComparer.Ordinal);
+    private IKapiSubscription? subscription;
+
+    public event EventHandler<MediaManager>? Joined;
+
+    public IReadOnlyList<MediaManager> Managers
+    {
+        get
+        {
+            lock (gate)
+            {
+                RemoveExpired(clock.GetUtcNow());
+                return [.. managers.Values.OrderBy(m => m.Node, StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    /// <summary>Starts listening to the <c>nodes</c> exchange; once is enough (later calls do nothing).</summary>
+    /// <exception cref="BusUnavailableException">the bus is down; call again later.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref subscription) is not null)
+        {
+            return;
+        }
+        var started = await subscriber.SubscribeAsync(KapiQueue.Exclusive(KapiExchange.Nodes, []), OnAdvertiseAsync, cancellationToken)
+            .ConfigureAwait(false);
+        if (Interlocked.CompareExchange(ref subscription, started, null) is not null)
+        {
+            await started.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref subscription, null) is { } running)
+        {
+            await running.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Takes one <c>advertise</c> message into account (what the bus consumer does for each delivery).</summary>
+    public void Observe(JsonObject message)
+    {
+        if (KapiNodes.TryRead(message, out var advertisement))
+        {
+            Observe(advertisement);
+        }
+    }
+
+    public void Observe(NodeAdvertisement advertisement)
+    {
+        ArgumentNullException.ThrowIfNull(advertisement);
+        var now = clock.GetUtcNow();
+        MediaManager? joined = null;
+        lock (gate)
+        {
+            RemoveExpired(now);
+            if (!advertisement.IsMediaManager)
+            {
+                if (managers.Remove(advertisement.Node))
+                {
+                    LogLeft(advertisement.Node);
+                }
+                return;
+            }
+            var manager = new MediaManager(
+                advertisement.Node,
+                advertisement.Zone ?? KapiNodes.DefaultZone,
+                now,
+                now + (advertisement.Expires * KapiNodes.ExpiryFudgeFactor));
+            if (!managers.ContainsKey(manager.Node))
+            {
+                joined = manager;
+            }
+            managers[manager.Node] = manager;
+        }
+        if (joined is not null)
+        {
+            LogJoined(joined.Node, joined.Zone);
+            Joined?.Invoke(this, joined);
+        }
+    }
+
+    private Task OnAdvertiseAsync(KapiDelivery delivery, CancellationToken ct)
+    {
+        Observe(delivery.Message);
+        return Task.CompletedTask;
+    }
+
+    private void RemoveExpired(DateTimeOffset now)
+    {
+        foreach (var expired in managers.Values.Where(m => m.ExpiresAt < now).ToList())
+        {
+            managers.Remove(expired.Node);
+            LogExpired(expired.Node, expired.LastHeartbeat);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Media manager {Node} (zone {Zone}) is on the bus")]
+    private partial void LogJoined(string node, string zone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} no longer runs ecallmgr")]
+    private partial void LogLeft(string node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Media manager {Node} heartbeat has expired (last heard {LastHeartbeat})")]
+    private partial void LogExpired(string node, DateTimeOffset lastHeartbeat);
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+
+namespace Conferences.Core.Messaging;
+
+/// <summary>
+/// The heartbeat side of <see cref="KapiNodes"/>, for a process that plays a Kazoo node (the media-server
+/// simulator advertises <c>ecallmgr</c>): publishes <c>advertise</c> at once and then every
+/// <see cref="NodeAdvertisement.Expires"/> until cancelled. A bus failure is logged and the next beat tries again.
+/// </summary>
+public sealed partial class NodeAdvertiser(IKapiPublisher publisher, TimeProvider clock, ILogger<NodeAdvertiser> logger)
+{
+    public async Task RunAsync(NodeAdvertisement self, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(self);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(self.Expires, TimeSpan.Zero);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await publisher.AdvertiseAsync(KapiNodes.Advertise(self), cancellationToken).ConfigureAwait(false);
+            }
+            catch (BusUnavailableException e)
+            {
+                LogAdvertiseFailed(e, self.Node);
+            }
+            try
+            {
+                await Task.Delay(self.Expires, clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not advertise node {Node}; retrying at the next heartbeat")]
+    private partial void LogAdvertiseFailed(Exception exception, string node);
+}

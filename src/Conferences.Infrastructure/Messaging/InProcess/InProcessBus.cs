@@ -1,0 +1,148 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Conferences.Infrastructure.Messaging.InProcess;
+
+/// <summary>
+/// The embedded message bus (profile §3, <c>Messaging:Provider=inprocess</c>): a broker in this process with
+/// RabbitMQ's routing — topic, direct and fanout exchanges, exclusive and shared queues — so the API and the
+/// built-in simulator talk exactly as they would over RabbitMQ. Messages travel as JSON bytes and are parsed
+/// per delivery; every queue is a bounded channel consumed on the thread pool, in order. A publish completes
+/// once every matching queue holds its copy. After <see cref="DisposeAsync"/> the bus is unavailable.
+/// </summary>
+public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, ILogger<InProcessBus> logger)
+    : IKapiPublisher, IKapiSubscriber, IMessageBusHealth, IAsyncDisposable
+{
+    public const string ProviderName = "inprocess";
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, KapiExchangeType> exchanges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InProcessQueue> queues = new(StringComparer.Ordinal);
+    private readonly List<InProcessConsumer> consumers = [];
+    private bool closed;
+
+    public async Task PublishAsync(KapiExchange exchange, string routingKey, JsonObject message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        ArgumentNullException.ThrowIfNull(routingKey);
+        ArgumentNullException.ThrowIfNull(message);
+        var envelope = new InProcessEnvelope(exchange.Name, routingKey, KazooJson.ToUtf8(message));
+        InProcessQueue[] targets;
+        lock (gate)
+        {
+            ThrowIfClosed();
+            Declare(exchange);
+            targets = [.. queues.Values.Where(q => q.Exchange.Name == exchange.Name && q.Matches(routingKey))];
+        }
+        if (targets.Length == 0)
+        {
+            LogUnroutable(exchange.Name, routingKey);
+        }
+        foreach (var queue in targets)
+        {
+            await queue.EnqueueAsync(envelope, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task<IKapiSubscription> SubscribeAsync(KapiQueue queue, KapiMessageHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(handler);
+        cancellationToken.ThrowIfCancellationRequested();
+        InProcessConsumer consumer;
+        lock (gate)
+        {
+            ThrowIfClosed();
+            Declare(queue.Exchange);
+            var target = DeclareQueue(queue);
+            target.Bind(queue.Bindings);
+            consumer = new InProcessConsumer(this, target, handler, options.Value.QueueCapacity, logger);
+            target.Add(consumer);
+            consumers.Add(consumer);
+        }
+        consumer.Start();
+        return Task.FromResult<IKapiSubscription>(consumer);
+    }
+
+    public Task<BusHealth> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(closed
+                ? new BusHealth(false, ProviderName, "the in-process bus is closed")
+                : new BusHealth(true, ProviderName, $"in-process bus, {queues.Count} queues"));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        InProcessConsumer[] running;
+        lock (gate)
+        {
+            closed = true;
+            running = [.. consumers];
+        }
+        foreach (var consumer in running)
+        {
+            await consumer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A consumer leaves: off its queue, and the queue deleted with its last consumer.</summary>
+    internal void Detach(InProcessConsumer consumer)
+    {
+        lock (gate)
+        {
+            consumers.Remove(consumer);
+            if (consumer.Queue.Remove(consumer)
+                && queues.TryGetValue(consumer.QueueName, out var queue) && ReferenceEquals(queue, consumer.Queue))
+            {
+                queues.Remove(consumer.QueueName);
+            }
+        }
+    }
+
+    private void ThrowIfClosed()
+    {
+        if (closed)
+        {
+            throw new BusUnavailableException("the in-process message bus is closed");
+        }
+    }
+
+    private void Declare(KapiExchange exchange)
+    {
+        if (exchanges.TryGetValue(exchange.Name, out var type) && type != exchange.Type)
+        {
+            throw new InvalidOperationException($"exchange {exchange.Name} is a {type} exchange, not {exchange.Type}");
+        }
+        exchanges[exchange.Name] = exchange.Type;
+    }
+
+    private InProcessQueue DeclareQueue(KapiQueue spec)
+    {
+        // RabbitMQ names anonymous queues amq.gen-…; so do we.
+        var name = spec.Name ?? $"amq.gen-{KazooIds.RandomHex(11)}";
+        if (queues.TryGetValue(name, out var existing))
+        {
+            if (!spec.IsShared || !existing.IsShared)
+            {
+                throw new InvalidOperationException($"queue {name} is in use by an exclusive subscription or declared exclusive");
+            }
+            if (existing.Exchange != spec.Exchange)
+            {
+                throw new InvalidOperationException($"queue {name} is bound to exchange {existing.Exchange.Name}, not {spec.Exchange.Name}");
+            }
+            return existing;
+        }
+        var created = new InProcessQueue(name, spec.Exchange, spec.IsShared);
+        queues.Add(name, created);
+        return created;
+    }
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "No queue bound for {Exchange} {RoutingKey}; message dropped")]
+    private partial void LogUnroutable(string exchange, string routingKey);
+}

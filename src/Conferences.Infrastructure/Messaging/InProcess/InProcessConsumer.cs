@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace Conferences.Infrastructure.Messaging.InProcess;
+
+/// <summary>
+/// One subscription of the embedded bus: a bounded inbox and a loop on the thread pool that parses each message
+/// afresh and runs the handler, one message at a time in arrival order — never on the publisher's thread.
+/// </summary>
+internal sealed partial class InProcessConsumer : IKapiSubscription
+{
+    // The consumer whose handler is running in this async flow: a handler may dispose its own subscription.
+    private static readonly AsyncLocal<InProcessConsumer?> Handling = new();
+
+    private readonly InProcessBus bus;
+    private readonly KapiMessageHandler handler;
+    private readonly ILogger logger;
+    private readonly Channel<InProcessEnvelope> inbox;
+    private readonly CancellationTokenSource stopping = new();
+    private Task loop = Task.CompletedTask;
+    private int disposed;
+
+    public InProcessConsumer(InProcessBus bus, InProcessQueue queue, KapiMessageHandler handler, int capacity, ILogger logger)
+    {
+        this.bus = bus;
+        this.handler = handler;
+        this.logger = logger;
+        Queue = queue;
+        inbox = Channel.CreateBounded<InProcessEnvelope>(new BoundedChannelOptions(capacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+            SingleWriter = false,
+            AllowSynchronousContinuations = false,
+        });
+    }
+
+    public InProcessQueue Queue { get; }
+
+    public string QueueName => Queue.Name;
+
+    public void Start() => loop = Task.Run(RunAsync);
+
+    /// <returns>false when this consumer has left (its inbox is closed).</returns>
+    public async ValueTask<bool> TryEnqueueAsync(InProcessEnvelope envelope, CancellationToken ct)
+    {
+        try
+        {
+            await inbox.Writer.WriteAsync(envelope, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (ChannelClosedException)
+        {
+            return false;
+        }
+    }
+
+    public bool TryEnqueue(InProcessEnvelope envelope) => inbox.Writer.TryWrite(envelope);
+
+    public async ValueTask DisposeAsync()
+    {
+        var first = Interlocked.Exchange(ref disposed, 1) == 0;
+        if (first)
+        {
+            bus.Detach(this);
+            inbox.Writer.TryComplete();
+            await stopping.CancelAsync().ConfigureAwait(false);
+        }
+        if (Handling.Value == this)
+        {
+            return; // called from our own handler: the loop ends when it returns
+        }
+        await loop.ConfigureAwait(false);
+        if (first)
+        {
+            stopping.Dispose();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        Handling.Value = this;
+        var reader = inbox.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stopping.Token).ConfigureAwait(false))
+            {
+                while (!stopping.IsCancellationRequested && reader.TryRead(out var envelope))
+                {
+                    await DeliverAsync(envelope).ConfigureAwait(false);
+                }
+                stopping.Token.ThrowIfCancellationRequested();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // unsubscribed
+        }
+        finally
+        {
+            ReturnUnhandled(reader);
+        }
+    }
+
+    private async Task DeliverAsync(InProcessEnvelope envelope)
+    {
+        try
+        {
+            // Parsed per delivery, as a broker client would: nobody shares this object.
+            var message = JsonNode.Parse(envelope.Body) as JsonObject
+                ?? throw new JsonException("the message body is not a JSON object");
+            await handler(new KapiDelivery(envelope.Exchange, envelope.RoutingKey, message), stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // unsubscribed while handling
+        }
+        catch (Exception e) // a failing handler drops its message, as Kazoo drops what it cannot handle; the consumer goes on
+        {
+            LogHandlerFailed(e, QueueName, envelope.RoutingKey);
+        }
+    }
+
+    // What this consumer held when it left goes back to the queue's other consumers (a shared queue), as a
+    // broker requeues the unacknowledged messages of a cancelled consumer; an exclusive queue is gone with it.
+    private void ReturnUnhandled(ChannelReader<InProcessEnvelope> reader)
+    {
+        var dropped = 0;
+        while (reader.TryRead(out var envelope))
+        {
+            if (!Queue.TryRedeliver(envelope))
+            {
+                dropped++;
+            }
+        }
+        if (dropped > 0 && Queue.IsShared)
+        {
+            LogDropped(dropped, QueueName);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handler of queue {Queue} failed on {RoutingKey}; message dropped")]
+    private partial void LogHandlerFailed(Exception exception, string queue, string routingKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} unhandled messages of queue {Queue} dropped: no consumer could take them")]
+    private partial void LogDropped(int count, string queue);
+}

@@ -1,0 +1,25 @@
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Conferences.Infrastructure.Messaging.InProcess;
+
+/// <summary>Registers the embedded bus as the Kazoo bus (profile §3, <c>Messaging:Provider=inprocess</c>).</summary>
+public static class InProcessMessagingServiceCollectionExtensions
+{
+    public static IServiceCollection AddInProcessMessaging(this IServiceCollection services, Action<InProcessBusOptions>? configure = null)
+    {
+        var options = services.AddOptions<InProcessBusOptions>()
+            .Validate(o => o.QueueCapacity > 0, "the in-process bus queue capacity must be positive")
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+        services.TryAddSingleton<InProcessBus>();
+        services.TryAddSingleton<IKapiPublisher>(sp => sp.GetRequiredService<InProcessBus>());
+        services.TryAddSingleton<IKapiSubscriber>(sp => sp.GetRequiredService<InProcessBus>());
+        services.TryAddSingleton<IMessageBusHealth>(sp => sp.GetRequiredService<InProcessBus>());
+        return services.AddKapiMessaging();
+    }
+}

@@ -1,0 +1,17 @@
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Conferences.Infrastructure.Messaging;
+
+/// <summary><c>/health</c>: whether the message bus is connected.</summary>
+public sealed class MessageBusHealthCheck(IMessageBusHealth bus) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var health = await bus.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+        var data = new Dictionary<string, object> { ["provider"] = health.Provider };
+        return health.Healthy
+            ? HealthCheckResult.Healthy(health.Description, data)
+            : HealthCheckResult.Unhealthy(health.Description, data: data);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Kapi;
+using Conferences.Core.Messaging;
+using Conferences.Infrastructure.Messaging.InProcess;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Conferences.Infrastructure.Tests.Messaging;
+
+/// <summary>The bus contract on the embedded bus (one fresh bus per test), plus what only the embedded bus has.</summary>
+public sealed class InProcessBusContractTests : MessageBusContract
+{
+    private readonly InProcessBus bus = NewBus();
+
+    protected override Task<BusClient> ConnectAsync() => Task.FromResult(new BusClient(bus, bus, bus));
+
+    protected override async Task<BusClient> ConnectUnavailableAsync()
+    {
+        var closed = NewBus();
+        await closed.DisposeAsync();
+        return new BusClient(closed, closed, closed);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await bus.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Shared_queue_takes_turns_between_its_subscribers()
+    {
+        var client = await ConnectAsync();
+        var queue = KapiQueue.Shared($"shared-{NewId()}", KapiExchange.Conference, [KapiRoutingKeys.Dial()]);
+        var first = await ListenAsync(client, queue);
+        var second = await ListenAsync(client, queue);
+
+        for (var i = 0; i < 6; i++)
+        {
+            await bus.PublishAsync(KapiRoutingKeys.Dial(), Probe($"{i}"), Ct);
+        }
+
+        Assert.Equal(new[] { "0", "2", "4" }, (await first.TakeAsync(3)).Select(MarkerOf));
+        Assert.Equal(new[] { "1", "3", "5" }, (await second.TakeAsync(3)).Select(MarkerOf));
+    }
+
+    [Fact]
+    public async Task Messages_a_leaving_subscriber_had_not_handled_go_to_the_others()
+    {
+        var client = await ConnectAsync();
+        var queue = KapiQueue.Shared($"shared-{NewId()}", KapiExchange.Conference, [KapiRoutingKeys.Dial()]);
+        var busy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var leaving = await SubscribeAsync(client, queue, async (_, _) =>
+        {
+            busy.TrySetResult();
+            await release.Task;
+        });
+        var staying = await ListenAsync(client, queue);
+
+        for (var i = 0; i < 4; i++)
+        {
+            await bus.PublishAsync(KapiRoutingKeys.Dial(), Probe($"{i}"), Ct); // 0 and 2 to the leaving one
+        }
+        await busy.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var disposing = leaving.DisposeAsync().AsTask();
+        release.SetResult();
+        await disposing;
+
+        Assert.Equal(new[] { "1", "2", "3" }, (await staying.TakeAsync(3)).Select(MarkerOf).Order());
+        await staying.AssertNothingAsync(Quiet);
+    }
+
+    [Fact]
+    public async Task Exclusive_queue_name_cannot_be_taken_twice()
+    {
+        var client = await ConnectAsync();
+        var queue = KapiQueue.Exclusive(KapiExchange.Targeted, ["reply"], "reply");
+        await SubscribeAsync(client, queue, (_, _) => Task.CompletedTask);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bus.SubscribeAsync(queue, (_, _) => Task.CompletedTask, Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            bus.SubscribeAsync(KapiQueue.Shared("reply", KapiExchange.Targeted, ["reply"]), (_, _) => Task.CompletedTask, Ct));
+    }
+
+    [Fact]
+    public async Task Exchange_keeps_its_type()
+    {
+        await bus.PublishAsync(KapiRoutingKeys.Command(NewId()), Probe("declares conference as topic"), Ct);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            bus.PublishAsync(new KapiExchange(KapiRoutingKeys.ConferenceExchange, KapiExchangeType.Direct), "x", Probe("x"), Ct));
+    }
+
+    [Fact]
+    public async Task Full_queue_makes_the_publisher_wait_for_room()
+    {
+        await using var small = NewBus(capacity: 1);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var subscription = await small.SubscribeAsync(KapiQueue.Exclusive(KapiRoutingKeys.AllEvents), async (_, _) =>
+        {
+            handling.TrySetResult();
+            await release.Task;
+        }, Ct);
+        var key = KapiRoutingKeys.Event("lock", NewId(), NewId());
+
+        await small.PublishAsync(key, Probe("being handled"), Ct);
+        await handling.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await small.PublishAsync(key, Probe("fills the queue"), Ct);
+        var waiting = small.PublishAsync(key, Probe("waits"), Ct);
+
+        await Task.Delay(Quiet);
+        Assert.False(waiting.IsCompleted);
+        release.SetResult();
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Health_names_the_inprocess_provider()
+    {
+        Assert.Equal(InProcessBus.ProviderName, (await bus.CheckHealthAsync(Ct)).Provider);
+    }
+
+    [Fact]
+    public async Task Message_is_serialised_when_published()
+    {
+        var client = await ConnectAsync();
+        var inbox = await ListenAsync(client, KapiRoutingKeys.AllEvents);
+        var message = new JsonObject { ["Marker"] = "nested", ["Conference-Channel-Vars"] = new JsonObject { ["Speak"] = true } };
+
+        await bus.PublishAsync(KapiRoutingKeys.Event("mute-member", NewId(), NewId(), "call"), message, Ct);
+        ((JsonObject)message["Conference-Channel-Vars"]!)["Speak"] = false;
+
+        var delivered = (await inbox.NextAsync()).Message;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"Marker":"nested","Conference-Channel-Vars":{"Speak":true}}"""), delivered));
+    }
+
+    private static InProcessBus NewBus(int capacity = 10_000) =>
+        new(Options.Create(new InProcessBusOptions { QueueCapacity = capacity }), NullLogger<InProcessBus>.Instance);
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Conferences.Core.Kapi;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Conferences.Infrastructure.Tests.Messaging;
+
+/// <summary>
+/// The behaviour every bus adapter must share: RabbitMQ's routing and queue semantics and Kazoo's request/reply
+/// (kazoo-reference §5.1–§5.3). Subclass it with a way to connect clients to the adapter's bus. Ids, routing keys
+/// and queue names are unique per test, so tests may share one broker with other tests.
+/// </summary>
+public abstract partial class MessageBusContract : IAsyncLifetime
+{
+    protected static readonly CancellationToken Ct = CancellationToken.None;
+
+    /// <summary>The collection cap the tests use instead of Kazoo's 2000 ms.</summary>
+    protected static readonly TimeSpan Cap = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long "nothing arrives" is watched for.</summary>
+    protected static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(250);
+
+    private readonly List<IAsyncDisposable> cleanup = [];
+
+    /// <summary>A new client of the bus under test; every client of one test reaches the same broker.</summary>
+    protected abstract Task<BusClient> ConnectAsync();
+
+    /// <summary>A client whose bus is down (closed, or the broker unreachable).</summary>
+    protected abstract Task<BusClient> ConnectUnavailableAsync();
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync()
+    {
+        for (var i = cleanup.Count - 1; i >= 0; i--)
+        {
+            await cleanup[i].DisposeAsync();
+        }
+    }
+
+    protected T Track<T>(T disposable) where T : IAsyncDisposable
+    {
+        cleanup.Add(disposable);
+        return disposable;
+    }
+
+    protected async Task<IKapiSubscription> SubscribeAsync(BusClient bus, KapiQueue queue, KapiMessageHandler handler) =>
+        Track(await bus.Subscriber.SubscribeAsync(queue, handler, Ct));
+
+    protected async Task<DeliveryInbox> ListenAsync(BusClient bus, KapiQueue queue)
+    {
+        var inbox = new DeliveryInbox();
+        await SubscribeAsync(bus, queue, inbox.Handler);
+        return inbox;
+    }
+
+    protected Task<DeliveryInbox> ListenAsync(BusClient bus, string bindingPattern) => ListenAsync(bus, KapiQueue.Exclusive(bindingPattern));
+
+    protected KapiRequester NewRequester(BusClient bus) =>
+        Track(new KapiRequester(bus.Publisher, bus.Subscriber, TimeProvider.System, NullLogger<KapiRequester>.Instance));
+
+    /// <summary>A directory that heard <paramref name="count"/> media managers (straight, not over the bus).</summary>
+    protected MediaManagerDirectory DirectoryKnowing(BusClient bus, int count, TimeProvider? clock = null)
+    {
+        var directory = Track(new MediaManagerDirectory(bus.Subscriber, clock ?? TimeProvider.System, NullLogger<MediaManagerDirectory>.Instance));
+        for (var i = 0; i < count; i++)
+        {
+            directory.Observe(new NodeAdvertisement($"ecallmgr{i}@{KazooIds.RandomHex(4)}", TimeSpan.FromMinutes(1), [KapiNodes.EcallmgrApp]));
+        }
+        return directory;
+    }
+
+    protected static string NewId() => KazooIds.NewId();
+
+    /// <summary>A probe message that carries <paramref name="marker"/>, so a test recognises its own messages.</summary>
+    protected static JsonObject Probe(string marker) => new()
+    {
+        [KapiHeaders.EventCategory] = "conference",
+        [KapiHeaders.EventName] = "probe",
+        [KapiHeaders.MsgId] = KapiHeaders.NewMsgId(),
+        ["Marker"] = marker,
+    };
+
+    protected static string? MarkerOf(KapiDelivery delivery) => KazooJson.GetString(delivery.Message, "Marker");
+
+    protected static async Task EventuallyAsync(Func<bool> condition, string because)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), because);
+            await Task.Delay(20);
+        }
+    }
+}
