@@ -15,10 +15,22 @@ build() {
   dotnet build Conferences.sln -c Release -nologo -v minimal
 }
 
+# CouchDB-protocol server (pouchdb-server from npm) on loopback for the CouchDB adapter's tests.
+start_components() {
+  local couch_port="${CONFERENCES_TEST_COUCHDB_PORT:-15984}"
+  if [ -z "${CONFERENCES_TEST_COUCHDB:-}" ]; then
+    tools/couchdb-test-server.sh install || return 1
+    tools/couchdb-test-server.sh start "$couch_port" || return 1
+    export CONFERENCES_TEST_COUCHDB="http://127.0.0.1:$couch_port"
+    trap 'tools/couchdb-test-server.sh stop' EXIT
+  fi
+}
+
 run_tests() {
   rm -rf "$results" && mkdir -p "$results"
   local status=0
   build || { echo "0 passed, 1 failed"; return 1; }
+  start_components || { echo "could not start the test components" >&2; echo "0 passed, 1 failed"; return 1; }
   for project in tests/*/*.csproj; do
     local name
     name="$(basename "$project" .csproj)"

@@ -20,7 +20,8 @@ public sealed partial class AccountBootstrapper(
     ILogger<AccountBootstrapper> logger)
 {
     private const string AccountsConfigId = "accounts";
-    private const string AuthConfigId = "crossbar.auth";
+    // our own document: Kazoo already keeps a crossbar.auth category in system_config, which we must not clobber
+    private const string AuthConfigId = "conferences.auth";
 
     public async Task<string> RunAsync(CancellationToken ct)
     {
@@ -56,7 +57,8 @@ public sealed partial class AccountBootstrapper(
     private async Task<string> EnsureMasterAsync(CancellationToken ct)
     {
         var config = await store.GetAsync(AccountDatabase.SystemConfig, AccountsConfigId, ct).ConfigureAwait(false);
-        var masterId = config is null ? null : KazooJson.GetString(config, "master_account_id");
+        // Kazoo keeps the master account under default.master_account_id (system_config/accounts)
+        var masterId = config is null ? null : KazooJson.GetPath(config, "default.master_account_id")?.GetValue<string>() ?? KazooJson.GetString(config, "master_account_id");
         var master = masterId is null ? null : await accounts.FindAsync(masterId, ct).ConfigureAwait(false);
         var configuredKey = options.Value.ApiKey is { Length: > 0 } k ? k : null;
         if (master is not null)
@@ -75,7 +77,12 @@ public sealed partial class AccountBootstrapper(
         var doc = AccountDocument.Create(id, name, $"{id[..8]}.conferences.local", [], apiKey, superDuperAdmin: true, Gregorian.Now(clock));
         await accounts.SaveNewAccountAsync(doc, ct).ConfigureAwait(false);
         var configDoc = config is null ? new JsonObject { ["_id"] = AccountsConfigId } : (JsonObject)config.DeepClone();
-        configDoc["master_account_id"] = id;
+        if (configDoc["default"] is not JsonObject defaults)
+        {
+            defaults = new JsonObject();
+            configDoc["default"] = defaults;
+        }
+        defaults["master_account_id"] = id;
         await store.SaveAsync(AccountDatabase.SystemConfig, configDoc, ct).ConfigureAwait(false);
         if (configuredKey is null)
         {

@@ -54,7 +54,7 @@ public static class KazooViews
           if (doc.member && typeof doc.member === 'object') { lists.push(doc.member.numbers); }
           lists.push(doc.conference_numbers);
           lists.forEach(function(numbers) {
-            if (Array.isArray(numbers)) { numbers.forEach(function(number) { emit(number, null); }); }
+            if (Array.isArray(numbers)) { numbers.forEach(function(number) { if (typeof number === 'string') { emit(number, null); } }); }
           });
         }
         """,

@@ -1,4 +1,5 @@
 using Conferences.Core.Storage;
+using Conferences.Infrastructure.Storage.CouchDb;
 using Conferences.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ public static class StorageServiceCollectionExtensions
                 var connection = configuration.GetConnectionString("Sqlite") is { Length: > 0 } c ? c : DefaultSqliteConnection;
                 services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new SqliteStoreOptions { ConnectionString = connection }));
                 services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+                break;
+            case StorageOptions.CouchDb:
+                services.AddCouchDbStore(configuration);
                 break;
             default:
                 throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported; use 'sqlite' or 'couchdb'.");

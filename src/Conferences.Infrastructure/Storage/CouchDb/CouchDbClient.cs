@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conferences.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Conferences.Infrastructure.Storage.CouchDb;
+
+/// <summary>
+/// CouchDB's HTTP API through one typed <see cref="HttpClient"/> (house style §7, ADR 0003). Every answer comes back
+/// as a <see cref="CouchResult"/>, 404/409/412 included; only a CouchDB that cannot be reached throws, as
+/// <see cref="DatastoreUnavailableException"/>. Timeouts, retries of repeatable requests and the circuit breaker
+/// sit in the client's resilience handler (<see cref="CouchDbResilience"/>).
+/// Database names are given as the port names them (<see cref="CouchDbPaths"/>).
+/// </summary>
+public sealed class CouchDbClient
+{
+    private static readonly JsonSerializerOptions BodyOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Paths are sent exactly as built: <c>%2F</c> in a database name must not be unescaped on the way.</summary>
+    private static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
+    private readonly HttpClient http;
+
+    public CouchDbClient(HttpClient http, IOptions<CouchDbOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.http = http;
+        Server = CouchDbServer.Parse(options.Value.ConnectionString);
+    }
+
+    public CouchDbServer Server { get; }
+
+    /// <summary><c>GET /</c>: the welcome object (<c>couchdb</c>, <c>version</c>, <c>vendor</c>).</summary>
+    public Task<CouchResult> ServerInfoAsync(CancellationToken ct) => SendAsync(HttpMethod.Get, string.Empty, null, false, ct);
+
+    /// <summary><c>GET /_up</c>: CouchDB 2+'s liveness answer (<c>{"status":"ok"}</c>).</summary>
+    public Task<CouchResult> UpAsync(CancellationToken ct) => SendAsync(HttpMethod.Get, "_up", null, false, ct);
+
+    /// <summary><c>HEAD /{db}</c>: 200 when it exists, 404 when not.</summary>
+    public Task<CouchResult> DatabaseExistsAsync(string database, CancellationToken ct) =>
+        SendAsync(HttpMethod.Head, CouchDbPaths.Database(database), null, false, ct);
+
+    /// <summary><c>PUT /{db}</c>: 201/202 created, 412 <c>file_exists</c> when it already exists.</summary>
+    public Task<CouchResult> CreateDatabaseAsync(string database, CancellationToken ct) =>
+        SendAsync(HttpMethod.Put, CouchDbPaths.Database(database), null, true, ct);
+
+    /// <summary><c>GET /{db}/{id}</c>: the document with <c>_id</c>/<c>_rev</c>, or 404 (missing database, document or tombstone).</summary>
+    public Task<CouchResult> GetDocumentAsync(string database, string id, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, CouchDbPaths.Document(database, id), null, false, ct);
+
+    /// <summary>
+    /// <c>PUT /{db}/{id}</c> with the whole document: without <c>_rev</c> a create, with it an update of that revision.
+    /// 201/202 with the new <c>rev</c>; 409 for a stale or missing revision; 404 when the database is missing.
+    /// </summary>
+    public Task<CouchResult> PutDocumentAsync(string database, string id, JsonObject document, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return SendAsync(HttpMethod.Put, CouchDbPaths.Document(database, id), document.ToJsonString(BodyOptions), false, ct);
+    }
+
+    /// <summary><c>DELETE /{db}/{id}?rev=</c>: a tombstone revision; 409 for a stale revision, 404 when missing.</summary>
+    public Task<CouchResult> DeleteDocumentAsync(string database, string id, string revision, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, $"{CouchDbPaths.Document(database, id)}?rev={Uri.EscapeDataString(revision)}", null, false, ct);
+
+    /// <summary>
+    /// A map view (<c>/{db}/_design/{design}/_view/{view}</c>); with <see cref="ViewQuery.Keys"/> it is a POST with
+    /// <c>{"keys":[…]}</c>, which only reads and is therefore retried like a GET. 404 when the database, the design
+    /// document or the view is missing; 400 <c>query_parse_error</c> for impossible ranges.
+    /// </summary>
+    public Task<CouchResult> QueryViewAsync(string database, string design, string view, ViewQuery query, CancellationToken ct) =>
+        QueryAsync(CouchDbPaths.View(database, design, view), query, ct);
+
+    /// <summary><c>/{db}/_all_docs</c> with the same parameters as a view (keys are document ids).</summary>
+    public Task<CouchResult> AllDocsAsync(string database, ViewQuery query, CancellationToken ct) =>
+        QueryAsync(CouchDbPaths.AllDocs(database), query, ct);
+
+    private Task<CouchResult> QueryAsync(string path, ViewQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var target = path + CouchDbPaths.ViewQueryString(query);
+        return query.Keys is { } keys
+            ? SendAsync(HttpMethod.Post, target, CouchDbPaths.Keys(keys), true, ct)
+            : SendAsync(HttpMethod.Get, target, null, false, ct);
+    }
+
+    private async Task<CouchResult> SendAsync(HttpMethod method, string pathAndQuery, string? body, bool repeatable, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(Server.BaseUrl + pathAndQuery, Verbatim));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Authorization = Server.Authorization;
+        if (body is not null)
+        {
+            // CouchDB-protocol servers (pouchdb-server among them) read a write's body only as application/json.
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+        if (repeatable)
+        {
+            CouchDbRequests.MarkRepeatable(request);
+        }
+        try
+        {
+            // ResponseContentRead: the body is read under HttpClient.Timeout too, so a server stalling mid-body cannot hang a call.
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+            var json = await ReadJsonAsync(response, ct).ConfigureAwait(false);
+            return new CouchResult(response.StatusCode, json);
+        }
+        catch (Exception exception) when (CouchDbFailures.IsTransport(exception, ct))
+        {
+            throw CouchDbFailures.Unreachable(Server.Display, $"{method} /{CouchDbPaths.WithoutQuery(pathAndQuery)}", exception);
+        }
+    }
+
+    private static async Task<JsonNode?> ReadJsonAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.Content.Headers.ContentLength == 0)
+        {
+            return null;
+        }
+        try
+        {
+            // The content is buffered already (ResponseContentRead): parse it without another copy.
+            var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonNode.ParseAsync(stream, cancellationToken: ct).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's error page): the status alone speaks.
+            return null;
+        }
+    }
+}

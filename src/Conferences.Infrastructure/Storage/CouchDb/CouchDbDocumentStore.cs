@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Conferences.Core.Storage;
+using Conferences.Infrastructure.Storage.Sqlite;
+
+namespace Conferences.Infrastructure.Storage.CouchDb;
+
+/// <summary>
+/// The production <see cref="IDocumentStore"/>: Kazoo's own CouchDB (kazoo-reference §3), so documents written here
+/// are Kazoo's and Kazoo's are served here. Behaves exactly like the embedded SQLite store; both run the same
+/// contract tests. Revisions are CouchDB's; CouchDB's answers become the port's errors in <see cref="CouchDbFailures"/>.
+/// </summary>
+public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
+{
+    private const string Provider = "couchdb";
+
+    /// <summary>Databases this instance created or checked; CouchDB databases are never dropped by the service.</summary>
+    private readonly ConcurrentDictionary<string, bool> installed = new(StringComparer.Ordinal);
+
+    private string Server => client.Server.Display;
+
+    /// <summary>Creates the database (412 means it exists) and installs the design documents that apply to it.</summary>
+    public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(database);
+        if (installed.ContainsKey(database))
+        {
+            return;
+        }
+        var created = await client.CreateDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
+        if (!created.IsPreconditionFailed)
+        {
+            CouchDbFailures.Require(created, Server, database, null, "creating the database");
+        }
+        await CouchDbDesignInstaller.InstallAsync(client, database, cancellationToken).ConfigureAwait(false);
+        installed.TryAdd(database, true);
+    }
+
+    public async Task<bool> DatabaseExistsAsync(string database, CancellationToken cancellationToken)
+    {
+        var result = await client.DatabaseExistsAsync(database, cancellationToken).ConfigureAwait(false);
+        return !result.IsNotFound && CouchDbFailures.Require(result, Server, database, null, "checking the database").IsSuccess;
+    }
+
+    /// <summary>
+    /// CouchDB's 404 (missing database, missing document, tombstone) is null, and so is its 400 for an id no document
+    /// can have (<c>_foo</c>): the embedded store holds no such document either.
+    /// </summary>
+    public async Task<JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken)
+    {
+        var result = await client.GetDocumentAsync(database, id, cancellationToken).ConfigureAwait(false);
+        if (result.IsNotFound || result.Status == System.Net.HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+        return CouchDbFailures.Require(result, Server, database, id, $"reading {id}").Body as JsonObject
+            ?? throw new DatastoreUnavailableException($"CouchDB at {Server} answered {id} in {database} without a document");
+    }
+
+    /// <summary>Throws <see cref="KeyNotFoundException"/> when the database does not exist (CouchDB's 404).</summary>
+    public async Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        // The same refusals as the embedded store (and CouchDB's 400s), before anything is sent.
+        var (id, _) = StoredDocument.ReadIdentity(document);
+        var result = await client.PutDocumentAsync(database, id, document, cancellationToken).ConfigureAwait(false);
+        return CouchDbFailures.Require(result, Server, database, id, $"saving {id}").Revision
+            ?? throw new DatastoreUnavailableException($"CouchDB at {Server} saved {id} in {database} without a revision");
+    }
+
+    /// <summary>A missing (or already deleted) document is a conflict, a missing database <see cref="KeyNotFoundException"/>, as in the embedded store.</summary>
+    public async Task DeleteAsync(string database, string id, string revision, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(revision);
+        var result = await client.DeleteDocumentAsync(database, id, revision, cancellationToken).ConfigureAwait(false);
+        if (result.IsNotFound && await DatabaseExistsAsync(database, cancellationToken).ConfigureAwait(false))
+        {
+            throw new DocumentConflictException(database, id);
+        }
+        CouchDbFailures.Require(result, Server, database, id, $"deleting {id}");
+    }
+
+    /// <summary>
+    /// A missing database gives no rows (CouchDB's 404). A view missing from a database it belongs in (Kazoo's
+    /// maintenance rewrote the design document) is installed again and the query repeated once.
+    /// Queries CouchDB refuses (400 <c>query_parse_error</c>) throw <see cref="ArgumentException"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ViewRow>> QueryViewAsync(
+        string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(query);
+        ViewQueryRules.Validate(query);
+        if (query.Keys is { Count: 0 } || query.Limit == 0)
+        {
+            return [];
+        }
+        var sent = query.Keys is { } keys ? CouchDbViewRows.DistinctKeys(query, keys) : CouchDbViewRows.StringRange(query);
+        var result = await client.QueryViewAsync(database, view.Design, view.Name, sent, cancellationToken).ConfigureAwait(false);
+        if (result.IsNotFound && await ReinstallAsync(database, view, cancellationToken).ConfigureAwait(false))
+        {
+            result = await client.QueryViewAsync(database, view.Design, view.Name, sent, cancellationToken).ConfigureAwait(false);
+        }
+        if (result.IsNotFound)
+        {
+            return [];
+        }
+        var rows = CouchDbViewRows.Parse(CouchDbFailures.Require(result, Server, database, null, $"querying {view.FullName}").Object);
+        return query.Keys is { } requested ? CouchDbViewRows.Arrange(rows, requested, query.Descending, query.Limit) : rows;
+    }
+
+    /// <summary>CouchDB 2+ answers <c>/_up</c>; older servers and pouchdb-server only <c>/</c>.</summary>
+    public async Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var up = await client.UpAsync(cancellationToken).ConfigureAwait(false);
+            if (up.IsNotFound)
+            {
+                up = await client.ServerInfoAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return up.IsSuccess
+                ? new StoreHealth(true, Provider, $"{Server}: up")
+                : new StoreHealth(false, Provider, $"{Server}: {up}");
+        }
+        catch (DatastoreUnavailableException exception)
+        {
+            return new StoreHealth(false, Provider, exception.Message);
+        }
+    }
+
+    private async Task<bool> ReinstallAsync(string database, ViewDefinition view, CancellationToken ct)
+    {
+        var belongs = KazooViews.For(database).Any(design => design.Views.Any(v => v.FullName == view.FullName));
+        if (!belongs || !await DatabaseExistsAsync(database, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+        await CouchDbDesignInstaller.InstallAsync(client, database, ct).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Conferences.Core.Storage;
+using Polly;
+
+namespace Conferences.Infrastructure.Storage.CouchDb;
+
+/// <summary>
+/// The one place where CouchDB's answers become the port's errors, which the API turns into Kazoo's
+/// (kazoo-reference §1.11): 409 → <see cref="DocumentConflictException"/> (409 <c>datastore_conflict</c>),
+/// 404 on a write → <see cref="KeyNotFoundException"/> (missing database), 400 → <see cref="ArgumentException"/>
+/// (a programming error, as in the embedded store), and everything that means "CouchDB cannot serve" (refused
+/// connection, timeout, open circuit, 401/403, 5xx) → <see cref="DatastoreUnavailableException"/>
+/// (503 <c>datastore_unreachable</c>). Messages name the server without credentials.
+/// </summary>
+public static class CouchDbFailures
+{
+    /// <summary>Transport failures the client converts; caller cancellation is not one of them.</summary>
+    public static bool IsTransport(Exception exception, CancellationToken callerToken) => exception switch
+    {
+        HttpRequestException => true,
+        ExecutionRejectedException => true, // Polly: attempt/total timeout, open circuit, rate limit
+        OperationCanceledException => !callerToken.IsCancellationRequested, // HttpClient.Timeout
+        IOException => true,
+        _ => false,
+    };
+
+    public static DatastoreUnavailableException Unreachable(string server, string operation, Exception exception) =>
+        new($"CouchDB at {server} did not answer {operation}: {Describe(exception)}", exception);
+
+    /// <summary>Throws for an answer the caller cannot turn into a value; returns the result otherwise.</summary>
+    public static CouchResult Require(CouchResult result, string server, string database, string? id, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.IsSuccess)
+        {
+            return result;
+        }
+        throw result.Status switch
+        {
+            HttpStatusCode.Conflict => new DocumentConflictException(database, id ?? string.Empty),
+            HttpStatusCode.NotFound => new KeyNotFoundException($"database {database} does not exist; create it with EnsureDatabaseAsync first"),
+            HttpStatusCode.BadRequest => new ArgumentException($"CouchDB refused {operation} in {database}: {result.Error}: {result.Reason}"),
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                new DatastoreUnavailableException($"CouchDB at {server} refused the credentials for {operation} ({result})"),
+            _ => new DatastoreUnavailableException($"CouchDB at {server} failed {operation} in {database} ({result})"),
+        };
+    }
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        Polly.CircuitBreaker.BrokenCircuitException => "circuit open after repeated failures",
+        Polly.Timeout.TimeoutRejectedException => "timed out",
+        OperationCanceledException => "timed out",
+        HttpRequestException { InnerException: { } inner } http => $"{http.Message} ({inner.Message})",
+        _ => exception.Message,
+    };
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Conferences.Infrastructure.Storage.CouchDb;
+
+/// <summary>
+/// Settings of the CouchDB store (profile §3): the server from <c>ConnectionStrings:CouchDb</c>
+/// (<c>http://user:password@host:5984</c>) and the time budget of every call from the <c>CouchDb</c> section.
+/// The defaults keep an unreachable CouchDB under the 2 s in which the API must answer 503 <c>datastore_unreachable</c>.
+/// </summary>
+public sealed class CouchDbOptions
+{
+    public const string Section = "CouchDb";
+
+    public const string ConnectionStringName = "CouchDb";
+
+    /// <summary>The server URL; user information in it becomes the Basic credentials and never appears in a request URL.</summary>
+    [Required]
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>Budget of one CouchDB call including its retries; past it the store is unavailable.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>Budget of one HTTP attempt (also the TCP connect timeout).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMilliseconds(1000);
+
+    /// <summary>Retries of reads (GET, HEAD, view queries, database creation); writes are never repeated.</summary>
+    [Range(1, 10)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>First retry delay; later ones back off exponentially with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long the circuit stays open (calls fail at once) before one call probes CouchDB again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The circuit opens when this share of the calls in <see cref="SamplingDuration"/> failed…</summary>
+    [Range(0.01, 1.0)]
+    public double FailureRatio { get; set; } = 0.5;
+
+    /// <summary>…and at least this many calls were made.</summary>
+    [Range(2, 10_000)]
+    public int MinimumThroughput { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Pooled connections are renewed after this long, so DNS changes are followed.</summary>
+    public TimeSpan ConnectionLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    public override string ToString() =>
+        CouchDbServer.TryParse(ConnectionString, out var server, out _) ? server.Display : "(no CouchDB server)";
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+using Conferences.Core.Storage;
+
+namespace Conferences.Infrastructure.Storage.CouchDb;
+
+/// <summary>
+/// Request paths in CouchDB's URL scheme. The port names account databases as Kazoo stores them in
+/// <c>pvt_account_db</c>, already encoded (<c>account%2Fxx%2Fyy%2Frest</c>, kazoo-reference §3.1); the real CouchDB
+/// name is <c>account/xx/yy/rest</c>, and in a URL its slashes must travel as <c>%2F</c> again.
+/// </summary>
+public static class CouchDbPaths
+{
+    private const string DesignPrefix = "_design/";
+
+    /// <summary>The database name CouchDB knows (<c>account/xx/yy/rest</c>) from the port's encoded form.</summary>
+    public static string DatabaseName(string database)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(database);
+        return Uri.UnescapeDataString(database);
+    }
+
+    /// <summary>The path segment of a database: its real name percent-encoded, so <c>/</c> becomes <c>%2F</c>.</summary>
+    public static string Database(string database) => Uri.EscapeDataString(DatabaseName(database));
+
+    /// <summary><c>{db}/{id}</c>; a design document keeps its literal <c>_design/</c> as CouchDB routes it.</summary>
+    public static string Document(string database, string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var segment = id.StartsWith(DesignPrefix, StringComparison.Ordinal)
+            ? DesignPrefix + Uri.EscapeDataString(id[DesignPrefix.Length..])
+            : Uri.EscapeDataString(id);
+        return $"{Database(database)}/{segment}";
+    }
+
+    public static string View(string database, string design, string view) =>
+        $"{Database(database)}/{DesignPrefix}{Uri.EscapeDataString(design)}/_view/{Uri.EscapeDataString(view)}";
+
+    public static string AllDocs(string database) => $"{Database(database)}/_all_docs";
+
+    /// <summary>
+    /// CouchDB's view parameters: keys are JSON values in the query string; <c>keys</c> travel in the POST body
+    /// (<see cref="Keys"/>), never in the URL.
+    /// </summary>
+    public static string ViewQueryString(ViewQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new List<string>();
+        if (query.StartKey is { } start)
+        {
+            parameters.Add($"startkey={JsonParameter(start)}");
+        }
+        if (query.EndKey is { } end)
+        {
+            parameters.Add($"endkey={JsonParameter(end)}");
+        }
+        if (query.Limit is { } limit)
+        {
+            parameters.Add(string.Create(CultureInfo.InvariantCulture, $"limit={limit}"));
+        }
+        if (query.Descending)
+        {
+            parameters.Add("descending=true");
+        }
+        if (query.IncludeDocs)
+        {
+            parameters.Add("include_docs=true");
+        }
+        return parameters.Count == 0 ? string.Empty : "?" + string.Join('&', parameters);
+    }
+
+    /// <summary>The POST body of a multi-key query: <c>{"keys":[…]}</c>.</summary>
+    public static string Keys(IReadOnlyList<string> keys) => JsonSerializer.Serialize(new Dictionary<string, IReadOnlyList<string>> { ["keys"] = keys });
+
+    private static string JsonParameter(string key) => Uri.EscapeDataString(JsonSerializer.Serialize(key));
+
+    /// <summary>For messages: the path without the query string.</summary>
+    public static string WithoutQuery(string pathAndQuery)
+    {
+        ArgumentNullException.ThrowIfNull(pathAndQuery);
+        var q = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        return q < 0 ? pathAndQuery : pathAndQuery[..q];
+    }
+}

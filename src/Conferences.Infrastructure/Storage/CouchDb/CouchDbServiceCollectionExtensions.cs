@@ -1,0 +1,51 @@
+using Conferences.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Conferences.Infrastructure.Storage.CouchDb;
+
+/// <summary>Registers the CouchDB store (<c>Storage:Provider=couchdb</c>, profile §3): options, the typed client and its resilience.</summary>
+public static class CouchDbServiceCollectionExtensions
+{
+    public const string HttpClientName = "couchdb";
+
+    /// <summary>Fails at once, naming the key, when <c>ConnectionStrings:CouchDb</c> is missing or not an http(s) URL.</summary>
+    public static IServiceCollection AddCouchDbStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString(CouchDbOptions.ConnectionStringName);
+        if (!CouchDbServer.TryParse(connectionString, out _, out var error))
+        {
+            throw new InvalidOperationException($"Storage:Provider is '{StorageOptions.CouchDb}' but {error}.");
+        }
+        services.AddOptions<CouchDbOptions>()
+            .Bind(configuration.GetSection(CouchDbOptions.Section))
+            .Configure(options => options.ConnectionString = connectionString!)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddHttpClient<CouchDbClient>(HttpClientName, (provider, http) =>
+            {
+                // A backstop behind the resilience handler's own budget; it also bounds reading the body.
+                http.Timeout = Options(provider).TotalTimeout + TimeSpan.FromMilliseconds(500);
+            })
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                ConnectTimeout = Options(provider).AttemptTimeout,
+                PooledConnectionLifetime = Options(provider).ConnectionLifetime,
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+            })
+            // The store is a singleton holding one client; PooledConnectionLifetime renews connections instead.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) => CouchDbResilience.Configure(resilience, Options(provider)));
+
+        services.AddSingleton<CouchDbDocumentStore>(provider => new CouchDbDocumentStore(provider.GetRequiredService<CouchDbClient>()));
+        services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<CouchDbDocumentStore>());
+        return services;
+    }
+
+    private static CouchDbOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<CouchDbOptions>>().Value;
+}

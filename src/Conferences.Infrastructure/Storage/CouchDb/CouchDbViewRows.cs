@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Storage;
+
+namespace Conferences.Infrastructure.Storage.CouchDb;
+
+/// <summary>
+/// View answers turned into the port's rows with exactly the embedded store's semantics (kazoo-reference §3.3).
+/// Keys are strings in every view the service uses, so rows with other keys (a Kazoo document holding a number
+/// as a number) are left out, as the views' C# twins leave them out.
+/// </summary>
+internal static class CouchDbViewRows
+{
+    /// <summary>
+    /// Without <c>keys</c>, a range that starts at the lowest string: CouchDB sorts null, booleans and numbers before
+    /// every string, so they can neither appear nor use up the <c>limit</c>.
+    /// </summary>
+    public static ViewQuery StringRange(ViewQuery query) =>
+        query.Descending ? query with { EndKey = query.EndKey ?? string.Empty } : query with { StartKey = query.StartKey ?? string.Empty };
+
+    /// <summary>
+    /// A multi-key query as sent: each key once, ascending, no limit. CouchDB-protocol servers differ in how they
+    /// order a key's rows under <c>descending</c>, so <see cref="Arrange"/> orders them here.
+    /// </summary>
+    public static ViewQuery DistinctKeys(ViewQuery query, IReadOnlyList<string> keys) =>
+        query with { Keys = [.. keys.Distinct(StringComparer.Ordinal)], Limit = null, Descending = false };
+
+    public static List<ViewRow> Parse(JsonObject answer)
+    {
+        var rows = new List<ViewRow>();
+        if (answer["rows"] is not JsonArray array)
+        {
+            return rows;
+        }
+        foreach (var node in array)
+        {
+            if (node is JsonObject row
+                && row["id"] is JsonValue id && id.TryGetValue<string>(out var docId)
+                && row["key"] is JsonValue key && key.TryGetValue<string>(out var rowKey))
+            {
+                rows.Add(new ViewRow(docId, rowKey, Detach(row, "value"), Detach(row, "doc") as JsonObject));
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Takes a member out of the parsed answer, so the row owns it without a copy.</summary>
+    private static JsonNode? Detach(JsonObject row, string name)
+    {
+        if (!row.TryGetPropertyValue(name, out var node))
+        {
+            return null;
+        }
+        row.Remove(name);
+        return node;
+    }
+
+    /// <summary>
+    /// CouchDB's multi-key order: the requested keys in the order given (a repeated key repeats its rows), each key's
+    /// rows by document id in the query's direction, then the limit.
+    /// </summary>
+    public static IReadOnlyList<ViewRow> Arrange(IReadOnlyList<ViewRow> rows, IReadOnlyList<string> keys, bool descending, int? limit)
+    {
+        var byKey = new Dictionary<string, List<ViewRow>>(StringComparer.Ordinal);
+        foreach (var group in rows.GroupBy(row => row.Key, StringComparer.Ordinal))
+        {
+            var ordered = group.OrderBy(row => row.Id, StringComparer.Ordinal).ToList();
+            if (descending)
+            {
+                ordered.Reverse();
+            }
+            byKey[group.Key] = ordered;
+        }
+        var arranged = new List<ViewRow>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (!byKey.TryGetValue(key, out var matches))
+            {
+                continue;
+            }
+            var repeat = !used.Add(key);
+            foreach (var row in matches)
+            {
+                if (arranged.Count == limit)
+                {
+                    return arranged;
+                }
+                arranged.Add(repeat ? row with { Value = row.Value?.DeepClone(), Document = (JsonObject?)row.Document?.DeepClone() } : row);
+            }
+        }
+        return arranged;
+    }
+}
