@@ -28,7 +28,17 @@ public sealed partial class AccountBootstrapper(
         await store.EnsureDatabaseAsync(AccountDatabase.Accounts, ct).ConfigureAwait(false);
         await store.EnsureDatabaseAsync(AccountDatabase.SystemConfig, ct).ConfigureAwait(false);
         signingKey.Set(await LoadSigningKeyAsync(ct).ConfigureAwait(false));
-        return await EnsureMasterAsync(ct).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await EnsureMasterAsync(ct).ConfigureAwait(false);
+            }
+            catch (DocumentConflictException) when (attempt < 3)
+            {
+                // another instance bootstrapped the same store at the same moment: read what it wrote
+            }
+        }
     }
 
     private async Task<byte[]> LoadSigningKeyAsync(CancellationToken ct)

@@ -5,7 +5,8 @@ using Conferences.Api.Tests.Fixtures;
 namespace Conferences.Api.Tests.Conditional;
 
 /// <summary>ETag, If-Match and If-None-Match (kazoo-reference §1.3, §2.5).</summary>
-public sealed class ConditionalRequestTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class ConditionalRequestTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     private const string StaleRevision = "\"1-00000000000000000000000000000000\"";
 

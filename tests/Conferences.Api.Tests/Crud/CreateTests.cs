@@ -5,7 +5,8 @@ using Conferences.Api.Tests.Fixtures;
 namespace Conferences.Api.Tests.Crud;
 
 /// <summary>PUT <c>/conferences</c> (kazoo-reference §1.4 create, §1.4.1).</summary>
-public sealed class CreateTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class CreateTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     [Fact]
     public async Task Empty_create_fills_in_the_schema_defaults()

@@ -5,7 +5,8 @@ using Conferences.Api.Tests.Fixtures;
 namespace Conferences.Api.Tests.Crud;
 
 /// <summary>DELETE <c>/conferences/{id}</c>: soft by default, hard on request (kazoo-reference §1.4 DELETE; profile D1).</summary>
-public sealed class DeleteTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class DeleteTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     [Fact]
     public async Task Delete_answers_the_document_marked_deleted_with_the_previous_revision()

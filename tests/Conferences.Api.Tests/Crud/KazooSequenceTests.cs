@@ -5,7 +5,8 @@ using Conferences.Api.Tests.Fixtures;
 namespace Conferences.Api.Tests.Crud;
 
 /// <summary>Kazoo's own black-box sequence for conferences (kazoo-reference §9, <c>pqc_cb_conferences:seq/0</c>).</summary>
-public sealed class KazooSequenceTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class KazooSequenceTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     [Fact]
     public async Task Empty_list_then_create_patch_list_delete_and_empty_list_again()

@@ -5,7 +5,8 @@ using Conferences.Api.Tests.Fixtures;
 namespace Conferences.Api.Tests.Crud;
 
 /// <summary>PATCH <c>/conferences/{id}</c>: deep merge (kazoo-reference §1.4 PATCH, §2.6, crossbar_doc_tests).</summary>
-public sealed class PatchTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class PatchTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     [Fact]
     public async Task Patch_merges_nested_objects_and_keeps_untouched_keys()

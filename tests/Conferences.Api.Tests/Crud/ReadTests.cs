@@ -5,7 +5,8 @@ using Conferences.Api.Tests.Fixtures;
 namespace Conferences.Api.Tests.Crud;
 
 /// <summary>GET of conferences and their participants (kazoo-reference §1.4, §1.6; profile D1, D3, D5).</summary>
-public sealed class ReadTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class ReadTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     private static readonly string[] ListReadOnlyKeys = ["admins", "duration", "is_locked", "members", "moderators", "participant_count"];
 

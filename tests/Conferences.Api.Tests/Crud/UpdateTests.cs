@@ -5,7 +5,8 @@ using Conferences.Api.Tests.Fixtures;
 namespace Conferences.Api.Tests.Crud;
 
 /// <summary>POST <c>/conferences/{id}</c>: full replace (kazoo-reference §1.4 POST, §2.6; profile §7).</summary>
-public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class UpdateTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     [Fact]
     public async Task Post_removes_absent_fields_and_reapplies_defaults()

@@ -10,7 +10,8 @@ namespace Conferences.Api.Tests.Filters;
 /// <c>created_*</c>/<c>modified_*</c> bounds on <c>pvt_created</c>/<c>pvt_modified</c>, both inclusive (kazoo-reference §2.8).
 /// The stored timestamps are set through the service's own store so that they differ.
 /// </summary>
-public sealed class TimestampFilterTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class TimestampFilterTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     [Theory]
     [InlineData("created_from=63800000200", "room-c,room-b")]

@@ -5,7 +5,8 @@ using Conferences.Api.Tests.Fixtures;
 namespace Conferences.Api.Tests.Pagination;
 
 /// <summary><c>page_size</c>, <c>start_key</c>/<c>next_start_key</c> and <c>paginate</c> (kazoo-reference §2.7).</summary>
-public sealed class PaginationTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class PaginationTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     [Fact]
     public async Task Page_size_one_with_next_start_key_visits_every_conference_exactly_once()

@@ -4,7 +4,8 @@ using Conferences.Api.Tests.Fixtures;
 namespace Conferences.Api.Tests.Pagination;
 
 /// <summary>List order: descending by id unless the query string asks otherwise (kazoo-reference §1.4 list, §2.7).</summary>
-public sealed class SortOrderTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class SortOrderTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     private static readonly string[] Ids = ["b-room", "a-room", "c-room"];
 

@@ -5,7 +5,8 @@ using Conferences.Api.Tests.Fixtures;
 namespace Conferences.Api.Tests.Validation;
 
 /// <summary>Numbers are unique among an account's conferences (kazoo-reference §1.5).</summary>
-public sealed class NumberUniquenessTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class NumberUniquenessTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     [Fact]
     public async Task Number_used_by_another_conference_is_400_numbers_unique_on_create()
