@@ -7,21 +7,25 @@ using System.Text.Json.Nodes;
 using Conferences.Benchmarks;
 
 // Foundation benchmark (issue 3): GET /conferences/{id} and the list of 1,000 conferences through the API,
-// side by side in one run with a bare Kestrel endpoint answering the same bytes. Ratios, not absolute figures,
-// are what this noisy shared machine can support.
+// side by side in one run with a bare Kestrel endpoint answering the same bytes. With BENCH_COUCHDB=<url> (issue 4)
+// the API runs on the CouchDB provider and the baseline is the raw CouchDB GET / view query of the same data.
+// Ratios, not absolute figures, are what this noisy shared machine can support.
 var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
 var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
 const int Workers = 4;
 const int Conferences = 1000;
 
+var couch = Environment.GetEnvironmentVariable("BENCH_COUCHDB");
 var dll = Path.Combine(root, "src/Conferences.Api/bin/Release/net10.0/Conferences.Api.dll");
 var dbFile = Path.Combine(Path.GetTempPath(), $"conferences-bench-{Guid.NewGuid():N}.db");
 var apiKey = new string('b', 64);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Workers * 2 });
 var apiPort = FreePort();
 await using var api = await ApiProcess.StartAsync(dll, apiPort, apiKey,
-    new Dictionary<string, string> { ["ConnectionStrings__Sqlite"] = $"Data Source={dbFile}" }, http);
+    couch is null
+        ? new Dictionary<string, string> { ["ConnectionStrings__Sqlite"] = $"Data Source={dbFile}" }
+        : new Dictionary<string, string> { ["Storage__Provider"] = "couchdb", ["ConnectionStrings__CouchDb"] = couch }, http);
 var baseUrl = $"http://127.0.0.1:{apiPort}/v2";
 
 var auth = await Send(HttpMethod.Put, $"{baseUrl}/api_auth", new JsonObject { ["data"] = new JsonObject { ["api_key"] = apiKey } }, null);
@@ -58,15 +62,29 @@ foreach (var (name, url) in urls)
 var barePort = FreePort();
 await using var bare = new BareServer(barePort, bodies);
 await bare.StartAsync();
+// With BENCH_COUCHDB the baseline is CouchDB itself: the raw document GET and view queries the API performs.
+var accountDb = $"{couch?.TrimEnd('/')}/account%2F{account[..2]}%2F{account[2..4]}%2F{account[4..]}";
+var rawUrls = new Dictionary<string, string>
+{
+    ["get"] = $"{accountDb}/{sampleId}",
+    ["list_page_50"] = $"{accountDb}/_design/conferences/_view/crossbar_listing?descending=true&limit=51",
+    ["list_all_1000"] = $"{accountDb}/_design/conferences/_view/crossbar_listing?descending=true",
+};
+HttpRequestMessage Baseline(string name) => couch is null
+    ? new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{barePort}/bare/{name}")
+    : new HttpRequestMessage(HttpMethod.Get, new Uri(rawUrls[name], new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }));
+var store = couch is null ? "the embedded SQLite store" : "the CouchDB provider";
+var baselineName = couch is null ? "bare = Kestrel answering the API's own bytes" : "raw = the same document GET / crossbar_listing view query sent straight to the same CouchDB server";
+var baselineLabel = couch is null ? "bare" : "raw CouchDB";
 
 var runner = new LoadRunner(http, Workers, TimeSpan.FromSeconds(seconds));
 var rows = new List<object>();
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"# Foundation benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {Workers} closed-loop workers, {rounds} alternating rounds of {seconds} s per case; API = Release build with the embedded SQLite store, {Conferences} conferences in the account; bare = Kestrel answering the API's own bytes. Ratio = API ÷ bare (median of rounds).");
+report.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {Workers} closed-loop workers, {rounds} alternating rounds of {seconds} s per case; API = Release build with {store}, {Conferences} conferences in the account; {baselineName}. Ratio = API ÷ {baselineLabel} (median of rounds).");
 report.AppendLine();
-report.AppendLine("| case | bytes | API req/s | bare req/s | throughput ratio | API p50 ms | API p99 ms | bare p50 ms | bare p99 ms |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| case | bytes | API req/s | {baselineLabel} req/s | throughput ratio | API p50 ms | API p99 ms | {baselineLabel} p50 ms | {baselineLabel} p99 ms |");
 report.AppendLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var (name, url) in urls)
 {
@@ -76,7 +94,7 @@ foreach (var (name, url) in urls)
     for (var round = 0; round < rounds; round++)
     {
         apiRuns.Add(await runner.RunAsync($"api {name}", () => Authorized(HttpMethod.Get, url, token)));
-        bareRuns.Add(await runner.RunAsync($"bare {name}", () => new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{barePort}/bare/{name}")));
+        bareRuns.Add(await runner.RunAsync($"{baselineLabel} {name}", () => Baseline(name)));
     }
     var a = Median(apiRuns);
     var b = Median(bareRuns);
@@ -89,8 +107,8 @@ foreach (var (name, url) in urls)
 
 var results = Path.Combine(root, "benchmarks/results");
 Directory.CreateDirectory(results);
-await File.WriteAllTextAsync(Path.Combine(results, "foundation-crud.md"), report.ToString());
-await File.WriteAllTextAsync(Path.Combine(results, "foundation-crud.json"), JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+await File.WriteAllTextAsync(Path.Combine(results, couch is null ? "foundation-crud.md" : "couchdb-crud.md"), report.ToString());
+await File.WriteAllTextAsync(Path.Combine(results, couch is null ? "foundation-crud.json" : "couchdb-crud.json"), JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
 Console.Write(report);
 File.Delete(dbFile);
 return 0;

@@ -4,7 +4,7 @@ namespace Conferences.Core.Messaging;
 
 /// <summary>
 /// The heartbeat side of <see cref="KapiNodes"/>, for a process that plays a Kazoo node (the media-server
-/// simulator advertises <c>ecallmgr</c>): publishes <c>advertise</c> at once and then every
+/// simulator advertises <c>ecallmgr</c>): publishes <c>advertise</c> at once and then every half
 /// <see cref="NodeAdvertisement.Expires"/> until cancelled. A bus failure is logged and the next beat tries again.
 /// </summary>
 public sealed partial class NodeAdvertiser(IKapiPublisher publisher, TimeProvider clock, ILogger<NodeAdvertiser> logger)
@@ -25,7 +25,8 @@ public sealed partial class NodeAdvertiser(IKapiPublisher publisher, TimeProvide
             }
             try
             {
-                await Task.Delay(self.Expires, clock, cancellationToken).ConfigureAwait(false);
+                // beat twice per advertised lifetime, so one late heartbeat on a busy machine does not expire the node
+                await Task.Delay(self.Expires / 2, clock, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
