@@ -18,6 +18,11 @@ public sealed class ConferenceStore(IDocumentStore store)
     /// </summary>
     public async Task<JsonObject?> LoadAsync(string accountId, string id, bool allowUntyped, CancellationToken ct)
     {
+        // ids beginning with '_' are CouchDB's own (design documents): never conferences
+        if (id.StartsWith('_'))
+        {
+            return null;
+        }
         var doc = await store.GetAsync(AccountDatabase.Encoded(accountId), id, ct).ConfigureAwait(false);
         if (doc is null || KazooJson.GetBool(doc, "pvt_deleted"))
         {

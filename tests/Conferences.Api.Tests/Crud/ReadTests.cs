@@ -21,6 +21,18 @@ public abstract class ReadTests<TFactory>(TFactory api) : IClassFixture<TFactory
         Assert.Equal("never-created", answer.DataObject["cause"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("_design%2Fconferences")]
+    [InlineData("_design%2Fconference")]
+    [InlineData("_all_docs")]
+    public async Task Design_documents_and_reserved_ids_are_not_conferences(string id)
+    {
+        var account = await api.NewAccountAsync();
+
+        (await account.GetAsync($"conferences/{id}")).ExpectError(HttpStatusCode.NotFound, "bad_identifier");
+        (await account.DeleteAsync($"conferences/{id}")).ExpectError(HttpStatusCode.NotFound, "bad_identifier");
+    }
+
     [Fact]
     public async Task Get_shows_the_document_with_idle_read_only_and_no_participants()
     {
