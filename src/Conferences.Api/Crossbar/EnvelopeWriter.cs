@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Conferences.Core.Kazoo;
 using Microsoft.Extensions.Options;
 
 namespace Conferences.Api.Crossbar;
@@ -14,9 +15,8 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
     public const string JsonContentType = "application/json";
 
     /// <summary>Kazoo's <c>node</c>: base64url (no padding) of the md5 of the server's node name.</summary>
-    private static readonly string NodeName = Convert.ToBase64String(
-            MD5.HashData(Encoding.UTF8.GetBytes($"conferences@{Environment.MachineName}")))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static readonly string NodeName = Base64Url.Encode(
+        MD5.HashData(Encoding.UTF8.GetBytes($"conferences@{Environment.MachineName}")));
 
     public async Task WriteAsync(HttpContext http, Envelope envelope)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
 
 namespace Conferences.Core.Accounts;
 
@@ -13,7 +14,7 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
 {
     public const int DefaultLifetimeSeconds = 3600;
 
-    private static readonly string Header = Base64Url(Encoding.UTF8.GetBytes("""{"alg":"HS256","typ":"JWT"}"""));
+    private static readonly string Header = Base64Url.Encode(Encoding.UTF8.GetBytes("""{"alg":"HS256","typ":"JWT"}"""));
 
     public int LifetimeSeconds { get; init; } = DefaultLifetimeSeconds;
 
@@ -28,7 +29,7 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
             ["exp"] = now + LifetimeSeconds,
             ["iss"] = "conferences",
         };
-        var body = Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        var body = Base64Url.Encode(Encoding.UTF8.GetBytes(payload.ToJsonString()));
         return $"{Header}.{body}.{Sign($"{Header}.{body}")}";
     }
 
@@ -57,7 +58,7 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
     {
         try
         {
-            var payload = JsonNode.Parse(FromBase64Url(encodedPayload), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject;
+            var payload = JsonNode.Parse(Base64Url.TryDecode(encodedPayload) ?? [], documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject;
             var accountId = payload?["account_id"]?.GetValue<string>();
             if (payload is null || accountId is null)
             {
@@ -75,14 +76,5 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
         }
     }
 
-    private string Sign(string input) => Base64Url(HMACSHA256.HashData(keys.Key, Encoding.UTF8.GetBytes(input)));
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] FromBase64Url(string value)
-    {
-        var base64 = value.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '='));
-    }
+    private string Sign(string input) => Base64Url.Encode(HMACSHA256.HashData(keys.Key, Encoding.UTF8.GetBytes(input)));
 }

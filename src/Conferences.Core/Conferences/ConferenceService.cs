@@ -45,13 +45,6 @@ public sealed class ConferenceService(
         return new DocumentResult(data, KazooJson.GetString(stored, "_rev"));
     }
 
-    /// <summary>The stored document's revision, for conditional GETs; null when there is none.</summary>
-    public async Task<string?> RevisionAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
-    {
-        var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: true, ct).ConfigureAwait(false);
-        return stored is null ? null : KazooJson.GetString(stored, "_rev");
-    }
-
     /// <summary>POST: replace every public field (absent ones are removed, defaults re-applied).</summary>
     public Task<DocumentResult> UpdateAsync(CrossbarContext context, string conferenceId, CancellationToken ct) =>
         ReplaceAsync(context, conferenceId, KazooDocument.CleanRequest(RequireObject(context)), ct);

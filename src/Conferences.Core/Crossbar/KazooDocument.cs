@@ -53,17 +53,4 @@ public static class KazooDocument
         }
         return merged;
     }
-
-    public static JsonObject PrivateFieldsOnly(JsonObject stored)
-    {
-        var result = new JsonObject();
-        foreach (var (key, value) in stored)
-        {
-            if (IsPrivateKey(key))
-            {
-                result[key] = value?.DeepClone();
-            }
-        }
-        return result;
-    }
 }

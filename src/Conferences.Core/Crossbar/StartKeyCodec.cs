@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Conferences.Core.Kazoo;
 
 namespace Conferences.Core.Crossbar;
 
@@ -21,12 +22,12 @@ public static class StartKeyCodec
         buffer[1] = BinaryTag;
         BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(2), (uint)utf8.Length);
         utf8.CopyTo(buffer, 6);
-        return Convert.ToBase64String(buffer).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.Encode(buffer);
     }
 
     public static string Decode(string startKey)
     {
-        var bytes = TryBase64Url(startKey);
+        var bytes = Base64Url.TryDecode(startKey);
         if (bytes is null || bytes.Length < 6 || bytes[0] != VersionTag || bytes[1] != BinaryTag)
         {
             return startKey;
@@ -44,18 +45,5 @@ public static class StartKeyCodec
         {
             return startKey;
         }
-    }
-
-    private static byte[]? TryBase64Url(string value)
-    {
-        var base64 = value.Replace('-', '+').Replace('_', '/');
-        base64 = (base64.Length % 4) switch
-        {
-            2 => base64 + "==",
-            3 => base64 + "=",
-            _ => base64,
-        };
-        var buffer = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, buffer, out var written) ? buffer[..written] : null;
     }
 }

@@ -1,0 +1,20 @@
+namespace Conferences.Core.Kazoo;
+
+/// <summary>
+/// base64url without padding (<c>+</c>→<c>-</c>, <c>/</c>→<c>_</c>), as Kazoo uses it for start keys, the envelope's
+/// <c>node</c> and JWT segments (kazoo-reference §2.2, §2.7).
+/// </summary>
+public static class Base64Url
+{
+    public static string Encode(ReadOnlySpan<byte> bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The decoded bytes, or null when <paramref name="value"/> is not base64url.</summary>
+    public static byte[]? TryDecode(string value)
+    {
+        var base64 = value.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        var buffer = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, buffer, out var written) ? buffer[..written] : null;
+    }
+}
