@@ -91,7 +91,7 @@ public abstract partial class MessageBusContract
         using var stop = new CancellationTokenSource();
         var advertiser = new NodeAdvertiser(simulator.Publisher, TimeProvider.System, NullLogger<NodeAdvertiser>.Instance);
 
-        var running = advertiser.RunAsync(new(node, TimeSpan.FromMilliseconds(400), [KapiNodes.EcallmgrApp]), stop.Token);
+        var running = advertiser.RunAsync(new(node, TimeSpan.FromSeconds(2), [KapiNodes.EcallmgrApp]), stop.Token);
         await beats.TakeAsync(3);
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(5));
