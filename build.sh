@@ -15,14 +15,31 @@ build() {
   dotnet build Conferences.sln -c Release -nologo -v minimal
 }
 
-# CouchDB-protocol server (pouchdb-server from npm) on loopback for the CouchDB adapter's tests.
+stop_components() {
+  [ -n "${started_couchdb:-}" ] && tools/couchdb-test-server.sh stop
+  [ -n "${started_rabbitmq:-}" ] && tools/rabbitmq-test-broker.sh stop
+  return 0
+}
+
+# A CouchDB-protocol server (pouchdb-server from npm) and a RabbitMQ broker (Debian's rabbitmq-server), both on
+# loopback, for the CouchDB adapter's and the RabbitMQ adapter's tests. Already-running ones can be given through
+# CONFERENCES_TEST_COUCHDB and CONFERENCES_TEST_RABBITMQ.
 start_components() {
+  trap stop_components EXIT
   local couch_port="${CONFERENCES_TEST_COUCHDB_PORT:-15984}"
   if [ -z "${CONFERENCES_TEST_COUCHDB:-}" ]; then
     tools/couchdb-test-server.sh install || return 1
     tools/couchdb-test-server.sh start "$couch_port" || return 1
+    started_couchdb=1
     export CONFERENCES_TEST_COUCHDB="http://127.0.0.1:$couch_port"
-    trap 'tools/couchdb-test-server.sh stop' EXIT
+  fi
+  if [ -z "${CONFERENCES_TEST_RABBITMQ:-}" ]; then
+    tools/rabbitmq-test-broker.sh install || return 1
+    local amqp_port
+    amqp_port="$(tools/rabbitmq-test-broker.sh port)" || return 1
+    tools/rabbitmq-test-broker.sh start "$amqp_port" || return 1
+    started_rabbitmq=1
+    export CONFERENCES_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$amqp_port/"
   fi
 }
 

@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+
+namespace Conferences.Infrastructure.Messaging.RabbitMq;
+
+/// <summary>
+/// The Kazoo bus on RabbitMQ (profile §3, <c>Messaging:Provider=rabbitmq</c>), wire-compatible with Kazoo
+/// (kazoo-reference §5.1–§5.3): Kazoo's exchanges declared with Kazoo's flags, UTF-8 JSON bodies with
+/// <c>content_type: application/json</c> and a timestamp, published non-mandatory (fire-and-forget, like Kazoo) on
+/// confirming channels; subscriptions consume with manual ack. One connection, opened on first use and recovered by
+/// the client after a broker restart or a network cut — subscriptions resume on their own. While the broker is away
+/// every call fails at once with <see cref="BusUnavailableException"/>. After <see cref="DisposeAsync"/> the bus is
+/// unavailable.
+/// </summary>
+public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMessageBusHealth, IAsyncDisposable
+{
+    public const string ProviderName = "rabbitmq";
+
+    private const string JsonContentType = "application/json";
+
+    private readonly RabbitMqOptions options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<RabbitMqBus> logger;
+    private readonly RabbitMqRegistry registry = new();
+    private readonly RabbitMqConnection connection;
+    private readonly RabbitMqPublishChannels publishing;
+    private readonly ConcurrentDictionary<string, KapiExchangeType> exchanges = new(StringComparer.Ordinal);
+
+    public RabbitMqBus(IOptions<RabbitMqOptions> options, TimeProvider clock, ILogger<RabbitMqBus> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Value;
+        this.clock = clock;
+        this.logger = logger;
+        connection = new RabbitMqConnection(this.options, registry, logger);
+        publishing = new RabbitMqPublishChannels(this.options.PublishChannels);
+        foreach (var exchange in RabbitMqTopology.KazooExchanges)
+        {
+            exchanges[exchange.Name] = exchange.Type;
+        }
+    }
+
+    public async Task PublishAsync(KapiExchange exchange, string routingKey, JsonObject message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        ArgumentNullException.ThrowIfNull(routingKey);
+        ArgumentNullException.ThrowIfNull(message);
+        var body = KazooJson.ToUtf8(message);
+        var properties = new BasicProperties
+        {
+            ContentType = JsonContentType,
+            Timestamp = new AmqpTimestamp(clock.GetUtcNow().ToUnixTimeSeconds()),
+            DeliveryMode = DeliveryModes.Transient,
+        };
+        var open = await connection.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (connection.BlockedBecause is { } blocked)
+        {
+            throw new BusUnavailableException($"RabbitMQ blocks publishing: {blocked}");
+        }
+        var what = $"publishing {exchange.Name} {routingKey}";
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(options.OperationTimeout);
+        try
+        {
+            await EnsureExchangeAsync(open, exchange, budget.Token).ConfigureAwait(false);
+            var channel = await publishing.RentAsync(open, budget.Token).ConfigureAwait(false);
+            var reusable = false;
+            try
+            {
+                // Kazoo publishes commands non-mandatory: a message no queue is bound for is dropped (kazoo-reference §5.1).
+                await channel.BasicPublishAsync(exchange.Name, routingKey, mandatory: false, properties, body, budget.Token).ConfigureAwait(false);
+                reusable = true;
+            }
+            catch (RabbitMQ.Client.Exceptions.PublishException)
+            {
+                reusable = true;
+                throw;
+            }
+            finally
+            {
+                publishing.Return(channel, reusable);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw RabbitMqFailures.TimedOut(what, options.OperationTimeout);
+        }
+        catch (Exception e) when (RabbitMqFailures.IsBrokerFailure(e))
+        {
+            throw RabbitMqFailures.Translate(e, what);
+        }
+    }
+
+    public async Task<IKapiSubscription> SubscribeAsync(KapiQueue queue, KapiMessageHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(handler);
+        var open = await connection.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (queue.Name is { } name)
+        {
+            registry.Reserve(name, queue.IsShared);
+        }
+        var what = $"subscribing to queue {queue.Name ?? "(anonymous)"} on {queue.Exchange.Name}";
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(options.OperationTimeout);
+        IChannel? channel = null;
+        RabbitMqSubscription? subscription = null;
+        try
+        {
+            channel = await open.CreateChannelAsync(cancellationToken: budget.Token).ConfigureAwait(false);
+            await channel.BasicQosAsync(0, (ushort)options.Prefetch, global: false, budget.Token).ConfigureAwait(false);
+            await RabbitMqTopology.DeclareAsync(channel, queue.Exchange, budget.Token).ConfigureAwait(false);
+            var queueName = await RabbitMqTopology.DeclareAsync(channel, queue, budget.Token).ConfigureAwait(false);
+            if (queue.Name is null)
+            {
+                registry.Reserve(queueName, shared: false);
+            }
+            subscription = new RabbitMqSubscription(registry, channel, queueName, !queue.IsShared, handler, options.OperationTimeout, logger);
+            registry.Add(subscription);
+            await subscription.StartAsync(budget.Token).ConfigureAwait(false);
+            exchanges.TryAdd(queue.Exchange.Name, queue.Exchange.Type);
+            return subscription;
+        }
+        catch (Exception e) when (e is OperationCanceledException || RabbitMqFailures.IsBrokerFailure(e))
+        {
+            if (subscription is not null)
+            {
+                await subscription.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                registry.Release(queue.Name ?? string.Empty);
+                await CloseQuietlyAsync(channel).ConfigureAwait(false);
+            }
+            if (e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw RabbitMqFailures.TimedOut(what, options.OperationTimeout);
+            }
+            throw e is OperationCanceledException ? e : RabbitMqFailures.Translate(e, what);
+        }
+    }
+
+    public async Task<BusHealth> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (BusUnavailableException e)
+        {
+            return new BusHealth(false, ProviderName, e.Message);
+        }
+        return connection.BlockedBecause is { } blocked
+            ? new BusHealth(false, ProviderName, $"RabbitMQ at {connection.Endpoint.Display} blocks publishing: {blocked}")
+            : new BusHealth(true, ProviderName, $"connected to RabbitMQ at {connection.Endpoint.Display}, {registry.Count} subscriptions");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var subscription in registry.Snapshot())
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+        }
+        await publishing.DisposeAsync().ConfigureAwait(false);
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Kazoo's exchanges are declared with the connection; any other is declared on its first use.</summary>
+    private async Task EnsureExchangeAsync(IConnection open, KapiExchange exchange, CancellationToken ct)
+    {
+        if (exchanges.TryGetValue(exchange.Name, out var known))
+        {
+            if (known != exchange.Type)
+            {
+                throw new InvalidOperationException($"exchange {exchange.Name} is a {known} exchange, not {exchange.Type}");
+            }
+            return;
+        }
+        await using var channel = await open.CreateChannelAsync(cancellationToken: ct).ConfigureAwait(false);
+        try
+        {
+            await RabbitMqTopology.DeclareAsync(channel, exchange, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RabbitMqFailures.IsBrokerFailure(e))
+        {
+            throw RabbitMqFailures.Translate(e, $"declaring exchange {exchange.Name}");
+        }
+        exchanges.TryAdd(exchange.Name, exchange.Type);
+    }
+
+    private async Task CloseQuietlyAsync(IChannel? channel)
+    {
+        if (channel is null)
+        {
+            return;
+        }
+        try
+        {
+            if (channel.IsOpen)
+            {
+                await channel.CloseAsync().ConfigureAwait(false);
+            }
+            channel.Dispose();
+        }
+        catch (Exception e) when (RabbitMqFailures.IsBrokerFailure(e))
+        {
+            LogChannelCloseFailed(e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing a channel failed: {Reason}")]
+    private partial void LogChannelCloseFailed(string reason);
+}

@@ -1,0 +1,33 @@
+namespace Conferences.Infrastructure.Messaging.RabbitMq;
+
+/// <summary>
+/// The broker of <c>ConnectionStrings:RabbitMq</c>: an AMQP URI (<c>amqp://user:password@host:port/vhost</c>, the
+/// form Kazoo's <c>amqp_uri</c> setting uses too) and a display form without credentials for logs and <c>/health</c>.
+/// </summary>
+public sealed record RabbitMqEndpoint(Uri Uri)
+{
+    /// <summary><c>amqp://host:port/vhost</c>, never the user or password.</summary>
+    public string Display => $"{Uri.Scheme}://{Uri.Host}:{(Uri.IsDefaultPort ? DefaultPort(Uri.Scheme) : Uri.Port)}{Uri.AbsolutePath}";
+
+    public static bool TryParse(string? connectionString, out RabbitMqEndpoint endpoint, out string error)
+    {
+        endpoint = null!;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            error = $"ConnectionStrings:{RabbitMqOptions.ConnectionStringName} is not set (e.g. amqp://guest:guest@127.0.0.1:5672/)";
+            return false;
+        }
+        if (!Uri.TryCreate(connectionString.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != "amqp" && uri.Scheme != "amqps")
+            || string.IsNullOrEmpty(uri.Host))
+        {
+            error = $"ConnectionStrings:{RabbitMqOptions.ConnectionStringName} is not an amqp:// or amqps:// URI with a host";
+            return false;
+        }
+        endpoint = new RabbitMqEndpoint(uri);
+        error = string.Empty;
+        return true;
+    }
+
+    private static int DefaultPort(string scheme) => scheme == "amqps" ? 5671 : 5672;
+}

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Conferences.Infrastructure.Messaging.RabbitMq;
+
+/// <summary>
+/// Settings of the RabbitMQ bus (profile §3, <c>Messaging:Provider=rabbitmq</c>): the broker from
+/// <c>ConnectionStrings:RabbitMq</c> (<c>amqp://user:password@host:5672/vhost</c>) and the rest from the
+/// <c>RabbitMq</c> section. The defaults make a broker that is down cost a caller at most about two seconds
+/// (the API's 503) instead of a hang.
+/// </summary>
+public sealed class RabbitMqOptions
+{
+    public const string Section = "RabbitMq";
+
+    public const string ConnectionStringName = "RabbitMq";
+
+    /// <summary>An <c>amqp://</c> or <c>amqps://</c> URI; its password never appears in logs or <c>/health</c>.</summary>
+    [Required]
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>The connection's name in the broker's management UI.</summary>
+    [Required]
+    public string ClientName { get; set; } = "conferences";
+
+    /// <summary>Budget of opening the connection (TCP connect and AMQP handshake).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Budget of one broker operation: a publish until its confirm, a declaration, a subscription's setup.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the client waits between attempts to recover a lost connection.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>AMQP heartbeat: a silent dead peer is noticed after about two of these.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Unacknowledged messages a subscription may hold (Kazoo's <c>?DEFAULT_PREFETCH</c> is 50).</summary>
+    [Range(1, ushort.MaxValue)]
+    public int Prefetch { get; set; } = 50;
+
+    /// <summary>Channels publishing at once; a publisher waits for a free one (a channel is never shared).</summary>
+    [Range(1, 256)]
+    public int PublishChannels { get; set; } = 8;
+
+    public override string ToString() =>
+        RabbitMqEndpoint.TryParse(ConnectionString, out var endpoint, out _) ? endpoint.Display : "(no RabbitMQ broker)";
+}

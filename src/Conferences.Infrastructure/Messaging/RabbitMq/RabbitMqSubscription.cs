@@ -1,0 +1,193 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Conferences.Infrastructure.Messaging.RabbitMq;
+
+/// <summary>
+/// One subscription: a channel of its own with a prefetch window and an <see cref="AsyncEventingBasicConsumer"/>
+/// (manual ack). The client dispatches one delivery at a time per channel, in queue order, off the publisher's
+/// thread; each is parsed afresh and acknowledged when the handler returns — also when it throws: the failure is
+/// logged and the message dropped, as Kazoo drops what it cannot handle. Ending it stops handlers from starting,
+/// waits for the running one, cancels the consumer, deletes an exclusive queue and closes the channel, which hands
+/// the messages it held but had not handled back to the broker (for a shared queue's other consumers).
+/// </summary>
+internal sealed partial class RabbitMqSubscription : IKapiSubscription
+{
+    // The subscription whose handler runs in this async flow: a handler may end its own subscription.
+    private static readonly AsyncLocal<RabbitMqSubscription?> Handling = new();
+
+    private readonly RabbitMqRegistry registry;
+    private readonly IChannel channel;
+    private readonly KapiMessageHandler handler;
+    private readonly bool exclusive;
+    private readonly TimeSpan operationTimeout;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim handling = new(1, 1);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Lock gate = new();
+    private Task? teardown;
+    private bool endedByOwnHandler;
+
+    public RabbitMqSubscription(
+        RabbitMqRegistry registry, IChannel channel, string queueName, bool exclusive, KapiMessageHandler handler, TimeSpan operationTimeout, ILogger logger)
+    {
+        this.registry = registry;
+        this.channel = channel;
+        this.handler = handler;
+        this.exclusive = exclusive;
+        this.operationTimeout = operationTimeout;
+        this.logger = logger;
+        QueueName = queueName;
+        ConsumerTag = $"conferences-{Conferences.Core.Kazoo.KazooIds.RandomHex(8)}";
+    }
+
+    /// <summary>The queue; the broker may rename an anonymous one when it is declared again after a reconnection.</summary>
+    public string QueueName { get; internal set; }
+
+    public string ConsumerTag { get; }
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += OnReceivedAsync;
+        await channel.BasicConsumeAsync(QueueName, autoAck: false, ConsumerTag, consumer, ct).ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        lock (gate)
+        {
+            if (!stopping.IsCancellationRequested)
+            {
+                stopping.Cancel();
+                registry.Remove(this);
+            }
+            if (Handling.Value == this)
+            {
+                // Called from our own handler: the consumer is torn down once that handler has returned.
+                endedByOwnHandler = true;
+                return ValueTask.CompletedTask;
+            }
+            teardown ??= Task.Run(TeardownAsync);
+            return new ValueTask(teardown);
+        }
+    }
+
+    private async Task OnReceivedAsync(object sender, BasicDeliverEventArgs delivery)
+    {
+        if (stopping.IsCancellationRequested)
+        {
+            return; // not acknowledged: back to the queue when the channel closes
+        }
+        await handling.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            if (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            Handling.Value = this;
+            await HandleAsync(delivery).ConfigureAwait(false);
+            await AckAsync(delivery.DeliveryTag).ConfigureAwait(false);
+        }
+        finally
+        {
+            Handling.Value = null;
+            handling.Release();
+        }
+        bool tearDown;
+        lock (gate)
+        {
+            tearDown = endedByOwnHandler && teardown is null;
+            if (tearDown)
+            {
+                teardown = Task.Run(TeardownAsync);
+            }
+        }
+    }
+
+    private async Task HandleAsync(BasicDeliverEventArgs delivery)
+    {
+        try
+        {
+            // Parsed per delivery: nobody else holds this object.
+            var message = JsonNode.Parse(delivery.Body.Span) as JsonObject
+                ?? throw new JsonException("the message body is not a JSON object");
+            await handler(new KapiDelivery(delivery.Exchange, delivery.RoutingKey, message), stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // unsubscribed while handling
+        }
+        catch (Exception e) // a failing handler drops its message, as Kazoo drops what it cannot handle; the consumer goes on
+        {
+            LogHandlerFailed(e, QueueName, delivery.RoutingKey);
+        }
+    }
+
+    private async Task AckAsync(ulong deliveryTag)
+    {
+        try
+        {
+            await channel.BasicAckAsync(deliveryTag, multiple: false, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RabbitMqFailures.IsBrokerFailure(e))
+        {
+            // The channel went down with the connection: the broker redelivers (shared) or dropped the queue (exclusive).
+            LogAckFailed(QueueName, e.Message);
+        }
+    }
+
+    private async Task TeardownAsync()
+    {
+        await handling.WaitAsync(CancellationToken.None).ConfigureAwait(false); // the running handler, if any, has returned
+        try
+        {
+            using var budget = new CancellationTokenSource(operationTimeout);
+            if (channel.IsOpen)
+            {
+                await channel.BasicCancelAsync(ConsumerTag, noWait: false, budget.Token).ConfigureAwait(false);
+                if (exclusive)
+                {
+                    await channel.QueueDeleteAsync(QueueName, ifUnused: false, ifEmpty: false, noWait: false, budget.Token).ConfigureAwait(false);
+                }
+                await channel.CloseAsync(budget.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException || RabbitMqFailures.IsBrokerFailure(e))
+        {
+            // The broker is away: an exclusive queue goes with the connection, a shared one with its last consumer.
+            LogTeardownIncomplete(QueueName, e.Message);
+        }
+        finally
+        {
+            DisposeChannel();
+            handling.Release();
+        }
+    }
+
+    private void DisposeChannel()
+    {
+        try
+        {
+            channel.Dispose();
+        }
+        catch (Exception e) when (RabbitMqFailures.IsBrokerFailure(e))
+        {
+            LogTeardownIncomplete(QueueName, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handler of queue {Queue} failed on {RoutingKey}; message dropped")]
+    private partial void LogHandlerFailed(Exception exception, string queue, string routingKey);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not acknowledge a message of queue {Queue}: {Reason}")]
+    private partial void LogAckFailed(string queue, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ending the consumer of queue {Queue} met a broker failure: {Reason}")]
+    private partial void LogTeardownIncomplete(string queue, string reason);
+}

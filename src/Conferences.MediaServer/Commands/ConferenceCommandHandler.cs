@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Kapi;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Messaging;
+using Conferences.MediaServer.Dial;
+using Conferences.MediaServer.State;
+using Microsoft.Extensions.Logging;
+using E = Conferences.Core.Kapi.KapiConferenceEvents;
+
+namespace Conferences.MediaServer.Commands;
+
+/// <summary>
+/// A conference's command consumer (<c>ecallmgr_conference_control</c> → <c>ecallmgr_conference_command</c>,
+/// kazoo-reference §6.3): acts only on commands whose <c>Conference-ID</c> is its conference; a command that is
+/// unknown, fails its kapi definition or names a member the conference does not have is logged and dropped. No
+/// command is ever answered. State changes and events are those of §6.2; play, relate, record, stop_play,
+/// energy, volume and set are executed with nothing visible (FreeSWITCH's events for them are not in ecallmgr's
+/// publish list).
+/// </summary>
+internal sealed partial class ConferenceCommandHandler(
+    ConferenceSwitch conferences,
+    SimulatorState state,
+    DialHandler dial,
+    BackgroundWork work,
+    ILogger<ConferenceCommandHandler> logger)
+{
+    public KapiMessageHandler For(string conferenceId) => (delivery, _) => HandleAsync(conferenceId, delivery);
+
+    public async Task HandleAsync(string conferenceId, KapiDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var message = delivery.Message;
+        var application = KazooJson.GetString(message, KapiKeys.ApplicationName) ?? "(none)";
+        var target = KazooJson.GetString(message, KapiKeys.ConferenceId);
+        if (target != conferenceId)
+        {
+            LogNotForUs(application, conferenceId, target ?? "(none)");
+            return;
+        }
+        if (KapiConference.Identify(message) is not { ApplicationName: not null } definition)
+        {
+            LogUnknown(application, conferenceId);
+            return;
+        }
+        var problems = KapiMessage.Validate(definition, message);
+        if (problems.Count > 0)
+        {
+            LogInvalid(application, conferenceId, string.Join("; ", problems));
+            return;
+        }
+        // published with the simulator's lifetime token: a kick ends this consumer, not the events it causes
+        var ct = work.Stopping;
+        long? participantId = KapiMessage.TryGetInteger(message, KapiKeys.ParticipantId, out var id) ? id : null;
+        var executed = definition.ApplicationName switch
+        {
+            "lock" => await conferences.SetLockedAsync(conferenceId, locked: true, ct).ConfigureAwait(false),
+            "unlock" => await conferences.SetLockedAsync(conferenceId, locked: false, ct).ConfigureAwait(false),
+            "mute_participant" => await UpdateAsync(conferenceId, id, v => v with { Speak = false }, E.MuteMember, ct).ConfigureAwait(false),
+            "unmute_participant" => await UpdateAsync(conferenceId, id, v => v with { Speak = true }, E.UnmuteMember, ct).ConfigureAwait(false),
+            "deaf_participant" => await UpdateAsync(conferenceId, id, v => v with { Hear = false }, E.DeafMember, ct).ConfigureAwait(false),
+            "undeaf_participant" => await UpdateAsync(conferenceId, id, v => v with { Hear = true }, E.UndeafMember, ct).ConfigureAwait(false),
+            "kick" => await conferences.HangupAsync(conferenceId, participantId, ct).ConfigureAwait(false) is not null,
+            "dial" => Dial(message),
+            "participants" => NotHandled(application, conferenceId),
+            _ => MembersExist(conferenceId, message),
+        };
+        if (executed)
+        {
+            LogExecuted(application, conferenceId);
+        }
+        else
+        {
+            LogNotExecuted(application, conferenceId);
+        }
+    }
+
+    private async Task<bool> UpdateAsync(string conferenceId, long memberId, Func<ConferenceChannelVars, ConferenceChannelVars> change, string eventName, CancellationToken ct) =>
+        await conferences.UpdateMemberAsync(conferenceId, memberId, change, _ => eventName, ct).ConfigureAwait(false) is not null;
+
+    private bool Dial(JsonObject message)
+    {
+        dial.DialHere(message);
+        return true;
+    }
+
+    // ecallmgr has no handler for participants_req (kazoo-reference §5.4.4)
+    private bool NotHandled(string application, string conferenceId)
+    {
+        LogUnknown(application, conferenceId);
+        return false;
+    }
+
+    // Commands without a visible effect still fail in FreeSWITCH when they name a member that is not there.
+    private bool MembersExist(string conferenceId, JsonObject message) =>
+        new[] { KapiKeys.ParticipantId, KapiKeys.OtherParticipant }
+            .Where(message.ContainsKey)
+            .All(key => KapiMessage.TryGetInteger(message, key, out var member) && state.FindMember(conferenceId, member) is not null);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Command {Application} for {Target} ignored by the consumer of {ConferenceId}")]
+    private partial void LogNotForUs(string application, string conferenceId, string target);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown conference command {Application} for {ConferenceId} dropped")]
+    private partial void LogUnknown(string application, string conferenceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invalid {Application} for {ConferenceId} dropped: {Problems}")]
+    private partial void LogInvalid(string application, string conferenceId, string problems);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Executed {Application} on {ConferenceId}")]
+    private partial void LogExecuted(string application, string conferenceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Application} on {ConferenceId} not executed: no such member or conference")]
+    private partial void LogNotExecuted(string application, string conferenceId);
+}

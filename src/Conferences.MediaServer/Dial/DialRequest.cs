@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conferences.Core.Kapi;
+using Conferences.Core.Kazoo;
+
+namespace Conferences.MediaServer.Dial;
+
+/// <summary>A validated <c>dial</c> (kazoo-reference §5.4.5), read once.</summary>
+internal sealed record DialRequest(
+    string MsgId,
+    string? ServerId,
+    string ConferenceId,
+    string? AccountId,
+    string? CallerIdName,
+    string? CallerIdNumber,
+    JsonObject CustomChannelVars,
+    JsonObject CustomApplicationVars,
+    string? OutboundCallId,
+    IReadOnlyList<string> ParticipantFlags,
+    int TimeoutSeconds,
+    IReadOnlyList<JsonObject> Endpoints)
+{
+    /// <summary>Reads a message that passed <see cref="KapiConference.Dial"/>; a missing <c>Timeout</c> takes <paramref name="defaultTimeoutSeconds"/>.</summary>
+    public static DialRequest From(JsonObject message, int defaultTimeoutSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var timeout = KazooJson.GetLong(message, KapiKeys.Timeout) is { } seconds and > 0 ? (int)Math.Min(seconds, int.MaxValue) : defaultTimeoutSeconds;
+        return new(
+            KazooJson.GetString(message, KapiHeaders.MsgId)!,
+            NonEmpty(KazooJson.GetString(message, KapiHeaders.ServerId)),
+            KazooJson.GetString(message, KapiKeys.ConferenceId)!,
+            NonEmpty(KazooJson.GetString(message, KapiHeaders.AccountId)),
+            NonEmpty(KazooJson.GetString(message, KapiKeys.CallerIdName)),
+            NonEmpty(KazooJson.GetString(message, KapiKeys.CallerIdNumber)),
+            ObjectOrEmpty(message[KapiKeys.CustomChannelVars]),
+            ObjectOrEmpty(message[KapiKeys.CustomApplicationVars]),
+            NonEmpty(KazooJson.GetString(message, KapiKeys.OutboundCallId)),
+            message[KapiKeys.ParticipantFlags] is JsonArray flags
+                ? [.. flags.OfType<JsonValue>().Where(f => f.GetValueKind() == JsonValueKind.String).Select(f => f.GetValue<string>())]
+                : [],
+            timeout,
+            [.. ((JsonArray)message[KapiKeys.Endpoints]!).OfType<JsonObject>()]);
+    }
+
+    /// <summary>
+    /// The account of a conference this dial starts: <c>Account-ID</c>, else the first endpoint's
+    /// <c>Custom-Channel-Vars.Account-ID</c>, else the request's; <c>undefined</c> (Erlang's rendering of a missing
+    /// value in a routing key) when there is none.
+    /// </summary>
+    public string ConferenceAccountId =>
+        AccountId
+        ?? Endpoints.Select(e => e[KapiKeys.CustomChannelVars] is JsonObject ccvs ? NonEmpty(KazooJson.GetString(ccvs, KapiHeaders.AccountId)) : null)
+            .FirstOrDefault(id => id is not null)
+        ?? NonEmpty(KazooJson.GetString(CustomChannelVars, KapiHeaders.AccountId))
+        ?? "undefined";
+
+    internal static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    internal static JsonObject ObjectOrEmpty(JsonNode? node) => node is JsonObject obj ? obj.DeepClone().AsObject() : [];
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Kapi;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Messaging;
+using Conferences.MediaServer.State;
+using Microsoft.Extensions.Logging;
+
+namespace Conferences.MediaServer.Events;
+
+/// <summary>
+/// Publishes conference <c>event</c> messages as ecallmgr does for FreeSWITCH's conference events (kazoo-reference
+/// §5.4.7, §6.2): exchange <c>conference</c>, routing key <c>conference.event.{Event}.{acct}.{conf}.{enc(call or conf)}</c>,
+/// <c>App-Name</c> <c>freeswitch</c>, <c>Node</c> the media node. Member events carry the member's caller id,
+/// presence id, <c>Custom-Channel-Vars</c> and full current <c>Conference-Channel-Vars</c>. A bus failure is logged,
+/// as an event FreeSWITCH raised while ecallmgr could not publish is lost.
+/// </summary>
+internal sealed partial class ConferenceEventPublisher(
+    IKapiPublisher publisher,
+    SimulatorIdentity identity,
+    ILogger<ConferenceEventPublisher> logger)
+{
+    /// <summary>A conference-level event (create, destroy, lock, unlock): no <c>Call-ID</c>.</summary>
+    public Task PublishAsync(string eventName, SimulatedConference conference, CancellationToken cancellationToken) =>
+        PublishAsync(Fields(eventName, conference, conference.AccountId), cancellationToken);
+
+    /// <summary>A member event (add-member, del-member, mute-member, start-talking, …).</summary>
+    public Task PublishAsync(string eventName, SimulatedConference conference, SimulatedParticipant member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var accountId = KazooJson.GetString(member.CustomChannelVars, KapiHeaders.AccountId) ?? conference.AccountId;
+        var fields = Fields(eventName, conference, accountId);
+        fields[KapiHeaders.CallId] = member.CallId;
+        fields[KapiKeys.ParticipantId] = member.MemberId;
+        fields[KapiKeys.CallerIdName] = member.CallerIdName;
+        fields[KapiKeys.CallerIdNumber] = member.CallerIdNumber;
+        fields[KapiKeys.ChannelPresenceId] = member.PresenceId;
+        fields[KapiKeys.CustomChannelVars] = member.CustomChannelVars.DeepClone();
+        fields[KapiKeys.ConferenceChannelVars] = member.ChannelVars.ToJson();
+        return PublishAsync(fields, cancellationToken);
+    }
+
+    private static JsonObject Fields(string eventName, SimulatedConference conference, string accountId) => new()
+    {
+        [KapiKeys.Event] = eventName,
+        [KapiHeaders.AccountId] = accountId,
+        [KapiKeys.ConferenceId] = conference.Name,
+        [KapiKeys.InstanceId] = conference.Uuid,
+    };
+
+    private async Task PublishAsync(JsonObject fields, CancellationToken ct)
+    {
+        var message = KapiMessage.Build(KapiConference.Event, fields, identity.EventSender);
+        var routingKey = KapiRoutingKeys.EventFor(message);
+        try
+        {
+            await publisher.PublishAsync(routingKey, message, ct).ConfigureAwait(false);
+            LogPublished(routingKey);
+        }
+        catch (BusUnavailableException e)
+        {
+            LogLost(e, routingKey);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Published {RoutingKey}")]
+    private partial void LogPublished(string routingKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conference event {RoutingKey} lost: the bus is unavailable")]
+    private partial void LogLost(Exception exception, string routingKey);
+}

@@ -1,0 +1,36 @@
+using Conferences.MediaServer.Control;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Conferences.MediaServer;
+
+/// <summary>
+/// Registers the media-server simulator as a hosted service on whatever bus the host registered
+/// (<c>IKapiPublisher</c>, <c>IKapiSubscriber</c>): the in-process bus inside the API process
+/// (<c>MediaServer:Simulator</c>, service-profile §3) or RabbitMQ in a worker. Its control surface is registered
+/// as <see cref="SimulatorControl"/>. Hosts bind configuration themselves, e.g.
+/// <c>services.AddOptions&lt;SimulatorOptions&gt;().BindConfiguration(SimulatorOptions.SectionName)</c>.
+/// </summary>
+public static class MediaServerServiceCollectionExtensions
+{
+    public static IServiceCollection AddMediaServerSimulator(this IServiceCollection services, Action<SimulatorOptions>? configure = null)
+    {
+        var options = services.AddOptions<SimulatorOptions>()
+            .Validate(o => o.AnswerDelay >= TimeSpan.Zero, "MediaServer: AnswerDelay must not be negative")
+            .Validate(o => o.TimeScale >= 0, "MediaServer: TimeScale must not be negative")
+            .Validate(o => o.DefaultDialTimeoutSeconds > 0, "MediaServer: DefaultDialTimeoutSeconds must be positive")
+            .Validate(o => o.AdvertiseInterval > TimeSpan.Zero, "MediaServer: AdvertiseInterval must be positive")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Zone), "MediaServer: Zone must not be empty")
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MediaServerSimulator>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<MediaServerSimulator>().Control);
+        services.AddHostedService(sp => sp.GetRequiredService<MediaServerSimulator>());
+        return services;
+    }
+}

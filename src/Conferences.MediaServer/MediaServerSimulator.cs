@@ -1,0 +1,144 @@
+using Conferences.Core.Messaging;
+using Conferences.MediaServer.Commands;
+using Conferences.MediaServer.Control;
+using Conferences.MediaServer.Dial;
+using Conferences.MediaServer.Events;
+using Conferences.MediaServer.Search;
+using Conferences.MediaServer.State;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Conferences.MediaServer;
+
+/// <summary>
+/// One simulated Kazoo media-server manager (ecallmgr) with its own FreeSWITCH (kazoo-reference §6,
+/// service-profile §5), speaking only kapi messages over whichever bus it is given, so a real ecallmgr can replace
+/// it unnoticed. Starting it binds, in this order: the remote-conference listener, the discovery queue (search,
+/// §6.4), the shared dial queue of its zone (§6.5), then advertises it on <c>nodes</c> as an <c>ecallmgr</c>
+/// node so crossbar-side discovery counts it. Per running conference it consumes <c>conference_controller_{conf}</c>
+/// (§6.3). Hosted in the API process on the in-process bus, or as a worker against RabbitMQ.
+/// </summary>
+public sealed partial class MediaServerSimulator : IHostedService, IAsyncDisposable
+{
+    private readonly IKapiSubscriber subscriber;
+    private readonly IKapiPublisher publisher;
+    private readonly SimulatorOptions options;
+    private readonly TimeProvider clock;
+    private readonly ILoggerFactory loggers;
+    private readonly ILogger logger;
+    private readonly BackgroundWork work;
+    private readonly ConferenceControllers controllers;
+    private readonly ConferenceSwitch conferences;
+    private readonly RemoteConferences remote;
+    private readonly SearchResponder search;
+    private readonly DialHandler dial;
+    private readonly ConferenceCommandHandler commands;
+    private readonly List<IKapiSubscription> subscriptions = [];
+    private CancellationTokenSource? advertising;
+    private Task advertiser = Task.CompletedTask;
+
+    public MediaServerSimulator(
+        IKapiPublisher publisher,
+        IKapiSubscriber subscriber,
+        IOptions<SimulatorOptions> options,
+        TimeProvider clock,
+        ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.publisher = publisher;
+        this.subscriber = subscriber;
+        this.options = options.Value;
+        this.clock = clock;
+        loggers = loggerFactory;
+        logger = loggerFactory.CreateLogger<MediaServerSimulator>();
+        Identity = SimulatorIdentity.From(this.options);
+
+        var state = new SimulatorState();
+        work = new BackgroundWork(loggerFactory.CreateLogger<BackgroundWork>());
+        controllers = new ConferenceControllers(subscriber, conference => commands!.For(conference), loggerFactory.CreateLogger<ConferenceControllers>());
+        var events = new ConferenceEventPublisher(publisher, Identity, loggerFactory.CreateLogger<ConferenceEventPublisher>());
+        conferences = new ConferenceSwitch(state, events, controllers, Identity, this.options, clock, loggerFactory.CreateLogger<ConferenceSwitch>());
+        remote = new RemoteConferences(Identity, loggerFactory.CreateLogger<RemoteConferences>());
+        search = new SearchResponder(state, publisher, Identity, clock, loggerFactory.CreateLogger<SearchResponder>());
+        dial = new DialHandler(state, conferences, remote, publisher, work, Identity, this.options, clock, loggerFactory.CreateLogger<DialHandler>());
+        commands = new ConferenceCommandHandler(conferences, state, dial, work, loggerFactory.CreateLogger<ConferenceCommandHandler>());
+        Control = new SimulatorControl(state, conferences, work, Identity);
+    }
+
+    public SimulatorIdentity Identity { get; }
+
+    /// <summary>The out-of-band control surface (add/remove participants, talking, state).</summary>
+    public SimulatorControl Control { get; }
+
+    /// <exception cref="BusUnavailableException">the bus is down.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await SubscribeAsync(RemoteConferences.Queue, remote.HandleAsync, cancellationToken).ConfigureAwait(false);
+        await SubscribeAsync(SearchResponder.Queue, search.HandleAsync, cancellationToken).ConfigureAwait(false);
+        await SubscribeAsync(dial.Queue, dial.HandleAsync, cancellationToken).ConfigureAwait(false);
+        advertising = new CancellationTokenSource();
+        var heartbeat = new NodeAdvertiser(publisher, clock, loggers.CreateLogger<NodeAdvertiser>());
+        var token = advertising.Token;
+        advertiser = Task.Run(() => heartbeat.RunAsync(Advertisement(mediaManager: true), token), CancellationToken.None);
+        LogStarted(Identity.ManagerNode, Identity.MediaNode, Identity.Zone);
+    }
+
+    /// <summary>
+    /// Stops consuming and advertising. Conferences are left as they are (a stopping ecallmgr does not hang up
+    /// FreeSWITCH's calls); a last heartbeat without <c>ecallmgr</c> lets crossbar stop counting this manager at once.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (advertising is { } running)
+        {
+            await running.CancelAsync().ConfigureAwait(false);
+            await advertiser.ConfigureAwait(false);
+            running.Dispose();
+            advertising = null;
+            await LeaveNodesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var subscription in subscriptions)
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+        }
+        subscriptions.Clear();
+        await work.StopAsync().ConfigureAwait(false);
+        await controllers.StopAllAsync().ConfigureAwait(false);
+        LogStopped(Identity.ManagerNode);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await work.DisposeAsync().ConfigureAwait(false);
+        conferences.Dispose();
+    }
+
+    private NodeAdvertisement Advertisement(bool mediaManager) =>
+        new(Identity.ManagerNode, options.AdvertiseInterval, mediaManager ? [KapiNodes.EcallmgrApp] : [], Identity.Zone);
+
+    private async Task LeaveNodesAsync(CancellationToken ct)
+    {
+        try
+        {
+            await publisher.AdvertiseAsync(KapiNodes.Advertise(Advertisement(mediaManager: false)), ct).ConfigureAwait(false);
+        }
+        catch (BusUnavailableException e)
+        {
+            LogLeaveFailed(e, Identity.ManagerNode);
+        }
+    }
+
+    private async Task SubscribeAsync(KapiQueue queue, KapiMessageHandler handler, CancellationToken ct) =>
+        subscriptions.Add(await subscriber.SubscribeAsync(queue, handler, ct).ConfigureAwait(false));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Media-server simulator {ManagerNode} ({MediaNode}) serving zone {Zone}")]
+    private partial void LogStarted(string managerNode, string mediaNode, string zone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Media-server simulator {ManagerNode} stopped")]
+    private partial void LogStopped(string managerNode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the bus that {ManagerNode} leaves")]
+    private partial void LogLeaveFailed(Exception exception, string managerNode);
+}

@@ -1,0 +1,57 @@
+using Conferences.Core.Kapi;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Messaging;
+using Conferences.MediaServer.State;
+using Microsoft.Extensions.Logging;
+
+namespace Conferences.MediaServer.Search;
+
+/// <summary>
+/// Answers <c>search_req</c> on this manager's own exclusive queue bound to <c>conference.discovery</c>
+/// (<c>ecallmgr_fs_conferences</c>, kazoo-reference §6.4): every manager answers every search, which is what lets
+/// crossbar stop waiting early. With <c>Conference-ID</c>: the conference form when hosted here, else a
+/// <c>conference error</c>; with only <c>Account-ID</c>: the account form. Replies go to <c>targeted</c>/<c>Server-ID</c>.
+/// Other discovery messages (callflow's <c>discovery_req</c>) and invalid searches are ignored.
+/// </summary>
+internal sealed partial class SearchResponder(
+    SimulatorState state,
+    IKapiPublisher publisher,
+    SimulatorIdentity identity,
+    TimeProvider clock,
+    ILogger<SearchResponder> logger)
+{
+    public static KapiQueue Queue => KapiQueue.Exclusive(KapiExchange.Conference, [KapiRoutingKeys.Discovery]);
+
+    public async Task HandleAsync(KapiDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var request = delivery.Message;
+        if (KazooJson.GetString(request, KapiHeaders.EventName) != KapiConference.SearchReq.EventName)
+        {
+            return;
+        }
+        var problems = KapiMessage.Validate(KapiConference.SearchReq, request);
+        var serverId = KazooJson.GetString(request, KapiHeaders.ServerId);
+        if (problems.Count > 0 || string.IsNullOrEmpty(serverId))
+        {
+            LogInvalid(string.Join("; ", problems.Select(p => p.ToString()).DefaultIfEmpty("no Server-ID")));
+            return;
+        }
+        var msgId = KazooJson.GetString(request, KapiHeaders.MsgId)!;
+        var now = Gregorian.Now(clock);
+        var conferenceId = KazooJson.GetString(request, KapiKeys.ConferenceId);
+        var reply = string.IsNullOrEmpty(conferenceId)
+            ? SearchReplies.AccountForm(msgId, KazooJson.GetString(request, KapiHeaders.AccountId)!, state.Snapshot(), now, identity.ManagerSender)
+            : state.SnapshotOf(conferenceId) is { } hosted
+                ? SearchReplies.ConferenceForm(msgId, hosted, now, identity.ManagerSender)
+                : SearchReplies.NotFound(msgId, conferenceId, request, identity.ManagerSender);
+        await publisher.ReplyAsync(serverId, reply, cancellationToken).ConfigureAwait(false);
+        LogAnswered(conferenceId ?? "(account)", KazooJson.GetString(reply, KapiHeaders.EventName) ?? "?", serverId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an invalid search_req: {Problems}")]
+    private partial void LogInvalid(string problems);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Search {ConferenceId}: answered {EventName} to {ServerId}")]
+    private partial void LogAnswered(string conferenceId, string eventName, string serverId);
+}

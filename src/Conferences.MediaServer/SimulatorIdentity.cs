@@ -1,0 +1,38 @@
+using Conferences.Core.Kapi;
+using Conferences.Core.Kazoo;
+
+namespace Conferences.MediaServer;
+
+/// <summary>Who a simulator instance is on the bus: its manager and media node names and its media server's addresses.</summary>
+public sealed record SimulatorIdentity(
+    string Hostname,
+    string ManagerNode,
+    string MediaNode,
+    string SwitchUrl,
+    string SwitchExternalIp,
+    string Zone)
+{
+    /// <summary><c>Switch-Hostname</c>: the host part of the media node name (kazoo-reference §5.4.2).</summary>
+    public string SwitchHostname => MediaNode.Contains('@', StringComparison.Ordinal) ? MediaNode[(MediaNode.IndexOf('@', StringComparison.Ordinal) + 1)..] : MediaNode;
+
+    /// <summary>Replies (search, error, dial) come from ecallmgr (kazoo-reference §5.3).</summary>
+    public KapiSender ManagerSender => KapiSender.Ecallmgr(ManagerNode);
+
+    /// <summary>Conference events carry FreeSWITCH's identity (kazoo-reference §5.4.7).</summary>
+    public KapiSender EventSender => KapiSender.FreeSwitch(MediaNode);
+
+    public static SimulatorIdentity From(SimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var hostname = NonEmpty(options.Hostname) ?? $"sim-{KazooIds.RandomHex(4)}";
+        return new(
+            hostname,
+            NonEmpty(options.NodeName) ?? $"{KapiApps.EcallmgrName}@{hostname}",
+            NonEmpty(options.MediaNodeName) ?? $"{KapiApps.FreeSwitchName}@{hostname}",
+            NonEmpty(options.SwitchUrl) ?? $"sip:mod_sofia@{hostname}:11000",
+            options.SwitchExternalIp,
+            NonEmpty(options.Zone) ?? KapiRoutingKeys.DefaultZone);
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Kapi;
+
+namespace Conferences.MediaServer.State;
+
+/// <summary>
+/// A member's <c>Conference-Channel-Vars</c> (kazoo-reference §5.4.2, §1.6.1): what FreeSWITCH reports about the
+/// member, replaced as a whole by every member event (§6.2).
+/// </summary>
+public sealed record ConferenceChannelVars(
+    long MemberId,
+    bool IsModerator = false,
+    bool Floor = false,
+    bool Video = false,
+    bool See = true,
+    bool Speak = true,
+    bool Hear = true,
+    bool Talking = false,
+    bool MuteDetect = false,
+    int EnergyLevel = 20,
+    int CurrentEnergy = 0,
+    bool MemberGhost = false)
+{
+    /// <summary>
+    /// The initial vars of a member joining with Kazoo's dial <c>Participant-Flags</c> (kazoo-reference §6.5 step 4,
+    /// service-profile §5): <c>is_moderator</c>, <c>mute</c> (no speak), <c>deaf</c> (no hear), <c>ghost</c>.
+    /// Other flags (<c>distribute_dtmf</c>, <c>disable_moh</c>, <c>join_existing</c>, <c>video_mute</c>) change nothing visible.
+    /// </summary>
+    public static ConferenceChannelVars Joining(long memberId, IEnumerable<string> flags, int energyLevel, bool floor)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        var set = flags.ToHashSet(StringComparer.Ordinal);
+        return new(
+            memberId,
+            IsModerator: set.Contains("is_moderator"),
+            Floor: floor,
+            Speak: !set.Contains("mute"),
+            Hear: !set.Contains("deaf"),
+            EnergyLevel: energyLevel,
+            MemberGhost: set.Contains("ghost"));
+    }
+
+    public JsonObject ToJson() => new()
+    {
+        ["Is-Moderator"] = IsModerator,
+        [KapiKeys.Floor] = Floor,
+        [KapiKeys.Video] = Video,
+        ["See"] = See,
+        [KapiKeys.Speak] = Speak,
+        [KapiKeys.Hear] = Hear,
+        [KapiKeys.Talking] = Talking,
+        [KapiKeys.MuteDetect] = MuteDetect,
+        [KapiKeys.EnergyLevel] = EnergyLevel,
+        [KapiKeys.CurrentEnergy] = CurrentEnergy,
+        ["Member-ID"] = MemberId,
+        ["Member-Ghost"] = MemberGhost,
+    };
+}

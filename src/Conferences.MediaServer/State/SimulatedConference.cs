@@ -1,0 +1,17 @@
+namespace Conferences.MediaServer.State;
+
+/// <summary>
+/// A running conference on the simulated media server (kazoo-reference §6.1): <paramref name="Name"/> is the
+/// <c>Conference-ID</c>, <paramref name="Uuid"/> the FreeSWITCH instance id (<c>Instance-ID</c>, <c>UUID</c>),
+/// <paramref name="StartTime"/> in Gregorian seconds.
+/// </summary>
+public sealed record SimulatedConference(
+    string Name,
+    string Uuid,
+    string AccountId,
+    long StartTime,
+    bool Locked,
+    string SwitchHostname,
+    string SwitchUrl,
+    string SwitchExternalIp,
+    string MediaNode);

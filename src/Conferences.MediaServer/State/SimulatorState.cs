@@ -1,0 +1,130 @@
+namespace Conferences.MediaServer.State;
+
+/// <summary>
+/// What the simulated media server knows (kazoo-reference §6.1): running conferences by name and their members by
+/// call id. Thread-safe; every read returns immutable records (participants as copies). Member ids are unique and
+/// increasing for the life of this instance, as FreeSWITCH's are per media server.
+/// </summary>
+internal sealed class SimulatorState
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, SimulatedConference> conferences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimulatedParticipant> participants = new(StringComparer.Ordinal);
+    private long lastMemberId;
+
+    public long NextMemberId() => Interlocked.Increment(ref lastMemberId);
+
+    public SimulatedConference? FindConference(string name)
+    {
+        lock (gate)
+        {
+            return conferences.GetValueOrDefault(name);
+        }
+    }
+
+    public SimulatedParticipant? FindParticipant(string callId)
+    {
+        lock (gate)
+        {
+            return participants.GetValueOrDefault(callId)?.Copy();
+        }
+    }
+
+    /// <summary>The member of <paramref name="conference"/> with <paramref name="memberId"/>, or FreeSWITCH's "last" member when null.</summary>
+    public SimulatedParticipant? FindMember(string conference, long? memberId)
+    {
+        lock (gate)
+        {
+            var members = participants.Values.Where(p => p.ConferenceName == conference);
+            var member = memberId is { } id
+                ? members.FirstOrDefault(p => p.MemberId == id)
+                : members.MaxBy(p => p.MemberId);
+            return member?.Copy();
+        }
+    }
+
+    public IReadOnlyList<SimulatedParticipant> ParticipantsOf(string conference)
+    {
+        lock (gate)
+        {
+            return [.. participants.Values.Where(p => p.ConferenceName == conference).OrderBy(p => p.MemberId).Select(p => p.Copy())];
+        }
+    }
+
+    public IReadOnlyList<ConferenceSnapshot> Snapshot()
+    {
+        lock (gate)
+        {
+            return [.. conferences.Values.OrderBy(c => c.StartTime).ThenBy(c => c.Name, StringComparer.Ordinal)
+                .Select(c => new ConferenceSnapshot(c, ParticipantsOf(c.Name)))];
+        }
+    }
+
+    public ConferenceSnapshot? SnapshotOf(string name)
+    {
+        lock (gate)
+        {
+            return conferences.TryGetValue(name, out var conference) ? new ConferenceSnapshot(conference, ParticipantsOf(name)) : null;
+        }
+    }
+
+    public void PutConference(SimulatedConference conference)
+    {
+        ArgumentNullException.ThrowIfNull(conference);
+        lock (gate)
+        {
+            conferences[conference.Name] = conference;
+        }
+    }
+
+    /// <summary>Removes a conference and whatever members it still had.</summary>
+    public void RemoveConference(string name)
+    {
+        lock (gate)
+        {
+            conferences.Remove(name);
+            foreach (var callId in participants.Values.Where(p => p.ConferenceName == name).Select(p => p.CallId).ToList())
+            {
+                participants.Remove(callId);
+            }
+        }
+    }
+
+    /// <returns>false when another member already has this call id.</returns>
+    public bool TryAddParticipant(SimulatedParticipant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        lock (gate)
+        {
+            return participants.TryAdd(participant.CallId, participant.Copy());
+        }
+    }
+
+    public void ReplaceParticipant(SimulatedParticipant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        lock (gate)
+        {
+            if (participants.ContainsKey(participant.CallId))
+            {
+                participants[participant.CallId] = participant.Copy();
+            }
+        }
+    }
+
+    public bool RemoveParticipant(string callId)
+    {
+        lock (gate)
+        {
+            return participants.Remove(callId);
+        }
+    }
+
+    public bool HasCall(string callId)
+    {
+        lock (gate)
+        {
+            return participants.ContainsKey(callId);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Conferences.Core.Kapi;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Messaging;
+using static Conferences.MediaServer.Tests.Wire;
+
+namespace Conferences.MediaServer.Tests;
+
+/// <summary>How each dial endpoint becomes a leg: call id, endpoint id, caller id, channel vars (kazoo-reference §6.5).</summary>
+public sealed class DialLegTests
+{
+    [Fact]
+    public async Task Leg_call_ids_come_from_the_endpoint_then_the_request_then_are_random()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        var own = sim.SipEndpoint("sip:own@example.com");
+        own[KapiKeys.OutboundCallId] = "endpoint-leg";
+        var dial = sim.Dial(KazooIds.NewId(), own, sim.SipEndpoint("sip:first@example.com"), sim.SipEndpoint("sip:second@example.com"));
+        dial[KapiKeys.OutboundCallId] = "request-leg";
+
+        var items = Items(await sim.DialAsync(dial), KapiKeys.EndpointResponses).ToDictionary(i => Str(i, "Endpoint-ID")!, i => Str(i, KapiHeaders.CallId));
+
+        Assert.Equal("endpoint-leg", items["sip:own@example.com"]);
+        Assert.Equal("request-leg", items["sip:first@example.com"]);
+        Assert.Equal("request-leg-3", items["sip:second@example.com"]);
+        var random = Items(await sim.DialAsync(sim.Dial(KazooIds.NewId(), sim.SipEndpoint("sip:x@example.com"))), KapiKeys.EndpointResponses).Single();
+        Assert.True(KazooIds.IsHex32(Str(random, KapiHeaders.CallId)!));
+    }
+
+    [Fact]
+    public async Task Endpoint_id_is_the_route_else_the_endpoint_id_else_the_authorizing_id()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        var device = new JsonObject
+        {
+            ["Invite-Format"] = "username",
+            ["To-User"] = "user1",
+            ["To-Realm"] = "realm.example.com",
+            ["Endpoint-ID"] = "device-1",
+            ["Outbound-Caller-ID-Name"] = "Desk",
+            ["Outbound-Caller-ID-Number"] = "1001",
+            [KapiKeys.CustomChannelVars] = new JsonObject { ["Authorizing-ID"] = "device-1", ["Owner-ID"] = "owner-1" },
+        };
+        var authorized = new JsonObject
+        {
+            ["To-User"] = "user2",
+            [KapiKeys.CustomChannelVars] = new JsonObject { ["Authorizing-ID"] = "device-2", [KapiHeaders.AccountId] = sim.AccountId },
+        };
+        var dial = sim.Dial(KazooIds.NewId(), device, authorized);
+
+        var items = Items(await sim.DialAsync(dial), KapiKeys.EndpointResponses);
+
+        Assert.Equal(["device-1", "device-2"], items.Select(i => Str(i, "Endpoint-ID")).Order());
+        var join = await sim.EventAsync(KapiConferenceEvents.AddMember, Str(items.Single(i => Str(i, "Endpoint-ID") == "device-1"), KapiHeaders.CallId));
+        // no caller id in the request: the endpoint's outbound caller id
+        Assert.Equal("Desk", Str(join.Message, KapiKeys.CallerIdName));
+        Assert.Equal("1001", Str(join.Message, KapiKeys.CallerIdNumber));
+        Assert.Equal("user1@realm.example.com", Str(join.Message, KapiKeys.ChannelPresenceId));
+        var ccvs = Obj(join.Message, KapiKeys.CustomChannelVars);
+        Assert.Equal("owner-1", Str(ccvs, "Owner-ID"));
+        Assert.Equal(sim.AccountId, Str(ccvs, KapiHeaders.AccountId));
+        Assert.Equal(sim.Simulator.Identity.ManagerNode, Str(ccvs, "Ecallmgr-Node"));
+    }
+
+    [Fact]
+    public async Task Custom_application_vars_of_the_dial_are_kept_on_the_participants()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        var conf = KazooIds.NewId();
+        var dial = sim.Dial(conf, sim.SipEndpoint("sip:alice@example.com"));
+        dial[KapiKeys.CustomApplicationVars] = new JsonObject { ["campaign"] = "spring" };
+        await sim.DialAsync(dial);
+
+        var participant = Items(await sim.SearchConferenceAsync(conf), KapiKeys.Participants).Single();
+
+        Assert.Equal("spring", Str(Obj(participant, KapiKeys.CustomApplicationVars), "campaign"));
+    }
+}
