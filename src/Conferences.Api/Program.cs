@@ -1,6 +1,8 @@
 using Conferences.Api.Crossbar;
+using Conferences.Api.MediaServer;
 using Conferences.Api.Operations;
 using Conferences.Core;
+using Conferences.Infrastructure.Messaging;
 using Conferences.Infrastructure.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +15,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.AddOperations();
 builder.Services.AddConferencesCore();
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddMessaging(builder.Configuration);
+builder.AddEmbeddedMediaServer();
 builder.AddCrossbar();
 
 var app = builder.Build();
