@@ -16,8 +16,8 @@ build() {
 }
 
 stop_components() {
-  [ -n "${started_couchdb:-}" ] && tools/couchdb-test-server.sh stop
-  [ -n "${started_rabbitmq:-}" ] && tools/rabbitmq-test-broker.sh stop
+  [ -n "${started_couchdb:-}" ] && tools/couchdb-test-server.sh stop "$started_couchdb"
+  [ -n "${started_rabbitmq:-}" ] && tools/rabbitmq-test-broker.sh stop "$started_rabbitmq"
   return 0
 }
 
@@ -30,7 +30,7 @@ start_components() {
   if [ -z "${CONFERENCES_TEST_COUCHDB:-}" ]; then
     tools/couchdb-test-server.sh install || return 1
     tools/couchdb-test-server.sh start "$couch_port" || return 1
-    started_couchdb=1
+    started_couchdb="$couch_port"
     export CONFERENCES_TEST_COUCHDB="http://127.0.0.1:$couch_port"
   fi
   if [ -z "${CONFERENCES_TEST_RABBITMQ:-}" ]; then
@@ -38,7 +38,7 @@ start_components() {
     local amqp_port
     amqp_port="$(tools/rabbitmq-test-broker.sh port)" || return 1
     tools/rabbitmq-test-broker.sh start "$amqp_port" || return 1
-    started_rabbitmq=1
+    started_rabbitmq="$amqp_port"
     export CONFERENCES_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$amqp_port/"
   fi
 }
