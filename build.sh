@@ -70,6 +70,13 @@ run_tests() {
     f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
     passed=$((passed + ${p:-0}))
     failed=$((failed + ${f:-0}))
+    # xunit reports a failing fixture disposal ("[Test Class Cleanup Failure (…)]") outside the counters: count each
+    local cleanup
+    cleanup="$(grep -o 'Cleanup Failure ([^)]*)' "$trx" | sort -u | wc -l)"
+    if [ "$cleanup" -gt 0 ]; then
+      grep -o 'Cleanup Failure ([^)]*)' "$trx" | sort -u | sed 's/^/  /' >&2
+      failed=$((failed + cleanup))
+    fi
     skipped=$((skipped + ${total:-0} - ${p:-0} - ${f:-0}))
   done
   [ "$failed" -gt 0 ] && status=1

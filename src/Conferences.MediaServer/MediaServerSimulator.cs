@@ -35,6 +35,11 @@ public sealed partial class MediaServerSimulator : IHostedService, IAsyncDisposa
     private readonly DialHandler dial;
     private readonly ConferenceCommandHandler commands;
     private readonly List<IKapiSubscription> subscriptions = [];
+    // the host stops the simulator and then disposes it, and a test host may be torn down while it is still
+    // starting: stopping is serialised and works on a snapshot of the subscriptions
+    private readonly SemaphoreSlim stopping = new(1, 1);
+    private bool stopped;
+    private int disposed;
     private CancellationTokenSource? advertising;
     private Task advertiser = Task.CompletedTask;
 
@@ -90,29 +95,48 @@ public sealed partial class MediaServerSimulator : IHostedService, IAsyncDisposa
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (advertising is { } running)
+        await stopping.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
         {
-            await running.CancelAsync().ConfigureAwait(false);
-            await advertiser.ConfigureAwait(false);
-            running.Dispose();
-            advertising = null;
-            await LeaveNodesAsync(cancellationToken).ConfigureAwait(false);
+            if (advertising is { } running)
+            {
+                await running.CancelAsync().ConfigureAwait(false);
+                await advertiser.ConfigureAwait(false);
+                running.Dispose();
+                advertising = null;
+                await LeaveNodesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            IKapiSubscription[] current;
+            lock (subscriptions)
+            {
+                stopped = true;
+                current = [.. subscriptions];
+                subscriptions.Clear();
+            }
+            foreach (var subscription in current)
+            {
+                await subscription.DisposeAsync().ConfigureAwait(false);
+            }
+            await work.StopAsync().ConfigureAwait(false);
+            await controllers.StopAllAsync().ConfigureAwait(false);
+            LogStopped(Identity.ManagerNode);
         }
-        foreach (var subscription in subscriptions)
+        finally
         {
-            await subscription.DisposeAsync().ConfigureAwait(false);
+            stopping.Release();
         }
-        subscriptions.Clear();
-        await work.StopAsync().ConfigureAwait(false);
-        await controllers.StopAllAsync().ConfigureAwait(false);
-        LogStopped(Identity.ManagerNode);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         await work.DisposeAsync().ConfigureAwait(false);
         conferences.Dispose();
+        stopping.Dispose();
     }
 
     private NodeAdvertisement Advertisement(bool mediaManager) =>
@@ -130,8 +154,20 @@ public sealed partial class MediaServerSimulator : IHostedService, IAsyncDisposa
         }
     }
 
-    private async Task SubscribeAsync(KapiQueue queue, KapiMessageHandler handler, CancellationToken ct) =>
-        subscriptions.Add(await subscriber.SubscribeAsync(queue, handler, ct).ConfigureAwait(false));
+    private async Task SubscribeAsync(KapiQueue queue, KapiMessageHandler handler, CancellationToken ct)
+    {
+        var subscription = await subscriber.SubscribeAsync(queue, handler, ct).ConfigureAwait(false);
+        lock (subscriptions)
+        {
+            if (!stopped)
+            {
+                subscriptions.Add(subscription);
+                return;
+            }
+        }
+        // stopped while this subscription was being made
+        await subscription.DisposeAsync().ConfigureAwait(false);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Media-server simulator {ManagerNode} ({MediaNode}) serving zone {Zone}")]
     private partial void LogStarted(string managerNode, string mediaNode, string zone);

@@ -22,21 +22,24 @@ public sealed partial class AccountBootstrapper(
     private const string AccountsConfigId = "accounts";
     // our own document: Kazoo already keeps a crossbar.auth category in system_config, which we must not clobber
     private const string AuthConfigId = "conferences.auth";
+    private const int MaxBootstrapAttempts = 20;
 
     public async Task<string> RunAsync(CancellationToken ct)
     {
         await store.EnsureDatabaseAsync(AccountDatabase.Accounts, ct).ConfigureAwait(false);
         await store.EnsureDatabaseAsync(AccountDatabase.SystemConfig, ct).ConfigureAwait(false);
         signingKey.Set(await LoadSigningKeyAsync(ct).ConfigureAwait(false));
+        // Several instances may start together on one fresh store (a CouchDB cluster behind identical API
+        // instances). Each step is a create that only one of them can win; a loser re-reads what the winner wrote.
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 return await EnsureMasterAsync(ct).ConfigureAwait(false);
             }
-            catch (DocumentConflictException) when (attempt < 3)
+            catch (DocumentConflictException) when (attempt < MaxBootstrapAttempts)
             {
-                // another instance bootstrapped the same store at the same moment: read what it wrote
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * (attempt + 1)), clock, ct).ConfigureAwait(false);
             }
         }
     }
@@ -64,46 +67,62 @@ public sealed partial class AccountBootstrapper(
         }
     }
 
+    /// <summary>
+    /// The master id is claimed first, in <c>system_config/accounts</c> (Kazoo's <c>default.master_account_id</c>),
+    /// and only then is the account written under that id: instances racing on a fresh store agree on one master
+    /// instead of each creating its own with the same API key.
+    /// </summary>
     private async Task<string> EnsureMasterAsync(CancellationToken ct)
     {
         var config = await store.GetAsync(AccountDatabase.SystemConfig, AccountsConfigId, ct).ConfigureAwait(false);
-        // Kazoo keeps the master account under default.master_account_id (system_config/accounts)
-        var masterId = config is null ? null : KazooJson.GetPath(config, "default.master_account_id")?.GetValue<string>() ?? KazooJson.GetString(config, "master_account_id");
-        var master = masterId is null ? null : await accounts.FindAsync(masterId, ct).ConfigureAwait(false);
+        var masterId = config is null ? null : MasterIdOf(config);
+        if (masterId is null)
+        {
+            masterId = KazooIds.NewId();
+            var configDoc = config is null ? new JsonObject { ["_id"] = AccountsConfigId } : (JsonObject)config.DeepClone();
+            if (configDoc["default"] is not JsonObject defaults)
+            {
+                defaults = new JsonObject();
+                configDoc["default"] = defaults;
+            }
+            defaults["master_account_id"] = masterId;
+            // a conflict here means another instance claimed first: the retry reads its id
+            await store.SaveAsync(AccountDatabase.SystemConfig, configDoc, ct).ConfigureAwait(false);
+        }
+
         var configuredKey = options.Value.ApiKey is { Length: > 0 } k ? k : null;
+        var master = await accounts.FindAsync(masterId, ct).ConfigureAwait(false);
         if (master is not null)
         {
             if (configuredKey is not null && configuredKey != KazooJson.GetString(master, "pvt_api_key"))
             {
                 await accounts.UpdateApiKeyAsync(master, configuredKey, ct).ConfigureAwait(false);
-                LogApiKeyUpdated(logger, masterId!);
+                LogApiKeyUpdated(logger, masterId);
             }
-            return masterId!;
+            return masterId;
         }
 
-        var id = KazooIds.NewId();
+        // claimed (by us or by an instance that has not written the account yet, or the account was removed):
+        // write it under the claimed id; a conflict means another instance wrote it, and the retry reads it
         var apiKey = configuredKey ?? AccountDocument.NewApiKey();
         var name = options.Value.AccountName;
-        var doc = AccountDocument.Create(id, name, $"{id[..8]}.conferences.local", [], apiKey, superDuperAdmin: true, Gregorian.Now(clock));
+        var doc = AccountDocument.Create(masterId, name, $"{masterId[..8]}.conferences.local", [], apiKey, superDuperAdmin: true, Gregorian.Now(clock));
         await accounts.SaveNewAccountAsync(doc, ct).ConfigureAwait(false);
-        var configDoc = config is null ? new JsonObject { ["_id"] = AccountsConfigId } : (JsonObject)config.DeepClone();
-        if (configDoc["default"] is not JsonObject defaults)
-        {
-            defaults = new JsonObject();
-            configDoc["default"] = defaults;
-        }
-        defaults["master_account_id"] = id;
-        await store.SaveAsync(AccountDatabase.SystemConfig, configDoc, ct).ConfigureAwait(false);
         if (configuredKey is null)
         {
-            LogGeneratedMaster(logger, name, id, apiKey);
+            LogGeneratedMaster(logger, name, masterId, apiKey);
         }
         else
         {
-            LogCreatedMaster(logger, name, id);
+            LogCreatedMaster(logger, name, masterId);
         }
-        return id;
+        return masterId;
     }
+
+    private static string? MasterIdOf(JsonObject config) =>
+        (KazooJson.GetPath(config, "default.master_account_id") as JsonValue)?.TryGetValue<string>(out var nested) == true && nested.Length > 0
+            ? nested
+            : KazooJson.GetString(config, "master_account_id") is { Length: > 0 } top ? top : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created master account {AccountName} ({AccountId}) with generated API key {ApiKey}; set Bootstrap:ApiKey to choose your own")]
     private static partial void LogGeneratedMaster(ILogger logger, string accountName, string accountId, string apiKey);

@@ -16,7 +16,7 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
     /// <summary>Account documents change rarely; every request reads one, so keep them for a few seconds.</summary>
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<string, (JsonObject? Doc, DateTimeOffset Until)> _cache = new();
+    private readonly ConcurrentDictionary<string, (JsonObject Doc, DateTimeOffset Until)> _cache = new();
 
     /// <summary>The live account document, or null when it does not exist (or is deleted).</summary>
     public async Task<JsonObject?> FindAsync(string accountId, CancellationToken ct)
@@ -31,7 +31,11 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
         {
             doc = null;
         }
-        _cache[accountId] = (doc, now + CacheLifetime);
+        // only found accounts are kept: an account created by another instance must be visible at once
+        if (doc is not null)
+        {
+            _cache[accountId] = (doc, now + CacheLifetime);
+        }
         return doc;
     }
 
@@ -75,7 +79,15 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
         var id = KazooJson.GetString(doc, "_id")!;
         var accountDb = AccountDatabase.Encoded(id);
         await store.EnsureDatabaseAsync(accountDb, ct).ConfigureAwait(false);
-        await store.SaveAsync(accountDb, (JsonObject)doc.DeepClone(), ct).ConfigureAwait(false);
+        try
+        {
+            await store.SaveAsync(accountDb, (JsonObject)doc.DeepClone(), ct).ConfigureAwait(false);
+        }
+        catch (DocumentConflictException)
+        {
+            // the copy in the account's own database exists already (the master written by two instances starting
+            // together); the accounts database below is the authority and reports the conflict that matters
+        }
         await store.SaveAsync(AccountDatabase.Accounts, doc, ct).ConfigureAwait(false);
         _cache.TryRemove(id, out _);
     }
