@@ -6,6 +6,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conferences.Benchmarks;
 
+// `bus ROOT …`: the message-bus benchmark (issue 5), Bus/BusBenchmark.cs.
+if (args.Length > 0 && args[0] == "bus")
+{
+    return await global::Conferences.Benchmarks.Bus.BusBenchmark.RunAsync(args[1..]);
+}
+
 // Foundation benchmark (issue 3): GET /conferences/{id} and the list of 1,000 conferences through the API,
 // side by side in one run with a bare Kestrel endpoint answering the same bytes. With BENCH_COUCHDB=<url> (issue 4)
 // the API runs on the CouchDB provider and the baseline is the raw CouchDB GET / view query of the same data.
