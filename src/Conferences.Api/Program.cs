@@ -2,6 +2,7 @@ using Conferences.Api.Crossbar;
 using Conferences.Api.MediaServer;
 using Conferences.Api.Operations;
 using Conferences.Core;
+using Conferences.Core.Actions;
 using Conferences.Infrastructure.Messaging;
 using Conferences.Infrastructure.Storage;
 
@@ -16,6 +17,7 @@ builder.AddOperations();
 builder.Services.AddConferencesCore();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddMessaging(builder.Configuration);
+builder.Services.AddConferenceActions();
 builder.AddEmbeddedMediaServer();
 builder.AddCrossbar();
 

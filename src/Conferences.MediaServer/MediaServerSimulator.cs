@@ -98,6 +98,10 @@ public sealed partial class MediaServerSimulator : IHostedService, IAsyncDisposa
         await stopping.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
+            if (stopped)
+            {
+                return;
+            }
             if (advertising is { } running)
             {
                 await running.CancelAsync().ConfigureAwait(false);

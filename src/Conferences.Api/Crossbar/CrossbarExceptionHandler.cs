@@ -1,4 +1,5 @@
 using Conferences.Core.Errors;
+using Conferences.Core.Messaging;
 using Conferences.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -6,7 +7,7 @@ namespace Conferences.Api.Crossbar;
 
 /// <summary>
 /// The one place where failures become Kazoo error envelopes (house style §3, kazoo-reference §1.11, profile D9).
-/// Store failures map to 409/503; anything unexpected is logged and answered 500 <c>init failed</c>.
+/// Store failures map to 409/503, a bus that is down to 503; anything unexpected is logged and answered 500 <c>init failed</c>.
 /// </summary>
 public sealed partial class CrossbarExceptionHandler(EnvelopeWriter writer, ILogger<CrossbarExceptionHandler> logger) : IExceptionHandler
 {
@@ -36,6 +37,7 @@ public sealed partial class CrossbarExceptionHandler(EnvelopeWriter writer, ILog
         CrossbarException crossbar => crossbar,
         DocumentConflictException => KazooErrors.Conflict(),
         DatastoreUnavailableException => KazooErrors.DatastoreUnreachable(),
+        BusUnavailableException => KazooErrors.BusUnavailable(),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => KazooErrors.PayloadTooLarge(8_000_000),
         BadHttpRequestException bad => KazooErrors.Validation("body", "invalid", bad.Message),
         OperationCanceledException => new CrossbarException(503, "request cancelled", new System.Text.Json.Nodes.JsonObject { ["message"] = "request cancelled" }),

@@ -16,7 +16,25 @@ public sealed class KazooOperationFilter : IOperationFilter
         var method = context.ApiDescription.HttpMethod ?? "GET";
         if (method is "PUT" or "POST" or "PATCH")
         {
-            var example = System.Text.Json.Nodes.JsonNode.Parse("""{"data":{"name":"Sales","member":{"pins":["1234"]},"conference_numbers":["5550100"]}}""");
+            // PUT on a conference (not on the collection) runs an action: the envelope names it, data carries its input
+            var isAction = method == "PUT" && context.ApiDescription.RelativePath?.Contains("conferences/{conference_id}", StringComparison.Ordinal) == true;
+            var example = isAction
+                ? System.Text.Json.Nodes.JsonNode.Parse("""{"action":"dial","data":{"endpoints":["sip:alice@example.com","1000"],"caller_id_name":"Sales","participant_flags":["is_moderator"]}}""")
+                : System.Text.Json.Nodes.JsonNode.Parse("""{"data":{"name":"Sales","member":{"pins":["1234"]},"conference_numbers":["5550100"]}}""");
+            var properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["data"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = isAction
+                        ? "the action's data (dial: see schemas/conferences.dial.json); may also hold `action`"
+                        : "the conference document (see schemas/conferences.json)",
+                },
+            };
+            if (isAction)
+            {
+                properties["action"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "the action, e.g. `dial`" };
+            }
             operation.RequestBody = new OpenApiRequestBody
             {
                 Description = "Kazoo request envelope: the document (or action) goes under `data`.",
@@ -29,10 +47,7 @@ public sealed class KazooOperationFilter : IOperationFilter
                         {
                             Type = JsonSchemaType.Object,
                             Required = new HashSet<string> { "data" },
-                            Properties = new Dictionary<string, IOpenApiSchema>
-                            {
-                                ["data"] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "the conference document (see schemas/conferences.json)" },
-                            },
+                            Properties = properties,
                         },
                         Example = example,
                     },

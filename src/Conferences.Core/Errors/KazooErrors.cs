@@ -90,6 +90,10 @@ public static class KazooErrors
     public static CrossbarException DatastoreUnreachable() =>
         new(503, "datastore_unreachable", new JsonObject { ["message"] = "datastore timeout" });
 
+    /// <summary>The message bus is down: commands fail fast instead of hanging (issue 5; Kazoo has no such row).</summary>
+    public static CrossbarException BusUnavailable() =>
+        new(503, "amqp_unavailable", new JsonObject { ["message"] = "message bus unavailable" });
+
     public static CrossbarException DatastoreFault(string? cause = null)
     {
         var data = new JsonObject { ["message"] = "datastore fatal error" };

@@ -23,6 +23,11 @@ public sealed partial class NodeAdvertiser(IKapiPublisher publisher, TimeProvide
             {
                 LogAdvertiseFailed(e, self.Node);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // stopped in the middle of a heartbeat
+                return;
+            }
             try
             {
                 // beat twice per advertised lifetime, so one late heartbeat on a busy machine does not expire the node

@@ -84,10 +84,45 @@ public static class KazooViews
         """,
         doc => IsLive(doc, "account") && KazooJson.GetString(doc, "name") is { } name ? [new(name, null)] : []);
 
+    /// <summary>
+    /// <c>devices/listing_by_owner</c>: one row per user a live device belongs to (its <c>owner_id</c> and every
+    /// <c>hotdesk.users</c> key), value = Kazoo's device list item. Dial resolves a user id to its devices with it
+    /// (kazoo-reference §1.8 step 3).
+    /// </summary>
+    public static readonly ViewDefinition DeviceByOwner = new(
+        "devices",
+        "listing_by_owner",
+        """
+        function(doc) {
+          if (doc.pvt_type != 'device' || doc.pvt_deleted) return;
+          var owners = {};
+          if (doc.owner_id) owners[doc.owner_id] = true;
+          if (typeof doc.hotdesk == 'object' && typeof doc.hotdesk.users == 'object') {
+            var o = (doc.hotdesk || {}).users || {};
+            for (var p in o) if (o.hasOwnProperty(p)) owners[p] = true;
+          }
+          for (var os in owners) {
+            if (!owners.hasOwnProperty(os)) continue;
+            emit(os, {
+              'id': doc._id,
+              'name': doc.name,
+              'mac_address': doc.mac_address || '',
+              'owner_id': doc.owner_id,
+              'enabled': doc.enabled,
+              'device_type': doc.device_type || 'sip_device',
+              'hotdesked': os !== doc.owner_id,
+              'call_recording': doc.call_recording
+            });
+          }
+        }
+        """,
+        MapDevicesByOwner);
+
     public static readonly IReadOnlyList<DesignDocument> DesignDocuments =
     [
         new("conferences", [ConferenceListing, ConferenceByName], AccountDatabase.IsAccountDatabase),
         new("conference", [ConferenceByNumber], AccountDatabase.IsAccountDatabase),
+        new("devices", [DeviceByOwner], AccountDatabase.IsAccountDatabase),
         new("accounts", [AccountByApiKey, AccountByName], db => db == AccountDatabase.Accounts),
     ];
 
@@ -116,6 +151,58 @@ public static class KazooViews
         item["flags"] = doc["flags"]?.DeepClone() ?? new JsonArray();
         yield return new(id, item);
     }
+
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> MapDevicesByOwner(JsonObject doc)
+    {
+        if (!IsLive(doc, "device"))
+        {
+            yield break;
+        }
+        // JavaScript truthiness: a non-empty string owner_id counts
+        var ownerId = KazooJson.GetString(doc, "owner_id");
+        var owners = new List<string>();
+        if (!string.IsNullOrEmpty(ownerId))
+        {
+            owners.Add(ownerId);
+        }
+        if ((doc["hotdesk"] as JsonObject)?["users"] is JsonObject users)
+        {
+            owners.AddRange(users.Select(u => u.Key).Where(u => !owners.Contains(u)));
+        }
+        foreach (var owner in owners)
+        {
+            var item = new JsonObject
+            {
+                ["id"] = doc["_id"]?.DeepClone(),
+                ["name"] = doc["name"]?.DeepClone(),
+                ["mac_address"] = IsFalsy(doc["mac_address"]) ? "" : doc["mac_address"]!.DeepClone(),
+                ["owner_id"] = doc["owner_id"]?.DeepClone(),
+                ["enabled"] = doc["enabled"]?.DeepClone(),
+                ["device_type"] = IsFalsy(doc["device_type"]) ? "sip_device" : doc["device_type"]!.DeepClone(),
+                ["hotdesked"] = owner != ownerId,
+                ["call_recording"] = doc["call_recording"]?.DeepClone(),
+            };
+            foreach (var absent in item.Where(p => p.Value is null).Select(p => p.Key).ToList())
+            {
+                item.Remove(absent);
+            }
+            yield return new(owner, item);
+        }
+    }
+
+    // JavaScript's falsy values among JSON ones: absent, null, false, 0 and ""
+    private static bool IsFalsy(JsonNode? node) => node switch
+    {
+        null => true,
+        JsonValue v => v.GetValueKind() switch
+        {
+            System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.False => true,
+            System.Text.Json.JsonValueKind.String => v.GetValue<string>().Length == 0,
+            System.Text.Json.JsonValueKind.Number => v.TryGetValue<double>(out var d) && d == 0,
+            _ => false,
+        },
+        _ => false,
+    };
 
     private static IEnumerable<KeyValuePair<string, JsonNode?>> MapConferenceNumbers(JsonObject doc)
     {

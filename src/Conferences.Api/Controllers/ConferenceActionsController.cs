@@ -1,0 +1,33 @@
+using Conferences.Api.Crossbar;
+using Conferences.Core.Actions;
+using Conferences.Core.Errors;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Conferences.Api.Controllers;
+
+/// <summary>
+/// PUT <c>/v2/accounts/{account_id}/conferences/{conference_id}</c>: the conference actions of <c>cb_conferences.erl</c>
+/// (<c>HandleConferenceAction</c>, kazoo-reference §1.7, §1.8). Answers 201 like every Kazoo PUT (§1.3).
+/// </summary>
+[CrossbarAccount]
+[Route("v2/accounts/{account_id}/conferences")]
+[Produces(EnvelopeWriter.JsonContentType)]
+public sealed class ConferenceActionsController(ConferenceActions actions) : ControllerBase
+{
+    /// <summary>Run an action on a conference: <c>{"action":"dial","data":{"endpoints":[…]}}</c> (any id: ad-hoc conferences start on dial).</summary>
+    [HttpPut("{conference_id}")]
+    [ProducesResponseType(typeof(OpenApi.ConferenceActionEnvelope), StatusCodes.Status201Created)]
+    public async Task<IActionResult> HandleConferenceAction(string conference_id, CancellationToken ct)
+    {
+        var context = HttpContext.GetCrossbarContext();
+        // cowboy answers any PUT that carries If-Match with 412 (kazoo-reference §1.3)
+        if (context.IfMatch is not null)
+        {
+            throw KazooErrors.PreconditionFailed(null);
+        }
+        var result = await actions.HandleConferenceActionAsync(context, conference_id, ct);
+        // Kazoo's action answers carry a Location of the request path plus "/{conference_id}" (kazoo-reference §1.3)
+        var conference = Uri.EscapeDataString(conference_id);
+        return Responses.Created(result.Data, result.Revision, $"/v2/accounts/{context.AccountId}/conferences/{conference}/{conference}");
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Conferences.Api.OpenApi;
+
+/// <summary>
+/// Documentation shape of a dial answer's <c>data</c> (kazoo-reference §1.8 step 6): the media manager's
+/// <c>endpoint_responses</c>, or <c>status</c> "error" with <c>message</c> "timed out trying to dial endpoints" /
+/// "conference dial failed to find a media server".
+/// </summary>
+public sealed record DialResult(
+    [property: JsonPropertyName("endpoint_responses")] IReadOnlyList<DialEndpointResponse>? EndpointResponses,
+    [property: JsonPropertyName("status")] string? Status,
+    [property: JsonPropertyName("message")] string? Message);
+
+/// <summary>One dialled endpoint: <c>success</c> with "dialing endpoints" and the leg's call id, or <c>error</c> with the reason (<c>USER_BUSY</c>, <c>timeout</c>, …).</summary>
+public sealed record DialEndpointResponse(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("endpoint_id")] string? EndpointId,
+    [property: JsonPropertyName("call_id")] string? CallId);

@@ -1,0 +1,24 @@
+using Conferences.Core.Dial;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conferences.Core.Actions;
+
+/// <summary>
+/// Registers the conference actions (kazoo-reference §1.7) and dial (§1.8). They talk to the media managers, so the
+/// host registers them after the messaging ports (<c>IKapiRequester</c>, <c>IMediaManagerDirectory</c>).
+/// </summary>
+public static class ActionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddConferenceActions(this IServiceCollection services)
+    {
+        services.AddOptions<DialOptions>()
+            .BindConfiguration(DialOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Zone) && !o.Zone.Contains('.', StringComparison.Ordinal), "Dial:Zone must be one routing-key word (default local)")
+            .Validate(o => o.MaxWait > TimeSpan.Zero, "Dial:MaxWait must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<DialDocuments>();
+        services.AddSingleton<DialService>();
+        services.AddSingleton<ConferenceActions>();
+        return services;
+    }
+}

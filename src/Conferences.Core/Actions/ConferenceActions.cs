@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conferences.Core.Conferences;
+using Conferences.Core.Crossbar;
+using Conferences.Core.Dial;
+using Conferences.Core.Errors;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Validation;
+
+namespace Conferences.Core.Actions;
+
+/// <summary>
+/// PUT <c>/conferences/{id}</c>: <c>handle_conference_action/3</c> of <c>cb_conferences.erl</c> (kazoo-reference
+/// §1.7). The action is read from the envelope's <c>action</c>, else <c>data.action</c>; each action is one method;
+/// a missing or unknown action is 404 <c>faulty_request</c>.
+/// </summary>
+public sealed class ConferenceActions(ConferenceStore conferences, KazooSchemaValidator validator, DialService dial)
+{
+    public const string DialAction = "dial";
+
+    public Task<ConferenceActionResult> HandleConferenceActionAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RequestAction(context) switch
+        {
+            DialAction => DialAsync(context, conferenceId, ct),
+            _ => throw KazooErrors.FaultyRequest(),
+        };
+    }
+
+    /// <summary>§1.8: dial works on any id — a conference that is neither stored nor running is started (profile D2).</summary>
+    public async Task<ConferenceActionResult> DialAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
+    {
+        var conference = await LoadAsync(context, conferenceId, ct).ConfigureAwait(false);
+        var data = await dial.DialAsync(context, conferenceId, conference.Document, ct).ConfigureAwait(false);
+        return new ConferenceActionResult(data, conference.Revision);
+    }
+
+    /// <summary>
+    /// <c>maybe_load_conference/2</c>: the stored conference (typed <c>conference</c> or untyped), else the ad-hoc
+    /// document: schema defaults plus <c>_id</c> and <c>pvt_type</c>, with the request's <c>data</c> deep-merged over
+    /// it (kazoo-reference §1.4.2). Nothing is saved.
+    /// </summary>
+    public async Task<ActionConference> LoadAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: true, ct).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            return new ActionConference(stored, KazooJson.GetString(stored, "_rev"));
+        }
+        var adHoc = validator.Validate(ConferenceService.SchemaName, []).Document;
+        adHoc["_id"] = conferenceId;
+        adHoc["pvt_type"] = ConferenceStore.DocumentType;
+        MergeInto(adHoc, context.DataObject);
+        return new ActionConference(adHoc, null);
+    }
+
+    /// <summary>
+    /// <c>cb_modules_util:get_request_action/1</c>: the first defined <c>action</c> of the envelope and then of
+    /// <c>data</c>; only a string names an action.
+    /// </summary>
+    public static string? RequestAction(CrossbarContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var action = context.Envelope["action"] ?? context.DataObject["action"];
+        return action is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    }
+
+    // kz_json:merge/2: objects merge recursively, anything else from the request replaces
+    private static void MergeInto(JsonObject target, JsonObject source)
+    {
+        foreach (var (key, value) in source)
+        {
+            if (value is JsonObject nested && target[key] is JsonObject existing)
+            {
+                MergeInto(existing, nested);
+            }
+            else
+            {
+                target[key] = value?.DeepClone();
+            }
+        }
+    }
+}

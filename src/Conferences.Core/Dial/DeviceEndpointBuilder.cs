@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
+
+namespace Conferences.Core.Dial;
+
+/// <summary>
+/// A simplified <c>kz_endpoint:build/3</c> for SIP devices (kazoo-reference §1.8 step 7): the creation rules that
+/// apply to a conference dial (the device is not the authorizing party itself, not disabled, not on do-not-disturb),
+/// the endpoint type (only SIP devices are built; mobile, push and Skype devices fail like an unknown type), and
+/// the bridge endpoint with the fields the media manager needs. Call forwarding, failover, codecs and custom SIP
+/// headers are not built.
+/// </summary>
+internal static class DeviceEndpointBuilder
+{
+    /// <summary>
+    /// The endpoint of <paramref name="device"/> (a device document or an inline device object), whose id is
+    /// <paramref name="id"/> (null for the synthetic device of a SIP URI); null when Kazoo's builder would fail.
+    /// </summary>
+    public static JsonObject? Build(JsonObject device, string? id, DialCall call)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(call);
+        if (!ShouldCreate(device, id, call) || !IsSipDevice(device))
+        {
+            return null;
+        }
+        var sip = device["sip"] as JsonObject ?? [];
+        var username = NonEmpty(sip["username"]);
+        var endpoint = new JsonObject();
+        Set(endpoint, "Invite-Format", NonEmpty(sip["invite_format"]) ?? "username");
+        Set(endpoint, "To-User", NonEmpty(sip["static_invite"]) ?? username);
+        Set(endpoint, "To-Username", username);
+        Set(endpoint, "To-Realm", NonEmpty(sip["realm"]) ?? call.AccountRealm);
+        Set(endpoint, "To-DID", NonEmpty(sip["number"]));
+        Set(endpoint, "Route", NonEmpty(sip["route"]));
+        Set(endpoint, "Outbound-Caller-ID-Name", call.CallerIdName);
+        Set(endpoint, "Outbound-Caller-ID-Number", call.CallerIdNumber);
+        Set(endpoint, "Endpoint-ID", id);
+        Set(endpoint, "Presence-ID", PresenceId(device, username, call.AccountRealm));
+        endpoint["Custom-Channel-Vars"] = ChannelVars(device, id, call);
+        return endpoint;
+    }
+
+    /// <summary>The device id Kazoo reads (<c>kz_doc:id/1</c>): <c>_id</c>, else <c>id</c>.</summary>
+    public static string? IdOf(JsonObject device) => NonEmpty(device["_id"]) ?? NonEmpty(device["id"]);
+
+    // kz_endpoint's creation rules: endpoint_called_self, endpoint_disabled, do_not_disturb
+    private static bool ShouldCreate(JsonObject device, string? id, DialCall call) =>
+        id != call.ConferenceId
+        && !IsFalse(device["enabled"])
+        && !((device["do_not_disturb"] as JsonObject)?["enabled"] is JsonValue dnd && dnd.GetValueKind() == JsonValueKind.True);
+
+    /// <summary>
+    /// <c>get_endpoint_type/2</c>: <c>endpoint_type</c>, else <c>device_type</c>, converted (<c>sip_*</c>, smartphone,
+    /// softphone, cellphone, landline, fax → SIP); without a known type, a device with a non-empty <c>sip</c> object
+    /// (and no <c>mobile</c> one) is guessed to be SIP.
+    /// </summary>
+    private static bool IsSipDevice(JsonObject device)
+    {
+        var declared = NonEmpty(device["endpoint_type"]) ?? NonEmpty(device["device_type"]);
+        switch (declared)
+        {
+            case { } type when type.StartsWith("sip_", StringComparison.Ordinal):
+            case "smartphone" or "softphone" or "cellphone" or "landline" or "fax":
+                return true;
+            case "skype" or "mobile" or "push":
+                return false;
+        }
+        return KazooJson.IsEmpty(device["mobile"]) && !KazooJson.IsEmpty(device["sip"]);
+    }
+
+    /// <summary>
+    /// <c>kzd_devices:calculate_presence_id/2</c> without the owner's and hotdesk users' overrides: the device's
+    /// <c>presence_id</c>, else its SIP username, qualified with the account realm when it has no <c>@</c>.
+    /// </summary>
+    private static string? PresenceId(JsonObject device, string? username, string? accountRealm)
+    {
+        var presence = NonEmpty(device["presence_id"]) ?? username;
+        if (presence is null || presence.Contains('@', StringComparison.Ordinal) || accountRealm is null)
+        {
+            return presence;
+        }
+        return $"{presence}@{accountRealm}";
+    }
+
+    /// <summary><c>generate_ccvs/3</c>: the device's account, the device as authorizing party, its owner.</summary>
+    private static JsonObject ChannelVars(JsonObject device, string? id, DialCall call)
+    {
+        var ccvs = new JsonObject { ["Account-ID"] = NonEmpty(device["pvt_account_id"]) ?? call.AccountId };
+        if (id is not null)
+        {
+            ccvs["Authorizing-ID"] = id;
+            ccvs["Authorizing-Type"] = NonEmpty(device["pvt_type"]) ?? "device";
+        }
+        Set(ccvs, "Owner-ID", NonEmpty(device["owner_id"]));
+        return ccvs;
+    }
+
+    private static bool IsFalse(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.False;
+
+    /// <summary><c>kz_json:get_ne_binary_value</c>: a non-empty string (numbers as their text), else null.</summary>
+    internal static string? NonEmpty(JsonNode? node) => node is JsonValue v
+        ? v.GetValueKind() switch
+        {
+            JsonValueKind.String => v.GetValue<string>() is { Length: > 0 } s ? s : null,
+            JsonValueKind.Number => v.ToJsonString(),
+            _ => null,
+        }
+        : null;
+
+    private static void Set(JsonObject target, string key, string? value)
+    {
+        if (value is not null)
+        {
+            target[key] = value;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Frozen;
+using System.Text.Json.Nodes;
+using Conferences.Core.Crossbar;
+
+namespace Conferences.Core.Dial;
+
+/// <summary>
+/// The dial's <c>Custom-Application-Vars</c> (kazoo-reference §1.8; <c>cb_modules_util:cavs_from_context/1</c>):
+/// the request's <c>data.custom_application_vars</c> object with every query-string parameter merged over it,
+/// minus Kazoo's reserved channel-variable names (<c>call_command.reserved_ccv_keys</c>).
+/// Unlike Kazoo, the query parameters that steer crossbar itself (<see cref="ReservedQueryKeys"/>, and every
+/// <c>filter_…</c>) are not copied: Kazoo would hand a <c>?auth_token=</c> to the media server and every leg.
+/// </summary>
+internal static class DialApplicationVars
+{
+    /// <summary>Kazoo's default <c>reserved_ccv_keys</c> (<c>kapps_call_command_types.hrl</c>).</summary>
+    public static readonly FrozenSet<string> ReservedChannelVars = new[]
+    {
+        "Account-ID", "Account-Name", "Account-Realm", "Authorizing-ID", "Authorizing-Type", "Auto-Answer",
+        "Call-Forward", "Call-Interaction-ID", "Ecallmgr-Node", "Call-Waiting-Disabled", "Confirm-Cancel-Timeout",
+        "Confirm-File", "Confirm-Key", "Fax-Enabled", "Fetch-ID", "Loopback-Bowout", "Media-Encryption-Enforce-Security",
+        "Media-Webrtc", "Owner-ID", "Presence-ID", "RTCP-MUX", "Realm", "Require-Ignore-Early-Media", "Retain-CID",
+        "SIP-Invite-Domain", "Simplify-Loopback", "Username",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Query parameters crossbar reads for itself (authentication, verb tunnelling, output format, paging, filters,
+    /// the action and its data, cache busters), never application variables.
+    /// </summary>
+    public static readonly FrozenSet<string> ReservedQueryKeys = new[]
+    {
+        "_", "accept", "action", "ascending", "auth_token", "callback", "chunk_size", "created_from", "created_to",
+        "data", "descending", "file_name", "has_key", "has_value", "is_chunked", "jsonp", "key_missing",
+        "modified_from", "modified_to", "page_size", "paginate", "pretty_print", "should_soft_delete", "start_key",
+        "value_missing", "verb",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private const string FilterPrefix = "filter_";
+
+    public static JsonObject From(CrossbarContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var vars = new JsonObject();
+        if (context.DataObject["custom_application_vars"] is JsonObject given)
+        {
+            foreach (var (key, value) in given)
+            {
+                vars[key] = value?.DeepClone();
+            }
+        }
+        foreach (var (key, value) in context.Query)
+        {
+            if (!IsReservedQueryKey(key))
+            {
+                vars[key] = value;
+            }
+        }
+        foreach (var reserved in vars.Select(v => v.Key).Where(ReservedChannelVars.Contains).ToList())
+        {
+            vars.Remove(reserved);
+        }
+        return vars;
+    }
+
+    public static bool IsReservedQueryKey(string key) =>
+        ReservedQueryKeys.Contains(key) || key.StartsWith(FilterPrefix, StringComparison.Ordinal);
+}

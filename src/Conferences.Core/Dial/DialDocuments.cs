@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Storage;
+
+namespace Conferences.Core.Dial;
+
+/// <summary>
+/// The account documents a dial reads: any document by id (<c>kz_datamgr:open_cache_doc/2</c>) and the devices a
+/// user owns (<c>kz_attributes:owned_by/3</c>, kazoo-reference §1.8 step 3).
+/// </summary>
+public sealed class DialDocuments(IDocumentStore store)
+{
+    /// <summary>The document (soft-deleted ones included), or null when there is none.</summary>
+    public Task<JsonObject?> GetAsync(string accountId, string id, CancellationToken ct) =>
+        // ids beginning with '_' are CouchDB's own (design documents), never endpoints
+        id.StartsWith('_') ? Task.FromResult<JsonObject?>(null) : store.GetAsync(AccountDatabase.Encoded(accountId), id, ct);
+
+    /// <summary>
+    /// The live devices owned by <paramref name="userId"/>, in view order. Kazoo's <c>attributes/owned</c> view counts
+    /// a device with hotdesk users as owned by those users only, otherwise by its <c>owner_id</c>; the same set is
+    /// read here from <c>devices/listing_by_owner</c>, which lists both.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> DevicesOwnedByAsync(string accountId, string userId, CancellationToken ct)
+    {
+        var rows = await store.QueryViewAsync(AccountDatabase.Encoded(accountId), KazooViews.DeviceByOwner,
+            new ViewQuery { Keys = [userId], IncludeDocs = true }, ct).ConfigureAwait(false);
+        return [.. rows.Select(row => row.Document).OfType<JsonObject>().Where(device => IsOwnedBy(device, userId))];
+    }
+
+    private static bool IsOwnedBy(JsonObject device, string userId) =>
+        (device["hotdesk"] as JsonObject)?["users"] is JsonObject { Count: > 0 } hotdeskUsers
+            ? hotdeskUsers.ContainsKey(userId)
+            : KazooJson.GetString(device, "owner_id") == userId;
+}

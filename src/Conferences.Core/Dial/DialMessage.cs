@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conferences.Core.Kapi;
+using H = Conferences.Core.Kapi.KapiHeaders;
+using K = Conferences.Core.Kapi.KapiKeys;
+
+namespace Conferences.Core.Dial;
+
+/// <summary>
+/// The kapi <c>dial</c> crossbar sends (kazoo-reference §5.4.5, <c>exec_dial_endpoints/4</c>), built through the
+/// message table: <c>Msg-ID</c> = the HTTP request id, <c>Timeout</c> always present (default 20 s), the caller id
+/// name falling back to the conference's <c>name</c>.
+/// </summary>
+internal static class DialMessage
+{
+    /// <summary><c>?BRIDGE_DEFAULT_SYSTEM_TIMEOUT_S</c>.</summary>
+    public const int DefaultTimeoutSeconds = 20;
+
+    /// <exception cref="KapiValidationException">the fields do not make a valid <c>dial</c>.</exception>
+    public static JsonObject Build(
+        DialCall call,
+        JsonObject dialData,
+        IReadOnlyList<JsonObject> endpoints,
+        JsonObject applicationVars,
+        string msgId,
+        KapiSender sender)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(dialData);
+        var fields = new JsonObject
+        {
+            [H.AccountId] = call.AccountId,
+            [K.CallerIdName] = call.CallerIdName,
+            [K.CallerIdNumber] = call.CallerIdNumber,
+            [K.ConferenceId] = call.ConferenceId,
+            [K.CustomApplicationVars] = applicationVars.DeepClone(),
+            [K.Endpoints] = new JsonArray([.. endpoints.Select(e => (JsonNode)e.DeepClone())]),
+            [K.ParticipantFlags] = dialData["participant_flags"] is JsonArray flags ? flags.DeepClone() : null,
+            [K.ProfileName] = DeviceEndpointBuilder.NonEmpty(dialData["profile_name"]),
+            [H.MsgId] = msgId,
+            [K.OutboundCallId] = DeviceEndpointBuilder.NonEmpty(dialData["outbound_call_id"]),
+            [K.TargetCallId] = DeviceEndpointBuilder.NonEmpty(dialData["target_call_id"]),
+            [K.Timeout] = TimeoutSeconds(dialData),
+        };
+        return KapiMessage.Build(KapiConference.Dial, fields, sender);
+    }
+
+    /// <summary><c>timeout</c> in seconds (the schema guarantees an integer ≥ 1 when present), else 20.</summary>
+    public static long TimeoutSeconds(JsonObject dialData)
+    {
+        ArgumentNullException.ThrowIfNull(dialData);
+        if (dialData["timeout"] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
+        {
+            return DefaultTimeoutSeconds;
+        }
+        // the node may hold any numeric CLR type (parsed, coerced or built), so read its JSON text
+        var text = value.ToJsonString();
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return Math.Max(seconds, 1);
+        }
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var other) && other >= 1
+            ? (other >= long.MaxValue ? long.MaxValue : (long)other)
+            : DefaultTimeoutSeconds;
+    }
+
+    /// <summary>How long crossbar waits for <c>dial_resp</c>: <c>timeout × 1000 × endpoints</c> ms, at most <paramref name="maxWait"/>.</summary>
+    public static TimeSpan Wait(long timeoutSeconds, int endpointCount, TimeSpan maxWait)
+    {
+        var seconds = (double)timeoutSeconds * Math.Max(endpointCount, 1);
+        return seconds >= maxWait.TotalSeconds ? maxWait : TimeSpan.FromSeconds(seconds);
+    }
+}

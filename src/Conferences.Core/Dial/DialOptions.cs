@@ -1,0 +1,24 @@
+namespace Conferences.Core.Dial;
+
+/// <summary>The <c>Dial</c> configuration section: where crossbar's <c>dial</c> goes and how long it may wait.</summary>
+public sealed class DialOptions
+{
+    public const string Section = "Dial";
+
+    /// <summary>
+    /// The media zone whose managers take the dial (<c>conference.command.{zone}</c>, kazoo-reference §1.8 step 5,
+    /// §5.1); Kazoo's <c>kz_config:zone()</c>, <c>local</c> unless configured.
+    /// </summary>
+    public string Zone { get; set; } = Kapi.KapiRoutingKeys.DefaultZone;
+
+    /// <summary>The sender's node name, <c>Node</c> of the dial request; default <c>crossbar@{machine name}</c>.</summary>
+    public string? NodeName { get; set; }
+
+    /// <summary>
+    /// Upper bound of the wait for <c>dial_resp</c>. Kazoo waits <c>timeout × 1000 × endpoints</c> ms whatever that
+    /// comes to; a dial of many endpoints with a large timeout would otherwise hold its HTTP request for hours.
+    /// </summary>
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(10);
+
+    public string SenderNode => string.IsNullOrEmpty(NodeName) ? $"crossbar@{Environment.MachineName}" : NodeName;
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace Conferences.Core.Dial;
+
+/// <summary>
+/// A phone number or extension of a dial (kazoo-reference §1.8 step 3, <c>build_number_endpoint/2</c>): a loopback
+/// leg back into the account's call routing, with the number as given (not its E.164 form).
+/// </summary>
+internal static class NumberEndpoint
+{
+    public static JsonObject Build(string number, DialCall call)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        ArgumentNullException.ThrowIfNull(call);
+        var requestUri = call.AccountRealm is null ? number : $"{number}@{call.AccountRealm}";
+        var endpoint = new JsonObject
+        {
+            ["Invite-Format"] = "loopback",
+            ["Route"] = number,
+            ["To-DID"] = number,
+        };
+        if (call.AccountRealm is not null)
+        {
+            endpoint["To-Realm"] = call.AccountRealm;
+        }
+        endpoint["Simplify-Loopback"] = true;
+        endpoint["Custom-Channel-Vars"] = new JsonObject
+        {
+            ["Account-ID"] = call.AccountId,
+            ["Authorizing-Type"] = "conference",
+            ["Authorizing-ID"] = call.ConferenceId,
+            ["Loopback-Request-URI"] = requestUri,
+            ["Request-URI"] = requestUri,
+        };
+        return endpoint;
+    }
+}

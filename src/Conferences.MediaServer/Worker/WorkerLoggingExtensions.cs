@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Hosting;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Conferences.MediaServer.Worker;
+
+/// <summary>
+/// The worker logs as the API does (house style §8): Serilog on the console, compact JSON outside Development or with
+/// <c>Logging:Format=json</c>, readable lines in Development or with <c>Logging:Format=text</c>; levels from the
+/// <c>Serilog</c> section (e.g. <c>Serilog__MinimumLevel__Default=Debug</c>).
+/// </summary>
+public static class WorkerLoggingExtensions
+{
+    public static HostApplicationBuilder AddWorkerLogging(this HostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var format = configuration["Logging:Format"];
+        var json = format == "json" || (!builder.Environment.IsDevelopment() && format != "text");
+        builder.Services.AddSerilog((_, logger) =>
+        {
+            logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext();
+            if (json)
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+            }
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Actions;
+using Conferences.Core.Errors;
+using Conferences.Core.Kazoo;
+
+namespace Conferences.Core.Tests.Dial;
+
+/// <summary>The action dispatch of PUT <c>/conferences/{id}</c> and the conference dial works on (kazoo-reference §1.4.2, §1.7).</summary>
+public sealed class ConferenceActionsTests
+{
+    private readonly DialHarness harness = new();
+
+    [Fact]
+    public void The_envelope_action_wins_over_data_action()
+    {
+        var context = DialHarness.Context(new JsonObject { ["action"] = "lock" }, new JsonObject { ["action"] = "dial" });
+
+        Assert.Equal("dial", ConferenceActions.RequestAction(context));
+    }
+
+    [Fact]
+    public void Data_action_is_read_when_the_envelope_has_none()
+    {
+        Assert.Equal("dial", ConferenceActions.RequestAction(DialHarness.Context(new JsonObject { ["action"] = "dial" })));
+        Assert.Equal("dial", ConferenceActions.RequestAction(DialHarness.Context(new JsonObject { ["action"] = "dial" }, new JsonObject { ["action"] = null })));
+    }
+
+    [Fact]
+    public void An_action_that_is_not_a_string_names_no_action()
+    {
+        Assert.Null(ConferenceActions.RequestAction(DialHarness.Context(new JsonObject { ["action"] = "dial" }, new JsonObject { ["action"] = 5 })));
+        Assert.Null(ConferenceActions.RequestAction(DialHarness.Context(new JsonArray())));
+    }
+
+    [Theory]
+    [InlineData("""{"data":{}}""")]
+    [InlineData("""{"action":"explode","data":{}}""")]
+    [InlineData("""{"action":"DIAL","data":{"endpoints":["1000"]}}""")]
+    [InlineData("""{"data":{"action":["dial"]}}""")]
+    public async Task A_missing_or_unknown_action_is_a_faulty_request(string envelope)
+    {
+        var parsed = JsonNode.Parse(envelope)!.AsObject();
+        var data = parsed["data"]!.DeepClone();
+        parsed.Remove("data");
+
+        var error = await Assert.ThrowsAsync<CrossbarException>(() =>
+            harness.Actions.HandleConferenceActionAsync(DialHarness.Context(data, parsed), DialHarness.ConferenceId, default));
+
+        Assert.Equal(404, error.Status);
+        Assert.Equal("faulty_request", error.ErrorName);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"message":"faulty request"}"""), error.ErrorData));
+    }
+
+    [Fact]
+    public async Task Dial_on_a_stored_conference_uses_its_name_and_answers_its_revision()
+    {
+        harness.Store.PutInAccount(DialHarness.AccountId, new JsonObject
+        {
+            ["_id"] = DialHarness.ConferenceId,
+            ["_rev"] = "3-abc",
+            ["name"] = "Stored name",
+            ["pvt_type"] = "conference",
+        });
+
+        var result = await harness.Actions.HandleConferenceActionAsync(
+            DialHarness.Context(new JsonObject { ["endpoints"] = new JsonArray("1000"), ["name"] = "Request name" }, new JsonObject { ["action"] = "dial" }),
+            DialHarness.ConferenceId, default);
+
+        Assert.Equal("3-abc", result.Revision);
+        Assert.Equal("Stored name", (string?)Assert.Single(harness.Requester.Calls).Request.Message["Caller-ID-Name"]);
+    }
+
+    [Fact]
+    public async Task Dial_on_an_unknown_id_synthesises_an_ad_hoc_conference_named_by_the_request()
+    {
+        var result = await harness.Actions.HandleConferenceActionAsync(
+            DialHarness.Context(new JsonObject { ["endpoints"] = new JsonArray("1000"), ["name"] = "Pop-up" }, new JsonObject { ["action"] = "dial" }),
+            "pop-up-room", default);
+
+        Assert.Null(result.Revision);
+        var message = Assert.Single(harness.Requester.Calls).Request.Message;
+        Assert.Equal("pop-up-room", (string?)message["Conference-ID"]);
+        Assert.Equal("Pop-up", (string?)message["Caller-ID-Name"]);
+        AssertJsonEqual("""{"status":"error","message":"timed out trying to dial endpoints"}""", result.Data);
+    }
+
+    [Fact]
+    public async Task A_deleted_conference_is_dialled_as_an_ad_hoc_one()
+    {
+        harness.Store.PutInAccount(DialHarness.AccountId, new JsonObject
+        {
+            ["_id"] = DialHarness.ConferenceId,
+            ["_rev"] = "2-x",
+            ["name"] = "Gone",
+            ["pvt_type"] = "conference",
+            ["pvt_deleted"] = true,
+        });
+
+        var conference = await harness.Actions.LoadAsync(DialHarness.Context(new JsonObject()), DialHarness.ConferenceId, default);
+
+        Assert.False(conference.IsStored);
+        Assert.Null(KazooJson.GetString(conference.Document, "name"));
+        Assert.Equal(DialHarness.ConferenceId, KazooJson.GetString(conference.Document, "_id"));
+        Assert.Equal("conference", KazooJson.GetString(conference.Document, "pvt_type"));
+        Assert.NotNull(conference.Document["member"]);
+    }
+
+    private static void AssertJsonEqual(string expected, JsonNode actual) =>
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), actual.ToJsonString());
+}
