@@ -12,6 +12,7 @@ public static class CrossbarExtensions
         builder.Services.AddExceptionHandler<CrossbarExceptionHandler>();
         builder.Services.AddScoped<CrossbarAccountFilter>();
         builder.Services.AddHostedService<BootstrapHostedService>();
+        builder.Services.AddHostedService<CrossbarNodeService>();
         builder.Services
             .AddControllers()
             .ConfigureApiBehaviorOptions(o => o.SuppressModelStateInvalidFilter = true);
