@@ -3,6 +3,7 @@
 #   benchmarks/run.sh [seconds-per-round] [rounds]
 # Runs the embedded-store benchmark, then the same against a CouchDB-protocol server (pouchdb-server, started here).
 # Then the message-bus benchmark (bus mode) on the in-process bus and on RabbitMQ (BENCH_RABBITMQ, else a broker started here).
+# Then the realtime benchmark (realtime mode): live state memory and ingestion, GET/list of running conferences.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/Conferences.Api -c Release -nologo -v quiet
@@ -23,4 +24,29 @@ BENCH_COUCHDB="http://127.0.0.1:$port" dotnet run --no-build --project benchmark
     export BENCH_RABBITMQ="amqp://guest:guest@127.0.0.1:$rabbit_port/"
   fi
   dotnet run --no-build --project benchmarks/Conferences.Benchmarks -c Release -- bus "$(pwd)" "${1:-3}" "${2:-3}"
+)
+# The websocket fan-out benchmark (issue 8): 1,000 sockets of a client process on /ws (in-process bus) beside 1,000 plain
+# subscriptions of the same bus, in one run (benchmarks/results/websocket.md).
+dotnet run --no-build --project benchmarks/Conferences.Benchmarks -c Release -- ws "$(pwd)" "${1:-3}" "${2:-3}"
+# The realtime benchmark (issue 6): the live state's memory and event ingestion in-process, then GET and list of
+# running conferences next to idle ones through the API on RabbitMQ (BENCH_RABBITMQ, else a broker started here).
+(
+  if [ -z "${BENCH_RABBITMQ:-}" ]; then
+    rabbit_port="$(tools/rabbitmq-test-broker.sh port)"
+    trap 'tools/rabbitmq-test-broker.sh stop "$rabbit_port"' EXIT
+    tools/rabbitmq-test-broker.sh start "$rabbit_port"
+    export BENCH_RABBITMQ="amqp://guest:guest@127.0.0.1:$rabbit_port/"
+  fi
+  dotnet run --no-build --project benchmarks/Conferences.Benchmarks -c Release -- realtime "$(pwd)" "${1:-3}" "${2:-3}"
+)
+# The actions benchmark (issue 7): PUT mute → the participant shows muted in GET, on the in-process bus and on RabbitMQ
+# (the simulator beside the API on the same broker), each beside a bare publish → consume on the same bus.
+(
+  if [ -z "${BENCH_RABBITMQ:-}" ]; then
+    rabbit_port="$(tools/rabbitmq-test-broker.sh port)"
+    trap 'tools/rabbitmq-test-broker.sh stop "$rabbit_port"' EXIT
+    tools/rabbitmq-test-broker.sh start "$rabbit_port"
+    export BENCH_RABBITMQ="amqp://guest:guest@127.0.0.1:$rabbit_port/"
+  fi
+  dotnet run --no-build --project benchmarks/Conferences.Benchmarks -c Release -- actions "$(pwd)" "${1:-3}" "${2:-3}"
 )

@@ -12,6 +12,26 @@ if (args.Length > 0 && args[0] == "bus")
     return await global::Conferences.Benchmarks.Bus.BusBenchmark.RunAsync(args[1..]);
 }
 
+// `ws ROOT …`: the websocket fan-out benchmark (issue 8), Websocket/WebsocketBenchmark.cs; `ws-clients …` is its client process.
+if (args.Length > 0 && args[0] is "ws" or "ws-clients")
+{
+    return args[0] == "ws"
+        ? await global::Conferences.Benchmarks.Websocket.WebsocketBenchmark.RunAsync(args[1..])
+        : await global::Conferences.Benchmarks.Websocket.WebsocketClients.RunAsync(args[1..]);
+}
+
+// `realtime ROOT …`: the live conference state benchmark (issue 6), Realtime/RealtimeBenchmark.cs.
+if (args.Length > 0 && args[0] == "realtime")
+{
+    return await global::Conferences.Benchmarks.Realtime.RealtimeBenchmark.RunAsync(args[1..]);
+}
+
+// `actions ROOT …`: the action round-trip benchmark (issue 7), Actions/ActionsBenchmark.cs.
+if (args.Length > 0 && args[0] == "actions")
+{
+    return await global::Conferences.Benchmarks.Actions.ActionsBenchmark.RunAsync(args[1..]);
+}
+
 // Foundation benchmark (issue 3): GET /conferences/{id} and the list of 1,000 conferences through the API,
 // side by side in one run with a bare Kestrel endpoint answering the same bytes. With BENCH_COUCHDB=<url> (issue 4)
 // the API runs on the CouchDB provider and the baseline is the raw CouchDB GET / view query of the same data.

@@ -1,9 +1,11 @@
 using Conferences.Api.Crossbar;
 using Conferences.Api.MediaServer;
 using Conferences.Api.Operations;
+using Conferences.Api.Websocket;
 using Conferences.Core;
 using Conferences.Core.Actions;
 using Conferences.Infrastructure.Messaging;
+using Conferences.Infrastructure.Realtime;
 using Conferences.Infrastructure.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,8 +20,10 @@ builder.Services.AddConferencesCore();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddConferenceActions();
+builder.Services.AddLiveConferenceFeed();
 builder.AddEmbeddedMediaServer();
 builder.AddCrossbar();
+builder.AddBlackhole();
 
 var app = builder.Build();
 app.UseOperations();

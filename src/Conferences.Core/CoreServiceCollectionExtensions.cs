@@ -1,5 +1,6 @@
 using Conferences.Core.Accounts;
 using Conferences.Core.Conferences;
+using Conferences.Core.Realtime;
 using Conferences.Core.Validation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ConferenceLister>();
         services.AddSingleton<NumberUniqueness>();
         services.AddSingleton<ConferenceService>();
+        services.AddSingleton<ConferenceLookup>();
+        services.AddSingleton<ConferenceParticipants>();
+        services.AddLiveConferences();
         services.AddSingleton<SigningKeyHolder>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<AccountService>();

@@ -14,7 +14,11 @@ namespace Conferences.Api.Controllers;
 [Produces(EnvelopeWriter.JsonContentType)]
 public sealed class ConferenceActionsController(ConferenceActions actions) : ControllerBase
 {
-    /// <summary>Run an action on a conference: <c>{"action":"dial","data":{"endpoints":[…]}}</c> (any id: ad-hoc conferences start on dial).</summary>
+    /// <summary>
+    /// Run an action on a conference: <c>{"action":"dial","data":{"endpoints":[…]}}</c> (any id: ad-hoc conferences
+    /// start on dial), <c>lock</c>, <c>unlock</c>, <c>play</c> (<c>data.media_id</c>), <c>record</c>
+    /// (<c>data.action</c> start/stop; the recording's name in <c>metadata.media_name</c>).
+    /// </summary>
     [HttpPut("{conference_id}")]
     [ProducesResponseType(typeof(OpenApi.ConferenceActionEnvelope), StatusCodes.Status201Created)]
     public async Task<IActionResult> HandleConferenceAction(string conference_id, CancellationToken ct)
@@ -28,6 +32,6 @@ public sealed class ConferenceActionsController(ConferenceActions actions) : Con
         var result = await actions.HandleConferenceActionAsync(context, conference_id, ct);
         // Kazoo's action answers carry a Location of the request path plus "/{conference_id}" (kazoo-reference §1.3)
         var conference = Uri.EscapeDataString(conference_id);
-        return Responses.Created(result.Data, result.Revision, $"/v2/accounts/{context.AccountId}/conferences/{conference}/{conference}");
+        return ActionResults.Created(result, $"/v2/accounts/{context.AccountId}/conferences/{conference}/{conference}");
     }
 }

@@ -9,7 +9,11 @@ public static class Responses
     public static CrossbarResult Ok(JsonNode data, string? revision = null, bool etag = false) =>
         new(new Envelope { Status = StatusCodes.Status200OK, Data = data, Revision = revision }) { SendETag = etag };
 
-    public static CrossbarResult Ok(DocumentResult result, bool etag = false) => Ok(result.Data, result.Revision, etag);
+    public static CrossbarResult Ok(DocumentResult result, bool etag = false)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new(new Envelope { Status = StatusCodes.Status200OK, Data = result.Data, Revision = result.Revision, Metadata = result.Metadata }) { SendETag = etag };
+    }
 
     /// <summary>Kazoo answers 201 to every successful PUT, creates and actions alike (kazoo-reference §1.3).</summary>
     public static CrossbarResult Created(JsonNode data, string? revision = null, string? location = null) =>

@@ -4,8 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conferences.Core.Actions;
 
 /// <summary>
-/// Registers the conference actions (kazoo-reference §1.7) and dial (§1.8). They talk to the media managers, so the
-/// host registers them after the messaging ports (<c>IKapiRequester</c>, <c>IMediaManagerDirectory</c>).
+/// Registers the conference actions (kazoo-reference §1.7), dial (§1.8) and the participant actions (§1.9, §1.10).
+/// They talk to the media managers, so the host registers them after the messaging ports (<c>IKapiPublisher</c>,
+/// <c>IKapiRequester</c>, <c>IMediaManagerDirectory</c>) and the live conference state.
 /// </summary>
 public static class ActionsServiceCollectionExtensions
 {
@@ -18,7 +19,11 @@ public static class ActionsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<DialDocuments>();
         services.AddSingleton<DialService>();
+        services.AddSingleton<ConferenceCommands>();
+        services.AddSingleton<RecordingNames>();
+        services.AddSingleton<ConferenceControl>();
         services.AddSingleton<ConferenceActions>();
+        services.AddSingleton<ParticipantActions>();
         return services;
     }
 }

@@ -12,11 +12,16 @@ namespace Conferences.Core.Actions;
 /// <summary>
 /// PUT <c>/conferences/{id}</c>: <c>handle_conference_action/3</c> of <c>cb_conferences.erl</c> (kazoo-reference
 /// §1.7). The action is read from the envelope's <c>action</c>, else <c>data.action</c>; each action is one method;
-/// a missing or unknown action is 404 <c>faulty_request</c>.
+/// a missing or unknown action is 404 <c>faulty_request</c>, checked before the conference itself. <c>dial</c> works
+/// on any id; the others (<see cref="ConferenceControl"/>) need a stored or running conference (profile D2).
 /// </summary>
-public sealed class ConferenceActions(ConferenceStore conferences, KazooSchemaValidator validator, DialService dial)
+public sealed class ConferenceActions(ConferenceStore conferences, KazooSchemaValidator validator, DialService dial, ConferenceControl control)
 {
     public const string DialAction = "dial";
+    public const string LockAction = "lock";
+    public const string UnlockAction = "unlock";
+    public const string PlayAction = "play";
+    public const string RecordAction = "record";
 
     public Task<ConferenceActionResult> HandleConferenceActionAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
     {
@@ -24,6 +29,10 @@ public sealed class ConferenceActions(ConferenceStore conferences, KazooSchemaVa
         return RequestAction(context) switch
         {
             DialAction => DialAsync(context, conferenceId, ct),
+            LockAction => control.LockAsync(context, conferenceId, locked: true, ct),
+            UnlockAction => control.LockAsync(context, conferenceId, locked: false, ct),
+            PlayAction => control.PlayAsync(context, conferenceId, ct),
+            RecordAction => control.RecordAsync(context, conferenceId, ct),
             _ => throw KazooErrors.FaultyRequest(),
         };
     }

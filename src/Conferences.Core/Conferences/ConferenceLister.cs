@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conferences.Core.Crossbar;
+using Conferences.Core.Kazoo;
 using Conferences.Core.Realtime;
 using Conferences.Core.Storage;
 
@@ -9,8 +10,9 @@ namespace Conferences.Core.Conferences;
 /// GET <c>/conferences</c>: the <c>conferences/crossbar_listing</c> view through crossbar's paginated loader
 /// (page_size + 1 rows, the extra row's key becomes <c>next_start_key</c>) with the query-string filters
 /// applied to the full documents; filtered-out rows do not count toward the page (kazoo-reference §1.4, §2.7, §2.8).
+/// Each item gets <c>_read_only</c> from the live state (profile D5, D7) instead of crossbar's account search.
 /// </summary>
-public sealed class ConferenceLister(ConferenceStore conferences)
+public sealed class ConferenceLister(ConferenceStore conferences, ILiveConferences live, TimeProvider clock)
 {
     private const int FilterBatch = 200;
 
@@ -30,9 +32,11 @@ public sealed class ConferenceLister(ConferenceStore conferences)
             : await FilteredRowsAsync(context.AccountId, page, filter, wanted, ct).ConfigureAwait(false);
 
         var items = new JsonArray();
+        var running = await live.AccountAsync(context.AccountId, ct).ConfigureAwait(false);
+        var now = Gregorian.Now(clock);
         foreach (var row in rows.Take(page.Paginate ? page.PageSize : rows.Count))
         {
-            items.Add(WithReadOnly(row.Value));
+            items.Add(WithReadOnly(running, row.Value, now));
         }
         if (!page.Paginate)
         {
@@ -70,11 +74,12 @@ public sealed class ConferenceLister(ConferenceStore conferences)
         return matched;
     }
 
-    private static JsonObject WithReadOnly(JsonNode? value)
+    private static JsonObject WithReadOnly(LiveAccount running, JsonNode? value, long now)
     {
         // view values are freshly parsed for this request, so they can be extended in place
         var item = value is JsonObject { Parent: null } obj ? obj : value?.DeepClone() as JsonObject ?? new JsonObject();
-        item["_read_only"] = ReadOnlyView.Idle(withParticipants: false);
+        var conference = KazooJson.GetString(item, "id") is { } id ? running.Find(id) : null;
+        item["_read_only"] = ReadOnlyView.For(conference, now, withParticipants: false);
         return item;
     }
 }

@@ -9,11 +9,12 @@ namespace Conferences.Core.Conferences;
 
 /// <summary>
 /// Conference CRUD as <c>cb_conferences.erl</c> does it (kazoo-reference §1.4–§1.5, §2.5–§2.6), with the
-/// profile's fixes (D1 404 for unknown ids, D5 one <c>_read_only</c> shape).
+/// profile's fixes (D1 ad-hoc documents only while running, D5 one <c>_read_only</c> shape, D11 metadata).
 /// </summary>
 public sealed class ConferenceService(
     ConferenceStore conferences,
     ConferenceLister lister,
+    ConferenceLookup lookup,
     NumberUniqueness numbers,
     KazooSchemaValidator validator,
     TimeProvider clock)
@@ -35,14 +36,18 @@ public sealed class ConferenceService(
         return new DocumentResult(KazooDocument.PublicView(saved), KazooJson.GetString(saved, "_rev"));
     }
 
-    /// <summary>GET <c>/conferences/{id}</c>: the stored document with <c>_read_only</c>; unknown or deleted → 404 (D1).</summary>
+    /// <summary>
+    /// GET <c>/conferences/{id}</c> (<c>EnrichConference</c>): the stored document — or, while a conference with that
+    /// id runs, the ad-hoc one (D1) — with <c>_read_only</c> from the live state (D5) and the same counters in the
+    /// envelope's <c>metadata</c> (D11); unknown, deleted and not running → 404.
+    /// </summary>
     public async Task<DocumentResult> GetAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
     {
-        var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: true, ct).ConfigureAwait(false)
-            ?? throw KazooErrors.BadIdentifier(conferenceId);
-        var data = KazooDocument.PublicView(stored);
-        data["_read_only"] = ReadOnlyView.Idle(withParticipants: true);
-        return new DocumentResult(data, KazooJson.GetString(stored, "_rev"));
+        var conference = await lookup.LoadAsync(context.AccountId, conferenceId, ct).ConfigureAwait(false);
+        var now = Gregorian.Now(clock);
+        var data = conference.Document;
+        data["_read_only"] = ReadOnlyView.For(conference.Live, now, withParticipants: true);
+        return new DocumentResult(data, conference.Revision) { Metadata = ReadOnlyView.Metadata(conference.Live, now) };
     }
 
     /// <summary>POST: replace every public field (absent ones are removed, defaults re-applied).</summary>

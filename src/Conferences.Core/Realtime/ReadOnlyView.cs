@@ -5,7 +5,9 @@ namespace Conferences.Core.Realtime;
 /// <summary>
 /// The <c>_read_only</c> object of a conference in the one shape of profile D5: <c>members</c>,
 /// <c>moderators</c>, <c>admins</c> (alias of moderators, the seed's name), <c>participant_count</c>,
-/// <c>duration</c> and <c>is_locked</c>; single GET adds <c>participants</c>.
+/// <c>duration</c> (run time in seconds) and <c>is_locked</c>; a running conference adds <c>run_time</c>,
+/// <c>start_time</c> (Gregorian seconds), <c>uuid</c> and <c>switch_hostname</c>; single GET adds
+/// <c>participants</c> (the D6 objects of <see cref="ParticipantView"/>).
 /// </summary>
 public static class ReadOnlyView
 {
@@ -27,4 +29,48 @@ public static class ReadOnlyView
         }
         return view;
     }
+
+    /// <summary>The view of <paramref name="live"/>, or the idle view when it is null (not running).</summary>
+    public static JsonObject For(LiveConference? live, long nowGregorian, bool withParticipants)
+    {
+        if (live is null)
+        {
+            return Idle(withParticipants);
+        }
+        var runTime = live.RunTime(nowGregorian);
+        var view = new JsonObject
+        {
+            ["members"] = live.Members,
+            ["moderators"] = live.Moderators,
+            ["admins"] = live.Moderators,
+            ["participant_count"] = live.ParticipantCount,
+            ["duration"] = runTime,
+            ["is_locked"] = live.IsLocked,
+            ["run_time"] = runTime,
+            ["start_time"] = live.StartTime,
+            ["uuid"] = live.Uuid,
+        };
+        if (live.SwitchHostname is not null)
+        {
+            view["switch_hostname"] = live.SwitchHostname;
+        }
+        if (withParticipants)
+        {
+            view["participants"] = ParticipantView.ListNode(live, nowGregorian);
+        }
+        return view;
+    }
+
+    /// <summary>
+    /// Profile D11: the envelope's <c>metadata</c> of a single GET — <c>duration</c>, <c>is_locked</c>,
+    /// <c>members</c>, <c>moderators</c>, <c>participant_count</c> — which Monster UI's conference viewer reads.
+    /// </summary>
+    public static JsonObject Metadata(LiveConference? live, long nowGregorian) => new()
+    {
+        ["duration"] = live?.RunTime(nowGregorian) ?? 0,
+        ["is_locked"] = live?.IsLocked ?? false,
+        ["members"] = live?.Members ?? 0,
+        ["moderators"] = live?.Moderators ?? 0,
+        ["participant_count"] = live?.ParticipantCount ?? 0,
+    };
 }

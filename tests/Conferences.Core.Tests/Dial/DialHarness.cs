@@ -40,7 +40,7 @@ internal sealed class DialHarness
             Directory,
             Options.Create(options ?? new DialOptions { NodeName = "crossbar@test" }),
             NullLogger<DialService>.Instance);
-        Actions = new ConferenceActions(new ConferenceStore(Store), KazooSchemaValidator.LoadEmbedded(), Service);
+        Actions = new ConferenceActions(new ConferenceStore(Store), KazooSchemaValidator.LoadEmbedded(), Service, global::Conferences.Core.Tests.Actions.ActionHarness.ControlOver(Store));
     }
 
     public MemoryDocumentStore Store { get; } = new();

@@ -24,6 +24,13 @@ public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, 
     private readonly List<InProcessConsumer> consumers = [];
     private bool closed;
 
+    /// <summary>An in-process bus is never disconnected: never raised.</summary>
+    public event EventHandler? Reconnected
+    {
+        add { }
+        remove { }
+    }
+
     public async Task PublishAsync(KapiExchange exchange, string routingKey, JsonObject message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exchange);

@@ -38,12 +38,16 @@ public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMess
         this.clock = clock;
         this.logger = logger;
         connection = new RabbitMqConnection(this.options, registry, logger);
+        connection.Recovered += () => Reconnected?.Invoke(this, EventArgs.Empty);
         publishing = new RabbitMqPublishChannels(this.options.PublishChannels);
         foreach (var exchange in RabbitMqTopology.KazooExchanges)
         {
             exchanges[exchange.Name] = exchange.Type;
         }
     }
+
+    /// <summary>Raised when the client has recovered the connection and its subscriptions' queues and consumers.</summary>
+    public event EventHandler? Reconnected;
 
     public async Task PublishAsync(KapiExchange exchange, string routingKey, JsonObject message, CancellationToken cancellationToken)
     {

@@ -6,6 +6,9 @@ namespace Conferences.Infrastructure.Messaging.RabbitMq;
 /// <summary>What the connection hears from the client: loss and recovery, broker alarms, renamed queues; and its log lines.</summary>
 internal sealed partial class RabbitMqConnection
 {
+    /// <summary>The client recovered the connection, then the live subscriptions' queues, bindings and consumers.</summary>
+    public event Action? Recovered;
+
     private void Watch(IConnection created)
     {
         created.ConnectionShutdownAsync += (_, e) =>
@@ -21,6 +24,7 @@ internal sealed partial class RabbitMqConnection
         {
             Volatile.Write(ref recovering, false);
             LogRecovered(endpoint.Display);
+            Recovered?.Invoke();
             return Task.CompletedTask;
         };
         created.ConnectionRecoveryErrorAsync += (_, e) =>

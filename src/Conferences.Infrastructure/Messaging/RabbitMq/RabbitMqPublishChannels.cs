@@ -72,9 +72,9 @@ internal sealed class RabbitMqPublishChannels(int size) : IAsyncDisposable
                 await channel.CloseAsync().ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (RabbitMqFailures.IsBrokerFailure(e))
+        catch (Exception e) when (RabbitMqFailures.IsBrokerFailure(e) || e is OperationCanceledException)
         {
-            // already gone with its connection
+            // already gone with its connection, or the broker did not confirm the close in time (shutdown)
         }
         channel.Dispose();
     }

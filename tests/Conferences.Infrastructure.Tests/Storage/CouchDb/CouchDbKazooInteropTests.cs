@@ -6,6 +6,7 @@ using Conferences.Core.Crossbar;
 using Conferences.Core.Errors;
 using Conferences.Core.Kazoo;
 using Conferences.Core.Storage;
+using Conferences.Infrastructure.Messaging.InProcess;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
@@ -144,7 +145,7 @@ public sealed class CouchDbKazooInteropTests(CouchDbServerFixture server)
         var apiKey = KazooIds.RandomHex(32);
         var account = KazooFixtures.Account(id, "Kazoo Customer, Inc.", [master, reseller], apiKey);
         var (_, written) = await kazoo.Raw.PutAsync($"accounts/{id}", account);
-        var accounts = server.Stores.Services(kazoo.Url, configure: services => services.AddConferencesCore()).GetRequiredService<AccountService>();
+        var accounts = server.Stores.Services(kazoo.Url, configure: services => services.AddConferencesCore().AddInProcessMessaging()).GetRequiredService<AccountService>();
 
         var byKey = await accounts.FindByApiKeyAsync(apiKey, Ct);
         var byId = await accounts.FindAsync(id, Ct);
@@ -171,7 +172,7 @@ public sealed class CouchDbKazooInteropTests(CouchDbServerFixture server)
         (await server.Raw.GetObjectAsync($"{path}/_design/{design}/_view/{view}"))["rows"]!.AsArray();
 
     private ServiceProvider Services() =>
-        server.Stores.Services(server.Url, configure: services => services.AddConferencesCore());
+        server.Stores.Services(server.Url, configure: services => services.AddConferencesCore().AddInProcessMessaging());
 
     private static CrossbarContext Context(string accountId, JsonObject? data = null, string? authAccountId = null) => new()
     {

@@ -1,0 +1,51 @@
+using Conferences.Api.Crossbar;
+using Conferences.Core.Actions;
+using Conferences.Core.Errors;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Conferences.Api.Controllers;
+
+/// <summary>
+/// PUT <c>…/conferences/{conference_id}/participants[/{participant_id}]</c>: the participant actions of
+/// <c>cb_conferences.erl</c> (<c>HandleParticipantsAction</c>, <c>HandleParticipantAction</c>; kazoo-reference §1.9,
+/// §1.10, profile D2, D3). Answers 201 like every Kazoo PUT (§1.3).
+/// </summary>
+[CrossbarAccount]
+[Route("v2/accounts/{account_id}/conferences/{conference_id}/participants")]
+[Produces(EnvelopeWriter.JsonContentType)]
+public sealed class ParticipantActionsController(ParticipantActions actions) : ControllerBase
+{
+    /// <summary>Bulk action: <c>{"data":{"action":"mute"}}</c> (mute, unmute, deaf, undeaf, kick, play, relate).</summary>
+    [HttpPut("")]
+    [ProducesResponseType(typeof(OpenApi.ParticipantActionEnvelope), StatusCodes.Status201Created)]
+    public async Task<IActionResult> HandleParticipantsAction(string conference_id, CancellationToken ct)
+    {
+        var context = HttpContext.GetCrossbarContext();
+        RejectIfMatch(context.IfMatch);
+        var result = await actions.HandleParticipantsActionAsync(context, conference_id, ct);
+        var conference = Uri.EscapeDataString(conference_id);
+        // Kazoo's action answers carry a Location of the request path plus "/{conference_id}" (kazoo-reference §1.3)
+        return ActionResults.Created(result, $"/v2/accounts/{context.AccountId}/conferences/{conference}/participants/{conference}");
+    }
+
+    /// <summary>Single-participant action: <c>{"data":{"action":"mute"}}</c> (mute, unmute, deaf, undeaf, kick, play).</summary>
+    [HttpPut("{participant_id}")]
+    [ProducesResponseType(typeof(OpenApi.ParticipantActionEnvelope), StatusCodes.Status201Created)]
+    public async Task<IActionResult> HandleParticipantAction(string conference_id, string participant_id, CancellationToken ct)
+    {
+        var context = HttpContext.GetCrossbarContext();
+        RejectIfMatch(context.IfMatch);
+        var result = await actions.HandleParticipantActionAsync(context, conference_id, participant_id, ct);
+        var conference = Uri.EscapeDataString(conference_id);
+        return ActionResults.Created(result, $"/v2/accounts/{context.AccountId}/conferences/{conference}/participants/{Uri.EscapeDataString(participant_id)}/{conference}");
+    }
+
+    // cowboy answers any PUT that carries If-Match with 412 (kazoo-reference §1.3)
+    private static void RejectIfMatch(string? ifMatch)
+    {
+        if (ifMatch is not null)
+        {
+            throw KazooErrors.PreconditionFailed(null);
+        }
+    }
+}

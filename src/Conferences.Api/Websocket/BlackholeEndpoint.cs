@@ -1,0 +1,80 @@
+using System.Net.WebSockets;
+using Conferences.Api.Crossbar;
+using Conferences.Core.Blackhole;
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Conferences.Api.Websocket;
+
+/// <summary>
+/// <c>/ws</c>: Blackhole's websocket handshake (<c>blackhole_socket_handler:init/2</c>; kazoo-reference §7,
+/// profile §6) — sub-protocols refused (400), the per-IP cap (429), then one <see cref="BlackholeSession"/> per
+/// socket, authenticated by an <c>auth_token</c> query parameter or by the first frame that carries one.
+/// </summary>
+internal sealed partial class BlackholeEndpoint(
+    IOptions<WebsocketOptions> options,
+    ConnectionsPerIp connectionsPerIp,
+    EnvelopeWriter envelopes,
+    IBlackholeAuthenticator authenticator,
+    IKapiSubscriber subscriber,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILoggerFactory loggers)
+{
+    private readonly ILogger logger = loggers.CreateLogger<BlackholeEndpoint>();
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var settings = options.Value;
+        if (http.Request.Headers.ContainsKey(HeaderNames.SecWebSocketProtocol))
+        {
+            await envelopes.WriteAsync(http, WebsocketRefusals.SubProtocols()).ConfigureAwait(false);
+            return;
+        }
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            await envelopes.WriteAsync(http, WebsocketRefusals.NotAWebsocket(settings.Path)).ConfigureAwait(false);
+            return;
+        }
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!connectionsPerIp.TryAcquire(address, settings.MaxConnectionsPerIp))
+        {
+            LogTooMany(address, settings.MaxConnectionsPerIp);
+            await envelopes.WriteAsync(http, WebsocketRefusals.TooManyConnections(address, settings.MaxConnectionsPerIp)).ConfigureAwait(false);
+            return;
+        }
+        try
+        {
+            using var socket = await http.WebSockets.AcceptWebSocketAsync(AcceptContext(settings)).ConfigureAwait(false);
+            var peer = $"{address}:{http.Connection.RemotePort}";
+            using var connection = new WebsocketConnection(socket, settings, clock, http.Abort, peer, logger);
+            var session = new BlackholeSession(authenticator, subscriber, connection,
+                new BlackholeSessionOptions { MaxBindings = settings.MaxSubscriptionsPerConnection }, loggers.CreateLogger<BlackholeSession>());
+            await using (session.ConfigureAwait(false))
+            {
+                session.AuthenticateOnConnect(http.Request.Query["auth_token"].ToString());
+                LogOpened(peer);
+                await connection.RunAsync(session, lifetime.ApplicationStopping).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            connectionsPerIp.Release(address);
+        }
+    }
+
+    private static WebSocketAcceptContext AcceptContext(WebsocketOptions settings) => new()
+    {
+        KeepAliveInterval = settings.KeepAliveInterval,
+        KeepAliveTimeout = settings.KeepAliveInterval > TimeSpan.Zero && settings.KeepAliveTimeout > TimeSpan.Zero
+            ? settings.KeepAliveTimeout
+            : Timeout.InfiniteTimeSpan,
+    };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Websocket {Peer} opened")]
+    private partial void LogOpened(string peer);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Websocket from {Address} refused: {Limit} connections open already")]
+    private partial void LogTooMany(string address, int limit);
+}

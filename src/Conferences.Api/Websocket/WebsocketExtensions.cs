@@ -1,0 +1,31 @@
+using Conferences.Core.Blackhole;
+
+namespace Conferences.Api.Websocket;
+
+/// <summary>
+/// Registers the Blackhole-compatible websocket endpoint (profile §6): options from <c>Websocket</c>, the session's
+/// authenticator, and a startup filter that maps <see cref="WebsocketOptions.Path"/> ahead of the crossbar pipeline
+/// (the websocket has no envelope middleware, CORS or routing of its own), so <c>Program.cs</c> needs one line.
+/// </summary>
+public static class WebsocketExtensions
+{
+    public static WebApplicationBuilder AddBlackhole(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebsocketOptions>()
+            .BindConfiguration(WebsocketOptions.Section)
+            .Validate(o => o.Path.StartsWith('/') && o.Path.Length > 1, "Websocket: Path must start with / and name a path")
+            .Validate(o => o.MaxQueuedFrames > 0, "Websocket: MaxQueuedFrames must be positive")
+            .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Websocket: IdleTimeout must be positive")
+            .Validate(o => o.KeepAliveInterval >= TimeSpan.Zero && o.KeepAliveTimeout >= TimeSpan.Zero, "Websocket: KeepAliveInterval and KeepAliveTimeout must not be negative")
+            .Validate(o => o.MaxSubscriptionsPerConnection > 0, "Websocket: MaxSubscriptionsPerConnection must be positive")
+            .Validate(o => o.MaxConnectionsPerIp >= 0, "Websocket: MaxConnectionsPerIp must not be negative (0 = no limit)")
+            .Validate(o => o.MaxFrameBytes >= 1024, "Websocket: MaxFrameBytes must be at least 1024")
+            .Validate(o => o.CloseTimeout > TimeSpan.Zero, "Websocket: CloseTimeout must be positive")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ConnectionsPerIp>();
+        builder.Services.AddSingleton<IBlackholeAuthenticator, BlackholeAuthenticator>();
+        builder.Services.AddSingleton<BlackholeEndpoint>();
+        builder.Services.AddTransient<IStartupFilter, BlackholeStartupFilter>();
+        return builder;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Conferences.Core.Kazoo;
+
+namespace Conferences.Core.Actions;
+
+/// <summary>
+/// The <c>Media-Name</c>s of conference recordings (profile D4). Kazoo's <c>record</c> action sends no
+/// <c>Media-Name</c>, so its commands fail validation and nothing records (kazoo-reference §1.7); this service names
+/// each recording, answers the name, and remembers the last one started per conference so that a stop without a
+/// name stops it. The memory is this API instance's own: with several instances, a stop that reaches another
+/// instance than its start must carry the <c>media_name</c> the start answered (compatibility.md, D4).
+/// </summary>
+public sealed class RecordingNames(TimeProvider clock)
+{
+    /// <summary>Conferences whose recording was never stopped are forgotten after this long.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
+
+    private const int PruneAbove = 10_000;
+
+    private readonly ConcurrentDictionary<(string Account, string Conference), (string Name, DateTimeOffset Started)> started = new();
+
+    /// <summary>
+    /// A new name: <c>conference_{conf}_{UTC yyyyMMddHHmmss}_{8 hex}.mp3</c>, the conference id reduced to
+    /// <c>[A-Za-z0-9_-]</c> (ecallmgr writes it into its recordings directory by base name, kazoo-reference §6.3).
+    /// </summary>
+    public string NewName(string conferenceId)
+    {
+        ArgumentNullException.ThrowIfNull(conferenceId);
+        var safe = new StringBuilder(conferenceId.Length);
+        foreach (var c in conferenceId)
+        {
+            safe.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
+        }
+        var stamp = clock.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        return $"conference_{safe}_{stamp}_{KazooIds.RandomHex(4)}.mp3";
+    }
+
+    public void Started(string accountId, string conferenceId, string mediaName)
+    {
+        var now = clock.GetUtcNow();
+        started[(accountId, conferenceId)] = (mediaName, now);
+        if (started.Count > PruneAbove)
+        {
+            foreach (var (key, value) in started)
+            {
+                if (now - value.Started > Retention)
+                {
+                    started.TryRemove(key, out _);
+                }
+            }
+        }
+    }
+
+    /// <summary>The name of the recording last started here for the conference, or null.</summary>
+    public string? Current(string accountId, string conferenceId) =>
+        started.TryGetValue((accountId, conferenceId), out var entry) && clock.GetUtcNow() - entry.Started <= Retention ? entry.Name : null;
+
+    /// <summary>The recording <paramref name="mediaName"/> was stopped: forget it when it is the one remembered.</summary>
+    public void Stopped(string accountId, string conferenceId, string mediaName)
+    {
+        var key = (accountId, conferenceId);
+        if (started.TryGetValue(key, out var entry) && entry.Name == mediaName)
+        {
+            started.TryRemove(new KeyValuePair<(string, string), (string, DateTimeOffset)>(key, entry));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace Conferences.Core.Blackhole;
+
+/// <summary>
+/// The texts of <c>data.errors</c> in Blackhole error replies (kazoo-reference §7), Kazoo's own first
+/// (<c>bh_token_auth</c>, <c>bh_events</c>, <c>bh_authz_subscribe</c>, <c>bh_conference</c>), then this service's
+/// for input Kazoo crashes on or limits Kazoo does not have (docs/compatibility.md).
+/// </summary>
+public static class BlackholeErrors
+{
+    public const string AuthenticationTokenRequired = "authentication token required";
+
+    public const string MissingDataObject = "missing required keys in data object";
+
+    public const string UnauthorizedAccountId = "unauthorized account id";
+
+    public const string UnauthorizedWildcardAccountId = "unauthorized wildcard account id";
+
+    public const string ConferenceIdRequired = "ConferenceId required";
+
+    public const string NoAvailableSubscriptions = "no available subscriptions to requested binding";
+
+    public const string InvalidFrame = "invalid frame: a JSON object is expected";
+
+    public const string BinaryFrame = "binary frames are not supported: send JSON text frames";
+
+    public const string InvalidBindings = "bindings must be a non-empty array of non-empty strings";
+
+    public const string InvalidBinding = "binding must be a non-empty string";
+
+    public const string BusUnavailable = "the event bus is unavailable, try again later";
+
+    public const string DatastoreUnavailable = "the account could not be checked (datastore unavailable), try again later";
+
+    public static string FailedToAuthenticate(string token) => $"failed to authenticate token {token}";
+
+    /// <summary><c>bh_events</c> joins the missing keys with <c>", "</c> (<c>kz_binary:join/1</c>).</summary>
+    public static string MissingKeys(IEnumerable<string> keys) => $"missing required keys : {string.Join(", ", keys)}";
+
+    /// <summary>The binding's words after <c>conference</c>, joined with <c>", "</c> as <c>bh_conference</c> does.</summary>
+    public static string InvalidConferenceFormat(IEnumerable<string> keys) =>
+        $"invalid format for conference subscription : {string.Join(", ", keys)}";
+
+    public static string UnknownAction(string action) => $"unknown action {action}: use subscribe, unsubscribe or ping";
+
+    public static string TooManySubscriptions(int limit) => $"subscription limit reached: at most {limit} bindings per connection";
+}

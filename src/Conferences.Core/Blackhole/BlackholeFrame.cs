@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
+
+namespace Conferences.Core.Blackhole;
+
+/// <summary>
+/// A client → server frame (kazoo-reference §7): <c>{"action":…, "auth_token":…, "request_id":…, "data":{…}}</c>,
+/// optionally <c>name</c> and <c>metadata</c>. As in <c>bh_context:from_json/2</c>: a missing or empty action is
+/// <c>noop</c>, a missing <c>request_id</c> is rand-hex-32, empty strings count as absent.
+/// </summary>
+public sealed record BlackholeFrame
+{
+    public required string Action { get; init; }
+
+    public required string RequestId { get; init; }
+
+    public string? AuthToken { get; init; }
+
+    /// <summary><c>data</c> when it is an object; null otherwise.</summary>
+    public JsonObject? Data { get; init; }
+
+    public JsonNode? Name { get; init; }
+
+    public JsonNode? Metadata { get; init; }
+
+    /// <returns>the frame, or null when <paramref name="utf8"/> is not a JSON object (Kazoo's socket crashes there).</returns>
+    public static BlackholeFrame? Parse(ReadOnlySpan<byte> utf8)
+    {
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(utf8) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (json is null)
+        {
+            return null;
+        }
+        return new BlackholeFrame
+        {
+            Action = NonEmptyString(json[BlackholeProtocol.ActionKey]) ?? BlackholeProtocol.Noop,
+            RequestId = NonEmptyString(json[BlackholeProtocol.RequestIdKey]) ?? NewRequestId(),
+            AuthToken = NonEmptyString(json[BlackholeProtocol.AuthTokenKey]),
+            Data = json[BlackholeProtocol.DataKey] as JsonObject,
+            Name = json[BlackholeProtocol.NameKey]?.DeepClone(),
+            Metadata = json[BlackholeProtocol.MetadataKey]?.DeepClone(),
+        };
+    }
+
+    /// <summary>The request id of a frame without one, or of an answer to a frame that could not be read: rand-hex-32.</summary>
+    public static string NewRequestId() => KazooIds.NewId();
+
+    // kz_json:get_ne_binary_value/2: strings as they are, numbers in their text form, anything else absent.
+    private static string? NonEmptyString(JsonNode? node) => node switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>() is { Length: > 0 } s ? s : null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
+        _ => null,
+    };
+}

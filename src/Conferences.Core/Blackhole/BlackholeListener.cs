@@ -1,0 +1,34 @@
+using Conferences.Core.Messaging;
+
+namespace Conferences.Core.Blackhole;
+
+/// <summary>
+/// A session's bus subscription for one AMQP binding and the client bindings it serves (several client bindings
+/// may stand for one AMQP binding, e.g. <c>conference.event.{conf}.*</c> and D12's <c>conference.event.*.{conf}.*</c>;
+/// each gets its own frame, as in Kazoo). Client bindings are pending until their subscribe reply is queued: frames
+/// for them are held so that no event frame overtakes the reply. Guarded by the session's lock.
+/// </summary>
+internal sealed class BlackholeListener(string amqpBinding)
+{
+    public string AmqpBinding { get; } = amqpBinding;
+
+    public IKapiSubscription? Subscription { get; set; }
+
+    public List<string> Active { get; } = [];
+
+    public List<string> Pending { get; } = [];
+
+    /// <summary>Frames of pending client bindings, in delivery order.</summary>
+    public List<(string Client, byte[] Frame)> Held { get; } = [];
+
+    public bool IsEmpty => Active.Count == 0 && Pending.Count == 0;
+
+    public bool Serves(string clientBinding) => Active.Contains(clientBinding) || Pending.Contains(clientBinding);
+
+    public void Remove(string clientBinding)
+    {
+        Active.Remove(clientBinding);
+        Pending.Remove(clientBinding);
+        Held.RemoveAll(h => h.Client == clientBinding);
+    }
+}

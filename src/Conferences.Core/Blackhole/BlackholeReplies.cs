@@ -1,0 +1,68 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Conferences.Core.Blackhole;
+
+/// <summary>
+/// Server → client replies (kazoo-reference §7, <c>blackhole_data_emitter:reply/4</c>):
+/// <c>{"action":"reply","request_id":…,"status":"success"|"error","data":{…}}</c>. Every reply carries the
+/// request's <c>request_id</c>, which Monster UI matches replies by (profile §7).
+/// </summary>
+public static class BlackholeReplies
+{
+    public static byte[] Success(string requestId, JsonObject data) => Render(requestId, BlackholeProtocol.Success, writer => data.WriteTo(writer));
+
+    /// <summary><c>data</c> = <c>{"errors":[…]}</c>.</summary>
+    public static byte[] Error(string requestId, IEnumerable<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return Render(requestId, BlackholeProtocol.Error, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray(BlackholeProtocol.ErrorsKey);
+            foreach (var error in errors)
+            {
+                writer.WriteStringValue(error);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    public static byte[] Error(string requestId, string error) => Error(requestId, [error]);
+
+    /// <summary><c>bh_ping</c>: <c>data</c> = <c>{"response":"pong"}</c>.</summary>
+    public static byte[] Pong(string requestId) => Success(requestId, new JsonObject { ["response"] = "pong" });
+
+    /// <summary><c>data.subscribed</c>: every client binding of the session after the subscription.</summary>
+    public static byte[] Subscribed(string requestId, IEnumerable<string> subscribed) =>
+        Success(requestId, new JsonObject { [BlackholeProtocol.SubscribedKey] = Strings(subscribed) });
+
+    /// <summary><c>data.unsubscribed</c>: the bindings named in the request; <c>data.subscribed</c>: what remains.</summary>
+    public static byte[] Unsubscribed(string requestId, IEnumerable<string> unsubscribed, IEnumerable<string> subscribed) =>
+        Success(requestId, new JsonObject
+        {
+            [BlackholeProtocol.UnsubscribedKey] = Strings(unsubscribed),
+            [BlackholeProtocol.SubscribedKey] = Strings(subscribed),
+        });
+
+    private static JsonArray Strings(IEnumerable<string> values) => [.. values.Select(v => (JsonNode?)JsonValue.Create(v))];
+
+    private static byte[] Render(string requestId, string status, Action<Utf8JsonWriter> writeData)
+    {
+        ArgumentNullException.ThrowIfNull(requestId);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(BlackholeProtocol.ActionKey, BlackholeProtocol.Reply);
+            writer.WriteString(BlackholeProtocol.RequestIdKey, requestId);
+            writer.WriteString(BlackholeProtocol.StatusKey, status);
+            writer.WritePropertyName(BlackholeProtocol.DataKey);
+            writeData(writer);
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Crossbar;
+using Conferences.Core.Validation;
+
+namespace Conferences.Core.Conferences;
+
+/// <summary>
+/// The ad-hoc ("dynamic") conference crossbar synthesises for an id with no stored document
+/// (<c>build_conference/2</c>, kazoo-reference §1.4.2): the <c>conferences</c> schema defaults plus <c>_id</c> and
+/// <c>pvt_type</c>, with the request's <c>data</c> deep-merged over it (the request wins; nothing is saved). Every
+/// default is present, so <c>member.numbers</c> and <c>conference_numbers</c> are arrays (profile §7).
+/// </summary>
+public static class AdHocConference
+{
+    /// <summary>The synthesised document with its private fields (<c>_id</c>, <c>pvt_type</c>).</summary>
+    public static JsonObject Build(KazooSchemaValidator validator, string conferenceId, JsonObject? requestData = null)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        var doc = validator.Validate(ConferenceService.SchemaName, []).Document;
+        if (requestData is not null)
+        {
+            MergeInto(doc, KazooDocument.CleanRequest(requestData));
+        }
+        doc["_id"] = conferenceId;
+        doc["pvt_type"] = ConferenceStore.DocumentType;
+        return doc;
+    }
+
+    /// <summary>What the API shows of it: public fields plus <c>id</c>, no <c>revision</c>.</summary>
+    public static JsonObject PublicView(KazooSchemaValidator validator, string conferenceId, JsonObject? requestData = null) =>
+        KazooDocument.PublicView(Build(validator, conferenceId, requestData));
+
+    // kz_json:merge/2: objects merge recursively, anything else from the request replaces
+    private static void MergeInto(JsonObject target, JsonObject source)
+    {
+        foreach (var (key, value) in source)
+        {
+            if (value is JsonObject nested && target[key] is JsonObject existing)
+            {
+                MergeInto(existing, nested);
+            }
+            else
+            {
+                target[key] = value?.DeepClone();
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Conferences.Core.Realtime;
+
+/// <summary>
+/// A member's <c>Conference-Channel-Vars</c> (kazoo-reference §5.4.2, §1.6.1) as a compact value: nine booleans
+/// kept in two bit sets (which are present, which are true) and three numbers. Undefined vars stay absent and are
+/// omitted when rendered, as ecallmgr omits them. Every member event carries the full current vars and replaces the
+/// stored ones (§6.2). Keys other than the twelve of §5.4.2 are not kept.
+/// </summary>
+public readonly record struct LiveChannelVars
+{
+    private static readonly Dictionary<string, ChannelFlag> FlagKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Is-Moderator"] = ChannelFlag.IsModerator,
+        ["is_moderator"] = ChannelFlag.IsModerator,
+        ["Floor"] = ChannelFlag.Floor,
+        ["Video"] = ChannelFlag.Video,
+        ["See"] = ChannelFlag.See,
+        ["Speak"] = ChannelFlag.Speak,
+        ["Hear"] = ChannelFlag.Hear,
+        ["Talking"] = ChannelFlag.Talking,
+        ["Mute-Detect"] = ChannelFlag.MuteDetect,
+        ["mute_detect"] = ChannelFlag.MuteDetect,
+        ["Member-Ghost"] = ChannelFlag.MemberGhost,
+        ["member_ghost"] = ChannelFlag.MemberGhost,
+    };
+
+    /// <summary>The flags in the order the participant object lists them (kazoo-reference §1.6.1 example).</summary>
+    private static readonly (ChannelFlag Flag, string Name)[] FlagNames =
+    [
+        (ChannelFlag.IsModerator, "is_moderator"), (ChannelFlag.Floor, "floor"), (ChannelFlag.Video, "video"),
+        (ChannelFlag.See, "see"), (ChannelFlag.Speak, "speak"), (ChannelFlag.Hear, "hear"),
+        (ChannelFlag.Talking, "talking"), (ChannelFlag.MuteDetect, "mute_detect"),
+    ];
+
+    private readonly ChannelFlag present;
+    private readonly ChannelFlag values;
+
+    private LiveChannelVars(ChannelFlag present, ChannelFlag values, long? energyLevel, long? currentEnergy, long? memberId)
+    {
+        this.present = present;
+        this.values = values & present;
+        EnergyLevel = energyLevel;
+        CurrentEnergy = currentEnergy;
+        MemberId = memberId;
+    }
+
+    public long? EnergyLevel { get; }
+
+    public long? CurrentEnergy { get; }
+
+    public long? MemberId { get; }
+
+    public bool? IsModerator => Get(ChannelFlag.IsModerator);
+
+    public bool? Floor => Get(ChannelFlag.Floor);
+
+    public bool? Video => Get(ChannelFlag.Video);
+
+    public bool? See => Get(ChannelFlag.See);
+
+    public bool? Speak => Get(ChannelFlag.Speak);
+
+    public bool? Hear => Get(ChannelFlag.Hear);
+
+    public bool? Talking => Get(ChannelFlag.Talking);
+
+    public bool? MuteDetect => Get(ChannelFlag.MuteDetect);
+
+    public bool? MemberGhost => Get(ChannelFlag.MemberGhost);
+
+    public bool? Get(ChannelFlag flag) => (present & flag) == 0 ? null : (values & flag) != 0;
+
+    /// <summary>The same vars with <paramref name="flag"/> set (what a mute, deaf or talking event implies).</summary>
+    public LiveChannelVars With(ChannelFlag flag, bool value) =>
+        new(present | flag, value ? values | flag : values & ~flag, EnergyLevel, CurrentEnergy, MemberId);
+
+    /// <summary>
+    /// Reads the wire object (keys <c>Is-Moderator</c>, <c>Energy-Level</c>, … or their normalised forms). Booleans
+    /// may arrive as <c>true</c>/<c>false</c> or as those strings, numbers as numbers or numeric strings.
+    /// </summary>
+    public static LiveChannelVars From(JsonObject vars)
+    {
+        ArgumentNullException.ThrowIfNull(vars);
+        ChannelFlag present = 0, values = 0;
+        long? energy = null, current = null, member = null;
+        foreach (var (key, node) in vars)
+        {
+            if (FlagKeys.TryGetValue(key, out var flag))
+            {
+                if (LiveJson.TryGetBool(node, out var value))
+                {
+                    present |= flag;
+                    values = value ? values | flag : values & ~flag;
+                }
+            }
+            else if (IsKey(key, "Energy-Level", "energy_level"))
+            {
+                energy = LiveJson.GetLong(node) ?? energy;
+            }
+            else if (IsKey(key, "Current-Energy", "current_energy"))
+            {
+                current = LiveJson.GetLong(node) ?? current;
+            }
+            else if (IsKey(key, "Member-ID", "member_id"))
+            {
+                member = LiveJson.GetLong(node) ?? member;
+            }
+        }
+        return new(present, values, energy, current, member);
+    }
+
+    /// <summary>Writes the normalised object <c>conference_channel_vars</c> of the participant object (§1.6.1).</summary>
+    public void WriteNormalized(JsonObject target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        foreach (var (flag, name) in FlagNames)
+        {
+            if (Get(flag) is { } value)
+            {
+                target[name] = value;
+            }
+        }
+        if (EnergyLevel is { } energy)
+        {
+            target["energy_level"] = energy;
+        }
+        if (CurrentEnergy is { } current)
+        {
+            target["current_energy"] = current;
+        }
+        if (MemberId is { } member)
+        {
+            target["member_id"] = member;
+        }
+        if (MemberGhost is { } ghost)
+        {
+            target["member_ghost"] = ghost;
+        }
+    }
+
+    /// <summary>
+    /// The flat copies of profile D6 (the seed's shape): <c>is_moderator</c>, <c>speak</c>, <c>hear</c>,
+    /// <c>talking</c>, <c>floor</c>, <c>video</c>, <c>mute_detect</c>, <c>energy_level</c>, <c>current_energy</c>.
+    /// </summary>
+    public void WriteFlat(JsonObject target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        foreach (var (flag, name) in FlagNames)
+        {
+            if (flag != ChannelFlag.See && Get(flag) is { } value)
+            {
+                target[name] = value;
+            }
+        }
+        if (EnergyLevel is { } energy)
+        {
+            target["energy_level"] = energy;
+        }
+        if (CurrentEnergy is { } current)
+        {
+            target["current_energy"] = current;
+        }
+    }
+
+    private static bool IsKey(string key, string wire, string normalized) =>
+        string.Equals(key, wire, StringComparison.OrdinalIgnoreCase) || string.Equals(key, normalized, StringComparison.Ordinal);
+}

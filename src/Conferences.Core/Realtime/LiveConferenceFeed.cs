@@ -1,0 +1,115 @@
+using Conferences.Core.Kapi;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace Conferences.Core.Realtime;
+
+/// <summary>
+/// Keeps the live state current (profile D7): one exclusive queue of this instance's own bound to every conference
+/// event (<c>conference.event.#</c>, kazoo-reference §5.1, §5.4.7), so several API instances on one broker each
+/// build the same state from the same events. Each event is applied in arrival order; one that does not fit asks
+/// for a search of its conference, and so does a join (the event lacks the member's join time and custom
+/// application vars, which the search brings). A new resync generation starts when the subscription is made, when the bus
+/// reconnects (<see cref="IMessageBusHealth.Reconnected"/>: events were lost meanwhile) and when a media manager
+/// joins (<see cref="IMediaManagerDirectory.Joined"/>: its conferences may be unknown).
+/// </summary>
+public sealed partial class LiveConferenceFeed(
+    LiveConferenceState state,
+    LiveSyncScheduler scheduler,
+    IKapiSubscriber subscriber,
+    IMessageBusHealth bus,
+    IMediaManagerDirectory directory,
+    TimeProvider clock,
+    ILogger<LiveConferenceFeed> logger) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private IKapiSubscription? subscription;
+    private bool hooked;
+
+    public bool IsRunning => Volatile.Read(ref subscription) is not null;
+
+    /// <summary>Subscribes to the events (once; later calls do nothing) and starts a resync generation.</summary>
+    /// <exception cref="BusUnavailableException">the bus is down; call again later.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (subscription is not null)
+            {
+                return;
+            }
+            if (!hooked)
+            {
+                bus.Reconnected += OnReconnected;
+                directory.Joined += OnManagerJoined;
+                hooked = true;
+            }
+            subscription = await subscriber.SubscribeAsync(KapiQueue.Exclusive(KapiRoutingKeys.AllEvents), HandleAsync, cancellationToken)
+                .ConfigureAwait(false);
+            LogSubscribed(subscription.QueueName);
+        }
+        finally
+        {
+            gate.Release();
+        }
+        scheduler.Invalidate("conference events subscribed");
+    }
+
+    /// <summary>Applies one delivery of <c>conference.event.#</c> (what the subscription does for each).</summary>
+    public Task HandleAsync(KapiDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (!LiveEvent.TryRead(delivery.Message, delivery.RoutingKey, Gregorian.Now(clock), out var e))
+        {
+            return Task.CompletedTask;
+        }
+        switch (state.Apply(e!))
+        {
+            case LiveApplyOutcome.Inconsistent:
+                LogInconsistent(e!.Event, e.AccountId, e.ConferenceId);
+                scheduler.RequestConference(e.AccountId, e.ConferenceId);
+                break;
+            case LiveApplyOutcome.Incomplete:
+                // a join's record is completed by one search (coalesced over a burst of joins)
+                scheduler.RequestConference(e!.AccountId, e.ConferenceId);
+                break;
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops consuming and resynchronising.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            if (hooked)
+            {
+                bus.Reconnected -= OnReconnected;
+                directory.Joined -= OnManagerJoined;
+                hooked = false;
+            }
+            if (Interlocked.Exchange(ref subscription, null) is { } running)
+            {
+                await running.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+        await scheduler.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void OnReconnected(object? sender, EventArgs e) => scheduler.Invalidate("message bus reconnected");
+
+    private void OnManagerJoined(object? sender, MediaManager manager) => scheduler.Invalidate($"media manager {manager.Node} joined");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live conference state follows the conference events on queue {Queue}")]
+    private partial void LogSubscribed(string queue);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event {Event} of {AccountId}/{ConferenceId} does not fit the live state; resynchronising the conference")]
+    private partial void LogInconsistent(string @event, string accountId, string conferenceId);
+}

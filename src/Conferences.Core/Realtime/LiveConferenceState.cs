@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+
+namespace Conferences.Core.Realtime;
+
+/// <summary>
+/// The running conferences this instance knows of, indexed by account and conference id (profile D7): fed by the
+/// conference events (<see cref="Apply"/>) and corrected by resync searches (<see cref="ReplaceConference"/>,
+/// <see cref="ReplaceAccount"/>). Conferences are immutable <see cref="LiveConference"/> records replaced on every
+/// change, so readers never lock and never see half an update; writers (the one event consumer and the resyncs)
+/// take one lock. Conference and account ids, switch names and addresses are interned: they repeat on every event.
+/// </summary>
+public sealed partial class LiveConferenceState
+{
+    private readonly Lock writeGate = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, LiveConference>> accounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> interned = new(StringComparer.Ordinal);
+    private readonly List<ResyncWindow> windows = [];
+
+    /// <summary>The running conference, or null when this instance knows of none with that id in the account.</summary>
+    public LiveConference? Find(string accountId, string conferenceId) =>
+        accounts.TryGetValue(accountId, out var conferences) && conferences.TryGetValue(conferenceId, out var conference)
+            ? conference
+            : null;
+
+    /// <summary>The running conferences of an account, in no particular order.</summary>
+    public IReadOnlyList<LiveConference> RunningIn(string accountId)
+    {
+        if (!accounts.TryGetValue(accountId, out var conferences))
+        {
+            return [];
+        }
+        var running = new List<LiveConference>(conferences.Count);
+        foreach (var (_, conference) in conferences)
+        {
+            running.Add(conference);
+        }
+        return running;
+    }
+
+    /// <summary>Accounts with at least one running conference.</summary>
+    public IReadOnlyList<string> Accounts => [.. accounts.Where(a => !a.Value.IsEmpty).Select(a => a.Key)];
+
+    public int ConferenceCount => accounts.Sum(a => a.Value.Count);
+
+    public int ParticipantCount => accounts.Sum(a => a.Value.Sum(c => c.Value.ParticipantCount));
+
+    /// <summary>Applies one event; <see cref="LiveApplyOutcome.Inconsistent"/> asks for a resync of its conference.</summary>
+    public LiveApplyOutcome Apply(LiveEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        lock (writeGate)
+        {
+            var outcome = ApplyLocked(e);
+            if (windows.Count > 0 && outcome != LiveApplyOutcome.Ignored)
+            {
+                foreach (var window in windows)
+                {
+                    if (window.Matches(e))
+                    {
+                        window.Record(e);
+                    }
+                }
+            }
+            return outcome;
+        }
+    }
+
+    /// <summary>Starts recording the events of a resync's scope; call before its search is published.</summary>
+    internal ResyncWindow OpenWindow(string accountId, string? conferenceId)
+    {
+        var window = new ResyncWindow(accountId, conferenceId);
+        lock (writeGate)
+        {
+            windows.Add(window);
+        }
+        return window;
+    }
+
+    /// <summary>Ends a resync that learned nothing certain: the state stays as the events made it.</summary>
+    internal void CloseWindow(ResyncWindow window)
+    {
+        lock (writeGate)
+        {
+            windows.Remove(window);
+        }
+    }
+
+    /// <summary>
+    /// A conference search answered: the conference is <paramref name="snapshot"/> (null: no media server runs it),
+    /// then the events that arrived meanwhile are replayed over it.
+    /// </summary>
+    internal void ReplaceConference(ResyncWindow window, LiveConference? snapshot)
+    {
+        var conferenceId = window.ConferenceId ?? throw new ArgumentException("not a conference window", nameof(window));
+        lock (writeGate)
+        {
+            windows.Remove(window);
+            var conferences = AccountTable(window.AccountId);
+            if (snapshot is null)
+            {
+                conferences.TryRemove(conferenceId, out _);
+            }
+            else
+            {
+                conferences[conferenceId] = Interned(snapshot with { AccountId = window.AccountId, ConferenceId = conferenceId });
+            }
+            Replay(window);
+        }
+    }
+
+    /// <summary>
+    /// An account search answered: <paramref name="running"/> are its conferences. When <paramref name="complete"/>
+    /// (every media server answered) the account's other conferences are gone; otherwise they are kept, as a
+    /// silent media server may still run them. The events that arrived meanwhile are replayed over the result.
+    /// </summary>
+    internal void ReplaceAccount(ResyncWindow window, IReadOnlyList<LiveConference> running, bool complete)
+    {
+        lock (writeGate)
+        {
+            windows.Remove(window);
+            var conferences = AccountTable(window.AccountId);
+            if (complete)
+            {
+                var keep = running.Select(c => c.ConferenceId).ToHashSet(StringComparer.Ordinal);
+                foreach (var (id, _) in conferences)
+                {
+                    if (!keep.Contains(id))
+                    {
+                        conferences.TryRemove(id, out _);
+                    }
+                }
+            }
+            foreach (var conference in running)
+            {
+                conferences[conference.ConferenceId] = Interned(conference with { AccountId = window.AccountId });
+            }
+            Replay(window);
+        }
+    }
+
+    private void Replay(ResyncWindow window)
+    {
+        foreach (var e in window.Events)
+        {
+            ApplyLocked(e);
+        }
+    }
+
+    private ConcurrentDictionary<string, LiveConference> AccountTable(string accountId) =>
+        accounts.GetOrAdd(Intern(accountId)!, static _ => new ConcurrentDictionary<string, LiveConference>(StringComparer.Ordinal));
+
+    private LiveConference Interned(LiveConference conference) => conference with
+    {
+        AccountId = Intern(conference.AccountId)!,
+        SwitchHostname = Intern(conference.SwitchHostname),
+        SwitchUrl = Intern(conference.SwitchUrl),
+        SwitchExternalIp = Intern(conference.SwitchExternalIp),
+    };
+
+    private string? Intern(string? value) => value is null ? null : interned.GetOrAdd(value, value);
+}

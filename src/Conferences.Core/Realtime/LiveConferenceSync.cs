@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Conferences.Core.Kapi;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace Conferences.Core.Realtime;
+
+/// <summary>
+/// Resynchronises the live state by discovery searches, as crossbar searches on every request
+/// (kazoo-reference §1.4 list, §1.6.2, §5.4.1): a conference search replaces one conference; an account search
+/// names the account's running conferences (its <c>search_resp</c> has only counters, no participants), then one
+/// conference search per conference fetches their members. Each collect stops as soon as every known media manager
+/// answered (<see cref="MediaManagerDiscovery"/>), at the latest after 2 s. Events that arrive meanwhile are
+/// replayed over the answer (<see cref="ResyncWindow"/>). An answer that proves nothing — nobody answered, or a
+/// manager stayed silent — leaves what the events built.
+/// </summary>
+public sealed partial class LiveConferenceSync(
+    LiveConferenceState state,
+    MediaManagerDiscovery discovery,
+    TimeProvider clock,
+    ILogger<LiveConferenceSync> logger)
+{
+    /// <summary>How many conference searches one account resync runs at once.</summary>
+    private const int ConferenceSearches = 8;
+
+    private static readonly KapiSender Sender = KapiSender.Crossbar($"crossbar@{Environment.MachineName}");
+
+    /// <returns>
+    /// <see cref="AccountSyncResult.NobodyToAsk"/> when no media manager is known (nothing was published);
+    /// otherwise whether every search was answered by every manager (<see cref="AccountSyncResult.Complete"/>) or some
+    /// stayed silent until the collect timed out (<see cref="AccountSyncResult.Partial"/>: what answered was applied,
+    /// nothing was removed on the silent ones' account).
+    /// </returns>
+    /// <exception cref="BusUnavailableException">the search could not be published.</exception>
+    public async Task<AccountSyncResult> SyncAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var window = state.OpenWindow(accountId, conferenceId: null);
+        try
+        {
+            var found = await discovery.SearchAsync(Search(KapiHeaders.AccountId, accountId), cancellationToken).ConfigureAwait(false);
+            if (found.Replies.Count == 0)
+            {
+                state.CloseWindow(window);
+                LogNobodyAnswered(accountId, found.TimedOut);
+                return found.TimedOut ? AccountSyncResult.Partial : AccountSyncResult.NobodyToAsk;
+            }
+            var complete = !found.TimedOut;
+            var running = new ConcurrentBag<LiveConference>();
+            var ids = LiveSearchResults.AccountConferenceIds(found.Replies);
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ConferenceSearches, CancellationToken = cancellationToken },
+                async (conferenceId, ct) =>
+                {
+                    var conference = await discovery.SearchAsync(Search(KapiKeys.ConferenceId, conferenceId), ct).ConfigureAwait(false);
+                    if (LiveSearchResults.Conference(conference.Replies, accountId, conferenceId, Gregorian.Now(clock)) is { } live)
+                    {
+                        running.Add(live);
+                    }
+                    else if (conference.TimedOut)
+                    {
+                        complete = false;
+                    }
+                }).ConfigureAwait(false);
+            state.ReplaceAccount(window, [.. running], complete);
+            LogAccountSynced(accountId, running.Count, complete);
+            return complete ? AccountSyncResult.Complete : AccountSyncResult.Partial;
+        }
+        catch
+        {
+            state.CloseWindow(window);
+            throw;
+        }
+    }
+
+    /// <returns>whether the answer was certain and the conference was replaced (or removed).</returns>
+    /// <exception cref="BusUnavailableException">the search could not be published.</exception>
+    public async Task<bool> SyncConferenceAsync(string accountId, string conferenceId, CancellationToken cancellationToken)
+    {
+        var window = state.OpenWindow(accountId, conferenceId);
+        try
+        {
+            var found = await discovery.SearchAsync(Search(KapiKeys.ConferenceId, conferenceId), cancellationToken).ConfigureAwait(false);
+            var conference = LiveSearchResults.Conference(found.Replies, accountId, conferenceId, Gregorian.Now(clock));
+            if (conference is null && (found.TimedOut || found.Replies.Count == 0))
+            {
+                state.CloseWindow(window);
+                LogConferenceUncertain(accountId, conferenceId);
+                return false;
+            }
+            state.ReplaceConference(window, conference);
+            LogConferenceSynced(accountId, conferenceId, conference?.ParticipantCount ?? -1);
+            return true;
+        }
+        catch
+        {
+            state.CloseWindow(window);
+            throw;
+        }
+    }
+
+    /// <summary>A <c>search_req</c> with exactly one of <c>Account-ID</c> / <c>Conference-ID</c>, as crossbar sends (§5.4.1).</summary>
+    private static JsonObject Search(string key, string value) =>
+        KapiMessage.Build(KapiConference.SearchReq, new JsonObject { [key] = value }, Sender);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Account {AccountId} resynchronised: {Running} running conferences (complete: {Complete})")]
+    private partial void LogAccountSynced(string accountId, int running, bool complete);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Account {AccountId} search: no media manager answered (timed out: {TimedOut})")]
+    private partial void LogNobodyAnswered(string accountId, bool timedOut);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Conference {AccountId}/{ConferenceId} resynchronised: {Participants} participants (-1: not running)")]
+    private partial void LogConferenceSynced(string accountId, string conferenceId, int participants);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Conference {AccountId}/{ConferenceId} search proved nothing; the state stays as the events made it")]
+    private partial void LogConferenceUncertain(string accountId, string conferenceId);
+}

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Kapi;
+using H = Conferences.Core.Kapi.KapiHeaders;
+using K = Conferences.Core.Kapi.KapiKeys;
+
+namespace Conferences.Core.Realtime;
+
+/// <summary>
+/// Reads the replies of a discovery search (kazoo-reference §5.4.2, §1.6.2): only replies that validate as
+/// <c>search_resp</c> count (a manager that does not host the conference answers a <c>conference error</c>, which
+/// only counts toward "every manager answered").
+/// </summary>
+public static class LiveSearchResults
+{
+    /// <summary>
+    /// The conference form for <paramref name="conferenceId"/>: when several managers claim it, the one with the
+    /// largest <c>Run-Time</c> wins (crossbar's rule, §1.6.2). Null when no reply hosts it.
+    /// </summary>
+    public static LiveConference? Conference(IEnumerable<JsonObject> replies, string accountId, string conferenceId, long nowGregorian)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        JsonObject? best = null;
+        long bestRunTime = -1;
+        foreach (var reply in replies)
+        {
+            if (!KapiMessage.IsValid(KapiConference.SearchResp, reply) || LiveJson.GetString(reply, K.ConferenceId) != conferenceId)
+            {
+                continue;
+            }
+            var runTime = LiveJson.GetLong(reply[K.RunTime]) ?? 0;
+            if (runTime > bestRunTime)
+            {
+                (best, bestRunTime) = (reply, runTime);
+            }
+        }
+        return best is null ? null : ToConference(best, accountId, conferenceId, nowGregorian);
+    }
+
+    /// <summary>
+    /// The account form: every conference id some manager reports running in the account (the <c>Conferences</c>
+    /// objects merged, later replies overriding earlier keys, §1.4 list).
+    /// </summary>
+    public static IReadOnlyCollection<string> AccountConferenceIds(IEnumerable<JsonObject> replies)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reply in replies)
+        {
+            if (KapiMessage.IsValid(KapiConference.SearchResp, reply) && reply[K.Conferences] is JsonObject conferences)
+            {
+                ids.UnionWith(conferences.Select(c => c.Key));
+            }
+        }
+        return ids;
+    }
+
+    private static LiveConference ToConference(JsonObject reply, string accountId, string conferenceId, long now)
+    {
+        var participants = new List<LiveParticipant>();
+        if (reply[K.Participants] is JsonArray records)
+        {
+            foreach (var record in records.OfType<JsonObject>())
+            {
+                if (ToParticipant(record, now) is { } participant)
+                {
+                    participants.Add(participant);
+                }
+            }
+        }
+        var runTime = LiveJson.GetLong(reply[K.RunTime]);
+        return new LiveConference
+        {
+            AccountId = accountId,
+            ConferenceId = conferenceId,
+            Uuid = LiveJson.GetString(reply, K.Uuid) ?? string.Empty,
+            StartTime = LiveJson.GetLong(reply[K.StartTime]) ?? (now - (runTime ?? 0)),
+            IsLocked = LiveJson.TryGetBool(reply[K.Locked], out var locked) && locked,
+            SwitchHostname = LiveJson.GetString(reply, K.SwitchHostname) ?? LiveEvent.HostOf(LiveJson.GetString(reply, H.Node)),
+            SwitchUrl = LiveJson.GetString(reply, K.SwitchUrl),
+            SwitchExternalIp = LiveJson.GetString(reply, K.SwitchExternalIp),
+            Participants = participants,
+        };
+    }
+
+    /// <summary>A participant record (§5.4.2); one without a <c>Call-ID</c> cannot be followed by events and is skipped.</summary>
+    private static LiveParticipant? ToParticipant(JsonObject record, long now)
+    {
+        if (LiveJson.GetString(record, H.CallId) is not { } callId)
+        {
+            return null;
+        }
+        var vars = record[K.ConferenceChannelVars] is JsonObject channelVars ? LiveChannelVars.From(channelVars) : default;
+        return new LiveParticipant(
+            LiveJson.GetLong(record[K.ParticipantId]) ?? vars.MemberId ?? 0,
+            callId,
+            LiveJson.GetLong(record["Join-Time"]) ?? now,
+            LiveJson.GetString(record, K.CallerIdName),
+            LiveJson.GetString(record, K.CallerIdNumber),
+            vars,
+            CompactJson.From(record[K.CustomChannelVars]),
+            CompactJson.From(record[K.CustomApplicationVars]));
+    }
+}

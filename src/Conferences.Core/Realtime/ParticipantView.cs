@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Conferences.Core.Realtime;
+
+/// <summary>
+/// The participant object of the REST API (kazoo-reference §1.6.1, profile D6): the media server's participant
+/// record key-normalised with <c>duration</c> added — <c>call_id</c>, <c>conference_name</c>,
+/// <c>conference_uuid</c>, <c>switch_hostname</c>, <c>participant_id</c>, <c>join_time</c> (Gregorian seconds),
+/// <c>duration</c>, caller id, <c>custom_channel_vars</c>, the nested <c>conference_channel_vars</c>,
+/// <c>custom_application_vars</c> — plus the seed's flat copies of the channel vars.
+/// </summary>
+public static class ParticipantView
+{
+    public static JsonObject Render(LiveConference conference, LiveParticipant participant, long nowGregorian)
+    {
+        ArgumentNullException.ThrowIfNull(conference);
+        ArgumentNullException.ThrowIfNull(participant);
+        var view = new JsonObject
+        {
+            ["call_id"] = participant.CallId,
+            ["conference_name"] = conference.ConferenceId,
+            ["conference_uuid"] = conference.Uuid,
+        };
+        if (conference.SwitchHostname is not null)
+        {
+            view["switch_hostname"] = conference.SwitchHostname;
+        }
+        view["participant_id"] = participant.ParticipantId;
+        view["join_time"] = participant.JoinTime;
+        view["duration"] = participant.Duration(nowGregorian);
+        if (participant.CallerIdName is not null)
+        {
+            view["caller_id_name"] = participant.CallerIdName;
+        }
+        if (participant.CallerIdNumber is not null)
+        {
+            view["caller_id_number"] = participant.CallerIdNumber;
+        }
+        view["custom_channel_vars"] = (participant.CustomChannelVars ?? CompactJson.Empty).ToJsonObject();
+        var channelVars = new JsonObject();
+        participant.ChannelVars.WriteNormalized(channelVars);
+        view["conference_channel_vars"] = channelVars;
+        view["custom_application_vars"] = (participant.CustomApplicationVars ?? CompactJson.Empty).ToJsonObject();
+        participant.ChannelVars.WriteFlat(view);
+        return view;
+    }
+
+    // A conference snapshot never changes and durations count whole seconds, so the rendered list of one snapshot
+    // is the same for every request within a second: render it once (profile D7: GET with realtime data costs
+    // about what GET without does). A changed conference is a new snapshot and misses the cache.
+    private static readonly ConditionalWeakTable<LiveConference, RenderedList> Rendered = new();
+
+    /// <summary>
+    /// The participants list as a JSON value to put into a response (<c>_read_only.participants</c>, GET
+    /// <c>…/participants</c>), rendered at most once per conference snapshot and second.
+    /// </summary>
+    public static JsonNode ListNode(LiveConference conference, long nowGregorian)
+    {
+        ArgumentNullException.ThrowIfNull(conference);
+        if (!Rendered.TryGetValue(conference, out var rendered) || rendered.Second != nowGregorian)
+        {
+            var buffer = new ArrayBufferWriter<byte>(1024 * (conference.ParticipantCount + 1));
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                List(conference, nowGregorian).WriteTo(writer);
+            }
+            rendered = new RenderedList(nowGregorian, buffer.WrittenSpan.ToArray());
+            Rendered.AddOrUpdate(conference, rendered);
+        }
+        return JsonValue.Create(rendered, RenderedList.TypeInfo)!;
+    }
+
+    /// <summary>Every participant of the conference, in participant-id order.</summary>
+    public static JsonArray List(LiveConference conference, long nowGregorian)
+    {
+        ArgumentNullException.ThrowIfNull(conference);
+        var list = new JsonArray();
+        foreach (var participant in conference.Participants)
+        {
+            list.Add(Render(conference, participant, nowGregorian));
+        }
+        return list;
+    }
+
+    /// <summary>A rendered list: written into a response as the UTF-8 bytes it holds.</summary>
+    private sealed class RenderedList(long second, byte[] utf8)
+    {
+        public static readonly JsonTypeInfo<RenderedList> TypeInfo =
+            JsonMetadataServices.CreateValueInfo<RenderedList>(new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine() }, new RawConverter());
+
+        public long Second { get; } = second;
+
+        public byte[] Utf8 { get; } = utf8;
+
+        private sealed class RawConverter : JsonConverter<RenderedList>
+        {
+            public override RenderedList Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            {
+                using var document = JsonDocument.ParseValue(ref reader);
+                return new RenderedList(0, JsonSerializer.SerializeToUtf8Bytes(document.RootElement));
+            }
+
+            public override void Write(Utf8JsonWriter writer, RenderedList value, JsonSerializerOptions options) =>
+                writer.WriteRawValue(value.Utf8, skipInputValidation: true);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Conferences.Api.Tests.Dial;
+using Conferences.Api.Tests.Fixtures;
+using static Conferences.Api.Tests.Actions.ActionRequests;
+
+namespace Conferences.Api.Tests.Actions;
+
+/// <summary>
+/// PUT <c>…/participants</c> and <c>…/participants/{pid}</c> through HTTP on the embedded default (kazoo-reference
+/// §1.9, §1.10; profile D2, D3), every change read back through the participants GET.
+/// </summary>
+public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixture<DialApiFactory>
+{
+    [Fact]
+    public async Task Bulk_mute_and_deaf_leave_moderators_alone_and_answer_the_conference_document()
+    {
+        var account = await api.NewAccountAsync();
+        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Town hall" });
+        await api.DialInAsync(account, id, members: 2, moderators: 1);
+
+        var muted = await account.ParticipantsActionAsync(id, "mute");
+
+        muted.ExpectStatus(HttpStatusCode.Created);
+        Assert.Equal("Town hall", (string?)muted.DataObject["name"]);
+        Assert.Equal(id, (string?)muted.DataObject["id"]);
+        Assert.False(muted.DataObject.ContainsKey("_read_only"));
+        Assert.NotNull(muted.Json!["revision"]);
+        Assert.Equal($"/v2/accounts/{account.Id}/conferences/{id}/participants/{id}", muted.Header("Location"));
+        var participants = await account.ParticipantsAsync(id, p => Members(p).All(m => !Flag(m, "speak")));
+        Assert.All(Moderators(participants), m => Assert.True(Flag(m, "speak")));
+
+        (await account.ParticipantsActionAsync(id, "deaf")).ExpectStatus(HttpStatusCode.Created);
+
+        participants = await account.ParticipantsAsync(id, p => Members(p).All(m => !Flag(m, "hear")));
+        Assert.All(Moderators(participants), m => Assert.True(Flag(m, "hear")));
+
+        (await account.ParticipantsActionAsync(id, "unmute")).ExpectStatus(HttpStatusCode.Created);
+        (await account.ParticipantsActionAsync(id, "undeaf")).ExpectStatus(HttpStatusCode.Created);
+
+        await account.ParticipantsAsync(id, p => p.All(m => Flag(m, "speak") && Flag(m, "hear")));
+    }
+
+    [Fact]
+    public async Task Bulk_kick_hangs_up_everyone_and_ends_the_ad_hoc_conference()
+    {
+        var account = await api.NewAccountAsync();
+        var id = $"kick-all-{Guid.NewGuid():N}";
+        await api.DialInAsync(account, id, members: 2, moderators: 1);
+
+        var answer = await account.ParticipantsActionAsync(id, "kick");
+
+        answer.ExpectStatus(HttpStatusCode.Created);
+        Assert.Equal(id, (string?)answer.DataObject["id"]);
+        Assert.Null(answer.Json!["revision"]);
+        await Realtime.Eventually.MatchAsync(() => account.GetAsync($"conferences/{id}"), a => a.Status == HttpStatusCode.NotFound, what: "the ad-hoc conference to end");
+    }
+
+    [Theory]
+    [InlineData("query")]
+    [InlineData("envelope")]
+    public async Task The_bulk_action_may_come_from_the_query_or_the_envelope(string where)
+    {
+        var account = await api.NewAccountAsync();
+        var id = $"lookup-{Guid.NewGuid():N}";
+        await api.DialInAsync(account, id, members: 1);
+
+        var answer = where == "query"
+            ? await account.PutAsync($"conferences/{id}/participants?action=mute", new JsonObject())
+            : await account.SendAsync(HttpMethod.Put, $"conferences/{id}/participants", Body.Data(new JsonObject(), new JsonObject { ["action"] = "mute" }));
+
+        answer.ExpectStatus(HttpStatusCode.Created);
+        await account.ParticipantsAsync(id, p => p.All(m => !Flag(m, "speak")));
+    }
+
+    [Fact]
+    public async Task Bulk_actions_on_a_stored_conference_that_is_not_running_answer_its_document()
+    {
+        var account = await api.NewAccountAsync();
+        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Idle" });
+
+        var answer = await account.ParticipantsActionAsync(id, "kick");
+
+        answer.ExpectStatus(HttpStatusCode.Created);
+        Assert.Equal("Idle", (string?)answer.DataObject["name"]);
+    }
+
+    [Theory]
+    [InlineData("mute")]
+    [InlineData("relate")]
+    [InlineData("play")]
+    public async Task Participants_actions_on_an_id_neither_stored_nor_running_are_404(string action)
+    {
+        var account = await api.NewAccountAsync();
+
+        var answer = await account.ParticipantsActionAsync("nowhere-room", action,
+            new JsonObject { ["participant_id"] = 1, ["other_participant"] = 2, ["media_id"] = "x" });
+
+        answer.ExpectError(HttpStatusCode.NotFound, "bad_identifier");
+        Assert.Equal("nowhere-room", (string?)answer.Data!["cause"]);
+    }
+
+    [Theory]
+    [InlineData("""{"data":{}}""")]
+    [InlineData("""{"data":{"action":"explode"}}""")]
+    [InlineData("""{"data":{"action":"dial"}}""")]
+    public async Task A_missing_or_unknown_participants_action_is_404_faulty_request(string body)
+    {
+        var account = await api.NewAccountAsync();
+        var id = await account.CreateConferenceIdAsync();
+
+        var bulk = await account.SendAsync(HttpMethod.Put, $"conferences/{id}/participants", Body.Json(body));
+        var single = await account.SendAsync(HttpMethod.Put, $"conferences/{id}/participants/1", Body.Json(body));
+
+        bulk.ExpectError(HttpStatusCode.NotFound, "faulty_request");
+        single.ExpectError(HttpStatusCode.NotFound, "faulty_request");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"message":"faulty request"}"""), single.Data));
+    }
+
+    [Fact]
+    public async Task Bulk_play_answers_ok()
+    {
+        var account = await api.NewAccountAsync();
+        var id = $"bulk-play-{Guid.NewGuid():N}";
+        await api.DialInAsync(account, id, members: 1);
+
+        var answer = await account.ParticipantsActionAsync(id, "play", new JsonObject { ["data"] = new JsonObject { ["media_id"] = "hold" } });
+        var missing = await account.ParticipantsActionAsync(id, "play");
+
+        answer.ExpectStatus(HttpStatusCode.Created);
+        Assert.Equal("ok", (string?)answer.Data);
+        missing.ExpectValidationError("data.media_id", "required");
+    }
+
+    [Fact]
+    public async Task Relate_relates_two_present_participants()
+    {
+        var account = await api.NewAccountAsync();
+        var id = $"relate-{Guid.NewGuid():N}";
+        var participants = await api.DialInAsync(account, id, members: 2);
+        var (first, second) = (Id(participants[0]), Id(participants[1]));
+
+        var answer = await account.ParticipantsActionAsync(id, "relate", new JsonObject { ["participant_id"] = first, ["other_participant"] = $"{second}", ["relationship"] = "deaf" });
+
+        answer.ExpectStatus(HttpStatusCode.Created);
+        Assert.Equal("relating participants", (string?)answer.Data);
+        await account.ParticipantsAsync(id, p => p.Count == 2);
+    }
+
+    [Fact]
+    public async Task Relate_errors_are_kazoos()
+    {
+        var account = await api.NewAccountAsync();
+        var id = $"relate-errors-{Guid.NewGuid():N}";
+        var participants = await api.DialInAsync(account, id, members: 1);
+        var present = Id(participants[0]);
+
+        var missingField = await account.ParticipantsActionAsync(id, "relate", new JsonObject { ["participant_id"] = present });
+        var badRelationship = await account.ParticipantsActionAsync(id, "relate", new JsonObject { ["participant_id"] = present, ["other_participant"] = present, ["relationship"] = "hug" });
+        var absentOther = await account.ParticipantsActionAsync(id, "relate", new JsonObject { ["participant_id"] = present, ["other_participant"] = 9999 });
+        var absentBoth = await account.ParticipantsActionAsync(id, "relate", new JsonObject { ["participant_id"] = 9998, ["other_participant"] = 9999 });
+        var absentFirst = await account.ParticipantsActionAsync(id, "relate", new JsonObject { ["participant_id"] = 9998, ["other_participant"] = present });
+
+        missingField.ExpectValidationError("other_participant", "required");
+        Assert.Equal("hug", (string?)badRelationship.ExpectValidationError("relationship", "enum")["value"]);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"id":9999,"message":"bad identifier"}"""), absentOther.ExpectError(HttpStatusCode.NotFound, "bad_identifier").Data));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"id":9999,"message":"bad identifier"}"""), absentBoth.ExpectError(HttpStatusCode.NotFound, "bad_identifier").Data));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"id":9998,"message":"bad identifier"}"""), absentFirst.ExpectError(HttpStatusCode.NotFound, "bad_identifier").Data));
+    }
+
+    [Theory]
+    [InlineData("mute", "speak", false)]
+    [InlineData("deaf", "hear", false)]
+    public async Task Single_actions_change_only_their_participant(string action, string flag, bool expected)
+    {
+        var account = await api.NewAccountAsync();
+        var id = $"single-{Guid.NewGuid():N}";
+        var participants = await api.DialInAsync(account, id, members: 2);
+        var target = Id(participants[0]);
+        var other = Id(participants[1]);
+
+        var answer = await account.ParticipantActionAsync(id, target, action);
+
+        answer.ExpectStatus(HttpStatusCode.Created);
+        Assert.Equal("ok", (string?)answer.Data);
+        Assert.Equal($"/v2/accounts/{account.Id}/conferences/{id}/participants/{target}/{id}", answer.Header("Location"));
+        var after = await account.ParticipantsAsync(id, p => Find(p, target) is { } t && Flag(t, flag) == expected);
+        Assert.Equal(!expected, Flag(Find(after, other), flag));
+
+        var undo = await account.ParticipantActionAsync(id, target, $"un{action}");
+
+        undo.ExpectStatus(HttpStatusCode.Created);
+        await account.ParticipantsAsync(id, p => Find(p, target) is { } t && Flag(t, flag) == !expected);
+    }
+
+    [Fact]
+    public async Task Single_kick_removes_only_that_participant_and_play_answers_ok()
+    {
+        var account = await api.NewAccountAsync();
+        var id = $"single-kick-{Guid.NewGuid():N}";
+        var participants = await api.DialInAsync(account, id, members: 2);
+        var (target, other) = (Id(participants[0]), Id(participants[1]));
+
+        var play = await account.ParticipantActionAsync(id, other, "play", new JsonObject { ["data"] = new JsonObject { ["media_id"] = "beep" } });
+        var kick = await account.ParticipantActionAsync(id, target, "kick");
+
+        play.ExpectStatus(HttpStatusCode.Created);
+        Assert.Equal("ok", (string?)play.Data);
+        kick.ExpectStatus(HttpStatusCode.Created);
+        var left = await account.ParticipantsAsync(id, p => p.Count == 1);
+        Assert.Equal(other, Id(left[0]));
+        (await account.GetAsync($"conferences/{id}/participants/{target}")).ExpectError(HttpStatusCode.NotFound, "bad_identifier");
+    }
+
+    [Theory]
+    [InlineData("424242")]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    public async Task A_participant_that_is_not_in_the_conference_is_404_bad_identifier(string participantId)
+    {
+        var account = await api.NewAccountAsync();
+        var id = $"absent-{Guid.NewGuid():N}";
+        await api.DialInAsync(account, id, members: 1);
+
+        var answer = await account.ParticipantActionAsync(id, participantId, "mute");
+
+        answer.ExpectError(HttpStatusCode.NotFound, "bad_identifier");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse($$"""{"id":"{{participantId}}","message":"bad identifier"}"""), answer.Data), answer.Body);
+    }
+
+    [Fact]
+    public async Task Single_play_needs_a_media_id()
+    {
+        var account = await api.NewAccountAsync();
+        var id = $"single-play-{Guid.NewGuid():N}";
+        var participants = await api.DialInAsync(account, id, members: 1);
+
+        var answer = await account.ParticipantActionAsync(id, Id(participants[0]), "play");
+
+        Assert.Equal("action 'play' requires a media ID or URL", (string?)answer.ExpectValidationError("data.media_id", "required")["message"]);
+    }
+
+    [Fact]
+    public async Task Participant_puts_with_if_match_are_412()
+    {
+        var account = await api.NewAccountAsync();
+        var id = await account.CreateConferenceIdAsync();
+
+        var bulk = await account.PutAsync($"conferences/{id}/participants", new JsonObject { ["action"] = "mute" }, r => r.Headers.TryAddWithoutValidation("If-Match", "\"1-abc\""));
+        var single = await account.PutAsync($"conferences/{id}/participants/1", new JsonObject { ["action"] = "mute" }, r => r.Headers.TryAddWithoutValidation("If-Match", "\"1-abc\""));
+
+        bulk.ExpectError(HttpStatusCode.PreconditionFailed, "precondition_failed");
+        single.ExpectError(HttpStatusCode.PreconditionFailed, "precondition_failed");
+    }
+
+    [Fact]
+    public async Task Participant_puts_need_credentials()
+    {
+        var account = await api.NewAccountAsync();
+
+        var answer = await account.SendAsync(HttpMethod.Put, "conferences/any/participants", Body.Data(new JsonObject { ["action"] = "mute" }), withToken: false);
+
+        answer.ExpectError(HttpStatusCode.Unauthorized, "invalid_credentials");
+    }
+}

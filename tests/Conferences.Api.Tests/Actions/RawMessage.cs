@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace Conferences.Api.Tests.Actions;
+
+/// <summary>A message as a plain AMQP consumer received it: where it was published, its content type and its JSON body.</summary>
+public sealed record RawMessage(string Exchange, string RoutingKey, string? ContentType, byte[] Body)
+{
+    public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
+
+    public string? Str(string key) => Json[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}

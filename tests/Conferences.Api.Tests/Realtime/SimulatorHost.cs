@@ -1,0 +1,58 @@
+using Conferences.Infrastructure.Messaging.RabbitMq;
+using Conferences.MediaServer;
+using Conferences.MediaServer.Control;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Conferences.Api.Tests.Realtime;
+
+/// <summary>
+/// The media-server simulator on RabbitMQ in a service provider of its own (what the simulator worker runs), with a
+/// 1 s heartbeat so that the API's directory counts it again quickly after a broker restart.
+/// </summary>
+public sealed class SimulatorHost : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+    private readonly List<IHostedService> started = [];
+
+    private SimulatorHost(ServiceProvider provider) => this.provider = provider;
+
+    public SimulatorControl Control => provider.GetRequiredService<SimulatorControl>();
+
+    public static async Task<SimulatorHost> StartAsync(string brokerUrl)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = brokerUrl })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddRabbitMqMessaging(configuration, o =>
+            {
+                o.RecoveryInterval = TimeSpan.FromMilliseconds(500);
+                o.ClientName = "conferences-realtime-simulator";
+            })
+            .AddMediaServerSimulator(o =>
+            {
+                o.Hostname = $"rt-sim-{Guid.NewGuid():N}"[..16];
+                o.AdvertiseInterval = TimeSpan.FromSeconds(1);
+                o.AnswerDelay = TimeSpan.FromMilliseconds(10);
+            });
+        var host = new SimulatorHost(services.BuildServiceProvider());
+        foreach (var service in host.provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+            host.started.Add(service);
+        }
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = started.Count - 1; i >= 0; i--)
+        {
+            await started[i].StopAsync(CancellationToken.None);
+        }
+        await provider.DisposeAsync();
+    }
+}

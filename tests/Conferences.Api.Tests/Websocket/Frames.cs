@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace Conferences.Api.Tests.Websocket;
+
+/// <summary>Assertions on Blackhole replies and event frames (kazoo-reference §7).</summary>
+public static class Frames
+{
+    public static string[] Errors(JsonObject reply)
+    {
+        Assert.True((string?)reply["status"] == "error", $"expected an error reply: {reply.ToJsonString()}");
+        return [.. reply["data"]!["errors"]!.AsArray().Select(e => (string)e!)];
+    }
+
+    public static JsonObject Success(JsonObject reply)
+    {
+        Assert.True((string?)reply["status"] == "success", $"expected a success reply: {reply.ToJsonString()}");
+        return reply["data"]!.AsObject();
+    }
+
+    public static string[] Strings(JsonNode? array) => [.. array!.AsArray().Select(e => (string)e!)];
+
+    public static string? RoutingKey(JsonObject frame) => (string?)frame["routing_key"];
+
+    public static string? SubscribedKey(JsonObject frame) => (string?)frame["subscribed_key"];
+
+    /// <summary>The routing key ecallmgr publishes an event with (kazoo-reference §5.1): the call id, or the conference id for conference-level events.</summary>
+    public static string EventKey(string eventName, string accountId, string conferenceId, string? callId = null) =>
+        $"conference.event.{eventName}.{accountId}.{conferenceId}.{callId ?? conferenceId}";
+}

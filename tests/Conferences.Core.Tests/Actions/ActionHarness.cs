@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Actions;
+using Conferences.Core.Conferences;
+using Conferences.Core.Crossbar;
+using Conferences.Core.Dial;
+using Conferences.Core.Errors;
+using Conferences.Core.Realtime;
+using Conferences.Core.Tests.Dial;
+using Conferences.Core.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Conferences.Core.Tests.Actions;
+
+/// <summary>
+/// The conference and participant actions over test doubles of their ports: an in-memory store, a live state the
+/// test sets, and a bus that records what is published.
+/// </summary>
+internal sealed class ActionHarness
+{
+    public const string AccountId = DialHarness.AccountId;
+    public const string StoredId = "stored-room";
+    public const string StoredRevision = "3-abc";
+
+    public ActionHarness()
+    {
+        Store.PutInAccount(AccountId, new JsonObject
+        {
+            ["_id"] = StoredId,
+            ["_rev"] = StoredRevision,
+            ["name"] = "Stored room",
+            ["pvt_type"] = "conference",
+        });
+        Control = NewControl(Store, Live, Bus);
+        Participants = new ParticipantActions(Control, Commands(Bus), KazooSchemaValidator.LoadEmbedded());
+    }
+
+    public MemoryDocumentStore Store { get; } = new();
+
+    public FakeLiveConferences Live { get; } = new();
+
+    public RecordingPublisher Bus { get; } = new();
+
+    public ConferenceControl Control { get; }
+
+    public ParticipantActions Participants { get; }
+
+    /// <summary>What the dial tests' <see cref="ConferenceActions"/> needs beside dial: nothing running, a bus that records.</summary>
+    public static ConferenceControl ControlOver(MemoryDocumentStore store) => NewControl(store, new FakeLiveConferences(), new RecordingPublisher());
+
+    public static ConferenceCommands Commands(RecordingPublisher bus) =>
+        new(bus, Options.Create(new DialOptions { NodeName = "crossbar@test" }));
+
+    /// <summary>Runs <paramref name="conferenceId"/> with these members in the test account.</summary>
+    public LiveConference Run(string conferenceId, params LiveParticipant[] participants)
+    {
+        var conference = FakeLiveConferences.Conference(AccountId, conferenceId, participants);
+        Live.Run(conference);
+        return conference;
+    }
+
+    public static CrossbarContext Context(string envelope, Dictionary<string, string>? query = null)
+    {
+        var parsed = JsonNode.Parse(envelope)!.AsObject();
+        var data = parsed["data"]?.DeepClone();
+        parsed.Remove("data");
+        return DialHarness.Context(data, parsed, query);
+    }
+
+    public static async Task<CrossbarException> FailsAsync(Func<Task> action) => await Assert.ThrowsAsync<CrossbarException>(action);
+
+    public static void AssertJson(string expected, JsonNode? actual) =>
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected} but got {actual?.ToJsonString()}");
+
+    private static ConferenceControl NewControl(MemoryDocumentStore store, FakeLiveConferences live, RecordingPublisher bus) =>
+        new(new ConferenceLookup(new ConferenceStore(store), live, KazooSchemaValidator.LoadEmbedded()), Commands(bus), new RecordingNames(TimeProvider.System));
+}

@@ -1,0 +1,252 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conferences.Core.Messaging;
+using static Conferences.Core.Tests.Actions.ActionHarness;
+using static Conferences.Core.Tests.Actions.FakeLiveConferences;
+
+namespace Conferences.Core.Tests.Actions;
+
+/// <summary>PUT <c>…/participants</c> and <c>…/participants/{pid}</c> (kazoo-reference §1.9, §1.10; profile D2, D3).</summary>
+public sealed class ParticipantActionsTests
+{
+    private const string Room = "busy-room";
+
+    private readonly ActionHarness harness = new();
+
+    public ParticipantActionsTests() =>
+        harness.Run(Room,
+            Participant(1, """{"Is-Moderator":false,"Speak":true,"Hear":true}"""),
+            Participant(2, """{"Is-Moderator":false,"Speak":false,"Hear":false}"""),
+            Participant(3, """{"Is-Moderator":true,"Speak":true,"Hear":true}"""),
+            Participant(4, """{"Speak":true,"Hear":true}"""),
+            Participant(5, """{"Is-Moderator":false,"Speak":true,"Hear":false}"""));
+
+    [Theory]
+    [InlineData("mute", "mute_participant", new[] { "1", "5" })]
+    [InlineData("unmute", "unmute_participant", new[] { "2" })]
+    [InlineData("deaf", "deaf_participant", new[] { "1" })]
+    [InlineData("undeaf", "undeaf_participant", new[] { "2", "5" })]
+    [InlineData("kick", "kick", new[] { "1", "2", "3", "4", "5" })]
+    public async Task Bulk_actions_select_as_kazoo_does_and_send_string_ids(string action, string application, string[] ids)
+    {
+        var result = await harness.Participants.HandleParticipantsActionAsync(Context($$"""{"data":{"action":"{{action}}"} }"""), Room, default);
+
+        var sent = harness.Bus.Published.ToList();
+        Assert.All(sent, p => Assert.Equal($"conference.command.{Room}", p.RoutingKey));
+        Assert.All(sent, p => Assert.Equal(application, (string?)p.Message["Application-Name"]));
+        Assert.All(sent, p => Assert.Equal(JsonValueKind.String, p.Message["Participant-ID"]!.GetValueKind()));
+        Assert.Equal(ids, sent.Select(p => (string)p.Message["Participant-ID"]!).Order(StringComparer.Ordinal));
+        // the answer is the (here ad-hoc) conference document, not a message
+        Assert.Equal(Room, (string?)result.Data["id"]);
+        Assert.Null(result.Revision);
+    }
+
+    [Fact]
+    public async Task Bulk_action_on_a_stored_conference_that_is_not_running_sends_nothing_and_answers_the_document()
+    {
+        var result = await harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"mute"}}"""), StoredId, default);
+
+        Assert.Empty(harness.Bus.Published);
+        AssertJson("""{"name":"Stored room","id":"stored-room"}""", result.Data);
+        Assert.Equal(StoredRevision, result.Revision);
+    }
+
+    [Fact]
+    public async Task The_ad_hoc_document_carries_the_schema_defaults()
+    {
+        var result = await harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"deaf"}}"""), Room, default);
+
+        Assert.IsType<JsonArray>(result.Data["conference_numbers"]);
+        Assert.IsType<JsonArray>(result.Data["member"]?["numbers"]);
+    }
+
+    [Theory]
+    [InlineData("""{"data":{"action":"mute"}}""", null)]
+    [InlineData("""{"data":{}}""", "mute")]
+    [InlineData("""{"action":"mute","data":{}}""", null)]
+    [InlineData("""{"action":"kick","data":{"action":"mute"}}""", null)]
+    public async Task The_action_is_looked_up_in_data_then_query_then_envelope(string envelope, string? queryAction)
+    {
+        var query = queryAction is null ? null : new Dictionary<string, string> { ["action"] = queryAction };
+
+        await harness.Participants.HandleParticipantsActionAsync(Context(envelope, query), Room, default);
+
+        Assert.All(harness.Bus.Messages, m => Assert.Equal("mute_participant", (string?)m["Application-Name"]));
+        Assert.Equal(2, harness.Bus.Published.Count);
+    }
+
+    [Theory]
+    [InlineData("""{"data":{}}""")]
+    [InlineData("""{"data":{"action":"explode"}}""")]
+    [InlineData("""{"data":{"action":"lock"}}""")]
+    [InlineData("""{"data":{"action":5}}""")]
+    public async Task A_missing_or_unknown_bulk_action_is_a_faulty_request(string envelope)
+    {
+        var error = await FailsAsync(() => harness.Participants.HandleParticipantsActionAsync(Context(envelope), "nowhere", default));
+
+        Assert.Equal(404, error.Status);
+        Assert.Equal("faulty_request", error.ErrorName);
+    }
+
+    [Fact]
+    public async Task Bulk_actions_on_an_id_neither_stored_nor_running_are_404()
+    {
+        var error = await FailsAsync(() => harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"kick"}}"""), "nowhere", default));
+
+        Assert.Equal(404, error.Status);
+        Assert.Equal("bad_identifier", error.ErrorName);
+    }
+
+    [Fact]
+    public async Task Bulk_play_plays_to_the_whole_conference()
+    {
+        var result = await harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"play","data":{"media_id":"hold"}}}"""), Room, default);
+
+        AssertJson("\"ok\"", result.Data);
+        var message = Assert.Single(harness.Bus.Messages);
+        Assert.Equal("play", (string?)message["Application-Name"]);
+        Assert.Equal($"/{AccountId}/hold", (string?)message["Media-Name"]);
+        Assert.Null(message["Participant-ID"]);
+    }
+
+    [Theory]
+    [InlineData("""{"participant_id":1,"other_participant":2}""", 1, 2, "clear")]
+    [InlineData("""{"participant_id":"1","other_participant":"5","relationship":"mute"}""", 1, 5, "mute")]
+    [InlineData("""{"participant_id":5,"other_participant":3,"relationship":"deaf"}""", 5, 3, "deaf")]
+    public async Task Relate_sends_relate_participants_with_integer_ids(string data, long participant, long other, string relationship)
+    {
+        var result = await harness.Participants.HandleParticipantsActionAsync(Context($$"""{"action":"relate","data":{{data}}}"""), Room, default);
+
+        AssertJson("\"relating participants\"", result.Data);
+        var message = Assert.Single(harness.Bus.Messages);
+        Assert.Equal("relate_participants", (string?)message["Application-Name"]);
+        Assert.Equal(JsonValueKind.Number, message["Participant-ID"]!.GetValueKind());
+        Assert.Equal(participant, (long)message["Participant-ID"]!);
+        Assert.Equal(other, (long)message["Other-Participant"]!);
+        Assert.Equal(relationship, (string?)message["Relationship"]);
+    }
+
+    [Fact]
+    public async Task Relate_data_may_be_nested_in_data_data()
+    {
+        await harness.Participants.HandleParticipantsActionAsync(
+            Context("""{"data":{"action":"relate","data":{"participant_id":2,"other_participant":4}}}"""), Room, default);
+
+        Assert.Equal(2L, (long)Assert.Single(harness.Bus.Messages)["Participant-ID"]!);
+    }
+
+    [Theory]
+    [InlineData("""{"other_participant":2}""", """{"participant_id":{"required":{"message":"Field is required but missing"}}}""")]
+    [InlineData("""{"participant_id":1,"other_participant":2,"relationship":"hug"}""", """{"relationship":{"enum":{"message":"Value not found in enumerated list of values","target":["deaf","clear","mute"],"value":"hug"}}}""")]
+    public async Task Relate_data_is_validated_against_metaflows_relate(string data, string errors)
+    {
+        var error = await FailsAsync(() => harness.Participants.HandleParticipantsActionAsync(Context($$"""{"action":"relate","data":{{data}}}"""), Room, default));
+
+        Assert.Equal(400, error.Status);
+        Assert.Equal("validation error", error.ErrorName);
+        var expected = JsonNode.Parse(errors)!.AsObject();
+        foreach (var (key, value) in expected)
+        {
+            Assert.True(error.ErrorData?[key] is not null, $"no {key} in {error.ErrorData?.ToJsonString()}");
+            Assert.Equal(value!.AsObject().Single().Key, error.ErrorData![key]!.AsObject().Single().Key);
+        }
+        Assert.Empty(harness.Bus.Published);
+    }
+
+    [Theory]
+    [InlineData("""{"participant_id":8,"other_participant":9}""", "9")]
+    [InlineData("""{"participant_id":1,"other_participant":9}""", "9")]
+    [InlineData("""{"participant_id":8,"other_participant":1}""", "8")]
+    [InlineData("""{"participant_id":1,"other_participant":1}""", "1")]
+    [InlineData("""{"participant_id":"abc","other_participant":1}""", "\"abc\"")]
+    public async Task Relate_needs_both_participants_in_the_conference(string data, string shownId)
+    {
+        var error = await FailsAsync(() => harness.Participants.HandleParticipantsActionAsync(Context($$"""{"action":"relate","data":{{data}}}"""), Room, default));
+
+        Assert.Equal(404, error.Status);
+        Assert.Equal("bad_identifier", error.ErrorName);
+        AssertJson($$"""{"id":{{shownId}},"message":"bad identifier"}""", error.ErrorData);
+        Assert.Empty(harness.Bus.Published);
+    }
+
+    [Theory]
+    [InlineData("mute", "mute_participant")]
+    [InlineData("unmute", "unmute_participant")]
+    [InlineData("deaf", "deaf_participant")]
+    [InlineData("undeaf", "undeaf_participant")]
+    [InlineData("kick", "kick")]
+    public async Task Single_actions_send_an_integer_participant_id_and_answer_ok(string action, string application)
+    {
+        var result = await harness.Participants.HandleParticipantActionAsync(Context($$"""{"data":{"action":"{{action}}"} }"""), Room, "3", default);
+
+        AssertJson("\"ok\"", result.Data);
+        var message = Assert.Single(harness.Bus.Messages);
+        Assert.Equal(application, (string?)message["Application-Name"]);
+        Assert.Equal(JsonValueKind.Number, message["Participant-ID"]!.GetValueKind());
+        Assert.Equal(3L, (long)message["Participant-ID"]!);
+    }
+
+    [Fact]
+    public async Task Single_play_sends_the_participant_id_as_kazoo_does_a_string()
+    {
+        await harness.Participants.HandleParticipantActionAsync(Context("""{"action":"play","data":{"media_id":"beep"}}"""), Room, "2", default);
+
+        var message = Assert.Single(harness.Bus.Messages);
+        Assert.Equal("play", (string?)message["Application-Name"]);
+        Assert.Equal("2", (string?)message["Participant-ID"]);
+        Assert.Equal($"/{AccountId}/beep", (string?)message["Media-Name"]);
+    }
+
+    [Theory]
+    [InlineData("9")]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("1.0")]
+    public async Task A_participant_that_is_not_in_the_conference_is_404_naming_it(string participantId)
+    {
+        var error = await FailsAsync(() => harness.Participants.HandleParticipantActionAsync(Context("""{"data":{"action":"mute"}}"""), Room, participantId, default));
+
+        Assert.Equal(404, error.Status);
+        Assert.Equal("bad_identifier", error.ErrorName);
+        AssertJson($$"""{"id":"{{participantId}}","message":"bad identifier"}""", error.ErrorData);
+    }
+
+    [Fact]
+    public async Task A_stored_conference_that_is_not_running_has_no_participants_to_act_on()
+    {
+        var error = await FailsAsync(() => harness.Participants.HandleParticipantActionAsync(Context("""{"data":{"action":"kick"}}"""), StoredId, "1", default));
+
+        Assert.Equal(404, error.Status);
+        AssertJson("""{"id":"1","message":"bad identifier"}""", error.ErrorData);
+    }
+
+    [Theory]
+    [InlineData("""{"data":{}}""")]
+    [InlineData("""{"data":{"action":"relate"}}""")]
+    [InlineData("""{"data":{"action":"lock"}}""")]
+    public async Task A_missing_or_unknown_single_action_is_a_faulty_request(string envelope)
+    {
+        var error = await FailsAsync(() => harness.Participants.HandleParticipantActionAsync(Context(envelope), Room, "1", default));
+
+        Assert.Equal(404, error.Status);
+        Assert.Equal("faulty_request", error.ErrorName);
+    }
+
+    [Fact]
+    public async Task Single_play_without_a_media_id_is_a_400()
+    {
+        var error = await FailsAsync(() => harness.Participants.HandleParticipantActionAsync(Context("""{"action":"play","data":{}}"""), Room, "1", default));
+
+        Assert.Equal(400, error.Status);
+        Assert.NotNull(error.ErrorData?["data.media_id"]?["required"]);
+    }
+
+    [Fact]
+    public async Task A_bus_that_is_down_fails_a_bulk_action()
+    {
+        harness.Bus.Failure = new BusUnavailableException("down");
+
+        await Assert.ThrowsAsync<BusUnavailableException>(() =>
+            harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"kick"}}"""), Room, default));
+    }
+}

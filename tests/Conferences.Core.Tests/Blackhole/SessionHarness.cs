@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Conferences.Core.Blackhole;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Conferences.Core.Tests.Blackhole;
+
+/// <summary>A session over the fake bus and authenticator, with helpers to send frames and read its replies.</summary>
+internal sealed class SessionHarness
+{
+    public SessionHarness(int maxBindings = 100)
+    {
+        Session = new BlackholeSession(Authenticator, Bus, Outbox, new BlackholeSessionOptions { MaxBindings = maxBindings },
+            NullLogger<BlackholeSession>.Instance);
+    }
+
+    public FakeAuthenticator Authenticator { get; } = new();
+
+    public FakeBus Bus { get; } = new();
+
+    public RecordingOutbox Outbox { get; } = new();
+
+    public BlackholeSession Session { get; }
+
+    public Task SendAsync(string text) => Session.HandleAsync(Encoding.UTF8.GetBytes(text), CancellationToken.None);
+
+    /// <summary>Sends <paramref name="frame"/> and returns the reply it produced (the last frame sent).</summary>
+    public async Task<JsonObject> RequestAsync(JsonObject frame)
+    {
+        await SendAsync(frame.ToJsonString());
+        return Outbox.Last;
+    }
+
+    public Task<JsonObject> SubscribeAsync(string account, string binding, string? token = null, string requestId = "req") =>
+        RequestAsync(Frame("subscribe", token ?? FakeAuthenticator.TokenOf(account), requestId,
+            new JsonObject { ["account_id"] = account, ["binding"] = binding }));
+
+    public Task<JsonObject> UnsubscribeAsync(string account, string binding, string requestId = "req") =>
+        RequestAsync(Frame("unsubscribe", FakeAuthenticator.TokenOf(account), requestId,
+            new JsonObject { ["account_id"] = account, ["binding"] = binding }));
+
+    public static JsonObject Frame(string action, string? token, string? requestId, JsonObject? data = null)
+    {
+        var frame = new JsonObject { ["action"] = action };
+        if (token is not null)
+        {
+            frame["auth_token"] = token;
+        }
+        if (requestId is not null)
+        {
+            frame["request_id"] = requestId;
+        }
+        if (data is not null)
+        {
+            frame["data"] = data;
+        }
+        return frame;
+    }
+
+    public static string[] ErrorsOf(JsonObject reply)
+    {
+        Assert.Equal("reply", (string?)reply["action"]);
+        Assert.Equal("error", (string?)reply["status"]);
+        return [.. reply["data"]!["errors"]!.AsArray().Select(e => (string)e!)];
+    }
+
+    public static JsonObject Success(JsonObject reply)
+    {
+        Assert.True((string?)reply["status"] == "success", reply.ToJsonString());
+        Assert.Equal("reply", (string?)reply["action"]);
+        return reply["data"]!.AsObject();
+    }
+
+    public static string[] Strings(JsonNode? array) => [.. array!.AsArray().Select(e => (string)e!)];
+}
