@@ -8,7 +8,7 @@ namespace Conferences.MediaServer.Dial;
 
 /// <summary>
 /// Dial handling (<c>ecallmgr_fs_conferences_shared</c>, kazoo-reference §6.5; service-profile §5): the shared queue
-/// <c>ecallmgr_fs_conferences_shared</c> on <c>conference.command.{zone}</c>, so each dial reaches one manager.
+/// of the zone (<see cref="QueueName"/>) on <c>conference.command.{zone}</c>, so each dial reaches one manager.
 /// Invalid dials are dropped (the requester times out). The conference is dialled here when it runs here or runs
 /// nowhere known (this dial starts it); one running on another instance gets the dial forwarded
 /// (<see cref="RemoteConferences"/>). Endpoints ring in parallel in the background; when all are done one
@@ -27,7 +27,15 @@ internal sealed partial class DialHandler(
 {
     public const string SharedQueueName = "ecallmgr_fs_conferences_shared";
 
-    public KapiQueue Queue => KapiQueue.Shared(SharedQueueName, KapiExchange.Conference, [KapiRoutingKeys.Dial(identity.Zone)]);
+    public KapiQueue Queue => KapiQueue.Shared(QueueName(identity.Zone), KapiExchange.Conference, [KapiRoutingKeys.Dial(identity.Zone)]);
+
+    /// <summary>
+    /// Kazoo's queue name in the default zone. Kazoo uses that name in every zone because each zone has a broker of its
+    /// own; on one shared broker (tests, a laptop with several simulated zones) that would let a manager of one zone
+    /// take another zone's dials, so the simulator's queue of any other zone carries the zone's name.
+    /// </summary>
+    public static string QueueName(string zone) =>
+        zone == KapiRoutingKeys.DefaultZone ? SharedQueueName : $"{SharedQueueName}_{zone}";
 
     /// <summary>A delivery on the zone queue.</summary>
     public async Task HandleAsync(KapiDelivery delivery, CancellationToken cancellationToken)
