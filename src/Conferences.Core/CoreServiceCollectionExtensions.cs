@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SigningKeyHolder>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<UserAuthService>();
         services.AddSingleton<AccountBootstrapper>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         return services;

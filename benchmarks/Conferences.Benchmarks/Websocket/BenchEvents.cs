@@ -44,6 +44,9 @@ public sealed class BenchEvents(IKapiPublisher publisher, string accountId)
         return sent;
     }
 
+    /// <summary>The routing key of the <paramref name="sequence"/>th event published to <paramref name="conferenceId"/>.</summary>
+    public string RoutingKey(string conferenceId, int sequence) => Template(conferenceId).Keys[sequence % 2];
+
     /// <summary>The size of one published event.</summary>
     public int MessageBytes(string conferenceId) => Template(conferenceId).Message.ToJsonString().Length;
 

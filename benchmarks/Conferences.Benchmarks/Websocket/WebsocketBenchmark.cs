@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Conferences.Core.Blackhole;
+using Conferences.Core.Kapi;
 using Conferences.Core.Kazoo;
 using Conferences.Core.Messaging;
 
@@ -19,6 +21,9 @@ public static class WebsocketBenchmark
     public const int Conferences = 100;
     public const int PerConference = 10;
     public const int BurstEvents = 10_000;
+
+    /// <summary>Routing keys timed per round by the routing-only case (the old scan takes about a millisecond each).</summary>
+    public const int RoutedKeys = 2_000;
 
     /// <summary>2,000 frames per second over the 1,000 sockets: 2 events per second per conference.</summary>
     public const double PacedEventsPerSecond = 200;
@@ -108,7 +113,7 @@ public static class WebsocketBenchmark
             Console.WriteLine($"burst round {round + 1}: bus {report.BusBursts[^1].DeliveriesPerSecond:F0}/s, websocket {report.SocketBursts[^1].DeliveriesPerSecond:F0}/s");
         }
 
-        // what publishing alone costs on this bus: events nobody receives, matched against every queue all the same
+        // what publishing alone costs on this bus: events nobody receives, routed among the run's queues all the same
         var idleConferences = Enumerable.Range(0, Conferences).Select(_ => KazooIds.NewId()).ToList();
         for (var round = 0; round < rounds; round++)
         {
@@ -116,6 +121,16 @@ public static class WebsocketBenchmark
             await events.PublishAsync(++phase, idleConferences, BurstEvents, ct);
             report.PublishOnly.Add(BurstEvents / Seconds(start, Stopwatch.GetTimestamp()));
         }
+
+        // choosing the queues alone, with this run's bindings: the bus's index beside the scan it replaced
+        var bindings = busConferences.SelectMany(conf => Enumerable.Repeat(KapiRoutingKeys.Event("*", account, conf, "*"), PerConference))
+            .Concat(socketConferences.SelectMany(conf => Enumerable.Repeat(BlackholeBindingParser.Parse($"conference.event.{conf}.*", account).Binding!.AmqpBinding, PerConference)))
+            .ToList();
+        var allConferences = busConferences.Concat(socketConferences).Concat(idleConferences).ToList();
+        var keys = Enumerable.Range(0, RoutedKeys).Select(i => events.RoutingKey(allConferences[i % allConferences.Count], i)).ToList();
+        (report.RoutingScanMicros, report.RoutingIndexMicros) = RoutingCost.Measure(bindings, keys, rounds);
+        report.RoutingBindings = bindings.Count;
+        Console.WriteLine($"routing with {bindings.Count} bindings: scan {report.RoutingScanMicros:F1} µs, index {report.RoutingIndexMicros:F2} µs per publish");
 
         // the delay at a steady rate well inside what both sustain, the same in every run so runs compare
         report.PacedEventsPerSecond = PacedEventsPerSecond;

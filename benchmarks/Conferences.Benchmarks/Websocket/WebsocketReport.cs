@@ -38,6 +38,15 @@ public sealed class WebsocketReport
     /// <summary>Events published per second to conferences nobody subscribed to (the bus still matches every queue).</summary>
     public List<double> PublishOnly { get; } = [];
 
+    /// <summary>Bindings of the routing-only case (one per queue: the run's bus subscriptions and sockets).</summary>
+    public int RoutingBindings { get; set; }
+
+    /// <summary>Microseconds to choose the queues of one publish by scanning every binding (the bus before its index).</summary>
+    public double RoutingScanMicros { get; set; }
+
+    /// <summary>Microseconds to choose the queues of one publish with the bus's routing index.</summary>
+    public double RoutingIndexMicros { get; set; }
+
     public static Delivery Median(List<Delivery> runs) => runs.OrderBy(r => r.DeliveriesPerSecond).ElementAt(runs.Count / 2);
 
     private static Delivery MedianP99(List<Delivery> runs) => runs.OrderBy(r => r.Latency.P99Ms).ElementAt(runs.Count / 2);
@@ -57,7 +66,8 @@ public sealed class WebsocketReport
             .Append(Inv, $"Events: Kazoo conference `event` messages (`start-talking`/`stop-talking` with caller id, custom and conference channel vars, {EventBytes} bytes), published on `conference` as the media server publishes them, round robin over the conferences; ")
             .Append("each event reaches 10 receivers. Delay = publish (timestamp in the `Msg-ID`) → frame received by the client process (websocket) or → handler entered (bus), on the machine's monotonic clock. ")
             .Append(Inv, $"**Burst**: {BurstEvents:N0} events published back to back, deliveries/s = deliveries ÷ time from the first publish to the last receipt; {Rounds} alternating rounds, median. ")
-            .Append(Inv, $"**Publish only**: the same burst to {WebsocketBenchmark.Conferences} conferences nobody subscribed to — the publishing cost alone, with the {2 * Sockets:N0} queues of the run matched on every publish. ")
+            .Append(Inv, $"**Publish only**: the same burst to {WebsocketBenchmark.Conferences} conferences nobody subscribed to — the publishing cost alone (serialising the event and choosing its queues among the {2 * Sockets:N0} of the run). ")
+            .Append(Inv, $"**Routing only**: choosing the queues of {WebsocketBenchmark.RoutedKeys:N0} publishes (round robin over the subscribed and the idle conferences) with the run's {RoutingBindings:N0} bindings, in process, no delivery: the in-process bus's index (plain keys in a dictionary, patterns in a word trie) beside the linear scan it replaced (every binding through `KapiRoutingKeys.TopicMatches`), {Rounds} alternating rounds, median. ")
             .Append(Inv, $"**Paced**: {PacedEventsPerSecond:N0} events/s (2 per conference per second, 2,000 frames/s) for {PacedSeconds:0.#} s per round, {Rounds} alternating rounds, the round with the median p99.")
             .AppendLine();
         md.AppendLine();
@@ -66,6 +76,11 @@ public sealed class WebsocketReport
         md.AppendLine(Inv, $"| burst, bus | {busBurst.Events:N0} | {busBurst.Deliveries:N0} | {busBurst.DeliveriesPerSecond:N0} | {busBurst.EventsPerSecond:N0} | |");
         md.AppendLine(Inv, $"| burst, websocket | {socketBurst.Events:N0} | {socketBurst.Deliveries:N0} | {socketBurst.DeliveriesPerSecond:N0} | {socketBurst.EventsPerSecond:N0} | {socketBurst.DeliveriesPerSecond / busBurst.DeliveriesPerSecond:F2} |");
         md.AppendLine(Inv, $"| publish only (no receiver) | {BurstEvents:N0} | 0 | | {PublishOnly.Order().ElementAt(PublishOnly.Count / 2):N0} | |");
+        md.AppendLine();
+        md.AppendLine("| routing only | bindings | µs per publish | publishes/s | ratio scan ÷ index |");
+        md.AppendLine("|---|---|---|---|---|");
+        md.AppendLine(Inv, $"| linear scan (before) | {RoutingBindings:N0} | {RoutingScanMicros:F1} | {1e6 / RoutingScanMicros:N0} | |");
+        md.AppendLine(Inv, $"| index (now) | {RoutingBindings:N0} | {RoutingIndexMicros:F2} | {1e6 / RoutingIndexMicros:N0} | {RoutingScanMicros / RoutingIndexMicros:N0} |");
         md.AppendLine();
         md.AppendLine("| case | rate events/s | deliveries | delay p50 ms | delay p99 ms | max ms | p99 ratio websocket ÷ bus |");
         md.AppendLine("|---|---|---|---|---|---|---|");
@@ -96,5 +111,8 @@ public sealed class WebsocketReport
         bus_paced = BusPaced,
         socket_paced = SocketPaced,
         publish_only_events_per_second = PublishOnly,
+        routing_bindings = RoutingBindings,
+        routing_scan_microseconds = RoutingScanMicros,
+        routing_index_microseconds = RoutingIndexMicros,
     };
 }

@@ -25,17 +25,7 @@ public sealed class ApiAuthController(AccountService accounts, TokenService toke
             throw KazooErrors.Validation("api_key", "required", "Field is required but missing", new JsonObject { ["value"] = "api_key" });
         }
         var account = await accounts.FindByApiKeyAsync(apiKey, ct) ?? throw KazooErrors.InvalidCredentials();
-        var accountId = KazooJson.GetString(account, "_id")!;
-        request.AuthToken = tokens.Issue(accountId, AccountDocument.IsSuperDuperAdmin(account));
-        var tree = AccountDocument.Tree(account);
-        return Responses.Created(new JsonObject
-        {
-            ["account_id"] = accountId,
-            ["account_name"] = KazooJson.GetString(account, "name"),
-            ["reseller_id"] = tree.Count > 0 ? tree[0] : accountId,
-            ["is_reseller"] = tree.Count == 0,
-            ["language"] = KazooJson.GetString(account, "language") ?? "en-us",
-            ["apps"] = new JsonArray(),
-        });
+        request.AuthToken = tokens.Issue(KazooJson.GetString(account, "_id")!, AccountDocument.IsSuperDuperAdmin(account));
+        return Responses.Created(AuthResponse.Create(account));
     }
 }

@@ -43,6 +43,7 @@ public sealed class CrossbarAccountFilter(AccountService accounts) : IAsyncActio
             RequestId = request.RequestId,
             AccountId = accountId,
             AuthAccountId = claims.AccountId,
+            AuthUserId = claims.OwnerId,
             Data = request.Data,
             Envelope = request.Envelope,
             Query = request.Query,

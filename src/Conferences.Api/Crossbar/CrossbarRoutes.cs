@@ -17,6 +17,7 @@ public static partial class CrossbarRoutes
         (ApiKey(), "GET"),
         (Account(), "GET, PUT"),
         (ApiAuth(), "PUT"),
+        (UserAuth(), "PUT"),
     ];
 
     public static string AllowedMethods(string path)
@@ -51,4 +52,7 @@ public static partial class CrossbarRoutes
 
     [GeneratedRegex("^/v2/api_auth/?$")]
     private static partial Regex ApiAuth();
+
+    [GeneratedRegex("^/v2/user_auth/?$")]
+    private static partial Regex UserAuth();
 }

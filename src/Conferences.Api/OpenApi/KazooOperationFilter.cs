@@ -16,43 +16,7 @@ public sealed class KazooOperationFilter : IOperationFilter
         var method = context.ApiDescription.HttpMethod ?? "GET";
         if (method is "PUT" or "POST" or "PATCH")
         {
-            // PUT on a conference (not on the collection) runs an action: the envelope names it, data carries its input
-            var isAction = method == "PUT" && context.ApiDescription.RelativePath?.Contains("conferences/{conference_id}", StringComparison.Ordinal) == true;
-            var example = isAction
-                ? System.Text.Json.Nodes.JsonNode.Parse("""{"action":"dial","data":{"endpoints":["sip:alice@example.com","1000"],"caller_id_name":"Sales","participant_flags":["is_moderator"]}}""")
-                : System.Text.Json.Nodes.JsonNode.Parse("""{"data":{"name":"Sales","member":{"pins":["1234"]},"conference_numbers":["5550100"]}}""");
-            var properties = new Dictionary<string, IOpenApiSchema>
-            {
-                ["data"] = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Description = isAction
-                        ? "the action's data (dial: see schemas/conferences.dial.json); may also hold `action`"
-                        : "the conference document (see schemas/conferences.json)",
-                },
-            };
-            if (isAction)
-            {
-                properties["action"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "the action, e.g. `dial`" };
-            }
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Description = "Kazoo request envelope: the document (or action) goes under `data`.",
-                Required = method != "PUT" || context.ApiDescription.RelativePath?.EndsWith("conferences", StringComparison.Ordinal) == true,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new()
-                    {
-                        Schema = new OpenApiSchema
-                        {
-                            Type = JsonSchemaType.Object,
-                            Required = new HashSet<string> { "data" },
-                            Properties = properties,
-                        },
-                        Example = example,
-                    },
-                },
-            };
+            operation.RequestBody = RequestBody(KazooRequestBody.For(method, context.ApiDescription.RelativePath ?? ""));
         }
         operation.Responses ??= [];
         var errorSchema = context.SchemaGenerator.GenerateSchema(typeof(ErrorEnvelope), context.SchemaRepository);
@@ -73,5 +37,43 @@ public sealed class KazooOperationFilter : IOperationFilter
             Description = "token from PUT /v2/api_auth",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         });
+    }
+
+    private static OpenApiRequestBody RequestBody(KazooRequestBody body)
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["data"] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = body.DataDescription },
+        };
+        if (body.ActionDescription is { } action)
+        {
+            properties["action"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = action };
+        }
+        var examples = new Dictionary<string, IOpenApiExample>();
+        for (var i = 0; i < body.Examples.Count; i++)
+        {
+            examples[body.Examples[i].Name] = new OpenApiExample { Summary = body.Examples[i].Summary, Value = body.ExampleValue(i) };
+        }
+        return new OpenApiRequestBody
+        {
+            Description = body.ActionDescription is null
+                ? "Kazoo request envelope: the document goes under `data`."
+                : "Kazoo request envelope: the action under `action` (or in `data`), its input under `data`.",
+            Required = body.Required,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "data" },
+                        Properties = properties,
+                    },
+                    // named examples (OpenAPI allows `example` or `examples`, not both); viewers prefill the first
+                    Examples = examples.Count == 0 ? null : examples,
+                },
+            },
+        };
     }
 }

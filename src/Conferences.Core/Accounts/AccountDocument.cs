@@ -46,5 +46,24 @@ public static class AccountDocument
 
     public static bool IsSuperDuperAdmin(JsonObject account) => KazooJson.GetBool(account, "pvt_superduper_admin");
 
+    /// <summary>
+    /// Kazoo's <c>kzd_accounts:is_enabled</c>: an account is enabled unless <c>pvt_enabled</c> is set to anything but
+    /// <c>true</c> / <c>"true"</c> (the public <c>enabled</c> is not what crossbar's logins check).
+    /// </summary>
+    public static bool IsEnabled(JsonObject account) => account["pvt_enabled"] switch
+    {
+        null => true,
+        JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.Null => true,
+        JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.True => true,
+        JsonValue value when value.TryGetValue<string>(out var text) => text == "true",
+        _ => false,
+    };
+
+    /// <summary>
+    /// When a trial account stops working (Gregorian seconds, <c>pvt_trial_expires</c>), or null for an account
+    /// without a trial end (<c>kzd_accounts:is_expired</c>).
+    /// </summary>
+    public static long? TrialExpiration(JsonObject account) => KazooJson.GetLong(account, "pvt_trial_expires");
+
     public static string NewApiKey() => KazooIds.RandomHex(32);
 }

@@ -47,6 +47,23 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
     }
 
     /// <summary>
+    /// The ids of the live accounts whose name matches <paramref name="accountName"/> once both are lower-cased and
+    /// stripped of everything but letters and digits (Kazoo's <c>kapps_util:get_accounts_by_name</c>), in id order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FindIdsByNameAsync(string accountName, CancellationToken ct) =>
+        await FindIdsAsync(KazooViews.AccountByName, PrivateFields.AlphanumName(accountName), ct).ConfigureAwait(false);
+
+    /// <summary>The ids of the live accounts with this realm, case-insensitively (<c>kapps_util:get_account_by_realm</c>).</summary>
+    public async Task<IReadOnlyList<string>> FindIdsByRealmAsync(string realm, CancellationToken ct) =>
+        await FindIdsAsync(KazooViews.AccountByRealm, realm.ToLowerInvariant(), ct).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<string>> FindIdsAsync(ViewDefinition view, string key, CancellationToken ct)
+    {
+        var rows = await store.QueryViewAsync(AccountDatabase.Accounts, view, new ViewQuery { Keys = [key] }, ct).ConfigureAwait(false);
+        return [.. rows.Select(row => row.Id).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
     /// A token may act on its own account and on descendants (its id in the target's <c>pvt_tree</c>);
     /// the super-duper admin may act anywhere.
     /// </summary>

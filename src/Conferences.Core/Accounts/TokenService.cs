@@ -18,7 +18,11 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
 
     public int LifetimeSeconds { get; init; } = DefaultLifetimeSeconds;
 
-    public string Issue(string accountId, bool isSuperDuperAdmin)
+    /// <summary>An account's token (<c>api_auth</c>).</summary>
+    public string Issue(string accountId, bool isSuperDuperAdmin) => Issue(accountId, isSuperDuperAdmin, ownerId: null);
+
+    /// <summary>A token of <paramref name="accountId"/>, carrying Kazoo's <c>owner_id</c> claim when a user logged in (<c>user_auth</c>).</summary>
+    public string Issue(string accountId, bool isSuperDuperAdmin, string? ownerId)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var payload = new JsonObject
@@ -29,6 +33,10 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
             ["exp"] = now + LifetimeSeconds,
             ["iss"] = "conferences",
         };
+        if (ownerId is not null)
+        {
+            payload["owner_id"] = ownerId;
+        }
         var body = Base64Url.Encode(Encoding.UTF8.GetBytes(payload.ToJsonString()));
         return $"{Header}.{body}.{Sign($"{Header}.{body}")}";
     }
@@ -68,7 +76,8 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
                 accountId,
                 payload["superduper_admin"]?.GetValue<bool>() ?? false,
                 payload["iat"]?.GetValue<long>() ?? 0,
-                payload["exp"]?.GetValue<long>() ?? 0);
+                payload["exp"]?.GetValue<long>() ?? 0,
+                payload["owner_id"]?.GetValue<string>());
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {

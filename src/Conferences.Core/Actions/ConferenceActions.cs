@@ -47,8 +47,8 @@ public sealed class ConferenceActions(ConferenceStore conferences, KazooSchemaVa
 
     /// <summary>
     /// <c>maybe_load_conference/2</c>: the stored conference (typed <c>conference</c> or untyped), else the ad-hoc
-    /// document: schema defaults plus <c>_id</c> and <c>pvt_type</c>, with the request's <c>data</c> deep-merged over
-    /// it (kazoo-reference §1.4.2). Nothing is saved.
+    /// document with the request's <c>data</c> deep-merged over it (<see cref="AdHocConference"/>, kazoo-reference
+    /// §1.4.2). Nothing is saved.
     /// </summary>
     public async Task<ActionConference> LoadAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
     {
@@ -58,11 +58,7 @@ public sealed class ConferenceActions(ConferenceStore conferences, KazooSchemaVa
         {
             return new ActionConference(stored, KazooJson.GetString(stored, "_rev"));
         }
-        var adHoc = validator.Validate(ConferenceService.SchemaName, []).Document;
-        adHoc["_id"] = conferenceId;
-        adHoc["pvt_type"] = ConferenceStore.DocumentType;
-        MergeInto(adHoc, context.DataObject);
-        return new ActionConference(adHoc, null);
+        return new ActionConference(AdHocConference.Build(validator, conferenceId, context.DataObject), null);
     }
 
     /// <summary>
@@ -74,21 +70,5 @@ public sealed class ConferenceActions(ConferenceStore conferences, KazooSchemaVa
         ArgumentNullException.ThrowIfNull(context);
         var action = context.Envelope["action"] ?? context.DataObject["action"];
         return action is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
-    }
-
-    // kz_json:merge/2: objects merge recursively, anything else from the request replaces
-    private static void MergeInto(JsonObject target, JsonObject source)
-    {
-        foreach (var (key, value) in source)
-        {
-            if (value is JsonObject nested && target[key] is JsonObject existing)
-            {
-                MergeInto(existing, nested);
-            }
-            else
-            {
-                target[key] = value?.DeepClone();
-            }
-        }
     }
 }

@@ -31,7 +31,7 @@ public static class BlackholeEventFrame
             var written = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (key, value) in message)
             {
-                if (value is not null && !RemovedHeaders.Contains(key))
+                if (!RemovedHeaders.Contains(key))
                 {
                     WriteNormalized(writer, written, key, value);
                 }
@@ -40,10 +40,7 @@ public static class BlackholeEventFrame
             {
                 foreach (var (key, value) in channelVars)
                 {
-                    if (value is not null)
-                    {
-                        WriteNormalized(writer, written, key, value);
-                    }
+                    WriteNormalized(writer, written, key, value);
                 }
             }
             writer.WriteEndObject();
@@ -85,47 +82,6 @@ public static class BlackholeEventFrame
     public static string? EventName(JsonObject message) => KazooJson.GetString(message, KapiHeaders.EventName);
 
     // kz_json:normalize_jobj/1, written straight to the frame; of two keys that normalise alike the first is kept.
-    private static void WriteNormalized(Utf8JsonWriter writer, HashSet<string> written, string key, JsonNode value)
-    {
-        var normalized = KazooJson.NormalizeKey(key);
-        if (!written.Add(normalized))
-        {
-            return;
-        }
-        writer.WritePropertyName(normalized);
-        WriteNormalizedValue(writer, value);
-    }
-
-    private static void WriteNormalizedValue(Utf8JsonWriter writer, JsonNode? value)
-    {
-        switch (value)
-        {
-            case JsonObject obj:
-                writer.WriteStartObject();
-                var written = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var (key, child) in obj)
-                {
-                    if (child is not null)
-                    {
-                        WriteNormalized(writer, written, key, child);
-                    }
-                }
-                writer.WriteEndObject();
-                break;
-            case JsonArray array:
-                writer.WriteStartArray();
-                foreach (var item in array)
-                {
-                    WriteNormalizedValue(writer, item);
-                }
-                writer.WriteEndArray();
-                break;
-            case null:
-                writer.WriteNullValue();
-                break;
-            default:
-                value.WriteTo(writer);
-                break;
-        }
-    }
+    private static void WriteNormalized(Utf8JsonWriter writer, HashSet<string> written, string key, JsonNode? value) =>
+        NormalizedJsonWriter.WriteProperty(writer, written, key, value, KazooJson.NormalizeKey);
 }

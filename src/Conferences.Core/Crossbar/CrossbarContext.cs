@@ -16,6 +16,9 @@ public sealed class CrossbarContext
     /// <summary>The account the token belongs to (null only for unauthenticated calls such as api_auth).</summary>
     public string? AuthAccountId { get; init; }
 
+    /// <summary>The user a <c>user_auth</c> token was issued to (its <c>owner_id</c>); null for account tokens.</summary>
+    public string? AuthUserId { get; init; }
+
     /// <summary>The envelope's <c>data</c> (an object or array; <c>{}</c> for an empty body).</summary>
     public JsonNode Data { get; init; } = new JsonObject();
 

@@ -32,6 +32,10 @@ public static class PrivateFields
         {
             doc["pvt_auth_account_id"] = context.AuthAccountId;
         }
+        if (context.AuthUserId is not null)
+        {
+            doc["pvt_auth_user_id"] = context.AuthUserId;
+        }
         if (KazooJson.GetString(doc, "name") is { } name)
         {
             doc["pvt_alphanum_name"] = AlphanumName(name);

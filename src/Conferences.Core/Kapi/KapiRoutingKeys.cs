@@ -102,14 +102,15 @@ public static class KapiRoutingKeys
 
     /// <summary>
     /// AMQP topic-exchange matching: words are separated by <c>.</c>; in the pattern <c>*</c> matches exactly one
-    /// word and <c>#</c> zero or more words; any other word matches itself only.
+    /// word and <c>#</c> zero or more words; any other word matches itself only. As on RabbitMQ, an empty key (or
+    /// pattern) has no word at all, so <c>*</c> does not match it and <c>#</c> does.
     /// </summary>
     public static bool TopicMatches(string pattern, string routingKey)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(routingKey);
-        var p = pattern.Split('.');
-        var k = routingKey.Split('.');
+        string[] p = pattern.Length == 0 ? [] : pattern.Split('.');
+        string[] k = routingKey.Length == 0 ? [] : routingKey.Split('.');
 
         // matches[i][j]: pattern words from i match key words from j
         var matches = new bool[p.Length + 1][];

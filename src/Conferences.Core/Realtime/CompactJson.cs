@@ -2,12 +2,14 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
 
 namespace Conferences.Core.Realtime;
 
 /// <summary>
 /// A JSON object kept as its UTF-8 bytes, already key-normalised the Kazoo way (lower case, <c>-</c> → <c>_</c>,
-/// recursively, nulls dropped; kazoo-reference conventions, <c>kz_json:normalize/1</c>), so that a participant's
+/// recursively, nulls dropped, the first of two keys that normalise alike kept; kazoo-reference conventions,
+/// <c>kz_json:normalize/1</c>, <see cref="NormalizedJsonWriter"/>), so that a participant's
 /// <c>Custom-Channel-Vars</c> cost a few dozen bytes instead of a tree of nodes. Immutable.
 /// </summary>
 public sealed class CompactJson
@@ -39,7 +41,7 @@ public sealed class CompactJson
         var buffer = new ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            WriteNormalized(writer, obj);
+            NormalizedJsonWriter.WriteValue(writer, obj, Normalize);
         }
         return new(buffer.WrittenSpan.ToArray());
     }
@@ -55,47 +57,13 @@ public sealed class CompactJson
 
     public override string ToString() => System.Text.Encoding.UTF8.GetString(utf8);
 
-    private static void WriteNormalized(Utf8JsonWriter writer, JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                writer.WriteStartObject();
-                foreach (var (key, value) in obj)
-                {
-                    if (value is null)
-                    {
-                        continue;
-                    }
-                    writer.WritePropertyName(Normalize(key));
-                    WriteNormalized(writer, value);
-                }
-                writer.WriteEndObject();
-                break;
-            case JsonArray array:
-                writer.WriteStartArray();
-                foreach (var item in array)
-                {
-                    WriteNormalized(writer, item);
-                }
-                writer.WriteEndArray();
-                break;
-            case null:
-                writer.WriteNullValue();
-                break;
-            default:
-                node.WriteTo(writer);
-                break;
-        }
-    }
-
     private static string Normalize(string key)
     {
         if (NormalizedKeys.TryGetValue(key, out var normalized))
         {
             return normalized;
         }
-        normalized = Kazoo.KazooJson.NormalizeKey(key);
+        normalized = KazooJson.NormalizeKey(key);
         if (NormalizedKeys.Count < MaxCachedKeys)
         {
             NormalizedKeys.TryAdd(key, normalized);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Conferences.Core.Crossbar;
 using Conferences.Core.Kazoo;
 
 namespace Conferences.Core.Storage;
@@ -72,17 +73,49 @@ public static class KazooViews
         """,
         doc => IsLive(doc, "account") && KazooJson.GetString(doc, "pvt_api_key") is { } key ? [new(key, null)] : []);
 
-    /// <summary><c>accounts/listing_by_name</c> in the <c>accounts</c> database: key = account name.</summary>
+    /// <summary>
+    /// <c>accounts/listing_by_name</c> in the <c>accounts</c> database: key = the name lower-cased with everything outside
+    /// <c>[a-z0-9]</c> removed (Kazoo's <c>kzd_accounts:normalize_name</c>), value = <c>{account_id, account_db}</c>.
+    /// <c>user_auth</c> finds an <c>account_name</c> with it (kazoo-reference §4).
+    /// </summary>
     public static readonly ViewDefinition AccountByName = new(
         "accounts",
         "listing_by_name",
         """
         function(doc) {
           if (doc.pvt_type !== 'account' || doc.pvt_deleted || typeof doc.name !== 'string') { return; }
-          emit(doc.name, null);
+          emit(doc.name.toLowerCase().replace(/[^a-z0-9]/g, ''), { account_id: doc.pvt_account_id, account_db: doc.pvt_account_db });
         }
         """,
-        doc => IsLive(doc, "account") && KazooJson.GetString(doc, "name") is { } name ? [new(name, null)] : []);
+        doc => IsLive(doc, "account") && KazooJson.GetString(doc, "name") is { } name
+            ? [new(PrivateFields.AlphanumName(name), AccountRowValue(doc))]
+            : []);
+
+    /// <summary>
+    /// <c>accounts/listing_by_realm</c> in the <c>accounts</c> database: key = the realm lower-cased, value =
+    /// <c>{account_id, account_db}</c>. <c>user_auth</c> finds an <c>account_realm</c> with it.
+    /// </summary>
+    public static readonly ViewDefinition AccountByRealm = new(
+        "accounts",
+        "listing_by_realm",
+        """
+        function(doc) {
+          if (doc.pvt_type !== 'account' || doc.pvt_deleted || typeof doc.realm !== 'string') { return; }
+          emit(doc.realm.toLowerCase(), { account_id: doc.pvt_account_id, account_db: doc.pvt_account_db });
+        }
+        """,
+        doc => IsLive(doc, "account") && KazooJson.GetString(doc, "realm") is { } realm
+            ? [new(realm.ToLowerInvariant(), AccountRowValue(doc))]
+            : []);
+
+    /// <summary>
+    /// <c>users/creds_by_md5</c>: key = <c>pvt_md5_auth</c> (md5 hex of <c>username:password</c>) of a live user whose
+    /// <c>enabled</c> is truthy, value = <c>{owner_id, account_id}</c> (<c>cb_user_auth</c>, kazoo-reference §4).
+    /// </summary>
+    public static readonly ViewDefinition UserByMd5Credentials = UserCredentials("creds_by_md5", "pvt_md5_auth");
+
+    /// <summary><c>users/creds_by_sha</c>: as <see cref="UserByMd5Credentials"/> for <c>pvt_sha1_auth</c> (<c>method: "sha"</c>).</summary>
+    public static readonly ViewDefinition UserByShaCredentials = UserCredentials("creds_by_sha", "pvt_sha1_auth");
 
     /// <summary>
     /// <c>devices/listing_by_owner</c>: one row per user a live device belongs to (its <c>owner_id</c> and every
@@ -123,7 +156,8 @@ public static class KazooViews
         new("conferences", [ConferenceListing, ConferenceByName], AccountDatabase.IsAccountDatabase),
         new("conference", [ConferenceByNumber], AccountDatabase.IsAccountDatabase),
         new("devices", [DeviceByOwner], AccountDatabase.IsAccountDatabase),
-        new("accounts", [AccountByApiKey, AccountByName], db => db == AccountDatabase.Accounts),
+        new("users", [UserByMd5Credentials, UserByShaCredentials], AccountDatabase.IsAccountDatabase),
+        new("accounts", [AccountByApiKey, AccountByName, AccountByRealm], db => db == AccountDatabase.Accounts),
     ];
 
     public static IEnumerable<DesignDocument> For(string database) => DesignDocuments.Where(d => d.AppliesTo(database));
@@ -150,6 +184,50 @@ public static class KazooViews
         }
         item["flags"] = doc["flags"]?.DeepClone() ?? new JsonArray();
         yield return new(id, item);
+    }
+
+    // Kazoo's map tests the hash, the type, the deletion and enabled by JavaScript truthiness; a hash that is not a
+    // string is left out as well, since every key this service looks up is a string
+    private static ViewDefinition UserCredentials(string name, string hashField) => new(
+        "users",
+        name,
+        $$"""
+        function(doc) {
+          if (typeof doc.{{hashField}} !== 'string' || !doc.{{hashField}} || doc.pvt_type !== 'user' || doc.pvt_deleted || !doc.enabled) { return; }
+          emit(doc.{{hashField}}, { owner_id: doc._id, account_id: doc.pvt_account_id });
+        }
+        """,
+        doc => MapUserCredentials(doc, hashField));
+
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> MapUserCredentials(JsonObject doc, string hashField)
+    {
+        if (KazooJson.GetString(doc, hashField) is not { Length: > 0 } hash
+            || KazooJson.GetString(doc, "pvt_type") != "user"
+            || !IsFalsy(doc["pvt_deleted"])
+            || IsFalsy(doc["enabled"]))
+        {
+            yield break;
+        }
+        var value = new JsonObject { ["owner_id"] = doc["_id"]?.DeepClone() };
+        CopyIfPresent(doc, "pvt_account_id", value, "account_id");
+        yield return new(hash, value);
+    }
+
+    /// <summary>The value of Kazoo's account lookup views: <c>{account_id, account_db}</c>, members JSON leaves out when undefined.</summary>
+    private static JsonObject AccountRowValue(JsonObject doc)
+    {
+        var value = new JsonObject();
+        CopyIfPresent(doc, "pvt_account_id", value, "account_id");
+        CopyIfPresent(doc, "pvt_account_db", value, "account_db");
+        return value;
+    }
+
+    private static void CopyIfPresent(JsonObject from, string field, JsonObject to, string key)
+    {
+        if (from.TryGetPropertyValue(field, out var node))
+        {
+            to[key] = node?.DeepClone();
+        }
     }
 
     private static IEnumerable<KeyValuePair<string, JsonNode?>> MapDevicesByOwner(JsonObject doc)

@@ -5,6 +5,8 @@ using Conferences.Api.Tests.Dial;
 using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.Realtime;
 using Conferences.Core.Kapi;
+using Conferences.Tests.Amqp;
+using RabbitMQ.Client;
 using static Conferences.Api.Tests.Actions.ActionRequests;
 
 namespace Conferences.Api.Tests.Actions;
@@ -25,7 +27,7 @@ public sealed class RabbitMqActionWireTests(RabbitMqDialTests.SimulatorOnRabbitM
         var id = $"wire-{Guid.NewGuid():N}";
         await api.DialInAsync(account, id, members: 1);
         await using var raw = await RawAmqp.ConnectAsync(Messaging.RabbitMqApiFactory.TestBroker);
-        var inbox = await raw.ListenAsync("conference", KapiRoutingKeys.Command(id));
+        var inbox = await raw.ListenAsync("conference", ExchangeType.Topic, KapiRoutingKeys.Command(id));
 
         (await account.ConferenceActionAsync(id, "lock")).ExpectStatus(HttpStatusCode.Created);
         var lockCommand = await CommandAsync(inbox, id, "lock");
@@ -66,7 +68,7 @@ public sealed class RabbitMqActionWireTests(RabbitMqDialTests.SimulatorOnRabbitM
         var members = Members(everyone).Select(Id).Order().ToArray();
         var moderator = Id(Assert.Single(Moderators(everyone)));
         await using var raw = await RawAmqp.ConnectAsync(Messaging.RabbitMqApiFactory.TestBroker);
-        var inbox = await raw.ListenAsync("conference", KapiRoutingKeys.Command(id));
+        var inbox = await raw.ListenAsync("conference", ExchangeType.Topic, KapiRoutingKeys.Command(id));
 
         // bulk mute: one mute_participant per member, Participant-ID a string; the moderator is left alone
         (await account.ParticipantsActionAsync(id, "mute")).ExpectStatus(HttpStatusCode.Created);

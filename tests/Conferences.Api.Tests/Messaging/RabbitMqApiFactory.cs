@@ -20,10 +20,19 @@ public class RabbitMqApiFactory : ApiFactory
     /// <summary><c>ConnectionStrings:RabbitMq</c>.</summary>
     protected virtual string Broker => TestBroker;
 
+    /// <summary>
+    /// A media zone of this factory's own (its dials and, when it hosts one, its simulator): test classes share one
+    /// broker, and dials of one zone go to one shared queue, so a common zone would let another class's simulator take
+    /// this one's dials and leave with its conference.
+    /// </summary>
+    public string Zone { get; } = $"t{Guid.NewGuid():N}"[..12];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Messaging:Provider", "rabbitmq");
         builder.UseSetting("ConnectionStrings:RabbitMq", Broker);
+        builder.UseSetting("Dial:Zone", Zone);
+        builder.UseSetting("MediaServer:Zone", Zone);
     }
 }

@@ -85,8 +85,7 @@ public sealed class RabbitMqHealthTests(RabbitMqApiFactory api) : IClassFixture<
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("MediaServer:Simulator", "true");
-            // its own zone and name: other media managers may share the test broker
-            builder.UseSetting("MediaServer:Zone", $"api-tests-{Guid.NewGuid():N}");
+            // its own name (the zone is the factory's own): other media managers may share the test broker
             builder.UseSetting("MediaServer:Hostname", $"api-sim-{Guid.NewGuid():N}");
         }
     }

@@ -35,6 +35,8 @@ public sealed class SimulatorHost : IAsyncDisposable
             .AddMediaServerSimulator(o =>
             {
                 o.Hostname = $"rt-sim-{Guid.NewGuid():N}"[..16];
+                // a zone of its own, so dials of other test classes on the shared broker never reach it
+                o.Zone = o.Hostname;
                 o.AdvertiseInterval = TimeSpan.FromSeconds(1);
                 o.AnswerDelay = TimeSpan.FromMilliseconds(10);
             });

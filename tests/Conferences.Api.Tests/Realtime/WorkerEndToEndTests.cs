@@ -40,9 +40,22 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await api.DisposeAsync();
-        await worker.DisposeAsync();
-        await broker.DisposeAsync();
+        // the worker is a process of its own: it must not outlive the test, whatever else fails here
+        try
+        {
+            await api.DisposeAsync();
+        }
+        finally
+        {
+            try
+            {
+                await worker.DisposeAsync();
+            }
+            finally
+            {
+                await broker.DisposeAsync();
+            }
+        }
     }
 
     [Fact]

@@ -23,6 +23,10 @@ public class SimulatorOnRabbitMqFactory : ApiFactory
         builder.UseSetting("Messaging:Provider", "rabbitmq");
         builder.UseSetting("ConnectionStrings:RabbitMq", BrokerUrl);
         builder.UseSetting("MediaServer:Simulator", "true");
+        // a zone of its own: test classes share the broker, and a zone's dials share one queue
+        var zone = $"w{Guid.NewGuid():N}"[..12];
+        builder.UseSetting("Dial:Zone", zone);
+        builder.UseSetting("MediaServer:Zone", zone);
         builder.UseSetting("RabbitMq:RecoveryInterval", "00:00:00.500");
         // a loaded test machine (a broker booting beside it) can take more than the default 2 s to declare a queue
         builder.UseSetting("RabbitMq:OperationTimeout", "00:00:10");

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Conferences.Core.Actions;
+using Conferences.Core.Conferences;
 using Conferences.Core.Errors;
 using Conferences.Core.Kazoo;
+using Conferences.Core.Validation;
 
 namespace Conferences.Core.Tests.Dial;
 
@@ -103,6 +105,30 @@ public sealed class ConferenceActionsTests
         Assert.Equal(DialHarness.ConferenceId, KazooJson.GetString(conference.Document, "_id"));
         Assert.Equal("conference", KazooJson.GetString(conference.Document, "pvt_type"));
         Assert.NotNull(conference.Document["member"]);
+    }
+
+    [Fact]
+    public async Task The_ad_hoc_conference_of_a_dial_is_the_one_every_route_synthesises()
+    {
+        var data = new JsonObject
+        {
+            ["endpoints"] = new JsonArray("1000"),
+            ["name"] = "Pop-up",
+            ["member"] = new JsonObject { ["pins"] = new JsonArray("4321") },
+            ["_id"] = "not-this-id",
+            ["pvt_type"] = "user",
+        };
+
+        var conference = await harness.Actions.LoadAsync(DialHarness.Context(data), "pop-up-room", default);
+
+        // the request's public data is deep-merged over the defaults; it cannot rename or retype the document
+        Assert.Equal("pop-up-room", KazooJson.GetString(conference.Document, "_id"));
+        Assert.Equal("conference", KazooJson.GetString(conference.Document, "pvt_type"));
+        Assert.Equal("Pop-up", KazooJson.GetString(conference.Document, "name"));
+        AssertJsonEqual("""["4321"]""", conference.Document["member"]!["pins"]!);
+        Assert.NotNull(conference.Document["member"]!["join_muted"]);
+        var expected = AdHocConference.Build(KazooSchemaValidator.LoadEmbedded(), "pop-up-room", data);
+        Assert.True(JsonNode.DeepEquals(expected, conference.Document), conference.Document.ToJsonString());
     }
 
     private static void AssertJsonEqual(string expected, JsonNode actual) =>

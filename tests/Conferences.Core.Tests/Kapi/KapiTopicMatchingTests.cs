@@ -13,6 +13,7 @@ public sealed class KapiTopicMatchingTests
     [InlineData("conference.event.#", "conference.event")]
     [InlineData("#", "conference.discovery")]
     [InlineData("#", "")]
+    [InlineData("", "")]
     [InlineData("conference.#.call", "conference.event.lock.acct.conf.call")]
     [InlineData("conference.#.#.call", "conference.call")]
     [InlineData("conference.command.conf", "conference.command.conf")]
@@ -33,6 +34,9 @@ public sealed class KapiTopicMatchingTests
     [InlineData("conference.command.*", "conference.discovery")]
     [InlineData("conference.#.call", "conference.event.lock.acct.conf.other")]
     [InlineData("conference.*", "conference.command.conf")]
+    [InlineData("*", "")] // RabbitMQ: the empty key has no word for * to take
+    [InlineData("#.*", "")]
+    [InlineData("*.#", "")]
     public void Pattern_does_not_match(string pattern, string routingKey)
     {
         Assert.False(KapiRoutingKeys.TopicMatches(pattern, routingKey));

@@ -26,10 +26,10 @@ public sealed class ValidatorBehaviourTests
     }
 
     [Fact]
-    public void All_four_schemas_are_embedded()
+    public void All_five_schemas_are_embedded()
     {
         Assert.Equal(
-            ["conferences", "conferences.dial", "conferences.profile", "metaflows.relate"],
+            ["conferences", "conferences.dial", "conferences.profile", "metaflows.relate", "user_auth"],
             Validator.SchemaNames.Order(StringComparer.Ordinal));
     }
 

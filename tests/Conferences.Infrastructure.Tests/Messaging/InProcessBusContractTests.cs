@@ -117,6 +117,49 @@ public sealed class InProcessBusContractTests : MessageBusContract
     }
 
     [Fact]
+    public async Task Routing_stays_exact_while_queues_come_and_go_concurrently()
+    {
+        var client = await ConnectAsync();
+        var (account, conference) = (NewId(), NewId());
+        var key = KapiRoutingKeys.Event("add-member", account, conference, "call");
+        string[] patterns = [key, KapiRoutingKeys.Event("*", account, conference, "*"), "conference.event.#", "#", $"conference.#.{conference}.#"];
+        using var publishing = new CancellationTokenSource();
+        var publisher = Task.Run(async () =>
+        {
+            while (!publishing.IsCancellationRequested)
+            {
+                await bus.PublishAsync(key, Probe("churn"), Ct);
+            }
+        });
+        var churners = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                var queue = KapiQueue.Exclusive(KapiExchange.Conference, [patterns[(worker + i) % patterns.Length], patterns[i % patterns.Length]]);
+                await using var subscription = await bus.SubscribeAsync(queue, (_, _) => Task.CompletedTask, Ct);
+            }
+        }));
+        await Task.WhenAll(churners);
+        await publishing.CancelAsync();
+        await publisher;
+
+        var inboxes = new List<DeliveryInbox>();
+        foreach (var pattern in patterns)
+        {
+            inboxes.Add(await ListenAsync(client, KapiQueue.Exclusive(KapiExchange.Conference, [pattern, key])));
+        }
+        await bus.PublishAsync(key, Probe("final"), Ct);
+
+        foreach (var inbox in inboxes)
+        {
+            Assert.Equal("final", MarkerOf(await inbox.NextAsync()));
+        }
+        await Task.Delay(Quiet);
+        Assert.All(inboxes, inbox => Assert.Empty(inbox.Drain())); // each queue once, though both its bindings match
+        Assert.Equal($"in-process bus, {patterns.Length} queues", (await bus.CheckHealthAsync(Ct)).Description);
+    }
+
+    [Fact]
     public async Task Health_names_the_inprocess_provider()
     {
         Assert.Equal(InProcessBus.ProviderName, (await bus.CheckHealthAsync(Ct)).Provider);

@@ -74,6 +74,24 @@ public abstract partial class MessageBusContract
     }
 
     [Fact]
+    public async Task An_empty_routing_key_has_no_word_for_a_star()
+    {
+        var bus = await ConnectAsync();
+        var marker = NewId();
+        var star = await ListenAsync(bus, "*");
+        var empty = await ListenAsync(bus, "");
+
+        await bus.Publisher.PublishAsync("", Probe(marker), Ct);
+        await bus.Publisher.PublishAsync(NewId(), Probe(marker), Ct);
+
+        await EventuallyAsync(() => Mine(star, marker, 1) && Mine(empty, marker, 1), "'*' should hear the one-word key, '' the empty one");
+        await Task.Delay(Quiet);
+        Assert.Single(Seen(star), d => MarkerOf(d) == marker);
+        Assert.DoesNotContain(Seen(star), d => MarkerOf(d) == marker && d.RoutingKey.Length == 0);
+        Assert.Single(Seen(empty), d => MarkerOf(d) == marker);
+    }
+
+    [Fact]
     public async Task Targeted_reply_reaches_only_the_queue_named_by_its_routing_key()
     {
         var bus = await ConnectAsync();

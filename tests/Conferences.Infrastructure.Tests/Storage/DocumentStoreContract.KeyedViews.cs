@@ -78,7 +78,7 @@ public abstract partial class DocumentStoreContract
 
         var inAccounts = await store.QueryViewAsync(AccountDatabase.Accounts, KazooViews.AccountByApiKey, new ViewQuery { Keys = [apiKey] }, Ct);
         var inAccountDb = await store.QueryViewAsync(accountDb, KazooViews.AccountByApiKey, new ViewQuery { Keys = [apiKey] }, Ct);
-        var byName = await store.QueryViewAsync(AccountDatabase.Accounts, KazooViews.AccountByName, new ViewQuery { Keys = [$"acct {id}"] }, Ct);
+        var byName = await store.QueryViewAsync(AccountDatabase.Accounts, KazooViews.AccountByName, new ViewQuery { Keys = [$"acct{id}"] }, Ct);
 
         Assert.Equal(id, Assert.Single(inAccounts).Id);
         Assert.Empty(inAccountDb);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conferences.Core.Kazoo;
+using Conferences.Tests.Amqp;
 
 namespace Conferences.MediaServer.Tests.Worker;
 

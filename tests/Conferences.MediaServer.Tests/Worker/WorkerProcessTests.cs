@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conferences.Core.Kazoo;
+using Conferences.Tests.Amqp;
 using RabbitMQ.Client;
 using static Conferences.MediaServer.Tests.Worker.CrossbarSide;
 

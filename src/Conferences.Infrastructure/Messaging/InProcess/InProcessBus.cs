@@ -10,8 +10,9 @@ namespace Conferences.Infrastructure.Messaging.InProcess;
 /// The embedded message bus (profile §3, <c>Messaging:Provider=inprocess</c>): a broker in this process with
 /// RabbitMQ's routing — topic, direct and fanout exchanges, exclusive and shared queues — so the API and the
 /// built-in simulator talk exactly as they would over RabbitMQ. Messages travel as JSON bytes and are parsed
-/// per delivery; every queue is a bounded channel consumed on the thread pool, in order. A publish completes
-/// once every matching queue holds its copy. After <see cref="DisposeAsync"/> the bus is unavailable.
+/// per delivery; every queue is a bounded channel consumed on the thread pool, in order. Bindings are indexed
+/// (<see cref="InProcessRouter"/>), so a publish does not scan the queues. A publish completes once every matching
+/// queue holds its copy. After <see cref="DisposeAsync"/> the bus is unavailable.
 /// </summary>
 public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, ILogger<InProcessBus> logger)
     : IKapiPublisher, IKapiSubscriber, IMessageBusHealth, IAsyncDisposable
@@ -21,6 +22,7 @@ public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, 
     private readonly Lock gate = new();
     private readonly Dictionary<string, KapiExchangeType> exchanges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InProcessQueue> queues = new(StringComparer.Ordinal);
+    private readonly InProcessRouter router = new();
     private readonly List<InProcessConsumer> consumers = [];
     private bool closed;
 
@@ -42,7 +44,7 @@ public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, 
         {
             ThrowIfClosed();
             Declare(exchange);
-            targets = [.. queues.Values.Where(q => q.Exchange.Name == exchange.Name && q.Matches(routingKey))];
+            targets = router.Route(exchange.Name, routingKey);
         }
         if (targets.Length == 0)
         {
@@ -65,7 +67,7 @@ public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, 
             ThrowIfClosed();
             Declare(queue.Exchange);
             var target = DeclareQueue(queue);
-            target.Bind(queue.Bindings);
+            router.Bind(target, queue.Bindings);
             consumer = new InProcessConsumer(this, target, handler, options.Value.QueueCapacity, logger);
             target.Add(consumer);
             consumers.Add(consumer);
@@ -108,6 +110,7 @@ public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, 
                 && queues.TryGetValue(consumer.QueueName, out var queue) && ReferenceEquals(queue, consumer.Queue))
             {
                 queues.Remove(consumer.QueueName);
+                router.Remove(queue);
             }
         }
     }

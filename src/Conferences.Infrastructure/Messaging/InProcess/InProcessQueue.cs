@@ -1,16 +1,15 @@
-using Conferences.Core.Kapi;
 using Conferences.Core.Messaging;
 
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
 /// <summary>
-/// A queue of the embedded bus: its bindings on one exchange and the subscriptions consuming it. Each message goes
-/// to one consumer, chosen round robin (an exclusive queue has exactly one).
+/// A queue of the embedded bus on one exchange (its bindings are the router's, <see cref="InProcessRouter"/>) and the
+/// subscriptions consuming it. Each message goes to one consumer, chosen round robin (an exclusive queue has exactly
+/// one).
 /// </summary>
 internal sealed class InProcessQueue(string name, KapiExchange exchange, bool shared)
 {
     private readonly Lock gate = new();
-    private readonly HashSet<string> bindings = new(StringComparer.Ordinal);
     private readonly List<InProcessConsumer> consumers = [];
     private int next;
 
@@ -19,28 +18,6 @@ internal sealed class InProcessQueue(string name, KapiExchange exchange, bool sh
     public KapiExchange Exchange => exchange;
 
     public bool IsShared => shared;
-
-    public void Bind(IEnumerable<string> keys)
-    {
-        lock (gate)
-        {
-            bindings.UnionWith(keys);
-        }
-    }
-
-    /// <summary>Whether a message with <paramref name="routingKey"/> on this queue's exchange reaches the queue.</summary>
-    public bool Matches(string routingKey)
-    {
-        lock (gate)
-        {
-            return exchange.Type switch
-            {
-                KapiExchangeType.Fanout => true,
-                KapiExchangeType.Direct => bindings.Contains(routingKey),
-                _ => bindings.Any(pattern => KapiRoutingKeys.TopicMatches(pattern, routingKey)),
-            };
-        }
-    }
 
     public void Add(InProcessConsumer consumer)
     {

@@ -112,8 +112,9 @@ internal sealed partial class RabbitMqConnection(RabbitMqOptions options, Rabbit
         {
             await current.CloseAsync(Constants.ReplySuccess, "conferences shutting down", options.OperationTimeout, abort: false).ConfigureAwait(false);
         }
-        catch (Exception e) when (RabbitMqFailures.IsBrokerFailure(e))
+        catch (Exception e) when (RabbitMqFailures.IsBrokerFailure(e) || e is OperationCanceledException)
         {
+            // the broker is gone, or did not confirm the close within the budget (a busy broker at shutdown)
             LogCloseFailed(e);
         }
         current.Dispose();

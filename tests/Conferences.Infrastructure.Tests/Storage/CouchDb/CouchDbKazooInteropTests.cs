@@ -129,8 +129,8 @@ public sealed class CouchDbKazooInteropTests(CouchDbServerFixture server)
     }
 
     /// <summary>
-    /// On a server of its own: Kazoo's <c>_design/accounts</c> keeps its <c>listing_by_name</c>, whose keys are not the
-    /// service's, and that must not leak into the other tests' <c>accounts</c> database.
+    /// On a server of its own: Kazoo's <c>_design/accounts</c> keeps its <c>listing_by_name</c> (same rows, another
+    /// map text), and that must not leak into the other tests' <c>accounts</c> database.
     /// </summary>
     [Fact]
     public async Task Kazoo_account_is_found_by_its_api_key_and_kazoos_account_views_survive()

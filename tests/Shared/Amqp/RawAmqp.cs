@@ -2,12 +2,13 @@ using System.Text.Json.Nodes;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
-namespace Conferences.MediaServer.Tests.Worker;
+namespace Conferences.Tests.Amqp;
 
 /// <summary>
-/// A plain RabbitMQ.Client connection that plays crossbar against the worker: it publishes JSON as Kazoo does and
-/// listens with anonymous exclusive queues, declaring exchanges as Kazoo does (<c>kz_amqp_util</c>: non-durable, not
-/// auto-deleted). Independent of the bus adapter the worker uses.
+/// A plain RabbitMQ.Client connection that watches the bus as a Kazoo node would, or plays crossbar against the
+/// simulator worker: it publishes JSON as Kazoo does and listens with anonymous exclusive queues, declaring exchanges
+/// as Kazoo does (<c>kz_amqp_util</c>: non-durable, not auto-deleted). Independent of the bus adapter under test, so
+/// what it sees is what went on the wire. Shared (linked) by the API and media-server test projects.
 /// </summary>
 public sealed class RawAmqp : IAsyncDisposable
 {
@@ -24,7 +25,7 @@ public sealed class RawAmqp : IAsyncDisposable
     public static async Task<RawAmqp> ConnectAsync(string url)
     {
         var factory = new ConnectionFactory { Uri = new Uri(url), AutomaticRecoveryEnabled = false };
-        var connection = await factory.CreateConnectionAsync("conferences-worker-tests");
+        var connection = await factory.CreateConnectionAsync("conferences-tests-raw");
         var publisher = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         return new RawAmqp(connection, publisher);
     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Conferences.MediaServer.Tests.Worker;
+namespace Conferences.Tests.Amqp;
 
 /// <summary>A message as a plain AMQP consumer received it: where it was published, its content type and its JSON body.</summary>
 public sealed record RawMessage(string Exchange, string RoutingKey, string? ContentType, byte[] Body)

@@ -1,4 +1,4 @@
-namespace Conferences.Api.Tests.Actions;
+namespace Conferences.Tests.Amqp;
 
 /// <summary>
 /// What a plain AMQP consumer received. A test waits for the message it expects and ignores the others: the broker

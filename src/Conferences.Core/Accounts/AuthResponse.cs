@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
+
+namespace Conferences.Core.Accounts;
+
+/// <summary>
+/// The <c>data</c> of a successful <c>api_auth</c> or <c>user_auth</c> (crossbar's <c>response_auth</c>,
+/// kazoo-reference §4), as far as this service knows it: the account, the user (<c>owner_id</c>, user_auth only),
+/// the reseller, the language (the user's, else the account's, else <c>en-us</c>) and no apps.
+/// </summary>
+public static class AuthResponse
+{
+    public const string DefaultLanguage = "en-us";
+
+    public static JsonObject Create(JsonObject account, JsonObject? user = null)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var accountId = KazooJson.GetString(account, "_id")!;
+        var tree = AccountDocument.Tree(account);
+        var data = new JsonObject { ["account_id"] = accountId };
+        if (user is not null && KazooJson.GetString(user, "_id") is { } ownerId)
+        {
+            data["owner_id"] = ownerId;
+        }
+        data["account_name"] = KazooJson.GetString(account, "name");
+        data["reseller_id"] = tree.Count > 0 ? tree[0] : accountId;
+        data["is_reseller"] = tree.Count == 0;
+        data["language"] = (user is null ? null : NonEmpty(user, "language")) ?? NonEmpty(account, "language") ?? DefaultLanguage;
+        data["apps"] = new JsonArray();
+        return data;
+    }
+
+    private static string? NonEmpty(JsonObject doc, string key) => KazooJson.GetString(doc, key) is { Length: > 0 } value ? value : null;
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Conferences.Core.Kazoo;
+
+/// <summary>
+/// Kazoo's key normalisation (<c>kz_json:normalize/1</c>: lower case, <c>-</c> → <c>_</c>, recursively, nulls
+/// dropped; kazoo-reference conventions) written straight to a <see cref="Utf8JsonWriter"/>, without building a
+/// normalised tree first. Of two keys of one object that normalise alike the first is kept, so the output never
+/// repeats a property.
+/// </summary>
+public static class NormalizedJsonWriter
+{
+    /// <summary>Writes <paramref name="value"/> with every object key normalised by <paramref name="normalizeKey"/>.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, JsonNode? value, Func<string, string> normalizeKey)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(normalizeKey);
+        switch (value)
+        {
+            case JsonObject obj:
+                writer.WriteStartObject();
+                var written = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (key, child) in obj)
+                {
+                    WriteProperty(writer, written, key, child, normalizeKey);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonArray array:
+                writer.WriteStartArray();
+                foreach (var item in array)
+                {
+                    WriteValue(writer, item, normalizeKey);
+                }
+                writer.WriteEndArray();
+                break;
+            case null:
+                writer.WriteNullValue();
+                break;
+            default:
+                value.WriteTo(writer);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Writes one property of an object being written: skipped when <paramref name="value"/> is null or when a key
+    /// that normalises alike is already in <paramref name="written"/> (the keys written so far in that object).
+    /// </summary>
+    public static void WriteProperty(Utf8JsonWriter writer, HashSet<string> written, string key, JsonNode? value, Func<string, string> normalizeKey)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(written);
+        ArgumentNullException.ThrowIfNull(normalizeKey);
+        if (value is null)
+        {
+            return;
+        }
+        var normalized = normalizeKey(key);
+        if (!written.Add(normalized))
+        {
+            return;
+        }
+        writer.WritePropertyName(normalized);
+        WriteValue(writer, value, normalizeKey);
+    }
+}

@@ -1,0 +1,217 @@
+namespace Conferences.Infrastructure.Messaging.InProcess;
+
+/// <summary>
+/// The wildcard binding patterns of a topic exchange, as RabbitMQ keeps them: a trie of words, each node with its
+/// literal children, a <c>*</c> branch (exactly one word) and a <c>#</c> branch (zero or more words), and the values
+/// bound by a pattern ending there. Patterns are split once when bound; a routing key is matched by walking its
+/// words in place, without allocating. Semantics are those of <see cref="Core.Kapi.KapiRoutingKeys.TopicMatches"/>
+/// (words split on every <c>.</c>, so <c>a..b</c> has an empty middle word; the empty key has no word at all).
+/// Not thread-safe: the bus guards it.
+/// </summary>
+internal sealed class TopicTrie<T>
+    where T : class
+{
+    private const string Star = "*";
+    private const string Hash = "#";
+
+    // keys of more words than this have their word boundaries on the heap instead of the stack
+    private const int MaxStackWords = 64;
+
+    private readonly Node root = new();
+
+    /// <summary>How many (pattern, value) bindings the trie holds.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Whether <paramref name="pattern"/> has a <c>*</c> or <c>#</c> word (else it only matches itself).</summary>
+    public static bool HasWildcard(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        foreach (var word in pattern.Split('.'))
+        {
+            if (word is Star or Hash)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <returns>false when <paramref name="value"/> was already bound with <paramref name="pattern"/>.</returns>
+    public bool Add(string pattern, T value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var node = root;
+        foreach (var word in Words(pattern))
+        {
+            node = word switch
+            {
+                Star => node.StarChild ??= new Node(),
+                Hash => node.HashChild ??= new Node(),
+                _ => node.Literal(word) ?? node.AddLiteral(word),
+            };
+        }
+        if (!(node.Values ??= []).Add(value))
+        {
+            return false;
+        }
+        Count++;
+        return true;
+    }
+
+    /// <returns>false when <paramref name="value"/> was not bound with <paramref name="pattern"/>.</returns>
+    public bool Remove(string pattern, T value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!Remove(root, Words(pattern), 0, value))
+        {
+            return false;
+        }
+        Count--;
+        return true;
+    }
+
+    /// <summary>Adds to <paramref name="into"/> every value bound with a pattern that matches <paramref name="routingKey"/>.</summary>
+    public void Match(string routingKey, HashSet<T> into)
+    {
+        ArgumentNullException.ThrowIfNull(routingKey);
+        ArgumentNullException.ThrowIfNull(into);
+        if (Count == 0)
+        {
+            return;
+        }
+        var key = routingKey.AsSpan();
+        var count = key.IsEmpty ? 0 : key.Count('.') + 1;
+        Span<Range> words = count <= MaxStackWords ? stackalloc Range[count] : new Range[count];
+        var start = 0;
+        for (var i = 0; i < count - 1; i++)
+        {
+            var end = start + key[start..].IndexOf('.');
+            words[i] = new Range(start, end);
+            start = end + 1;
+        }
+        if (count > 0)
+        {
+            words[count - 1] = new Range(start, key.Length);
+        }
+        Match(root, key, words, 0, into);
+    }
+
+    private static void Match(Node node, ReadOnlySpan<char> key, ReadOnlySpan<Range> words, int next, HashSet<T> into)
+    {
+        if (node.HashChild is { } hash)
+        {
+            // # takes the words next .. j-1, for every j (none at all when j == next)
+            for (var j = next; j <= words.Length; j++)
+            {
+                Match(hash, key, words, j, into);
+            }
+        }
+        if (next == words.Length)
+        {
+            if (node.Values is { } values)
+            {
+                foreach (var value in values)
+                {
+                    into.Add(value);
+                }
+            }
+            return;
+        }
+        if (node.Literal(key[words[next]]) is { } literal)
+        {
+            Match(literal, key, words, next + 1, into);
+        }
+        if (node.StarChild is { } star)
+        {
+            Match(star, key, words, next + 1, into);
+        }
+    }
+
+    private static bool Remove(Node node, string[] words, int next, T value)
+    {
+        if (next == words.Length)
+        {
+            return node.Values?.Remove(value) == true;
+        }
+        var word = words[next];
+        var child = word switch
+        {
+            Star => node.StarChild,
+            Hash => node.HashChild,
+            _ => node.Literal(word),
+        };
+        if (child is null || !Remove(child, words, next + 1, value))
+        {
+            return false;
+        }
+        if (child.IsEmpty)
+        {
+            switch (word)
+            {
+                case Star:
+                    node.StarChild = null;
+                    break;
+                case Hash:
+                    node.HashChild = null;
+                    break;
+                default:
+                    node.RemoveLiteral(word);
+                    break;
+            }
+        }
+        return true;
+    }
+
+    // The pattern's words (none for the empty pattern); a run of # is one # (zero or more words twice over is zero or
+    // more words).
+    private static string[] Words(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (pattern.Length == 0)
+        {
+            return [];
+        }
+        var words = pattern.Split('.');
+        var kept = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] is not Hash || kept == 0 || words[kept - 1] is not Hash)
+            {
+                words[kept++] = words[i];
+            }
+        }
+        return kept == words.Length ? words : words[..kept];
+    }
+
+    private sealed class Node
+    {
+        private Dictionary<string, Node>? literals;
+        private Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+        public Node? StarChild { get; set; }
+
+        public Node? HashChild { get; set; }
+
+        public HashSet<T>? Values { get; set; }
+
+        public bool IsEmpty =>
+            (literals is null || literals.Count == 0) && StarChild is null && HashChild is null && (Values is null || Values.Count == 0);
+
+        public Node? Literal(ReadOnlySpan<char> word) =>
+            literals is not null && lookup.TryGetValue(word, out var child) ? child : null;
+
+        public Node AddLiteral(string word)
+        {
+            if (literals is null)
+            {
+                literals = new Dictionary<string, Node>(StringComparer.Ordinal);
+                lookup = literals.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
+            var child = new Node();
+            literals.Add(word, child);
+            return child;
+        }
+
+        public void RemoveLiteral(string word) => literals?.Remove(word);
+    }
+}
