@@ -1,11 +1,42 @@
 using Conferences.Core.Accounts;
+using Conferences.Core.Storage;
 
 namespace Conferences.Api.Crossbar;
 
-/// <summary>Runs the account bootstrap before the server starts taking requests.</summary>
-public sealed class BootstrapHostedService(AccountBootstrapper bootstrapper) : IHostedService
+/// <summary>
+/// Runs the account bootstrap before the server starts taking requests. A store that does not answer yet (CouchDB
+/// still starting, or slow under the first load of a fresh cluster) is waited for: each attempt has the store's own
+/// time budget, and the service starts once the store answers, or fails to start after <see cref="Patience"/>.
+/// </summary>
+public sealed partial class BootstrapHostedService(
+    AccountBootstrapper bootstrapper,
+    TimeProvider clock,
+    ILogger<BootstrapHostedService> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => bootstrapper.RunAsync(cancellationToken);
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var giveUp = clock.GetUtcNow() + Patience;
+        while (true)
+        {
+            try
+            {
+                await bootstrapper.RunAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DatastoreUnavailableException e) when (clock.GetUtcNow() < giveUp)
+            {
+                LogWaiting(logger, e.Message);
+                await Task.Delay(RetryDelay, clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for the store before the first start: {Reason}")]
+    private static partial void LogWaiting(ILogger logger, string reason);
 }
