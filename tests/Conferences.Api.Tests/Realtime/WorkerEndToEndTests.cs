@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.Websocket;
 using Conferences.Core.Messaging;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Realtime;
@@ -18,7 +17,7 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
     private readonly string zone = $"e2e{Guid.NewGuid():N}"[..12];
     private TestBroker broker = null!;
     private WorkerProcessHost worker = null!;
-    private ZonedRabbitMqApi api = null!;
+    private ZonedRabbitMqApiFactory api = null!;
 
     public async Task InitializeAsync()
     {
@@ -31,7 +30,7 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
             ["MediaServer__AdvertiseInterval"] = "00:00:01",
             ["Logging__Format"] = "text",
         });
-        api = new ZonedRabbitMqApi(broker.Url, zone);
+        api = new ZonedRabbitMqApiFactory(broker.Url, zone);
         _ = api.Server;
         var directory = api.Services.GetRequiredService<IMediaManagerDirectory>();
         await Eventually.MatchAsync(() => Task.FromResult(directory.Managers.Any(m => m.Zone == zone)), known => known,
@@ -118,18 +117,5 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
             }
         }
         return found;
-    }
-
-    /// <summary>The API on RabbitMQ, no simulator of its own, dialling into the worker's zone.</summary>
-    private sealed class ZonedRabbitMqApi(string brokerUrl, string zone) : ApiFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Messaging:Provider", "rabbitmq");
-            builder.UseSetting("ConnectionStrings:RabbitMq", brokerUrl);
-            builder.UseSetting("MediaServer:Simulator", "false");
-            builder.UseSetting("Dial:Zone", zone);
-        }
     }
 }
