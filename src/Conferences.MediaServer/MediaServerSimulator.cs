@@ -140,7 +140,7 @@ public sealed partial class MediaServerSimulator : IHostedService, IAsyncDisposa
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         await work.DisposeAsync().ConfigureAwait(false);
         conferences.Dispose();
-        stopping.Dispose();
+        // `stopping` is not disposed: a host may still call StopAsync after disposing (it then finds nothing to stop)
     }
 
     private NodeAdvertisement Advertisement(bool mediaManager) =>

@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using Conferences.Api.Crossbar;
 using Conferences.Core.Blackhole;
-using Conferences.Core.Messaging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -17,7 +16,7 @@ internal sealed partial class BlackholeEndpoint(
     ConnectionsPerIp connectionsPerIp,
     EnvelopeWriter envelopes,
     IBlackholeAuthenticator authenticator,
-    IKapiSubscriber subscriber,
+    BlackholeEventHub hub,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILoggerFactory loggers)
@@ -49,7 +48,7 @@ internal sealed partial class BlackholeEndpoint(
             using var socket = await http.WebSockets.AcceptWebSocketAsync(AcceptContext(settings)).ConfigureAwait(false);
             var peer = $"{address}:{http.Connection.RemotePort}";
             using var connection = new WebsocketConnection(socket, settings, clock, http.Abort, peer, logger);
-            var session = new BlackholeSession(authenticator, subscriber, connection,
+            var session = new BlackholeSession(authenticator, hub, connection,
                 new BlackholeSessionOptions { MaxBindings = settings.MaxSubscriptionsPerConnection }, loggers.CreateLogger<BlackholeSession>());
             await using (session.ConfigureAwait(false))
             {

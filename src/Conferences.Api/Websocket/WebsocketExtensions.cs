@@ -4,7 +4,7 @@ namespace Conferences.Api.Websocket;
 
 /// <summary>
 /// Registers the Blackhole-compatible websocket endpoint (profile §6): options from <c>Websocket</c>, the session's
-/// authenticator, and a startup filter that maps <see cref="WebsocketOptions.Path"/> ahead of the crossbar pipeline
+/// authenticator, the process-wide event hub the sessions share, and a startup filter that maps <see cref="WebsocketOptions.Path"/> ahead of the crossbar pipeline
 /// (the websocket has no envelope middleware, CORS or routing of its own), so <c>Program.cs</c> needs one line.
 /// </summary>
 public static class WebsocketExtensions
@@ -24,6 +24,7 @@ public static class WebsocketExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionsPerIp>();
         builder.Services.AddSingleton<IBlackholeAuthenticator, BlackholeAuthenticator>();
+        builder.Services.AddSingleton<BlackholeEventHub>(); // one bus subscription per binding key for all sessions (ADR 0008)
         builder.Services.AddSingleton<BlackholeEndpoint>();
         builder.Services.AddTransient<IStartupFilter, BlackholeStartupFilter>();
         return builder;

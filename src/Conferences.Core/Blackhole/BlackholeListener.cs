@@ -1,9 +1,7 @@
-using Conferences.Core.Messaging;
-
 namespace Conferences.Core.Blackhole;
 
 /// <summary>
-/// A session's bus subscription for one AMQP binding and the client bindings it serves (several client bindings
+/// A session's membership of the <see cref="BlackholeEventHub"/> for one AMQP binding and the client bindings it serves (several client bindings
 /// may stand for one AMQP binding, e.g. <c>conference.event.{conf}.*</c> and D12's <c>conference.event.*.{conf}.*</c>;
 /// each gets its own frame, as in Kazoo). Client bindings are pending until their subscribe reply is queued: frames
 /// for them are held so that no event frame overtakes the reply. Guarded by the session's lock.
@@ -12,7 +10,8 @@ internal sealed class BlackholeListener(string amqpBinding)
 {
     public string AmqpBinding { get; } = amqpBinding;
 
-    public IKapiSubscription? Subscription { get; set; }
+    /// <summary>The hub membership, once joined; disposing it leaves the binding.</summary>
+    public IAsyncDisposable? Membership { get; set; }
 
     public List<string> Active { get; } = [];
 

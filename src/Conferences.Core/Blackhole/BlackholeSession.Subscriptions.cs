@@ -51,8 +51,7 @@ public sealed partial class BlackholeSession
         {
             foreach (var listener in created)
             {
-                listener.Subscription = await subscriber.SubscribeAsync(
-                    KapiQueue.Exclusive(listener.AmqpBinding), (delivery, _) => DeliverAsync(listener, delivery), ct).ConfigureAwait(false);
+                listener.Membership = await hub.JoinAsync(listener.AmqpBinding, e => Deliver(listener, e), ct).ConfigureAwait(false);
             }
         }
         catch (BusUnavailableException e)
@@ -89,7 +88,7 @@ public sealed partial class BlackholeSession
             Send(BlackholeReplies.Error(frame.RequestId, BlackholeErrors.NoAvailableSubscriptions));
             return;
         }
-        List<IKapiSubscription> ending = [];
+        List<IAsyncDisposable> ending = [];
         lock (gate)
         {
             foreach (var binding in request.Parsed.Select(p => p.Binding!))
@@ -100,17 +99,17 @@ public sealed partial class BlackholeSession
                     if (listener.IsEmpty)
                     {
                         listeners.Remove(binding.AmqpBinding);
-                        if (listener.Subscription is { } subscription)
+                        if (listener.Membership is { } membership)
                         {
-                            ending.Add(subscription);
+                            ending.Add(membership);
                         }
                     }
                 }
             }
         }
-        foreach (var subscription in ending)
+        foreach (var membership in ending)
         {
-            await EndQuietlyAsync(subscription).ConfigureAwait(false);
+            await EndQuietlyAsync(membership).ConfigureAwait(false);
         }
         lock (gate)
         {
@@ -154,9 +153,9 @@ public sealed partial class BlackholeSession
                 listeners.Remove(listener.AmqpBinding);
             }
         }
-        foreach (var subscription in created.Select(l => l.Subscription).OfType<IKapiSubscription>())
+        foreach (var membership in created.Select(l => l.Membership).OfType<IAsyncDisposable>())
         {
-            await EndQuietlyAsync(subscription).ConfigureAwait(false);
+            await EndQuietlyAsync(membership).ConfigureAwait(false);
         }
     }
 
@@ -172,33 +171,29 @@ public sealed partial class BlackholeSession
         listener.Held.RemoveAll(h => h.Client == clientBinding);
     }
 
-    // bh_events:event/3 → blackhole_data_emitter:event/4, for every client binding this AMQP binding serves.
-    private Task DeliverAsync(BlackholeListener listener, KapiDelivery delivery)
+    // bh_events:event/3 → blackhole_data_emitter:event/4, for every client binding this AMQP binding serves. Called
+    // by the hub on the bus's delivery thread: it takes the session's lock only briefly and never waits on the socket.
+    private void Deliver(BlackholeListener listener, BlackholeEvent evt)
     {
         if (outboxClosed)
         {
-            return Task.CompletedTask; // nobody will read it: the socket is being closed
+            return; // nobody will read it: the socket is being closed
         }
         lock (gate)
         {
-            if (listener.IsEmpty)
+            if (disposed || listener.IsEmpty)
             {
-                return Task.CompletedTask;
+                return; // a delivery the hub had started before this session left
             }
-        }
-        var data = BlackholeEventFrame.RenderData(delivery.Message);
-        var name = BlackholeEventFrame.EventName(delivery.Message);
-        lock (gate)
-        {
+            var data = evt.Data.Span;
             foreach (var client in listener.Active)
             {
-                Send(BlackholeEventFrame.Render(client, listener.AmqpBinding, name, delivery.RoutingKey, data));
+                Send(BlackholeEventFrame.Render(client, evt.AmqpBinding, evt.Name, evt.RoutingKey, data));
             }
             foreach (var client in listener.Pending)
             {
-                listener.Held.Add((client, BlackholeEventFrame.Render(client, listener.AmqpBinding, name, delivery.RoutingKey, data)));
+                listener.Held.Add((client, BlackholeEventFrame.Render(client, evt.AmqpBinding, evt.Name, evt.RoutingKey, data)));
             }
         }
-        return Task.CompletedTask;
     }
 }

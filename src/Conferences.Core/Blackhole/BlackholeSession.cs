@@ -8,13 +8,14 @@ namespace Conferences.Core.Blackhole;
 /// <summary>
 /// One websocket client of the Blackhole protocol (kazoo-reference §7; <c>blackhole_socket_callback.erl</c>): each
 /// frame is authenticated (only until the session is), validated, authorized and executed, in Kazoo's order, and
-/// answered with one reply that echoes its <c>request_id</c>. Subscriptions are exclusive bus queues, one per distinct
-/// AMQP binding, whose messages become event frames. Everything the client receives goes through the
-/// <see cref="IBlackholeOutbox"/>; the session knows nothing of sockets. Frames are handled one at a time.
+/// answered with one reply that echoes its <c>request_id</c>. Subscriptions are memberships of the process's
+/// <see cref="BlackholeEventHub"/>, one per distinct AMQP binding (the hub keeps one bus queue per binding key for
+/// all sessions), whose deliveries become this session's event frames. Everything the client receives goes through
+/// the <see cref="IBlackholeOutbox"/>; the session knows nothing of sockets. Frames are handled one at a time.
 /// </summary>
 public sealed partial class BlackholeSession(
     IBlackholeAuthenticator authenticator,
-    IKapiSubscriber subscriber,
+    BlackholeEventHub hub,
     IBlackholeOutbox outbox,
     BlackholeSessionOptions options,
     ILogger<BlackholeSession> logger) : IAsyncDisposable
@@ -97,10 +98,10 @@ public sealed partial class BlackholeSession(
     /// <summary>A binary frame: Blackhole reads text frames only.</summary>
     public void HandleBinary() => Send(BlackholeReplies.Error(BlackholeFrame.NewRequestId(), BlackholeErrors.BinaryFrame));
 
-    /// <summary>Ends every bus subscription of the session (the socket closed).</summary>
+    /// <summary>Leaves every binding of the session (the socket closed); the hub ends those no other session holds.</summary>
     public async ValueTask DisposeAsync()
     {
-        List<IKapiSubscription> ending;
+        List<IAsyncDisposable> ending;
         lock (gate)
         {
             if (disposed)
@@ -108,7 +109,7 @@ public sealed partial class BlackholeSession(
                 return;
             }
             disposed = true;
-            ending = [.. listeners.Values.Select(l => l.Subscription).OfType<IKapiSubscription>()];
+            ending = [.. listeners.Values.Select(l => l.Membership).OfType<IAsyncDisposable>()];
             listeners.Clear();
             bindings.Clear();
         }
@@ -143,23 +144,24 @@ public sealed partial class BlackholeSession(
         }
     }
 
-    private async Task EndQuietlyAsync(IKapiSubscription subscription)
+    // The hub ends the bus subscription quietly itself; this only guards against a hub being torn down meanwhile.
+    private async Task EndQuietlyAsync(IAsyncDisposable membership)
     {
         try
         {
-            await subscription.DisposeAsync().ConfigureAwait(false);
+            await membership.DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is BusUnavailableException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
         {
-            LogUnsubscribeFailed(e, subscription.QueueName);
+            LogUnsubscribeFailed(e);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Websocket subscription to {AmqpBinding} failed: the bus is unavailable")]
     private partial void LogSubscribeFailed(Exception exception, string amqpBinding);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Ending websocket queue {Queue} failed")]
-    private partial void LogUnsubscribeFailed(Exception exception, string queue);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Leaving a websocket binding failed")]
+    private partial void LogUnsubscribeFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Websocket subscription for account {AccountId} refused: the datastore is unavailable")]
     private partial void LogAuthorizeFailed(Exception exception, string accountId);

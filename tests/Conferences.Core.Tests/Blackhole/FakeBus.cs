@@ -5,9 +5,11 @@ namespace Conferences.Core.Tests.Blackhole;
 /// <summary>
 /// The bus port as a session sees it, without a bus: records each subscription (queue and handler) so a test can
 /// deliver messages to it and see it ended. <see cref="Unavailable"/> makes subscribing fail as a bus that is down.
+/// Safe to use from several threads (the hub's stress tests subscribe concurrently).
 /// </summary>
 internal sealed class FakeBus : IKapiSubscriber
 {
+    private readonly Lock gate = new();
     private readonly List<FakeSubscription> subscriptions = [];
 
     public bool Unavailable { get; set; }
@@ -15,9 +17,18 @@ internal sealed class FakeBus : IKapiSubscriber
     /// <summary>Runs before SubscribeAsync returns: a message arriving while the subscribe is still under way.</summary>
     public Func<FakeSubscription, Task>? OnSubscribed { get; set; }
 
-    public IReadOnlyList<FakeSubscription> All => subscriptions;
+    public IReadOnlyList<FakeSubscription> All
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. subscriptions];
+            }
+        }
+    }
 
-    public IEnumerable<FakeSubscription> Live => subscriptions.Where(s => !s.Ended);
+    public IEnumerable<FakeSubscription> Live => All.Where(s => !s.Ended);
 
     public FakeSubscription For(string binding) => Live.Single(s => s.Queue.Bindings.Contains(binding));
 
@@ -28,7 +39,10 @@ internal sealed class FakeBus : IKapiSubscriber
             throw new BusUnavailableException("the bus is down");
         }
         var subscription = new FakeSubscription(queue, handler);
-        subscriptions.Add(subscription);
+        lock (gate)
+        {
+            subscriptions.Add(subscription);
+        }
         if (OnSubscribed is { } hook)
         {
             await hook(subscription);
@@ -41,7 +55,9 @@ internal sealed class FakeSubscription(KapiQueue queue, KapiMessageHandler handl
 {
     public KapiQueue Queue { get; } = queue;
 
-    public bool Ended { get; private set; }
+    private volatile bool ended;
+
+    public bool Ended => ended;
 
     public string QueueName => "amq.gen-fake";
 
@@ -50,7 +66,7 @@ internal sealed class FakeSubscription(KapiQueue queue, KapiMessageHandler handl
 
     public ValueTask DisposeAsync()
     {
-        Ended = true;
+        ended = true;
         return ValueTask.CompletedTask;
     }
 }

@@ -3,14 +3,24 @@ using Conferences.Core.Blackhole;
 
 namespace Conferences.Core.Tests.Blackhole;
 
-/// <summary>The frames a session sent, parsed, in order.</summary>
+/// <summary>The frames a session sent, parsed, in order (safe to fill from several threads).</summary>
 internal sealed class RecordingOutbox : IBlackholeOutbox
 {
+    private readonly Lock gate = new();
     private readonly List<JsonObject> frames = [];
 
-    public IReadOnlyList<JsonObject> Frames => frames;
+    public IReadOnlyList<JsonObject> Frames
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. frames];
+            }
+        }
+    }
 
-    public JsonObject Last => frames[^1];
+    public JsonObject Last => Frames[^1];
 
     /// <summary>Refuse every frame from now on, as a socket whose queue overflowed does.</summary>
     public bool Refusing { get; set; }
@@ -19,16 +29,26 @@ internal sealed class RecordingOutbox : IBlackholeOutbox
 
     public bool TryEnqueue(byte[] frame)
     {
-        if (Refusing)
+        var parsed = JsonNode.Parse(frame)!.AsObject();
+        lock (gate)
         {
-            Refused++;
-            return false;
+            if (Refusing)
+            {
+                Refused++;
+                return false;
+            }
+            frames.Add(parsed);
+            return true;
         }
-        frames.Add(JsonNode.Parse(frame)!.AsObject());
-        return true;
     }
 
-    public List<JsonObject> Events => [.. frames.Where(f => (string?)f["action"] == "event")];
+    public List<JsonObject> Events => [.. Frames.Where(f => (string?)f["action"] == "event")];
 
-    public void Clear() => frames.Clear();
+    public void Clear()
+    {
+        lock (gate)
+        {
+            frames.Clear();
+        }
+    }
 }

@@ -9,14 +9,24 @@ namespace Conferences.Core.Tests.Blackhole;
 internal sealed class SessionHarness
 {
     public SessionHarness(int maxBindings = 100)
+        : this(new FakeBus(), maxBindings)
     {
-        Session = new BlackholeSession(Authenticator, Bus, Outbox, new BlackholeSessionOptions { MaxBindings = maxBindings },
+    }
+
+    /// <summary>A session of the process whose hub runs on <paramref name="bus"/>; <paramref name="hub"/> shares one.</summary>
+    public SessionHarness(FakeBus bus, int maxBindings = 100, BlackholeEventHub? hub = null)
+    {
+        Bus = bus;
+        Hub = hub ?? new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
+        Session = new BlackholeSession(Authenticator, Hub, Outbox, new BlackholeSessionOptions { MaxBindings = maxBindings },
             NullLogger<BlackholeSession>.Instance);
     }
 
     public FakeAuthenticator Authenticator { get; } = new();
 
-    public FakeBus Bus { get; } = new();
+    public FakeBus Bus { get; }
+
+    public BlackholeEventHub Hub { get; }
 
     public RecordingOutbox Outbox { get; } = new();
 
@@ -24,11 +34,14 @@ internal sealed class SessionHarness
 
     public Task SendAsync(string text) => Session.HandleAsync(Encoding.UTF8.GetBytes(text), CancellationToken.None);
 
-    /// <summary>Sends <paramref name="frame"/> and returns the reply it produced (the last frame sent).</summary>
+    /// <summary>
+    /// Sends <paramref name="frame"/> and returns the reply it produced: the last reply sent (event frames of other
+    /// sessions' deliveries may follow it when several sessions share a hub).
+    /// </summary>
     public async Task<JsonObject> RequestAsync(JsonObject frame)
     {
         await SendAsync(frame.ToJsonString());
-        return Outbox.Last;
+        return Outbox.Frames.Last(f => (string?)f["action"] == "reply");
     }
 
     public Task<JsonObject> SubscribeAsync(string account, string binding, string? token = null, string requestId = "req") =>

@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Conferences.Core.Blackhole;
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.Logging.Abstractions;
+using static Conferences.Core.Tests.Blackhole.FakeAuthenticator;
+using static Conferences.Core.Tests.Blackhole.SessionHarness;
+
+namespace Conferences.Core.Tests.Blackhole;
+
+/// <summary>The process-wide hub: one bus subscription per AMQP binding key, shared and reference-counted by sessions.</summary>
+public sealed class BlackholeEventHubTests
+{
+    private const string AmqpC1 = "conference.event.*." + Alice + ".c1.*";
+
+    [Fact]
+    public async Task Two_sessions_on_one_binding_share_one_bus_subscription_and_each_frame_with_its_own_key()
+    {
+        var (bus, first, second) = TwoSessions();
+        await first.SubscribeAsync(Alice, "conference.event.c1.*");
+        await second.SubscribeAsync(Alice, "conference.event.*.c1.*");
+
+        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
+
+        Assert.Single(bus.All);
+        Assert.Equal(1, first.Hub.BindingCount);
+        var mine = Assert.Single(first.Outbox.Events);
+        var theirs = Assert.Single(second.Outbox.Events);
+        Assert.Equal("conference.event.c1.*", (string?)mine["subscribed_key"]);
+        Assert.Equal("conference.event.*.c1.*", (string?)theirs["subscribed_key"]);
+        Assert.All([mine, theirs], f => Assert.Equal(AmqpC1, (string?)f["subscription_key"]));
+        Assert.All([mine, theirs], f => Assert.Equal("call-1", (string?)f["data"]!["call_id"]));
+    }
+
+    [Fact]
+    public async Task When_one_session_leaves_the_other_keeps_receiving_on_the_same_subscription()
+    {
+        var (bus, first, second) = TwoSessions();
+        await first.SubscribeAsync(Alice, "conference.event.c1.*");
+        await second.SubscribeAsync(Alice, "conference.event.c1.*");
+        var queue = bus.For(AmqpC1);
+
+        Success(await first.UnsubscribeAsync(Alice, "conference.event.c1.*"));
+        await queue.DeliverAsync(RoutingKey("del-member", "call-1"), Event("del-member", "call-1"));
+
+        Assert.False(queue.Ended);
+        Assert.Single(bus.All);
+        Assert.Empty(first.Outbox.Events);
+        Assert.Equal("conference.event.c1.*", (string?)Assert.Single(second.Outbox.Events)["subscribed_key"]);
+    }
+
+    [Fact]
+    public async Task The_last_session_to_leave_ends_the_bus_subscription()
+    {
+        var (bus, first, second) = TwoSessions();
+        await first.SubscribeAsync(Alice, "conference.event.c1.*");
+        await second.SubscribeAsync(Alice, "conference.event.c1.*");
+        var queue = bus.For(AmqpC1);
+
+        await first.Session.DisposeAsync();
+        Assert.False(queue.Ended);
+        await second.UnsubscribeAsync(Alice, "conference.event.c1.*");
+
+        Assert.True(queue.Ended);
+        Assert.Equal(0, second.Hub.BindingCount);
+        await second.SubscribeAsync(Alice, "conference.event.c1.*");
+        Assert.Equal(2, bus.All.Count); // a fresh subscription for the next session on the key
+        Assert.False(bus.For(AmqpC1).Ended);
+    }
+
+    [Fact]
+    public async Task A_session_whose_outbox_is_full_does_not_keep_events_from_the_others()
+    {
+        var (bus, slow, fast) = TwoSessions();
+        await slow.SubscribeAsync(Alice, "conference.event.c1.*");
+        await fast.SubscribeAsync(Alice, "conference.event.c1.*");
+        slow.Outbox.Refusing = true;
+
+        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
+        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "call-2"), Event("add-member", "call-2"));
+
+        Assert.Equal(1, slow.Outbox.Refused); // refused once, then the session stops handing it frames
+        Assert.Equal(["call-1", "call-2"], fast.Outbox.Events.Select(f => (string?)f["data"]!["call_id"]));
+    }
+
+    [Fact]
+    public async Task A_receiver_that_throws_does_not_keep_events_from_the_others()
+    {
+        var bus = new FakeBus();
+        var hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
+        var received = new List<string>();
+        await using var failing = await hub.JoinAsync(AmqpC1, _ => throw new InvalidOperationException("broken session"), CancellationToken.None);
+        await using var working = await hub.JoinAsync(AmqpC1, e => received.Add(e.RoutingKey), CancellationToken.None);
+
+        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
+
+        Assert.Equal([RoutingKey("add-member", "call-1")], received);
+    }
+
+    [Fact]
+    public async Task A_session_joining_a_live_binding_gets_no_event_before_its_subscribe_reply()
+    {
+        var (bus, first, second) = TwoSessions();
+        await first.SubscribeAsync(Alice, "conference.event.c1.*");
+        // while the second session is being authorized the first's queue keeps delivering: those events are not its own
+        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "before"), Event("add-member", "before"));
+
+        await second.SubscribeAsync(Alice, "conference.event.c1.*", requestId: "sub");
+        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "after"), Event("add-member", "after"));
+
+        Assert.Equal(["reply", "event"], second.Outbox.Frames.Select(f => (string?)f["action"]));
+        Assert.Equal("after", (string?)second.Outbox.Frames[1]["data"]!["call_id"]);
+        Assert.Equal(["before", "after"], first.Outbox.Events.Select(f => (string?)f["data"]!["call_id"]));
+    }
+
+    [Fact]
+    public async Task A_failed_subscribe_leaves_nothing_behind_and_the_next_session_subscribes_afresh()
+    {
+        var (bus, first, second) = TwoSessions();
+        bus.Unavailable = true;
+
+        Assert.Equal([BlackholeErrors.BusUnavailable], ErrorsOf(await first.SubscribeAsync(Alice, "conference.event.c1.*")));
+        Assert.Equal(0, first.Hub.BindingCount);
+        bus.Unavailable = false;
+        Success(await second.SubscribeAsync(Alice, "conference.event.c1.*"));
+
+        Assert.Single(bus.Live);
+        Assert.Equal(1, second.Hub.BindingCount);
+    }
+
+    [Fact]
+    public async Task Disposing_the_hub_ends_every_subscription_and_later_joins_fail_as_a_bus_that_is_down()
+    {
+        var (bus, first, second) = TwoSessions();
+        await first.SubscribeAsync(Alice, "conference.event.c1.*");
+        await second.SubscribeAsync(Alice, "conference.command.c1");
+
+        await first.Hub.DisposeAsync();
+        await first.Session.DisposeAsync();
+
+        Assert.Empty(bus.Live);
+        await Assert.ThrowsAsync<BusUnavailableException>(() => first.Hub.JoinAsync(AmqpC1, _ => { }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Concurrent_joins_and_leaves_of_one_key_end_with_no_subscription_and_no_error()
+    {
+        var bus = new FakeBus { OnSubscribed = async _ => await Task.Yield() };
+        var hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
+        string[] keys = [AmqpC1, "conference.event.*." + Alice + ".c2.*", "conference.command.c1"];
+        var received = new ConcurrentDictionary<int, int>();
+        using var stop = new CancellationTokenSource();
+        var delivering = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var subscription in bus.Live)
+                {
+                    await subscription.DeliverAsync("conference.event.x", Event("add-member", "stress"));
+                }
+                await Task.Yield();
+            }
+        });
+
+        var workers = Enumerable.Range(0, 32).Select(worker => Task.Run(async () =>
+        {
+            for (var round = 0; round < 100; round++)
+            {
+                var key = keys[(worker + round) % keys.Length];
+                var membership = await hub.JoinAsync(key, _ => received.AddOrUpdate(worker, 1, (_, n) => n + 1), CancellationToken.None);
+                Assert.Contains(bus.Live, s => s.Queue.Bindings.Contains(key)); // joined ⇒ the key's queue is live
+                if (round % 3 == 0)
+                {
+                    await Task.Yield();
+                }
+                await membership.DisposeAsync();
+                await membership.DisposeAsync(); // a second dispose changes nothing
+            }
+        })).ToList();
+        await Task.WhenAll(workers);
+        await stop.CancelAsync();
+        await delivering;
+
+        Assert.Empty(bus.Live);
+        Assert.Equal(0, hub.BindingCount);
+        Assert.NotEmpty(bus.All);
+    }
+
+    [Fact]
+    public async Task Many_sessions_subscribing_and_unsubscribing_concurrently_end_with_no_subscription()
+    {
+        var bus = new FakeBus { OnSubscribed = async _ => await Task.Yield() };
+        var hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
+        var sessions = Enumerable.Range(0, 16).Select(_ => new SessionHarness(bus, hub: hub)).ToList();
+        string[] bindings = ["conference.event.c1.*", "conference.event.*.c1.*", "conference.command.c1", "conference.event.c2.*"];
+
+        await Task.WhenAll(sessions.Select((session, i) => Task.Run(async () =>
+        {
+            for (var round = 0; round < 40; round++)
+            {
+                var binding = bindings[(i + round) % bindings.Length];
+                Success(await session.SubscribeAsync(Alice, binding));
+                foreach (var live in bus.Live)
+                {
+                    await live.DeliverAsync(RoutingKey("add-member", "call-" + i), Event("add-member", "call-" + i));
+                }
+                if (round % 2 == 0)
+                {
+                    Success(await session.UnsubscribeAsync(Alice, binding));
+                }
+            }
+        })));
+        Assert.NotEmpty(bus.Live);
+        await Task.WhenAll(sessions.Select(s => s.Session.DisposeAsync().AsTask()));
+
+        Assert.Empty(bus.Live);
+        Assert.Equal(0, hub.BindingCount);
+        Assert.True(bus.All.Count >= 3);
+        Assert.All(sessions, s => Assert.NotEmpty(s.Outbox.Events));
+    }
+
+    private static (FakeBus Bus, SessionHarness First, SessionHarness Second) TwoSessions()
+    {
+        var bus = new FakeBus();
+        var first = new SessionHarness(bus);
+        return (bus, first, new SessionHarness(bus, hub: first.Hub));
+    }
+
+    private static string RoutingKey(string eventName, string callId) => $"conference.event.{eventName}.{Alice}.c1.{callId}";
+
+    private static JsonObject Event(string eventName, string callId) => new()
+    {
+        ["Event-Category"] = "conference",
+        ["Event-Name"] = "event",
+        ["App-Name"] = "freeswitch",
+        ["App-Version"] = "1.0",
+        ["Msg-ID"] = "m",
+        ["Account-ID"] = Alice,
+        ["Call-ID"] = callId,
+        ["Event"] = eventName,
+        ["Conference-ID"] = "c1",
+        ["Instance-ID"] = "i",
+    };
+}
