@@ -12,7 +12,7 @@ namespace Conferences.Core.Actions;
 /// running accepts them as in Kazoo (the command finds no consumer). Every answer carries the stored conference's
 /// revision (§2.5).
 /// </summary>
-public sealed class ConferenceControl(ConferenceLookup lookup, ConferenceCommands commands, RecordingNames recordings)
+public sealed partial class ConferenceControl(ConferenceLookup lookup, ConferenceCommands commands, RecordingNames recordings)
 {
     public const string Ok = "ok";
 
@@ -88,18 +88,33 @@ public sealed class ConferenceControl(ConferenceLookup lookup, ConferenceCommand
     private static ConferenceActionResult Recording(string message, string mediaName, string? revision) =>
         new(message, revision) { Metadata = new JsonObject { ["media_name"] = mediaName } };
 
-    /// <summary>D's <c>media_name</c>: absent, or a non-empty string (400 <c>data.media_name.type</c> otherwise).</summary>
+    /// <summary>
+    /// D's <c>media_name</c>: absent, or a non-empty string (400 <c>data.media_name.type</c> otherwise) that is a plain
+    /// file name — letters, digits, <c>.</c>, <c>_</c>, <c>-</c>, at most 128, not starting with a dot (400
+    /// <c>data.media_name.pattern</c>). The media server turns it into a path of its recording directory
+    /// (ecallmgr's <c>recording_filename/1</c>); a name with separators or <c>..</c> has no business there.
+    /// </summary>
     private static string? RequestedMediaName(JsonObject data)
     {
         if (data["media_name"] is null)
         {
             return null;
         }
-        return data["media_name"] is JsonValue value && value.TryGetValue<string>(out var name) && name.Length > 0
-            ? name
-            : throw KazooErrors.Validation("data.media_name", "type", "Value did not match type(s): non-empty string",
+        if (data["media_name"] is not JsonValue value || !value.TryGetValue<string>(out var name) || name.Length == 0)
+        {
+            throw KazooErrors.Validation("data.media_name", "type", "Value did not match type(s): non-empty string",
                 new JsonObject { ["target"] = "string", ["value"] = data["media_name"]!.DeepClone() });
+        }
+        return RecordingFileName().IsMatch(name)
+            ? name
+            : throw KazooErrors.Validation("data.media_name", "pattern", $"Failed to match pattern '{RecordingFileNamePattern}'",
+                new JsonObject { ["target"] = RecordingFileNamePattern, ["value"] = name });
     }
+
+    private const string RecordingFileNamePattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$";
+
+    [System.Text.RegularExpressions.GeneratedRegex(RecordingFileNamePattern)]
+    private static partial System.Text.RegularExpressions.Regex RecordingFileName();
 
     private static CrossbarException NoRecordingKnown() =>
         KazooErrors.Validation("data.media_name", "required",

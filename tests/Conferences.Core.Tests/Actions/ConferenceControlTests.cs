@@ -120,6 +120,8 @@ public sealed class ConferenceControlTests
     [InlineData("""{"action":"record","data":{"action":"pause"}}""", "data.action", "enum", """{"message":"Value not found in enumerated list of values","target":["start","stop"],"value":"pause"}""")]
     [InlineData("""{"data":{"action":"record"}}""", "data.action", "enum", """{"message":"Value not found in enumerated list of values","target":["start","stop"],"value":"record"}""")]
     [InlineData("""{"action":"record","data":{"action":"start","media_name":5}}""", "data.media_name", "type", """{"message":"Value did not match type(s): non-empty string","target":"string","value":5}""")]
+    [InlineData("""{"action":"record","data":{"action":"start","media_name":"../../etc/passwd"}}""", "data.media_name", "pattern", """{"message":"Failed to match pattern '^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$'","target":"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$","value":"../../etc/passwd"}""")]
+    [InlineData("""{"action":"record","data":{"action":"stop","media_name":".hidden.mp3"}}""", "data.media_name", "pattern", """{"message":"Failed to match pattern '^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$'","target":"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$","value":".hidden.mp3"}""")]
     public async Task Bad_action_data_is_a_400_with_kazoos_keys(string envelope, string key, string rule, string detail)
     {
         var error = await FailsAsync(() => Actions.HandleConferenceActionAsync(Context(envelope), StoredId, default));
