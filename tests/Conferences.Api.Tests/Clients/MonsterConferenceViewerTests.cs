@@ -54,7 +54,7 @@ public sealed class MonsterConferenceViewerTests(ApiFactory api) : IClassFixture
         });
         dialed.ExpectStatus(HttpStatusCode.Created);
         Assert.All(dialed.DataObject["endpoint_responses"]!.AsArray(), r => Assert.Equal("success", r!["status"]!.GetValue<string>()));
-        var joins = await EventsAsync(socket, binding, "add-member", 2);
+        var joins = await socket.EventsAsync(binding, "add-member", 2);
         Assert.All(joins, join => Assert.NotNull(join["data"]!["participant_id"]));
 
         // the viewer's view: metadata of a running conference, participants with nested channel vars
@@ -70,42 +70,23 @@ public sealed class MonsterConferenceViewerTests(ApiFactory api) : IClassFixture
         // mute one participant (participantsAction), then lock and unlock (conference.action)
         var muted = (await sdk.PutAsync($"{conferences}/{conf}/participants/{pid}", new JsonObject { ["action"] = "mute" })).ExpectStatus(HttpStatusCode.Created);
         Assert.Equal("ok", muted.Data!.GetValue<string>());
-        var muteFrame = Assert.Single(await EventsAsync(socket, binding, "mute-member", 1));
+        var muteFrame = Assert.Single(await socket.EventsAsync(binding, "mute-member", 1));
         Assert.Equal(pid, muteFrame["data"]!["participant_id"]!.GetValue<long>());
         Assert.False(muteFrame["data"]!["conference_channel_vars"]!["speak"]!.GetValue<bool>());
 
         (await sdk.PutAsync($"{conferences}/{conf}", new JsonObject { ["action"] = "lock" })).ExpectStatus(HttpStatusCode.Created);
-        await EventsAsync(socket, binding, "lock", 1);
+        await socket.EventsAsync(binding, "lock", 1);
         await Realtime.Eventually.MatchAsync(() => sdk.GetAsync($"{conferences}/{conf}"),
             a => a.Json?["metadata"]?["is_locked"]?.GetValue<bool>() == true, what: "locked in metadata");
         (await sdk.PutAsync($"{conferences}/{conf}", new JsonObject { ["action"] = "unlock" })).ExpectStatus(HttpStatusCode.Created);
-        await EventsAsync(socket, binding, "unlock", 1);
+        await socket.EventsAsync(binding, "unlock", 1);
 
         // "kick everyone" (participantsBulkAction): the answer is the conference document, the frames say who left
         var kicked = (await sdk.PutAsync($"{conferences}/{conf}/participants", new JsonObject { ["action"] = "kick" })).ExpectStatus(HttpStatusCode.Created);
         Assert.Equal(conf, kicked.DataObject["id"]!.GetValue<string>());
-        await EventsAsync(socket, binding, "del-member", 2);
+        await socket.EventsAsync(binding, "del-member", 2);
         await Realtime.Eventually.MatchAsync(() => sdk.GetAsync($"{conferences}/{conf}"),
             a => a.Json?["metadata"]?["participant_count"]?.GetValue<int>() == 0 && a.DataObject["_read_only"]?["uuid"] is null,
             what: "the conference idle again");
-    }
-
-    /// <summary>
-    /// Reads frames until <paramref name="count"/> events named <paramref name="eventName"/> arrived, checking that every
-    /// frame is routed by the client's own binding (the viewer drops anything else).
-    /// </summary>
-    private static async Task<List<JsonObject>> EventsAsync(BlackholeClient socket, string binding, string eventName, int count)
-    {
-        var found = new List<JsonObject>();
-        while (found.Count < count)
-        {
-            var frame = await socket.NextEventAsync();
-            Assert.Equal(binding, frame["subscribed_key"]!.GetValue<string>());
-            if (frame["data"]!["event"]!.GetValue<string>() == eventName)
-            {
-                found.Add(frame);
-            }
-        }
-        return found;
     }
 }

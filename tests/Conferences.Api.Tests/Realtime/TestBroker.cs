@@ -45,6 +45,9 @@ public sealed class TestBroker : IAsyncDisposable
 
     public Task StartAsync() => RunAsync("start", Port ?? throw new InvalidOperationException("the shared broker is not started by tests"));
 
+    /// <summary>A clean shutdown (clients see CONNECTION_FORCED) and a fresh start: every non-durable queue is gone.</summary>
+    public Task RestartAsync() => RunAsync("restart", Port ?? throw new InvalidOperationException("the shared broker is not restarted by tests"));
+
     public async ValueTask DisposeAsync()
     {
         if (Port is { } port)

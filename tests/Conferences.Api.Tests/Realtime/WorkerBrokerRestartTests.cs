@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.Websocket;
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Realtime;
 
@@ -14,54 +12,39 @@ namespace Conferences.Api.Tests.Realtime;
 /// </summary>
 public sealed class WorkerBrokerRestartTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(90);
-    private readonly string zone = $"rst{Guid.NewGuid():N}"[..12];
+    private static readonly TimeSpan Recovery = WorkerScenario.Patience;
     private TestBroker broker = null!;
-    private WorkerProcessHost worker = null!;
-    private ZonedRabbitMqApiFactory api = null!;
+    private WorkerScenario scenario = null!;
+
+    private ZonedRabbitMqApiFactory Api => scenario.Api;
 
     public async Task InitializeAsync()
     {
         broker = await TestBroker.PrivateAsync();
-        worker = WorkerProcessHost.Start(new Dictionary<string, string>
-        {
-            ["ConnectionStrings__RabbitMq"] = broker.Url,
-            ["MediaServer__Zone"] = zone,
-            ["MediaServer__Hostname"] = zone,
-            ["MediaServer__AdvertiseInterval"] = "00:00:01",
-            ["RabbitMq__RecoveryInterval"] = "00:00:00.500",
-            ["Logging__Format"] = "text",
-        });
-        api = new ZonedRabbitMqApiFactory(broker.Url, zone);
-        _ = api.Server;
-        await WorkerKnownAsync();
+        scenario = await WorkerScenario.StartAsync(broker, "rst");
     }
 
     public async Task DisposeAsync()
     {
         try
         {
-            await api.DisposeAsync();
+            if (scenario is not null)
+            {
+                await scenario.DisposeAsync();
+            }
         }
         finally
         {
-            try
-            {
-                await worker.DisposeAsync();
-            }
-            finally
-            {
-                await broker.DisposeAsync();
-            }
+            await broker.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task The_conference_its_subscription_and_its_actions_survive_a_broker_restart()
     {
-        var account = await api.NewAccountAsync();
+        var account = await Api.NewAccountAsync();
         var conf = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Restart" });
-        await using var socket = await BlackholeClient.ConnectAsync(api);
+        await using var socket = await BlackholeClient.ConnectAsync(Api);
         var binding = $"conference.event.*.{conf}.*";
         Assert.Equal("success", (await socket.SubscribeAsync(account, binding))["status"]!.GetValue<string>());
         (await account.SendAsync(HttpMethod.Put, $"conferences/{conf}",
@@ -71,7 +54,7 @@ public sealed class WorkerBrokerRestartTests : IAsyncLifetime
 
         await broker.StopAsync();
         await broker.StartAsync();
-        await WorkerKnownAsync();
+        await scenario.WorkerKnownAsync();
 
         // the same two participants, read from the recovered live state
         var after = await LiveApi.ParticipantsUntilAsync(account, conf, p => LiveApi.CallIds(p).SequenceEqual(before), Recovery);
@@ -80,32 +63,12 @@ public sealed class WorkerBrokerRestartTests : IAsyncLifetime
         // an action reaches the worker again (the bus may still be recovering: 503 until then), and its event the socket
         await Eventually.MatchAsync(() => account.PutAsync($"conferences/{conf}/participants/{pid}", new JsonObject { ["action"] = "mute" }),
             answer => answer.Status == HttpStatusCode.Created, Recovery, "mute after the restart");
-        var muted = await NextAsync(socket, binding, "mute-member");
+        var muted = Assert.Single(await socket.EventsAsync(binding, "mute-member", 1, Recovery));
         Assert.Equal(pid, muted["data"]!["participant_id"]!.GetValue<long>());
         await LiveApi.ParticipantsUntilAsync(account, conf, p => p.Any(x => x!["participant_id"]!.GetValue<long>() == pid && !x["speak"]!.GetValue<bool>()));
 
         (await account.PutAsync($"conferences/{conf}/participants", new JsonObject { ["action"] = "kick" })).ExpectStatus(HttpStatusCode.Created);
-        await NextAsync(socket, binding, "conference-destroy");
+        Assert.Single(await socket.EventsAsync(binding, "conference-destroy", 1, Recovery));
         await LiveApi.GetUntilAsync(account, conf, r => r["uuid"] is null && r["participant_count"]!.GetValue<int>() == 0);
-    }
-
-    private async Task WorkerKnownAsync()
-    {
-        var directory = api.Services.GetRequiredService<IMediaManagerDirectory>();
-        await Eventually.MatchAsync(() => Task.FromResult(directory.Managers.Any(m => m.Zone == zone)), known => known,
-            Recovery, $"the worker's heartbeat (worker output:\n{worker.Output})");
-    }
-
-    private static async Task<JsonObject> NextAsync(BlackholeClient socket, string binding, string eventName)
-    {
-        while (true)
-        {
-            var frame = await socket.NextEventAsync(Recovery);
-            Assert.Equal(binding, frame["subscribed_key"]!.GetValue<string>());
-            if (frame["data"]!["event"]!.GetValue<string>() == eventName)
-            {
-                return frame;
-            }
-        }
     }
 }

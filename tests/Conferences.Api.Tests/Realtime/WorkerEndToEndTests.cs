@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.Websocket;
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Realtime;
 
@@ -14,55 +12,38 @@ namespace Conferences.Api.Tests.Realtime;
 /// </summary>
 public sealed class WorkerEndToEndTests : IAsyncLifetime
 {
-    private readonly string zone = $"e2e{Guid.NewGuid():N}"[..12];
     private TestBroker broker = null!;
-    private WorkerProcessHost worker = null!;
-    private ZonedRabbitMqApiFactory api = null!;
+    private WorkerScenario scenario = null!;
+
+    private ZonedRabbitMqApiFactory Api => scenario.Api;
 
     public async Task InitializeAsync()
     {
         broker = await TestBroker.SharedOrPrivateAsync();
-        worker = WorkerProcessHost.Start(new Dictionary<string, string>
-        {
-            ["ConnectionStrings__RabbitMq"] = broker.Url,
-            ["MediaServer__Zone"] = zone,
-            ["MediaServer__Hostname"] = zone,
-            ["MediaServer__AdvertiseInterval"] = "00:00:01",
-            ["Logging__Format"] = "text",
-        });
-        api = new ZonedRabbitMqApiFactory(broker.Url, zone);
-        _ = api.Server;
-        var directory = api.Services.GetRequiredService<IMediaManagerDirectory>();
-        await Eventually.MatchAsync(() => Task.FromResult(directory.Managers.Any(m => m.Zone == zone)), known => known,
-            deadline: TimeSpan.FromSeconds(90), what: $"the worker's heartbeat (worker output:\n{worker.Output})");
+        scenario = await WorkerScenario.StartAsync(broker, "e2e");
     }
 
     public async Task DisposeAsync()
     {
-        // the worker is a process of its own: it must not outlive the test, whatever else fails here
         try
         {
-            await api.DisposeAsync();
+            if (scenario is not null)
+            {
+                await scenario.DisposeAsync();
+            }
         }
         finally
         {
-            try
-            {
-                await worker.DisposeAsync();
-            }
-            finally
-            {
-                await broker.DisposeAsync();
-            }
+            await broker.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task Dial_watch_steer_and_end_a_conference_on_the_simulator_worker()
     {
-        var account = await api.NewAccountAsync();
+        var account = await Api.NewAccountAsync();
         var conf = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Worker" });
-        await using var socket = await BlackholeClient.ConnectAsync(api);
+        await using var socket = await BlackholeClient.ConnectAsync(Api);
         var binding = $"conference.event.*.{conf}.*";
         Assert.Equal("success", (await socket.SubscribeAsync(account, binding))["status"]!.GetValue<string>());
 
@@ -80,13 +61,13 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
         var readOnly = running.DataObject["_read_only"]!;
         Assert.Equal(1, readOnly["admins"]!.GetValue<int>());
         Assert.Equal(3, readOnly["participant_count"]!.GetValue<int>());
-        Assert.Equal(zone, readOnly["switch_hostname"]!.GetValue<string>());
-        var joins = await FramesAsync(socket, binding, "add-member", 3);
+        Assert.Equal(scenario.Zone, readOnly["switch_hostname"]!.GetValue<string>());
+        var joins = await socket.EventsAsync(binding, "add-member", 3, TimeSpan.FromSeconds(20));
         Assert.All(joins, f => Assert.StartsWith($"conference.event.add-member.{account.Id}.{conf}.", f["routing_key"]!.GetValue<string>(), StringComparison.Ordinal));
 
         // bulk mute: the two members, not the moderator
         (await account.PutAsync($"conferences/{conf}/participants", new JsonObject { ["action"] = "mute" })).ExpectStatus(HttpStatusCode.Created);
-        var mutes = await FramesAsync(socket, binding, "mute-member", 2);
+        var mutes = await socket.EventsAsync(binding, "mute-member", 2, TimeSpan.FromSeconds(20));
         var participants = (await LiveApi.ParticipantsUntilAsync(account, conf,
             list => list.Count(p => !p!["speak"]!.GetValue<bool>()) == 2)).DataArray;
         var mod = Assert.Single(participants, p => p!["is_moderator"]!.GetValue<bool>())!;
@@ -94,28 +75,13 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(mutes, f => f["data"]!["participant_id"]!.GetValue<long>() == mod["participant_id"]!.GetValue<long>());
 
         (await account.PutAsync($"conferences/{conf}", new JsonObject { ["action"] = "lock" })).ExpectStatus(HttpStatusCode.Created);
-        await FramesAsync(socket, binding, "lock", 1);
+        await socket.EventsAsync(binding, "lock", 1, TimeSpan.FromSeconds(20));
         await LiveApi.GetUntilAsync(account, conf, r => r["is_locked"]!.GetValue<bool>());
 
         (await account.PutAsync($"conferences/{conf}/participants", new JsonObject { ["action"] = "kick" })).ExpectStatus(HttpStatusCode.Created);
-        await FramesAsync(socket, binding, "conference-destroy", 1);
+        await socket.EventsAsync(binding, "conference-destroy", 1, TimeSpan.FromSeconds(20));
         var idle = await LiveApi.GetUntilAsync(account, conf, r => r["uuid"] is null);
         Assert.Equal(0, idle.DataObject["_read_only"]!["participant_count"]!.GetValue<int>());
         Assert.False(idle.DataObject["_read_only"]!["is_locked"]!.GetValue<bool>());
-    }
-
-    private static async Task<List<JsonObject>> FramesAsync(BlackholeClient socket, string binding, string eventName, int count)
-    {
-        var found = new List<JsonObject>();
-        while (found.Count < count)
-        {
-            var frame = await socket.NextEventAsync(TimeSpan.FromSeconds(20));
-            Assert.Equal(binding, frame["subscribed_key"]!.GetValue<string>());
-            if (frame["data"]!["event"]!.GetValue<string>() == eventName)
-            {
-                found.Add(frame);
-            }
-        }
-        return found;
     }
 }

@@ -88,6 +88,26 @@ public sealed class BlackholeClient(WebSocket socket) : IAsyncDisposable
         return frame;
     }
 
+    /// <summary>
+    /// Reads event frames until <paramref name="count"/> with <c>data.event</c> = <paramref name="eventName"/> arrived,
+    /// checking that every frame read is routed by <paramref name="binding"/> (its <c>subscribed_key</c>), as a client
+    /// that routes frames by the binding it sent (Monster UI) needs.
+    /// </summary>
+    public async Task<List<JsonObject>> EventsAsync(string binding, string eventName, int count, TimeSpan? within = null)
+    {
+        var found = new List<JsonObject>();
+        while (found.Count < count)
+        {
+            var frame = await NextEventAsync(within);
+            Assert.Equal(binding, (string?)frame["subscribed_key"]);
+            if ((string?)frame["data"]?["event"] == eventName)
+            {
+                found.Add(frame);
+            }
+        }
+        return found;
+    }
+
     /// <summary>Reads until the server's close frame; returns the frames read before it and the close status and reason.</summary>
     public async Task<(int Frames, WebSocketCloseStatus? Status, string? Reason)> ReadUntilClosedAsync(TimeSpan? within = null)
     {

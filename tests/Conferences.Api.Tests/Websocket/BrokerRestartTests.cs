@@ -10,16 +10,18 @@ namespace Conferences.Api.Tests.Websocket;
 /// <summary>The service on a private broker of its own, which the test may restart.</summary>
 public sealed class PrivateBrokerApiFactory : SimulatorOnRabbitMqFactory, IAsyncLifetime
 {
-    public PrivateBroker Broker { get; } = new();
+    private Realtime.TestBroker? broker;
+
+    public Realtime.TestBroker Broker => broker ?? throw new InvalidOperationException("the private broker is not started yet");
 
     protected override string BrokerUrl => Broker.Url;
 
-    public Task InitializeAsync() => Broker.StartAsync();
+    public async Task InitializeAsync() => broker = await Realtime.TestBroker.PrivateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await Broker.StopAsync();
+        await Broker.DisposeAsync();
     }
 }
 
