@@ -1,4 +1,5 @@
 using Conferences.Core.Accounts;
+using Conferences.Core.Auth;
 using Conferences.Core.Conferences;
 using Conferences.Core.Realtime;
 using Conferences.Core.Validation;
@@ -22,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddLiveConferences();
         services.AddSingleton<SigningKeyHolder>();
         services.AddSingleton<TokenService>();
+        services.AddTokenValidation();
         services.AddSingleton<AccountService>();
         services.AddSingleton<UserAuthService>();
         services.AddSingleton<AccountBootstrapper>();

@@ -22,6 +22,7 @@ public sealed class RoutingController : ControllerBase
     [Route("v2/accounts/{account_id}/api_key", Order = MethodFallback)]
     [Route("v2/api_auth", Order = MethodFallback)]
     [Route("v2/user_auth", Order = MethodFallback)]
+    [Route("v2/auth/tokeninfo", Order = MethodFallback)]
     public IActionResult MethodNotAllowed() => throw KazooErrors.InvalidMethod();
 
     [Route("v2", Order = PathFallback)]

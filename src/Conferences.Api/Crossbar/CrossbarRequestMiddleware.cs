@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conferences.Core.Accounts;
+using Conferences.Core.Auth;
 using Conferences.Core.Errors;
 using Conferences.Core.Kazoo;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,11 @@ namespace Conferences.Api.Crossbar;
 /// request id, CORS and pre-flight, <c>/v1</c> → 410, body envelope (400 before anything else), verb tunnelling,
 /// and early authentication (an expired token is 401 at once). Runs before routing.
 /// </summary>
-public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenService tokens, IOptions<CrossbarOptions> options)
+public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenValidator tokens, IOptions<CrossbarOptions> options)
 {
+    /// <summary>Sent by Kazoo clients to name the account the token must belong to (<c>cb_token_auth</c>).</summary>
+    private const string AccountHeader = "X-Auth-Account-ID";
+
     private static readonly string[] JsonContentTypes = ["application/json", "application/x-json", "application/x-www-form-urlencoded"];
 
     public async Task InvokeAsync(HttpContext http)
@@ -53,7 +57,7 @@ public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenService
         var request = await ReadRequestAsync(http, requestId).ConfigureAwait(false);
         http.SetCrossbarRequest(request);
         TunnelVerb(http, request);
-        Authenticate(http, request);
+        await AuthenticateAsync(http, request).ConfigureAwait(false);
         await next(http).ConfigureAwait(false);
     }
 
@@ -92,10 +96,10 @@ public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenService
     }
 
     /// <summary>
-    /// Token sources in Kazoo's order: <c>X-Auth-Token</c>, <c>auth_token</c> (query, then envelope),
-    /// <c>Authorization: Bearer</c> (kazoo-reference §4). Expired → 401 now; unusable → as if absent.
+    /// Token sources in Kazoo's order (<c>api_util:get_auth_token/2</c>): <c>X-Auth-Token</c>, <c>auth_token</c> (query,
+    /// then envelope), <c>Authorization: Bearer</c>. Expired → 401 now; unusable → as if absent (<c>cb_token_auth</c>).
     /// </summary>
-    private void Authenticate(HttpContext http, CrossbarRequest request)
+    private async Task AuthenticateAsync(HttpContext http, CrossbarRequest request)
     {
         var token = FirstNonEmpty(
             http.Request.Headers["X-Auth-Token"].ToString(),
@@ -107,7 +111,7 @@ public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenService
             return;
         }
         request.AuthToken = token;
-        request.Token = tokens.Check(token);
+        request.Token = await tokens.CheckAsync(token, http.Request.Headers[AccountHeader].ToString(), http.RequestAborted).ConfigureAwait(false);
         if (request.Token.Status == TokenStatus.Expired)
         {
             throw KazooErrors.ExpiredCredentials();

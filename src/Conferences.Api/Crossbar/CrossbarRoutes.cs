@@ -18,6 +18,7 @@ public static partial class CrossbarRoutes
         (Account(), "GET, PUT"),
         (ApiAuth(), "PUT"),
         (UserAuth(), "PUT"),
+        (TokenInfo(), "GET, POST"),
     ];
 
     public static string AllowedMethods(string path)
@@ -55,4 +56,7 @@ public static partial class CrossbarRoutes
 
     [GeneratedRegex("^/v2/user_auth/?$")]
     private static partial Regex UserAuth();
+
+    [GeneratedRegex("^/v2/auth/tokeninfo/?$")]
+    private static partial Regex TokenInfo();
 }

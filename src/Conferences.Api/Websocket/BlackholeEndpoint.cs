@@ -52,7 +52,7 @@ internal sealed partial class BlackholeEndpoint(
                 new BlackholeSessionOptions { MaxBindings = settings.MaxSubscriptionsPerConnection }, loggers.CreateLogger<BlackholeSession>());
             await using (session.ConfigureAwait(false))
             {
-                session.AuthenticateOnConnect(http.Request.Query["auth_token"].ToString());
+                await session.AuthenticateOnConnectAsync(http.Request.Query["auth_token"].ToString(), http.RequestAborted).ConfigureAwait(false);
                 LogOpened(peer);
                 await connection.RunAsync(session, lifetime.ApplicationStopping).ConfigureAwait(false);
             }

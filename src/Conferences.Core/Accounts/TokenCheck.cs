@@ -1,8 +1,8 @@
 namespace Conferences.Core.Accounts;
 
 /// <summary>
-/// How crossbar's early authentication sees a token (kazoo-reference §1.2 step 2): valid, expired (401 at once),
-/// or unusable (not a JWT, bad signature — treated as if no token was sent).
+/// How crossbar's early authentication sees a token (<c>cb_token_auth:check_auth_token/3</c>): valid, expired (401 at
+/// once), or unusable (not a JWT, bad signature — treated as if no token was sent).
 /// </summary>
 public enum TokenStatus
 {
@@ -11,4 +11,5 @@ public enum TokenStatus
     Unusable,
 }
 
-public sealed record TokenCheck(TokenStatus Status, TokenClaims? Claims);
+/// <summary>The outcome of a token check; <paramref name="Reason"/> names a failure as Kazoo's <c>kz_auth_jwt</c> does.</summary>
+public sealed record TokenCheck(TokenStatus Status, TokenClaims? Claims, string? Reason = null);

@@ -1,20 +1,22 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
+using Conferences.Core.Auth;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Conferences.Core.Accounts;
 
 /// <summary>
-/// Signed, expiring tokens as Kazoo 5 issues them: HS256 JWTs valid for 3600 s by default
-/// (kazoo-reference §4, profile §4). The signing key is shared by every instance through the store.
+/// This service's own tokens: HS256 JWTs valid for 3600 s by default, like Kazoo's (<c>crossbar_auth</c>
+/// <c>token_auth_expiry_s</c>). The key is shared by every instance through the store (ADR 0004).
 /// </summary>
 public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
 {
     public const int DefaultLifetimeSeconds = 3600;
+    public const string Issuer = "conferences";
 
-    private static readonly string Header = Base64Url.Encode(Encoding.UTF8.GetBytes("""{"alg":"HS256","typ":"JWT"}"""));
+    private static readonly string[] Algorithms = [SecurityAlgorithms.HmacSha256];
+
+    private (byte[] Bytes, SymmetricSecurityKey Key)? current;
 
     public int LifetimeSeconds { get; init; } = DefaultLifetimeSeconds;
 
@@ -31,59 +33,51 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
             ["superduper_admin"] = isSuperDuperAdmin,
             ["iat"] = now,
             ["exp"] = now + LifetimeSeconds,
-            ["iss"] = "conferences",
+            ["iss"] = Issuer,
         };
         if (ownerId is not null)
         {
             payload["owner_id"] = ownerId;
         }
-        var body = Base64Url.Encode(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        return $"{Header}.{body}.{Sign($"{Header}.{body}")}";
+        return JwtRules.Handler.CreateToken(payload.ToJsonString(), new SigningCredentials(Key(), SecurityAlgorithms.HmacSha256));
     }
 
-    public TokenCheck Check(string token)
+    /// <summary>Signature (HS256 only), then expiry, then the claims this service writes.</summary>
+    public async Task<TokenCheck> CheckAsync(string token)
     {
-        var parts = token.Split('.');
-        if (parts.Length != 3 || parts[0] != Header)
+        var result = await JwtRules.Handler.ValidateTokenAsync(token, JwtRules.Parameters(Key(), Issuer, Algorithms, clock, requireExpiry: true)).ConfigureAwait(false);
+        if (!result.IsValid)
         {
-            return new TokenCheck(TokenStatus.Unusable, null);
+            return result.Exception is SecurityTokenExpiredException && ReadClaims(result.SecurityToken ?? new JsonWebToken(token)) is { } expired
+                ? new TokenCheck(TokenStatus.Expired, expired, JwtRules.Reason(result.Exception))
+                : JwtRules.Unusable(JwtRules.Reason(result.Exception));
         }
-        var expected = Encoding.ASCII.GetBytes(Sign($"{parts[0]}.{parts[1]}"));
-        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(parts[2])))
-        {
-            return new TokenCheck(TokenStatus.Unusable, null);
-        }
-        var claims = ReadClaims(parts[1]);
-        if (claims is null)
-        {
-            return new TokenCheck(TokenStatus.Unusable, null);
-        }
-        var expired = claims.ExpiresAtUnix <= clock.GetUtcNow().ToUnixTimeSeconds();
-        return new TokenCheck(expired ? TokenStatus.Expired : TokenStatus.Valid, claims);
+        return ReadClaims(result.SecurityToken) is { } claims ? new TokenCheck(TokenStatus.Valid, claims) : JwtRules.Unusable("invalid_jwt");
     }
 
-    private static TokenClaims? ReadClaims(string encodedPayload)
+    private static TokenClaims? ReadClaims(SecurityToken token)
     {
-        try
-        {
-            var payload = JsonNode.Parse(Base64Url.TryDecode(encodedPayload) ?? [], documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject;
-            var accountId = payload?["account_id"]?.GetValue<string>();
-            if (payload is null || accountId is null)
-            {
-                return null;
-            }
-            return new TokenClaims(
-                accountId,
-                payload["superduper_admin"]?.GetValue<bool>() ?? false,
-                payload["iat"]?.GetValue<long>() ?? 0,
-                payload["exp"]?.GetValue<long>() ?? 0,
-                payload["owner_id"]?.GetValue<string>());
-        }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        if (token is not JsonWebToken jwt || !jwt.TryGetPayloadValue<string>("account_id", out var accountId) || accountId is null)
         {
             return null;
         }
+        return new TokenClaims(
+            accountId,
+            jwt.TryGetPayloadValue<bool>("superduper_admin", out var admin) && admin,
+            jwt.TryGetPayloadValue<long>("iat", out var iat) ? iat : 0,
+            jwt.TryGetPayloadValue<long>("exp", out var exp) ? exp : 0,
+            jwt.TryGetPayloadValue<string>("owner_id", out var owner) ? owner : null);
     }
 
-    private string Sign(string input) => Base64Url.Encode(HMACSHA256.HashData(keys.Key, Encoding.UTF8.GetBytes(input)));
+    private SymmetricSecurityKey Key()
+    {
+        var bytes = keys.Key;
+        if (current is { } held && ReferenceEquals(held.Bytes, bytes))
+        {
+            return held.Key;
+        }
+        var key = new SymmetricSecurityKey(bytes);
+        current = (bytes, key);
+        return key;
+    }
 }

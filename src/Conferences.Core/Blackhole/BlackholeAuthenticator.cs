@@ -1,19 +1,30 @@
 using Conferences.Core.Accounts;
+using Conferences.Core.Auth;
 using Conferences.Core.Kazoo;
+using Conferences.Core.Storage;
 
 namespace Conferences.Core.Blackhole;
 
 /// <summary>
-/// Crossbar's tokens and account hierarchy for the websocket (kazoo-reference §4, §7): the same check as an HTTP
-/// request's (<see cref="TokenService"/>, <see cref="AccountService.MayAccess"/>); an account id that is not 32
-/// characters or not an existing account is never accessible.
+/// Crossbar's tokens and account hierarchy for the websocket (<c>bh_token_auth</c>): the same check as an HTTP
+/// request's (<see cref="TokenValidator"/> without an account header, <see cref="AccountService.MayAccess"/>); an
+/// account id that is not 32 characters or not an existing account is never accessible.
 /// </summary>
-public sealed class BlackholeAuthenticator(TokenService tokens, AccountService accounts) : IBlackholeAuthenticator
+public sealed class BlackholeAuthenticator(TokenValidator tokens, AccountService accounts) : IBlackholeAuthenticator
 {
-    public TokenClaims? Authenticate(string token)
+    public async Task<TokenClaims?> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return tokens.Check(token) is { Status: TokenStatus.Valid, Claims: { } claims } ? claims : null;
+        try
+        {
+            var check = await tokens.CheckAsync(token, accountHeader: null, cancellationToken).ConfigureAwait(false);
+            return check is { Status: TokenStatus.Valid, Claims: { } claims } ? claims : null;
+        }
+        catch (DatastoreUnavailableException)
+        {
+            // Kazoo's keys or secrets could not be read: the frame is refused like any token that cannot be verified
+            return null;
+        }
     }
 
     public async Task<bool> MayAccessAsync(TokenClaims claims, string accountId, CancellationToken cancellationToken)

@@ -52,14 +52,14 @@ public sealed partial class BlackholeSession(
     /// An <c>auth_token</c> query parameter of the connection: a valid one authenticates the session at once; any
     /// other is used, like a frame's, by the first frame that needs authentication and carries no token of its own.
     /// </summary>
-    public void AuthenticateOnConnect(string? token)
+    public async Task AuthenticateOnConnectAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token))
         {
             return;
         }
         connectToken = token;
-        claims = authenticator.Authenticate(token);
+        claims = await authenticator.AuthenticateAsync(token, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Handles one text frame (UTF-8 JSON) and queues its reply.</summary>
@@ -73,7 +73,7 @@ public sealed partial class BlackholeSession(
         }
         Name = frame.Name ?? Name;
         Metadata = frame.Metadata ?? Metadata;
-        if (Authenticate(frame) is { } failure)
+        if (await AuthenticateAsync(frame, cancellationToken).ConfigureAwait(false) is { } failure)
         {
             Send(BlackholeReplies.Error(frame.RequestId, failure));
             return;
@@ -120,7 +120,7 @@ public sealed partial class BlackholeSession(
     }
 
     // bh_token_auth: only until the session is authenticated; the frame's token, else the connection's.
-    private string? Authenticate(BlackholeFrame frame)
+    private async Task<string?> AuthenticateAsync(BlackholeFrame frame, CancellationToken cancellationToken)
     {
         if (claims is not null)
         {
@@ -131,7 +131,7 @@ public sealed partial class BlackholeSession(
         {
             return BlackholeErrors.AuthenticationTokenRequired;
         }
-        claims = authenticator.Authenticate(token);
+        claims = await authenticator.AuthenticateAsync(token, cancellationToken).ConfigureAwait(false);
         return claims is null ? BlackholeErrors.FailedToAuthenticate(token) : null;
     }
 

@@ -35,6 +35,12 @@ public static class KazooErrors
     /// <summary>Expired or unknown token caught by the early authentication step (kazoo-reference §1.2 step 2).</summary>
     public static CrossbarException ExpiredCredentials() => new(401, "invalid credentials", new JsonObject());
 
+    /// <summary><c>cb_auth</c> tokeninfo without a token: 404 with the place it looked (<c>params</c> or <c>request</c>).</summary>
+    public static CrossbarException MissingToken(string place) => new(404, $"missing token in {place}", new JsonObject());
+
+    /// <summary><c>cb_auth</c> tokeninfo of a token that fails verification: 401 with Kazoo's reason as the message.</summary>
+    public static CrossbarException TokenRefused(string reason) => new(401, reason, new JsonObject());
+
     public static CrossbarException Forbidden() => new(403, "forbidden", new JsonObject { ["message"] = "forbidden" });
 
     public static CrossbarException BadIdentifier(string cause) =>

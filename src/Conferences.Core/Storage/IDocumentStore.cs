@@ -19,6 +19,12 @@ public interface IDocumentStore
     Task<JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The bytes of attachment <paramref name="name"/> of a live document (CouchDB's <c>GET /{db}/{id}/{name}</c>), or
+    /// null when the document or the attachment is missing. Kazoo keeps its signing key this way (<c>system_auth</c>).
+    /// </summary>
+    Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Writes <paramref name="document"/> (which must carry <c>_id</c>). Without <c>_rev</c> it creates and fails
     /// when the id exists; with <c>_rev</c> it updates and fails when that is not the current revision.
     /// Failures throw <see cref="DocumentConflictException"/>. Returns the new revision (<c>N-hash</c>).

@@ -1,4 +1,6 @@
+using Conferences.Core.Auth;
 using Conferences.Core.Storage;
+using Conferences.Infrastructure.Auth;
 using Conferences.Infrastructure.Storage.CouchDb;
 using Conferences.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Conferences.Infrastructure.Storage;
 
-/// <summary>Selects the document store from <c>Storage:Provider</c> (profile §3) and registers its health check.</summary>
+/// <summary>Selects the document store from <c>Storage:Provider</c> and registers its health checks (the store's, Kazoo's keys').</summary>
 public static class StorageServiceCollectionExtensions
 {
     public const string DefaultSqliteConnection = "Data Source=conferences.db";
@@ -28,7 +30,10 @@ public static class StorageServiceCollectionExtensions
             default:
                 throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported; use 'sqlite' or 'couchdb'.");
         }
-        services.AddHealthChecks().AddCheck<DocumentStoreHealthCheck>("store");
+        services.AddHealthChecks().AddCheck<DocumentStoreHealthCheck>("store").AddCheck<KazooAuthHealthCheck>("kazoo_auth");
+        // Kazoo's tokens are accepted by default where Kazoo's keys can be: a CouchDB that Kazoo shares
+        var couch = provider.Equals(StorageOptions.CouchDb, StringComparison.OrdinalIgnoreCase);
+        services.PostConfigure<KazooAuthOptions>(o => o.Enabled ??= couch);
         return services;
     }
 }

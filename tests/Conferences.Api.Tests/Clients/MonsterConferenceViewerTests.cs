@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Conferences.Api.Tests.Fixtures;
+using Conferences.Api.Tests.KazooAuth;
 using Conferences.Api.Tests.Websocket;
 
 namespace Conferences.Api.Tests.Clients;
@@ -14,12 +15,14 @@ namespace Conferences.Api.Tests.Clients;
 /// one participant with <c>participantsAction</c>, on everyone with <c>participantsBulkAction</c>, and locks with
 /// <c>conference.action</c>. Every SDK body carries <c>data.ui_metadata</c>.
 /// </summary>
-public sealed class MonsterConferenceViewerTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class MonsterConferenceViewerTests(KazooEmbeddedApiFactory api) : IClassFixture<KazooEmbeddedApiFactory>
 {
-    [Fact]
-    public async Task The_viewer_sees_and_steers_a_conference_live()
+    [Theory]
+    [InlineData("own")]
+    [InlineData("kazoo")]
+    public async Task The_viewer_sees_and_steers_a_conference_live(string token)
     {
-        var account = await api.NewAccountAsync();
+        var account = await api.AccountWithTokenAsync(token);
         var sdk = new MonsterSdk(api, account.Token);
         var conferences = $"accounts/{account.Id}/conferences";
         var conf = (await sdk.PutAsync(conferences, new JsonObject { ["name"] = "Weekly" })).ExpectStatus(HttpStatusCode.Created)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Conferences.Api.Tests.Fixtures;
+using Conferences.Api.Tests.KazooAuth;
 
 namespace Conferences.Api.Tests.Clients;
 
@@ -10,12 +11,14 @@ namespace Conferences.Api.Tests.Clients;
 /// a pre-flight before each verb, and every error answered with exactly <c>application/json</c> (the SDK parses an
 /// error body only then).
 /// </summary>
-public sealed class MonsterSdkCrudTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class MonsterSdkCrudTests(KazooEmbeddedApiFactory api) : IClassFixture<KazooEmbeddedApiFactory>
 {
-    [Fact]
-    public async Task Create_list_get_update_delete_as_the_sdk_sends_them()
+    [Theory]
+    [InlineData("own")]
+    [InlineData("kazoo")]
+    public async Task Create_list_get_update_delete_as_the_sdk_sends_them(string token)
     {
-        var account = await api.NewAccountAsync();
+        var account = await api.AccountWithTokenAsync(token);
         var sdk = new MonsterSdk(api, account.Token);
         var collection = $"accounts/{account.Id}/conferences";
 

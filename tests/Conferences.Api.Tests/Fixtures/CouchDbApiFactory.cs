@@ -6,7 +6,7 @@ namespace Conferences.Api.Tests.Fixtures;
 /// The service with <c>Storage:Provider=couchdb</c> against the CouchDB-protocol server that <c>./build.sh test</c>
 /// starts and names in <c>CONFERENCES_TEST_COUCHDB</c>.
 /// </summary>
-public sealed class CouchDbApiFactory : ApiFactory
+public class CouchDbApiFactory : ApiFactory
 {
     public const string ServerVariable = "CONFERENCES_TEST_COUCHDB";
 

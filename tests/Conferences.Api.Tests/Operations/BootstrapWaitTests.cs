@@ -69,6 +69,9 @@ public sealed class BootstrapWaitTests : IDisposable
 
         public Task<JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken) => inner.GetAsync(database, id, cancellationToken);
 
+        public Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken) =>
+            inner.GetAttachmentAsync(database, id, name, cancellationToken);
+
         public Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken) => inner.SaveAsync(database, document, cancellationToken);
 
         public Task DeleteAsync(string database, string id, string revision, CancellationToken cancellationToken) => inner.DeleteAsync(database, id, revision, cancellationToken);

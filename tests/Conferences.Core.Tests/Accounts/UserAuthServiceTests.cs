@@ -18,7 +18,7 @@ public sealed class UserAuthServiceTests
 
         var result = await harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "s3cret"), "Acme Corp"));
 
-        var check = harness.Tokens.Check(result.AuthToken);
+        var check = await harness.Tokens.CheckAsync(result.AuthToken);
         Assert.Equal(TokenStatus.Valid, check.Status);
         Assert.Equal(accountId, check.Claims!.AccountId);
         Assert.Equal(userId, check.Claims.OwnerId);

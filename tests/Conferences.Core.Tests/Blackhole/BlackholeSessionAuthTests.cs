@@ -53,7 +53,7 @@ public sealed class BlackholeSessionAuthTests
     public async Task A_valid_token_in_the_query_authenticates_the_connection()
     {
         var session = new SessionHarness();
-        session.Session.AuthenticateOnConnect(TokenOf(Bob));
+        await session.Session.AuthenticateOnConnectAsync(TokenOf(Bob), CancellationToken.None);
 
         Success(await session.RequestAsync(Frame("ping", null, "1")));
         Assert.Equal(Bob, session.Session.Claims!.AccountId);
@@ -63,7 +63,7 @@ public sealed class BlackholeSessionAuthTests
     public async Task A_bad_token_in_the_query_fails_the_first_frame_without_a_token_but_not_one_with_a_good_token()
     {
         var session = new SessionHarness();
-        session.Session.AuthenticateOnConnect("stale");
+        await session.Session.AuthenticateOnConnectAsync("stale", CancellationToken.None);
 
         Assert.Equal(["failed to authenticate token stale"], ErrorsOf(await session.RequestAsync(Frame("ping", null, "1"))));
         Success(await session.RequestAsync(Frame("ping", TokenOf(Alice), "2")));

@@ -24,8 +24,8 @@ internal sealed class FakeAuthenticator : IBlackholeAuthenticator
 
     public static string TokenOf(string account) => "token-" + account;
 
-    public TokenClaims? Authenticate(string token) =>
-        token.StartsWith("token-", StringComparison.Ordinal) ? new TokenClaims(token[6..], token == SuperToken, 0, long.MaxValue) : null;
+    public Task<TokenClaims?> AuthenticateAsync(string token, CancellationToken cancellationToken) =>
+        Task.FromResult(token.StartsWith("token-", StringComparison.Ordinal) ? new TokenClaims(token[6..], token == SuperToken, 0, long.MaxValue) : null);
 
     public Task<bool> MayAccessAsync(TokenClaims claims, string accountId, CancellationToken cancellationToken) =>
         Task.FromResult(claims.AccountId == accountId || (Descendants.TryGetValue(claims.AccountId, out var below) && below.Contains(accountId)));

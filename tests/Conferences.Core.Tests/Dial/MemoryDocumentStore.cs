@@ -39,6 +39,13 @@ internal sealed class MemoryDocumentStore : IDocumentStore
             : null);
     }
 
+    /// <summary>Inline attachments (<c>_attachments.{name}.data</c>, base64), as both real stores accept them.</summary>
+    public Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken) =>
+        Task.FromResult(_databases.TryGetValue(database, out var docs) && docs.TryGetValue(id, out var doc)
+            && doc["_attachments"]?[name]?["data"]?.GetValue<string>() is { } data
+            ? Convert.FromBase64String(data)
+            : null);
+
     public Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken)
     {
         Put(database, document);

@@ -104,6 +104,9 @@ public sealed class ConcurrentBootstrapTests : IDisposable
     {
         private int first = 1;
 
+        public Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken) =>
+            inner.GetAttachmentAsync(database, id, name, cancellationToken);
+
         public async Task<System.Text.Json.Nodes.JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken)
         {
             var doc = await inner.GetAsync(database, id, cancellationToken);

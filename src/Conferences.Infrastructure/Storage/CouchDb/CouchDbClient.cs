@@ -51,6 +51,10 @@ public sealed class CouchDbClient
     public Task<CouchResult> GetDocumentAsync(string database, string id, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, CouchDbPaths.Document(database, id), null, false, ct);
 
+    /// <summary><c>GET /{db}/{id}?attachments=true</c>: the document with each attachment's bytes inline (base64 <c>data</c>).</summary>
+    public Task<CouchResult> GetDocumentWithAttachmentsAsync(string database, string id, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"{CouchDbPaths.Document(database, id)}?attachments=true", null, false, ct);
+
     /// <summary>
     /// <c>PUT /{db}/{id}</c> with the whole document: without <c>_rev</c> a create, with it an update of that revision.
     /// 201/202 with the new <c>rev</c>; 409 for a stale or missing revision; 404 when the database is missing.

@@ -57,6 +57,17 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
             ?? throw new DatastoreUnavailableException($"CouchDB at {Server} answered {id} in {database} without a document");
     }
 
+    public async Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken)
+    {
+        var result = await client.GetDocumentWithAttachmentsAsync(database, id, cancellationToken).ConfigureAwait(false);
+        if (result.IsNotFound || result.Status == System.Net.HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+        var doc = CouchDbFailures.Require(result, Server, database, id, $"reading {id}").Body as JsonObject;
+        return doc is null ? null : DocumentAttachments.Read(doc, name);
+    }
+
     /// <summary>Throws <see cref="KeyNotFoundException"/> when the database does not exist (CouchDB's 404).</summary>
     public async Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken)
     {

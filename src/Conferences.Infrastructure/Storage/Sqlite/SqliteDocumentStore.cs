@@ -42,7 +42,15 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : 
         file.ReadAsync(async connection =>
         {
             var body = await SqliteDocumentTable.ReadBodyAsync(connection, null, database, id, cancellationToken);
-            return body is null ? null : StoredDocument.Parse(body);
+            return body is null ? null : DocumentAttachments.AsStubs(StoredDocument.Parse(body));
+        }, cancellationToken);
+
+    /// <summary>Attachments are kept inline in the document, as CouchDB accepts them on a write (base64 <c>data</c>).</summary>
+    public Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken) =>
+        file.ReadAsync(async connection =>
+        {
+            var body = await SqliteDocumentTable.ReadBodyAsync(connection, null, database, id, cancellationToken);
+            return body is null ? null : DocumentAttachments.Read(StoredDocument.Parse(body), name);
         }, cancellationToken);
 
     /// <summary>Throws <see cref="KeyNotFoundException"/> when the database does not exist (CouchDB's 404).</summary>

@@ -31,7 +31,11 @@ internal static class StoredDocument
         }
         foreach (var (name, _) in document)
         {
-            if (name.StartsWith('_') && name is not ("_id" or "_rev"))
+            if (name == DocumentAttachments.Member)
+            {
+                DocumentAttachments.RequireInline(document[name]);
+            }
+            else if (name.StartsWith('_') && name is not ("_id" or "_rev"))
             {
                 throw new ArgumentException($"bad special document member: {name}", nameof(document));
             }

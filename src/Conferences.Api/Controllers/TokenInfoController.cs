@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Conferences.Api.Crossbar;
+using Conferences.Core.Auth;
+using Conferences.Core.Errors;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Conferences.Api.Controllers;
+
+/// <summary>
+/// <c>/v2/auth/tokeninfo</c>: what a token (this service's or Kazoo's) says, without authentication
+/// (<c>cb_auth:authenticate_nouns/1</c>). The token comes back as the envelope's <c>auth_token</c>.
+/// </summary>
+[Route("v2/auth/tokeninfo")]
+[Produces(EnvelopeWriter.JsonContentType)]
+public sealed class TokenInfoController(TokenInfoService tokens) : ControllerBase
+{
+    [HttpGet("")]
+    public Task<IActionResult> Get(CancellationToken ct)
+    {
+        var request = HttpContext.GetCrossbarRequest()!;
+        var token = request.Query.GetValueOrDefault("token") is { Length: > 0 } fromQuery ? fromQuery : StringValue(request.Envelope["token"]);
+        return DescribeAsync(request, token ?? throw KazooErrors.MissingToken("params"), ct);
+    }
+
+    [HttpPost("")]
+    public Task<IActionResult> Post(CancellationToken ct)
+    {
+        var request = HttpContext.GetCrossbarRequest()!;
+        var token = StringValue((request.Data as JsonObject)?["token"]);
+        return DescribeAsync(request, token ?? throw KazooErrors.MissingToken("request"), ct);
+    }
+
+    private async Task<IActionResult> DescribeAsync(CrossbarRequest request, string token, CancellationToken ct)
+    {
+        var data = await tokens.DescribeAsync(token, ct);
+        request.AuthToken = token;
+        return Responses.Ok(data);
+    }
+
+    private static string? StringValue(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+}

@@ -1,0 +1,43 @@
+using Conferences.Core.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Conferences.Core.Auth;
+
+/// <summary>Registers the token check of both kinds of token and, for Kazoo's, where keys and secrets are read.</summary>
+public static class AuthServiceCollectionExtensions
+{
+    public static IServiceCollection AddTokenValidation(this IServiceCollection services)
+    {
+        services.AddOptions<KazooAuthOptions>()
+            .BindConfiguration(KazooAuthOptions.Section)
+            .Validate(o => o.SecretLifetime >= TimeSpan.Zero && o.SecretLifetime <= TimeSpan.FromMinutes(15), "KazooAuth:SecretLifetime must be between 0 and 15 minutes")
+            .Validate(o => o.KeyLifetime > TimeSpan.Zero, "KazooAuth:KeyLifetime must be positive")
+            .Validate(o => o.KeySource != KazooKeySource.Configured || o.Enabled != true || TryLoad(o) is null, "KazooAuth:Keys: every configured key needs a readable RSA PEM")
+            .ValidateOnStart();
+        services.AddSingleton<KazooSystemConfig>();
+        services.AddSingleton<KazooSecrets>();
+        services.AddSingleton<IKazooKeyReader>(provider => provider.GetRequiredService<IOptions<KazooAuthOptions>>().Value.KeySource == KazooKeySource.Configured
+            ? ActivatorUtilities.CreateInstance<ConfiguredKazooKeyReader>(provider)
+            : ActivatorUtilities.CreateInstance<StoreKazooKeyReader>(provider));
+        services.AddSingleton<KazooKeyRing>();
+        services.AddSingleton<KazooTokenVerifier>();
+        services.AddSingleton<KazooAuthStatus>();
+        services.AddSingleton<TokenValidator>();
+        services.AddSingleton<TokenInfoService>();
+        return services;
+    }
+
+    private static Exception? TryLoad(KazooAuthOptions options)
+    {
+        try
+        {
+            ConfiguredKazooKeyReader.Load(options);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            return e;
+        }
+    }
+}

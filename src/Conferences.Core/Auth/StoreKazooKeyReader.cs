@@ -1,0 +1,36 @@
+using System.Text;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Conferences.Core.Auth;
+
+/// <summary>
+/// Kazoo's signing keys where Kazoo keeps them: document <c>system_auth/{kid}</c> (<c>pvt_type</c> <c>system_key</c>) with
+/// the private key as the attachment <c>private_key.pem</c> (<c>kz_auth_keys:get_private_key_from_doc/1</c>). Only the
+/// public half is kept; nothing is ever written (Kazoo creates a missing key, this service does not).
+/// </summary>
+public sealed class StoreKazooKeyReader(IDocumentStore store, KazooSystemConfig config, ILogger<StoreKazooKeyReader> logger) : IKazooKeyReader
+{
+    public const string Database = "system_auth";
+    public const string Attachment = "private_key.pem";
+    public const string KeyType = "system_key";
+
+    public async Task<KazooPublicKey?> ReadAsync(string kid, CancellationToken cancellationToken)
+    {
+        var doc = await store.GetAsync(Database, kid, cancellationToken).ConfigureAwait(false);
+        if (doc is null || KazooJson.GetBool(doc, "pvt_deleted") || KazooJson.GetString(doc, "pvt_type") != KeyType)
+        {
+            return null;
+        }
+        var pem = await store.GetAttachmentAsync(Database, kid, Attachment, cancellationToken).ConfigureAwait(false);
+        var key = pem is null ? null : KazooPublicKey.FromPem(kid, KazooJson.GetString(doc, "_rev"), Encoding.UTF8.GetString(pem));
+        if (key is null)
+        {
+            logger.LogWarning("{Database}/{Kid} has no usable {Attachment}: Kazoo tokens signed with it are refused", Database, kid, Attachment);
+        }
+        return key;
+    }
+
+    public Task<string?> CurrentKidAsync(CancellationToken cancellationToken) => config.ValueAsync(KazooSystemConfig.SystemKey, cancellationToken);
+}

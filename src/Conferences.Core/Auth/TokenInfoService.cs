@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using Conferences.Core.Accounts;
+using Conferences.Core.Errors;
+using Conferences.Core.Kazoo;
+using Conferences.Core.Storage;
+
+namespace Conferences.Core.Auth;
+
+/// <summary>
+/// <c>/v2/auth/tokeninfo</c> (<c>cb_auth:validate_token/2</c>): what a token says, in the shape of a login's answer,
+/// for either kind of token; a token that fails verification is a 401 whose message is Kazoo's reason.
+/// </summary>
+public sealed class TokenInfoService(TokenValidator tokens, AccountService accounts, IDocumentStore store)
+{
+    public async Task<JsonObject> DescribeAsync(string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var check = await tokens.CheckAsync(token, accountHeader: null, cancellationToken).ConfigureAwait(false);
+        if (check is not { Status: TokenStatus.Valid, Claims: { } claims })
+        {
+            throw KazooErrors.TokenRefused(check.Reason ?? "invalid_jwt");
+        }
+        var account = await accounts.FindAsync(claims.AccountId, cancellationToken).ConfigureAwait(false);
+        if (account is null)
+        {
+            var bare = new JsonObject { ["account_id"] = claims.AccountId };
+            if (claims.OwnerId is not null)
+            {
+                bare["owner_id"] = claims.OwnerId;
+            }
+            return bare;
+        }
+        var user = claims.OwnerId is { } ownerId && JwtRules.IsPlainId(ownerId)
+            ? await store.GetAsync(AccountDatabase.Encoded(claims.AccountId), ownerId, cancellationToken).ConfigureAwait(false)
+            : null;
+        var data = AuthResponse.Create(account, user);
+        if (claims.OwnerId is not null)
+        {
+            data["owner_id"] = claims.OwnerId;
+        }
+        return data;
+    }
+}

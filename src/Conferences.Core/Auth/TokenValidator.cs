@@ -1,0 +1,45 @@
+using Conferences.Core.Accounts;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Conferences.Core.Auth;
+
+/// <summary>
+/// The one token check of HTTP requests and websocket sessions. The JWT header's algorithm picks the kind, and each kind
+/// verifies only with its own algorithm and key: HS256 → this service's key, RS256/384/512 → Kazoo's public key.
+/// </summary>
+public sealed class TokenValidator(TokenService own, KazooTokenVerifier kazoo)
+{
+    /// <param name="accountHeader"><c>X-Auth-Account-ID</c>, which must name the token's account when sent (<c>kz_auth:validate_claims/2</c>).</param>
+    public async Task<TokenCheck> CheckAsync(string token, string? accountHeader, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (!JwtRules.Handler.CanReadToken(token) || Read(token) is not { } jwt)
+        {
+            return JwtRules.Unusable("invalid_jwt");
+        }
+        var check = jwt.Alg switch
+        {
+            SecurityAlgorithms.HmacSha256 => await own.CheckAsync(token).ConfigureAwait(false),
+            var alg when KazooTokenVerifier.IsKazooAlgorithm(alg) => await kazoo.CheckAsync(jwt, token, cancellationToken).ConfigureAwait(false),
+            _ => JwtRules.Unusable("algorithm_not_supported"),
+        };
+        if (check is { Status: TokenStatus.Valid, Claims: { } claims } && !string.IsNullOrEmpty(accountHeader) && accountHeader != claims.AccountId)
+        {
+            return JwtRules.Unusable("account header mismatch");
+        }
+        return check;
+    }
+
+    private static JsonWebToken? Read(string token)
+    {
+        try
+        {
+            return new JsonWebToken(token);
+        }
+        catch (Exception e) when (e is ArgumentException or SecurityTokenMalformedException)
+        {
+            return null;
+        }
+    }
+}
