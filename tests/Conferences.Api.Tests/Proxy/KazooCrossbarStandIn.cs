@@ -38,6 +38,7 @@ public sealed class KazooCrossbarStandIn : IAsyncDisposable
                 ["served_by"] = ServedBy,
                 ["method"] = http.Request.Method,
                 ["path"] = http.Request.Path.Value + http.Request.QueryString.Value,
+                ["x_forwarded_for"] = http.Request.Headers["X-Forwarded-For"].ToString(),
             };
             http.Response.ContentType = "application/json";
             return http.Response.WriteAsync(new JsonObject { ["data"] = data, ["status"] = "success" }.ToJsonString());

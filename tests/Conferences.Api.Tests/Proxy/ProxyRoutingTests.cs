@@ -103,6 +103,17 @@ public abstract class ProxyRoutingTests<TFixture>(TFixture proxy) where TFixture
     }
 
     [Fact]
+    public async Task Kazoo_sees_the_clients_address_and_never_one_the_client_forged()
+    {
+        var answer = await proxy.SendAsync(HttpMethod.Put, "/v2/user_auth", content: Body.Data(new JsonObject()),
+            configure: r => r.Headers.Add("X-Forwarded-For", "203.0.113.9"));
+
+        // crossbar's ip_auth trusts this header from its reverse_proxies (api_resource.erl get_client_ip/1)
+        Assert.True(IsKazoo(answer), answer.Body);
+        Assert.Equal("127.0.0.1", (string?)answer.DataObject["x_forwarded_for"]);
+    }
+
+    [Fact]
     public async Task Websocket_through_the_proxy_subscribes_and_carries_the_conference_viewers_events()
     {
         var account = await proxy.Api.NewAccountAsync();
