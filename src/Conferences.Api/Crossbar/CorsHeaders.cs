@@ -3,14 +3,16 @@ namespace Conferences.Api.Crossbar;
 /// <summary>
 /// Crossbar's CORS answer (kazoo-reference §2.10, profile §7): any request carrying <c>Origin</c> or
 /// <c>Access-Control-Request-*</c> gets these headers; such an OPTIONS is answered 200 with no body.
+/// Every header Kazoo allows and exposes is here (api_util:get_cors_headers/1), <c>X-Kazoo-Cluster-ID</c> included:
+/// Monster UI sends it on every call when <c>kazooClusterId</c> is configured (monster-ui src/js/lib/monster.js).
 /// </summary>
 public static class CorsHeaders
 {
     public const string AllowHeaders =
         "Content-Type, Depth, User-Agent, X-Http-Method-Override, X-File-Size, X-Requested-With, If-Modified-Since, "
-        + "X-File-Name, Cache-Control, X-Auth-Token, X-Request-ID, If-Match, If-None-Match, Authorization, X-Pretty-Print";
+        + "X-File-Name, Cache-Control, X-Auth-Token, X-Kazoo-Cluster-ID, X-Request-ID, If-Match, If-None-Match, Authorization, X-Pretty-Print";
 
-    public const string ExposeHeaders = "Content-Type, X-Auth-Token, X-Request-ID, Location, ETag";
+    public const string ExposeHeaders = "Content-Type, X-Auth-Token, X-Request-ID, X-Kazoo-Cluster-ID, Location, ETag";
 
     public static bool IsCorsRequest(HttpRequest request) =>
         request.Headers.ContainsKey("Origin")

@@ -31,6 +31,42 @@ public sealed class CorsTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Preflight_allows_and_exposes_every_header_kazoo_does()
+    {
+        // Kazoo's lists, verbatim from applications/crossbar/src/api_util.erl get_cors_headers/1
+        const string kazooAllows = "content-type, depth, user-agent, x-http-method-override, x-file-size, x-requested-with, "
+            + "if-modified-since, x-file-name, cache-control, x-auth-token, x-kazoo-cluster-id, if-match";
+        const string kazooExposes = "content-type, x-auth-token, x-request-id, x-kazoo-cluster-id, location, etag, etag";
+
+        var answer = await api.SendAsync(HttpMethod.Options, $"/v2/accounts/{Account}/conferences/c1", configure: r =>
+        {
+            r.Headers.Add("Origin", "https://monster.example.com");
+            r.Headers.Add("Access-Control-Request-Method", "PUT");
+            r.Headers.Add("Access-Control-Request-Headers", "content-type, x-auth-token, x-kazoo-cluster-id");
+        });
+
+        answer.ExpectStatus(HttpStatusCode.OK);
+        Assert.Superset(Tokens(kazooAllows), Tokens(answer.Header("Access-Control-Allow-Headers")));
+        Assert.Superset(Tokens(kazooExposes), Tokens(answer.Header("Access-Control-Expose-Headers")));
+    }
+
+    [Fact]
+    public async Task Monster_ui_call_with_a_cluster_id_is_answered_with_the_cors_headers()
+    {
+        var account = await api.NewAccountAsync();
+
+        var answer = await account.GetAsync("conferences", r =>
+        {
+            r.Headers.Add("Origin", "https://monster.example.com");
+            r.Headers.Add("X-Kazoo-Cluster-ID", "8a0d3b1c0e7f4b9c9d2e6f1a3b5c7d9e");
+        });
+
+        answer.ExpectStatus(HttpStatusCode.OK);
+        Assert.Equal("*", answer.Header("Access-Control-Allow-Origin"));
+        Assert.Contains("X-KAZOO-CLUSTER-ID", Tokens(answer.Header("Access-Control-Expose-Headers")));
+    }
+
+    [Fact]
     public async Task Preflight_on_the_collection_allows_its_verbs()
     {
         var answer = await api.SendAsync(HttpMethod.Options, $"/v2/accounts/{Account}/conferences", configure: r =>

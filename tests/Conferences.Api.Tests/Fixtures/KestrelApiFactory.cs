@@ -24,6 +24,9 @@ public sealed class KestrelApiFactory : ApiFactory
         });
     }
 
+    /// <summary>Where the service listens, e.g. for a proxy in front of it.</summary>
+    public Uri Address => _address.Value;
+
     protected override Uri BaseAddress => _address.Value;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
