@@ -50,3 +50,5 @@ dotnet run --no-build --project benchmarks/Conferences.Benchmarks -c Release -- 
   fi
   dotnet run --no-build --project benchmarks/Conferences.Benchmarks -c Release -- actions "$(pwd)" "${1:-3}" "${2:-3}"
 )
+# The token benchmark (issue 14): GET with a Kazoo-issued token beside GET with an own token (benchmarks/results/tokens.md).
+dotnet run --no-build --project benchmarks/Conferences.Benchmarks -c Release -- tokens "$(pwd)" "${1:-3}" 7

@@ -26,6 +26,12 @@ if (args.Length > 0 && args[0] == "realtime")
     return await global::Conferences.Benchmarks.Realtime.RealtimeBenchmark.RunAsync(args[1..]);
 }
 
+// `tokens ROOT …`: GET with a Kazoo-issued token beside GET with an own token (issue 14), Tokens/TokenBenchmark.cs.
+if (args.Length > 0 && args[0] == "tokens")
+{
+    return await global::Conferences.Benchmarks.Tokens.TokenBenchmark.RunAsync(args[1..]);
+}
+
 // `actions ROOT …`: the action round-trip benchmark (issue 7), Actions/ActionsBenchmark.cs.
 if (args.Length > 0 && args[0] == "actions")
 {
