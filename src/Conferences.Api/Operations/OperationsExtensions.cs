@@ -46,6 +46,12 @@ public static class OperationsExtensions
     {
         app.UseSerilogRequestLogging(o =>
         {
+            // a 503 (store or bus unavailable) is expected during an outage and already logged once where it is
+            // detected; only an unexpected failure (500) is an Error
+            o.GetLevel = (http, _, exception) =>
+                exception is not null || http.Response.StatusCode == StatusCodes.Status500InternalServerError ? Serilog.Events.LogEventLevel.Error
+                : http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Warning
+                : Serilog.Events.LogEventLevel.Information;
             o.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 if (http.Response.Headers["X-Request-ID"].ToString() is { Length: > 0 } id)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Telemetry;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
@@ -34,5 +35,24 @@ public static class CouchDbResilience
         resilience.CircuitBreaker.MinimumThroughput = options.MinimumThroughput;
         // The standard handler requires a sampling window of at least two attempts.
         resilience.CircuitBreaker.SamplingDuration = options.SamplingDuration >= 2 * attempt ? options.SamplingDuration : 2 * attempt;
+    }
+
+    /// <summary>
+    /// How loud the pipeline's events are: an outage is one Error, when the circuit first opens (a failed probe that
+    /// opens it again is a Warning until it closes); each retry is a Warning; each attempt is Debug (the retry and the
+    /// request's own 503 already say it). Polly's defaults log every failed last attempt as an Error, which pages an
+    /// operator once per request during a short outage.
+    /// </summary>
+    public static Func<SeverityProviderArguments, ResilienceEventSeverity> Severity()
+    {
+        var outage = 0;
+        return args => args.Event.EventName switch
+        {
+            "ExecutionAttempt" => ResilienceEventSeverity.Debug,
+            "OnRetry" or "OnTimeout" or "OnCircuitHalfOpened" => ResilienceEventSeverity.Warning,
+            "OnCircuitOpened" => Interlocked.Exchange(ref outage, 1) == 0 ? ResilienceEventSeverity.Error : ResilienceEventSeverity.Warning,
+            "OnCircuitClosed" => Interlocked.Exchange(ref outage, 0) == 1 ? ResilienceEventSeverity.Warning : ResilienceEventSeverity.Information,
+            _ => args.Event.Severity,
+        };
     }
 }

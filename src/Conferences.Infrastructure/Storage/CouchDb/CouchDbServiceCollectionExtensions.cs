@@ -41,6 +41,7 @@ public static class CouchDbServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) => CouchDbResilience.Configure(resilience, Options(provider)));
+        services.Configure<Polly.Telemetry.TelemetryOptions>(o => o.SeverityProvider = CouchDbResilience.Severity());
 
         services.AddSingleton<CouchDbDocumentStore>(provider => new CouchDbDocumentStore(provider.GetRequiredService<CouchDbClient>()));
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<CouchDbDocumentStore>());
