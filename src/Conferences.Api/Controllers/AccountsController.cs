@@ -12,10 +12,12 @@ namespace Conferences.Api.Controllers;
 [CrossbarAccount]
 [Route("v2/accounts/{account_id}")]
 [Produces(EnvelopeWriter.JsonContentType)]
+[Tags(OpenApi.KazooDocumentFilter.AccountsTag)]
 public sealed class AccountsController(AccountService accounts) : ControllerBase
 {
     [HttpGet("")]
-    public async Task<IActionResult> Get(CancellationToken ct)
+    [EndpointSummary("Read an account")]
+    public async Task<IActionResult> GetAccount(CancellationToken ct)
     {
         var context = HttpContext.GetCrossbarContext();
         var account = await accounts.FindAsync(context.AccountId, ct) ?? throw KazooErrors.BadIdentifier(context.AccountId);
@@ -24,7 +26,8 @@ public sealed class AccountsController(AccountService accounts) : ControllerBase
 
     /// <summary>PUT on an account creates a child of it → 201 with the new account (<c>data.id</c>).</summary>
     [HttpPut("")]
-    public async Task<IActionResult> CreateChild(CancellationToken ct)
+    [EndpointSummary("Create a child account")]
+    public async Task<IActionResult> CreateChildAccount(CancellationToken ct)
     {
         var created = await accounts.CreateChildAsync(HttpContext.GetCrossbarContext(), ct);
         var id = KazooJson.GetString(created, "_id")!;
@@ -32,7 +35,8 @@ public sealed class AccountsController(AccountService accounts) : ControllerBase
     }
 
     [HttpGet("api_key")]
-    public async Task<IActionResult> ApiKey(CancellationToken ct)
+    [EndpointSummary("Read an account's API key")]
+    public async Task<IActionResult> GetAccountApiKey(CancellationToken ct)
     {
         var context = HttpContext.GetCrossbarContext();
         var account = await accounts.FindAsync(context.AccountId, ct) ?? throw KazooErrors.BadIdentifier(context.AccountId);

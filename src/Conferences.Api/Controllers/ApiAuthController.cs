@@ -10,10 +10,12 @@ namespace Conferences.Api.Controllers;
 /// <summary><c>PUT /v2/api_auth</c>: trade an account's API key for a token (kazoo-reference §4, profile §4).</summary>
 [Route("v2/api_auth")]
 [Produces(EnvelopeWriter.JsonContentType)]
+[Tags(OpenApi.KazooDocumentFilter.AuthenticationTag)]
 public sealed class ApiAuthController(AccountService accounts, TokenService tokens) : ControllerBase
 {
     [HttpPut("")]
-    public async Task<IActionResult> Authenticate(CancellationToken ct)
+    [EndpointSummary("Trade an account's API key for a token")]
+    public async Task<IActionResult> AuthenticateApiKey(CancellationToken ct)
     {
         var request = HttpContext.GetCrossbarRequest()!;
         if (request.UnsupportedContentType is { } contentType)

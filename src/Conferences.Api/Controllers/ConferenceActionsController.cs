@@ -12,6 +12,7 @@ namespace Conferences.Api.Controllers;
 [CrossbarAccount]
 [Route("v2/accounts/{account_id}/conferences")]
 [Produces(EnvelopeWriter.JsonContentType)]
+[Tags(OpenApi.KazooDocumentFilter.ConferencesTag)]
 public sealed class ConferenceActionsController(ConferenceActions actions) : ControllerBase
 {
     /// <summary>
@@ -20,6 +21,7 @@ public sealed class ConferenceActionsController(ConferenceActions actions) : Con
     /// (<c>data.action</c> start/stop; the recording's name in <c>metadata.media_name</c>).
     /// </summary>
     [HttpPut("{conference_id}")]
+    [EndpointSummary("Run an action on a conference: dial, lock, unlock, play or record")]
     [ProducesResponseType(typeof(OpenApi.ConferenceActionEnvelope), StatusCodes.Status201Created)]
     public async Task<IActionResult> HandleConferenceAction(string conference_id, CancellationToken ct)
     {

@@ -12,18 +12,21 @@ namespace Conferences.Api.Controllers;
 [CrossbarAccount]
 [Route("v2/accounts/{account_id}/conferences")]
 [Produces(EnvelopeWriter.JsonContentType)]
+[Tags(OpenApi.KazooDocumentFilter.ConferencesTag)]
 public sealed class ConferencesController(ConferenceService conferences) : ControllerBase
 {
     /// <summary>List the account's conferences (paginated, filterable; each with <c>_read_only</c>).</summary>
     [HttpGet("")]
+    [EndpointSummary("List the account's conferences")]
     [ProducesResponseType(typeof(OpenApi.ConferenceListEnvelope), StatusCodes.Status200OK)]
-    public async Task<IActionResult> List(CancellationToken ct) =>
+    public async Task<IActionResult> ListConferences(CancellationToken ct) =>
         Responses.List(await conferences.ListAsync(HttpContext.GetCrossbarContext(), ct));
 
     /// <summary>Create a conference; answers 201 with a Location header.</summary>
     [HttpPut("")]
+    [EndpointSummary("Create a conference")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status201Created)]
-    public async Task<IActionResult> Create(CancellationToken ct)
+    public async Task<IActionResult> CreateConference(CancellationToken ct)
     {
         var context = HttpContext.GetCrossbarContext();
         // cowboy answers any PUT that carries If-Match with 412 (kazoo-reference §1.3)
@@ -38,25 +41,29 @@ public sealed class ConferencesController(ConferenceService conferences) : Contr
 
     /// <summary>Read one conference with its realtime <c>_read_only</c> data; ETag = revision.</summary>
     [HttpGet("{conference_id}")]
+    [EndpointSummary("Read a conference with its live state")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
-    public async Task<IActionResult> Get(string conference_id, CancellationToken ct) =>
+    public async Task<IActionResult> GetConference(string conference_id, CancellationToken ct) =>
         Responses.Ok(await conferences.GetAsync(HttpContext.GetCrossbarContext(), conference_id, ct), etag: true);
 
     /// <summary>Replace the conference's public fields.</summary>
     [HttpPost("{conference_id}")]
+    [EndpointSummary("Replace a conference")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
-    public async Task<IActionResult> Update(string conference_id, CancellationToken ct) =>
+    public async Task<IActionResult> UpdateConference(string conference_id, CancellationToken ct) =>
         Responses.Ok(await conferences.UpdateAsync(HttpContext.GetCrossbarContext(), conference_id, ct));
 
     /// <summary>Deep-merge the request into the conference (<c>null</c> removes a key).</summary>
     [HttpPatch("{conference_id}")]
+    [EndpointSummary("Merge changes into a conference")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
-    public async Task<IActionResult> Patch(string conference_id, CancellationToken ct) =>
+    public async Task<IActionResult> PatchConference(string conference_id, CancellationToken ct) =>
         Responses.Ok(await conferences.PatchAsync(HttpContext.GetCrossbarContext(), conference_id, ct));
 
     /// <summary>Soft-delete the conference (<c>should_soft_delete=false</c> removes it).</summary>
     [HttpDelete("{conference_id}")]
+    [EndpointSummary("Delete a conference")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
-    public async Task<IActionResult> Delete(string conference_id, CancellationToken ct) =>
+    public async Task<IActionResult> DeleteConference(string conference_id, CancellationToken ct) =>
         Responses.Ok(await conferences.DeleteAsync(HttpContext.GetCrossbarContext(), conference_id, ct));
 }

@@ -11,13 +11,16 @@ namespace Conferences.Api.Controllers;
 [CrossbarAccount]
 [Route("v2/accounts/{account_id}/conferences/{conference_id}/participants")]
 [Produces(EnvelopeWriter.JsonContentType)]
+[Tags(OpenApi.KazooDocumentFilter.ConferencesTag)]
 public sealed class ParticipantsController(ConferenceParticipants participants) : ControllerBase
 {
     [HttpGet("")]
-    public async Task<IActionResult> List(string conference_id, CancellationToken ct) =>
+    [EndpointSummary("List the participants of a running conference")]
+    public async Task<IActionResult> ListParticipants(string conference_id, CancellationToken ct) =>
         Responses.Ok(await participants.ListAsync(HttpContext.GetCrossbarContext(), conference_id, ct));
 
     [HttpGet("{participant_id}")]
-    public async Task<IActionResult> Get(string conference_id, string participant_id, CancellationToken ct) =>
+    [EndpointSummary("Read one participant of a running conference")]
+    public async Task<IActionResult> GetParticipant(string conference_id, string participant_id, CancellationToken ct) =>
         Responses.Ok(await participants.GetAsync(HttpContext.GetCrossbarContext(), conference_id, participant_id, ct));
 }

@@ -12,10 +12,12 @@ namespace Conferences.Api.Controllers;
 /// </summary>
 [Route("v2/auth/tokeninfo")]
 [Produces(EnvelopeWriter.JsonContentType)]
+[Tags(OpenApi.KazooDocumentFilter.AuthenticationTag)]
 public sealed class TokenInfoController(TokenInfoService tokens) : ControllerBase
 {
     [HttpGet("")]
-    public Task<IActionResult> Get(CancellationToken ct)
+    [EndpointSummary("Describe the token given in the query string")]
+    public Task<IActionResult> GetTokenInfo(CancellationToken ct)
     {
         var request = HttpContext.GetCrossbarRequest()!;
         var token = request.Query.GetValueOrDefault("token") is { Length: > 0 } fromQuery ? fromQuery : StringValue(request.Envelope["token"]);
@@ -23,7 +25,8 @@ public sealed class TokenInfoController(TokenInfoService tokens) : ControllerBas
     }
 
     [HttpPost("")]
-    public Task<IActionResult> Post(CancellationToken ct)
+    [EndpointSummary("Describe the token given in the request body")]
+    public Task<IActionResult> PostTokenInfo(CancellationToken ct)
     {
         var request = HttpContext.GetCrossbarRequest()!;
         var token = StringValue((request.Data as JsonObject)?["token"]);

@@ -9,10 +9,12 @@ namespace Conferences.Api.Controllers;
 /// <summary><c>PUT /v2/user_auth</c>: trade a user's hashed credentials for a token (kazoo-reference §4, profile §4).</summary>
 [Route("v2/user_auth")]
 [Produces(EnvelopeWriter.JsonContentType)]
+[Tags(OpenApi.KazooDocumentFilter.AuthenticationTag)]
 public sealed class UserAuthController(UserAuthService users) : ControllerBase
 {
     [HttpPut("")]
-    public async Task<IActionResult> Authenticate(CancellationToken ct)
+    [EndpointSummary("Trade a user's credentials for a token")]
+    public async Task<IActionResult> AuthenticateUser(CancellationToken ct)
     {
         var request = HttpContext.GetCrossbarRequest()!;
         // Kazoo authorizes a plain login only: any action (impersonate_user needs an account and a user in the

@@ -1,3 +1,4 @@
+using Conferences.Api.Crossbar;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -9,6 +10,9 @@ namespace Conferences.Api.OpenApi;
 /// </summary>
 public sealed class KazooOperationFilter : IOperationFilter
 {
+    /// <summary>The apiKey security scheme: crossbar reads the token from the <c>X-Auth-Token</c> header (kazoo-reference §4).</summary>
+    public const string AuthTokenScheme = "X-Auth-Token";
+
     private static readonly string[] ErrorStatuses = ["400", "401", "403", "404", "405", "409", "412", "413", "415", "503"];
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -28,15 +32,12 @@ public sealed class KazooOperationFilter : IOperationFilter
                 Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = errorSchema } },
             });
         }
-        operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = "X-Auth-Token",
-            In = ParameterLocation.Header,
-            Required = false,
-            Description = "token from PUT /v2/api_auth",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        });
+        // the account routes check the token (CrossbarAccountFilter); the login routes and tokeninfo take none
+        // (cb_api_auth, cb_user_auth, cb_auth:authenticate_nouns/1): an explicit empty list says so
+        var needsToken = context.MethodInfo.DeclaringType?.IsDefined(typeof(CrossbarAccountAttribute), inherit: true) == true;
+        operation.Security = needsToken
+            ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AuthTokenScheme, context.Document)] = [] }]
+            : [];
     }
 
     private static OpenApiRequestBody RequestBody(KazooRequestBody body)

@@ -36,7 +36,22 @@ public static class OperationsExtensions
                 Version = "v2",
                 Description = "Every answer is a Kazoo envelope; PUT answers 201; errors use Kazoo's error envelope.",
             });
+            o.AddSecurityDefinition(KazooOperationFilter.AuthTokenScheme, new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey,
+                In = Microsoft.OpenApi.ParameterLocation.Header,
+                Name = "X-Auth-Token",
+                Description = "a token from PUT /v2/api_auth or PUT /v2/user_auth, or one Kazoo issued",
+            });
+            // first the document's own origin, so Swagger UI keeps working behind a proxy (docs/kazoo-cluster.md);
+            // then the default listener (profile §3) for a client generated from a saved copy
+            o.AddServer(new Microsoft.OpenApi.OpenApiServer { Url = "/", Description = "this service, where the document was fetched" });
+            o.AddServer(new Microsoft.OpenApi.OpenApiServer { Url = "http://127.0.0.1:8000", Description = "the default listener" });
+            // the action names echo cb_conferences.erl and are unique (OpenApiDocumentTests pins them): a generated
+            // client's method names
+            o.CustomOperationIds(d => d.ActionDescriptor.RouteValues["action"]);
             o.OperationFilter<KazooOperationFilter>();
+            o.DocumentFilter<KazooDocumentFilter>();
             o.CustomSchemaIds(t => t.Name);
         });
         return builder;

@@ -1,0 +1,31 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Conferences.Api.OpenApi;
+
+/// <summary>
+/// The document's tags, one per Kazoo module the service answers for (cb_conferences, cb_accounts, and the token
+/// modules cb_api_auth, cb_user_auth, cb_auth), each with a description.
+/// </summary>
+public sealed class KazooDocumentFilter : IDocumentFilter
+{
+    public const string ConferencesTag = "Conferences";
+    public const string AccountsTag = "Accounts";
+    public const string AuthenticationTag = "Authentication";
+
+    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+    {
+        [ConferencesTag] = "Kazoo's conferences API (cb_conferences): conference documents, their actions, and the participants of running conferences.",
+        [AccountsTag] = "The part of Kazoo's accounts API (cb_accounts) this service needs: read an account, create a child, read its API key.",
+        [AuthenticationTag] = "Tokens (cb_api_auth, cb_user_auth, cb_auth): trade an API key or a user's credentials for one, or ask what one says.",
+    };
+
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(swaggerDoc);
+        foreach (var tag in swaggerDoc.Tags ?? new HashSet<OpenApiTag>())
+        {
+            tag.Description ??= tag.Name is { } name && Descriptions.TryGetValue(name, out var description) ? description : null;
+        }
+    }
+}
