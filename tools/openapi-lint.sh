@@ -26,7 +26,8 @@ install() {
 lint() {
   [ $# -gt 0 ] || { echo "usage: $0 lint FILE..." >&2; exit 2; }
   install
-  node "$cli" lint --config "$root/redocly.yaml" "$@"
+  # no usage data and no update check, as in the test
+  REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node "$cli" lint --config "$root/redocly.yaml" "$@"
 }
 
 case "${1:-}" in
