@@ -9,6 +9,7 @@ public static class CrossbarExtensions
     {
         builder.Services.AddOptions<CrossbarOptions>().BindConfiguration(CrossbarOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<EnvelopeWriter>();
+        builder.Services.AddSingleton<CrossbarRouteTable>();
         builder.Services.AddExceptionHandler<CrossbarExceptionHandler>();
         builder.Services.AddScoped<CrossbarAccountFilter>();
         builder.Services.AddHostedService<BootstrapHostedService>();
@@ -21,7 +22,10 @@ public static class CrossbarExtensions
         return builder;
     }
 
-    /// <summary>Error envelopes outermost, then the envelope middleware, then routing (verb tunnelling must precede it).</summary>
+    /// <summary>
+    /// Error envelopes outermost, then the envelope middleware, then routing (verb tunnelling must precede it), then
+    /// crossbar's own case-sensitive 404/405 check of the routed request.
+    /// </summary>
     public static WebApplication UseCrossbar(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -31,6 +35,7 @@ public static class CrossbarExtensions
         });
         app.UseMiddleware<CrossbarRequestMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<CrossbarRoutingMiddleware>();
         return app;
     }
 
