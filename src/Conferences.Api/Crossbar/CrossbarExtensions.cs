@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Conferences.Api.Crossbar;
 
@@ -15,7 +16,15 @@ public static class CrossbarExtensions
         builder.Services.AddHostedService<BootstrapHostedService>();
         builder.Services.AddHostedService<CrossbarNodeService>();
         builder.Services
-            .AddControllers()
+            .AddControllers(o =>
+            {
+                // actions bind route values only: the envelope middleware has read the body, so a form content type
+                // must not make MVC parse it again (a multipart GET would fail there)
+                o.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+                o.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+                o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+                o.ModelMetadataDetailsProviders.Add(new PathTokensAsSent());
+            })
             .ConfigureApiBehaviorOptions(o => o.SuppressModelStateInvalidFilter = true);
         // Bodies are read by the envelope middleware with its own limit (D10); Kestrel's must not refuse first.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
