@@ -43,6 +43,14 @@ public static class FuzzBodies
     private static readonly Gen<string> Conference = Gen.Frequency(
         (2, Gen.Const("{}")),
         (6, Gen.Select(
+            Gen.OneOf("\"Sales\"", "\"été\"", "\"日本 \\ud83d\\ude00\"", "\"a\\u0000b\""),
+            Gen.OneOf("100", "5550100", "1234", "987654321").Array[0, 3].Select(ds => "[" + string.Join(',', ds.Distinct().Select(d => $"\"{d}\"")) + "]"),
+            Gen.Bool,
+            Gen.OneOf("ui_metadata", "custom", "Custom-Key", "profile_name", "flags", "play_entry_tone"),
+            Value(1),
+            (name, numbers, muted, extraKey, extra) =>
+                $"{{\"name\":{name},\"conference_numbers\":{numbers},\"member\":{{\"join_muted\":{(muted ? "true" : "false")},\"pins\":[\"1234\"]}},\"{extraKey}\":{extra}}}")),
+        (6, Gen.Select(
             Gen.OneOf("\"Sales\"", "\"été\"", "\"\"", "7", "\"" + new string('n', 129) + "\"", "null"),
             Digits.Array[0, 3].Select(ds => "[" + string.Join(',', ds) + "]"),
             Gen.OneOf("true", "false", "\"true\"", "1", "null"),
@@ -71,7 +79,7 @@ public static class FuzzBodies
 
     /// <summary>The envelope: <c>data</c> (conference, action data, or anything) and sometimes other keys.</summary>
     private static readonly Gen<string> Envelope = Gen.Frequency(
-        (6, Conference.Select(d => $"{{\"data\":{d}}}")),
+        (10, Conference.Select(d => $"{{\"data\":{d}}}")),
         (4, Gen.Select(ActionName, ActionData, (a, d) => $"{{\"data\":{{\"action\":\"{a}\",\"data\":{d}}}}}")),
         (4, Gen.Select(ActionName, ActionData, (a, d) => $"{{\"action\":\"{a}\",\"data\":{d}}}")),
         (1, Gen.Select(ActionName, ActionData, (a, d) => $"{{\"data\":{d},\"Action\":\"{a}\"}}")),
@@ -88,7 +96,7 @@ public static class FuzzBodies
 
     /// <summary>Malformed variants of a well-formed envelope.</summary>
     private static Gen<byte[]> Mutate(Gen<string> envelope) => Gen.Frequency(
-        (14, envelope.Select(FuzzGenerators.Utf8)),
+        (24, envelope.Select(FuzzGenerators.Utf8)),
         (2, Gen.Select(envelope, Gen.Int[0, 999], (e, cut) => FuzzGenerators.Utf8(e)[..(FuzzGenerators.Utf8(e).Length * cut / 1000)])),
         (2, Gen.Select(envelope, Gen.Int[0, 999], InvalidUtf8, (e, at, bad) => Insert(FuzzGenerators.Utf8(e), at, bad))),
         (1, envelope.Select(e => (byte[])[0xEF, 0xBB, 0xBF, .. FuzzGenerators.Utf8(e)])),

@@ -32,8 +32,10 @@ public sealed record FuzzOutcome(HttpStatusCode? Status, string? ContentType, by
             {
                 problems.Add($"content-type '{contentType}' on {(int)status}");
             }
+            // HttpClient sends a lower-case "head" as HEAD and reads no body of its answer
             var bodyless = request.Method == "HEAD" || status == HttpStatusCode.NotModified
-                || (request.Method == "OPTIONS" && status == HttpStatusCode.OK && body.Length == 0);
+                || (body.Length == 0 && request.Method.Equals("HEAD", StringComparison.OrdinalIgnoreCase))
+                || (request.Method.Equals("OPTIONS", StringComparison.OrdinalIgnoreCase) && status == HttpStatusCode.OK && body.Length == 0);
             if (!bodyless && !IsEnvelope(body))
             {
                 problems.Add($"not an envelope: {(int)status} {Preview(body)}");
