@@ -6,7 +6,7 @@ namespace Conferences.Fuzz;
 /// <summary>Writes a run's result as one section of a markdown file, replacing that section from an earlier run.</summary>
 public static class FuzzReport
 {
-    public static void Write(string path, string label, string baseUrl, ulong seed, int concurrency, FuzzRun run)
+    public static void Write(string path, string label, string note, string baseUrl, ulong seed, int concurrency, FuzzRun run)
     {
         var begin = $"<!-- fuzz:{label}:begin -->";
         var end = $"<!-- fuzz:{label}:end -->";
@@ -15,12 +15,17 @@ public static class FuzzReport
         section.AppendLine(CultureInfo.InvariantCulture, $"## {label}");
         section.AppendLine();
         section.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC against `{baseUrl}`: seed `{seed}`, {concurrency} concurrent requests, per-request timeout 30 s.");
+        if (note.Length > 0)
+        {
+            section.AppendLine();
+            section.AppendLine(note);
+        }
         section.AppendLine();
         section.AppendLine("| measure | count |");
         section.AppendLine("|---|---|");
         Row(section, "requests", run.Requests.ToString("N0", CultureInfo.InvariantCulture));
         Row(section, "duration", $"{run.Elapsed.TotalSeconds:0} s ({run.Requests / Math.Max(run.Elapsed.TotalSeconds, 1):0} requests/s)");
-        Row(section, "5xx answers", run.ServerErrors);
+        Row(section, "5xx answers", run.ServerErrors == 0 ? "0" : $"{run.ServerErrors} ({string.Join(", ", run.ServerErrorNames.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Value} × {e.Key}"))})");
         Row(section, "non-envelope `/v2` answers (or not `application/json`)", run.NotEnvelopes);
         Row(section, "timeouts (no answer within 30 s)", run.Timeouts);
         Row(section, "transport errors", run.TransportErrors);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 
 namespace Conferences.Fuzz;
 
@@ -10,6 +9,7 @@ public sealed class FuzzRun
     private const int ExamplesPerKind = 5;
 
     private readonly ConcurrentDictionary<int, int> _statuses = new();
+    private readonly ConcurrentDictionary<string, int> _serverErrorNames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _examples = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _requests;
@@ -35,6 +35,9 @@ public sealed class FuzzRun
 
     public IReadOnlyDictionary<int, int> Statuses => _statuses;
 
+    /// <summary>5xx answers by status and envelope error name (<c>503 datastore_unreachable</c>…).</summary>
+    public IReadOnlyDictionary<string, int> ServerErrorNames => _serverErrorNames;
+
     public IReadOnlyDictionary<string, ConcurrentQueue<string>> Examples => _examples;
 
     public List<string> InvalidStored { get; } = [];
@@ -55,6 +58,7 @@ public sealed class FuzzRun
         if (outcome.IsServerError)
         {
             Interlocked.Increment(ref _serverErrors);
+            _serverErrorNames.AddOrUpdate($"{(int)outcome.Status!} {ErrorName(outcome.Body)}", 1, (_, n) => n + 1);
             Example("5xx", request, outcome);
         }
         if (outcome.IsNotEnvelope)
@@ -88,5 +92,15 @@ public sealed class FuzzRun
         }
     }
 
-    public static string StatusName(int status) => $"{status} {(HttpStatusCode)status}";
+    private static string ErrorName(byte[] body)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(body)?["message"]?.ToString() ?? "(no error name)";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "(not JSON)";
+        }
+    }
 }

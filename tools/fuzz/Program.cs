@@ -66,7 +66,7 @@ foreach (var invalid in await store.InvalidConferencesAsync())
     }
 }
 run.SiblingChanged = await store.SiblingSnapshotAsync() != sibling;
-FuzzReport.Write(options.Output, options.Label, options.Url, options.Seed, options.Concurrency, run);
+FuzzReport.Write(options.Output, options.Label, options.Note, options.Url, options.Seed, options.Concurrency, run);
 Console.WriteLine($"{run.Requests:N0} requests in {run.Elapsed.TotalSeconds:0} s: {run.ServerErrors} × 5xx, {run.NotEnvelopes} non-envelope, "
     + $"{run.Timeouts} timeouts, {run.TransportErrors} transport errors, {run.InvalidStored.Count} invalid stored, sibling changed: {run.SiblingChanged}; written to {options.Output}");
 return run.ServerErrors + run.NotEnvelopes + run.Timeouts + run.TransportErrors + run.InvalidStored.Count == 0 && !run.SiblingChanged ? 0 : 1;
@@ -75,8 +75,11 @@ static string? StoredId(byte[] body) =>
     FuzzOutcome.IsEnvelope(body) && System.Text.Json.Nodes.JsonNode.Parse(body)?["data"] is System.Text.Json.Nodes.JsonObject data
     && data["id"] is System.Text.Json.Nodes.JsonValue id && id.TryGetValue<string>(out var value) ? value : null;
 
-/// <summary>The command line: <c>--url</c>, <c>--api-key</c> (the master account's), <c>--requests</c>, <c>--seed</c>, <c>--concurrency</c>, <c>--out</c>, <c>--label</c>.</summary>
-internal sealed record Arguments(string Url, string ApiKey, int Requests, ulong Seed, int Concurrency, string Output, string Label)
+/// <summary>
+/// The command line: <c>--url</c>, <c>--api-key</c> (the master account's), <c>--requests</c>, <c>--seed</c>,
+/// <c>--concurrency</c>, <c>--out</c>, <c>--label</c> (the section) and <c>--note</c> (how the service was run).
+/// </summary>
+internal sealed record Arguments(string Url, string ApiKey, int Requests, ulong Seed, int Concurrency, string Output, string Label, string Note)
 {
     public static Arguments Parse(string[] args)
     {
@@ -93,6 +96,7 @@ internal sealed record Arguments(string Url, string ApiKey, int Requests, ulong 
             ulong.Parse(Get("seed", "20261207"), CultureInfo.InvariantCulture),
             int.Parse(Get("concurrency", "8"), CultureInfo.InvariantCulture),
             Get("out", "benchmarks/results/fuzz.md"),
-            Get("label", "embedded (SQLite + in-process bus)"));
+            Get("label", "embedded (SQLite + in-process bus)"),
+            Get("note", string.Empty));
     }
 }

@@ -5,7 +5,7 @@ namespace Conferences.Api.Crossbar;
 /// <summary>
 /// The request id, decided once as a request arrives (before any log line) and kept as its
 /// <see cref="HttpContext.TraceIdentifier"/>: the client's <c>X-Request-ID</c> when it can be echoed, else a
-/// rand-hex-32 (api_util:get_request_id/1). The same id is in the answer's header, its envelope and every log line.
+/// rand-hex-32 (api_resource:init/2 reads <c>X-Request-ID</c>). The same id is in the answer's header, its envelope and every log line.
 /// </summary>
 public static class CrossbarRequestId
 {

@@ -105,7 +105,7 @@ public static class KazooErrors
     public static CrossbarException RequestCancelled() =>
         new(503, "request cancelled", new JsonObject { ["message"] = "request cancelled" });
 
-    /// <summary>An unexpected crash: crossbar's 500 <c>init failed</c>, with no <c>data</c> key (api_resource:init/2).</summary>
+    /// <summary>An unexpected crash: crossbar's 500 <c>init failed</c>, with no <c>data</c> key (never for bad input: compatibility.md D9).</summary>
     public static CrossbarException InitFailed() => new(500, "init failed", null);
 
     public static CrossbarException DatastoreFault(string? cause = null)
