@@ -1,6 +1,5 @@
 using Conferences.Api.Crossbar;
 using Conferences.Core.Actions;
-using Conferences.Core.Errors;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Conferences.Api.Controllers;
@@ -26,11 +25,6 @@ public sealed class ConferenceActionsController(ConferenceActions actions) : Con
     public async Task<IActionResult> HandleConferenceAction(string conference_id, CancellationToken ct)
     {
         var context = HttpContext.GetCrossbarContext();
-        // cowboy answers any PUT that carries If-Match with 412 (kazoo-reference §1.3)
-        if (context.IfMatch is not null)
-        {
-            throw KazooErrors.PreconditionFailed(null);
-        }
         var result = await actions.HandleConferenceActionAsync(context, conference_id, ct);
         // Kazoo's action answers carry a Location of the request path plus "/{conference_id}" (kazoo-reference §1.3)
         var conference = Uri.EscapeDataString(conference_id);

@@ -1,6 +1,5 @@
 using Conferences.Api.Crossbar;
 using Conferences.Core.Conferences;
-using Conferences.Core.Errors;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Conferences.Api.Controllers;
@@ -29,11 +28,6 @@ public sealed class ConferencesController(ConferenceService conferences) : Contr
     public async Task<IActionResult> CreateConference(CancellationToken ct)
     {
         var context = HttpContext.GetCrossbarContext();
-        // cowboy answers any PUT that carries If-Match with 412 (kazoo-reference §1.3)
-        if (context.IfMatch is not null)
-        {
-            throw KazooErrors.PreconditionFailed(null);
-        }
         var created = await conferences.CreateAsync(context, ct);
         var id = created.Data["id"]!.GetValue<string>();
         return Responses.Created(created.Data, created.Revision, $"/v2/accounts/{context.AccountId}/conferences/{Uri.EscapeDataString(id)}");

@@ -1,6 +1,5 @@
 using Conferences.Api.Crossbar;
 using Conferences.Core.Actions;
-using Conferences.Core.Errors;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Conferences.Api.Controllers;
@@ -24,7 +23,6 @@ public sealed class ParticipantActionsController(ParticipantActions actions) : C
     public async Task<IActionResult> HandleAllParticipantsAction(string conference_id, CancellationToken ct)
     {
         var context = HttpContext.GetCrossbarContext();
-        RejectIfMatch(context.IfMatch);
         var result = await actions.HandleParticipantsActionAsync(context, conference_id, ct);
         var conference = Uri.EscapeDataString(conference_id);
         // Kazoo's action answers carry a Location of the request path plus "/{conference_id}" (kazoo-reference §1.3)
@@ -38,18 +36,8 @@ public sealed class ParticipantActionsController(ParticipantActions actions) : C
     public async Task<IActionResult> HandleParticipantAction(string conference_id, string participant_id, CancellationToken ct)
     {
         var context = HttpContext.GetCrossbarContext();
-        RejectIfMatch(context.IfMatch);
         var result = await actions.HandleParticipantActionAsync(context, conference_id, participant_id, ct);
         var conference = Uri.EscapeDataString(conference_id);
         return ActionResults.Created(result, $"/v2/accounts/{context.AccountId}/conferences/{conference}/participants/{Uri.EscapeDataString(participant_id)}/{conference}");
-    }
-
-    // cowboy answers any PUT that carries If-Match with 412 (kazoo-reference §1.3)
-    private static void RejectIfMatch(string? ifMatch)
-    {
-        if (ifMatch is not null)
-        {
-            throw KazooErrors.PreconditionFailed(null);
-        }
     }
 }

@@ -19,10 +19,11 @@ public static class CorsHeaders
         || request.Headers.ContainsKey("Access-Control-Request-Method")
         || request.Headers.ContainsKey("Access-Control-Request-Headers");
 
-    public static void Apply(HttpResponse response, string path)
+    /// <param name="allowedMethods">The path's verbs from <see cref="CrossbarRouteTable"/>, as <c>Allow</c> lists them.</param>
+    public static void Apply(HttpResponse response, string allowedMethods)
     {
         response.Headers.AccessControlAllowOrigin = "*";
-        response.Headers.AccessControlAllowMethods = CrossbarRoutes.AllowedMethods(path);
+        response.Headers.AccessControlAllowMethods = allowedMethods;
         response.Headers.AccessControlAllowHeaders = AllowHeaders;
         response.Headers.AccessControlExposeHeaders = ExposeHeaders;
         response.Headers.AccessControlMaxAge = "86400";

@@ -9,7 +9,8 @@ namespace Conferences.Api.Crossbar;
 /// <summary>
 /// Crossbar's checks after routing, in Kazoo's order (kazoo-reference §1.2 steps 4–7): the account path token
 /// (32 characters, existing account → else 404), a usable token (401), access to the account (403), a JSON
-/// content type for writes (415). Then it hands the action a <see cref="CrossbarContext"/>.
+/// content type for writes (415), then a PUT's <c>If-Match</c> (412, <see cref="Preconditions"/>). Then it hands the
+/// action a <see cref="CrossbarContext"/>.
 /// </summary>
 public sealed class CrossbarAccountFilter(AccountService accounts) : IAsyncActionFilter
 {
@@ -38,6 +39,10 @@ public sealed class CrossbarAccountFilter(AccountService accounts) : IAsyncActio
         {
             throw KazooErrors.UnsupportedMediaType(contentType);
         }
+        if (http.Request.Method == HttpMethods.Put)
+        {
+            request.Preconditions.EnsurePutAllowed();
+        }
         http.SetCrossbarContext(new CrossbarContext
         {
             RequestId = request.RequestId,
@@ -47,12 +52,10 @@ public sealed class CrossbarAccountFilter(AccountService accounts) : IAsyncActio
             Data = request.Data,
             Envelope = request.Envelope,
             Query = request.Query,
-            IfMatch = Unquote(http.Request.Headers.IfMatch.ToString()),
+            Preconditions = request.Preconditions,
         });
         await next().ConfigureAwait(false);
     }
 
-    private static bool IsWrite(string method) => HttpMethods.IsPut(method) || HttpMethods.IsPost(method) || HttpMethods.IsPatch(method);
-
-    private static string? Unquote(string header) => header.Length == 0 ? null : header.Trim().Trim('"');
+    private static bool IsWrite(string method) => method is "PUT" or "POST" or "PATCH";
 }

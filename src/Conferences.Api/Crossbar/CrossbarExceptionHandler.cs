@@ -2,6 +2,7 @@ using Conferences.Core.Errors;
 using Conferences.Core.Messaging;
 using Conferences.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Conferences.Api.Crossbar;
 
@@ -9,7 +10,7 @@ namespace Conferences.Api.Crossbar;
 /// The one place where failures become Kazoo error envelopes (house style §3, kazoo-reference §1.11, profile D9).
 /// Store failures map to 409/503, a bus that is down to 503; anything unexpected is logged and answered 500 <c>init failed</c>.
 /// </summary>
-public sealed partial class CrossbarExceptionHandler(EnvelopeWriter writer, ILogger<CrossbarExceptionHandler> logger) : IExceptionHandler
+public sealed partial class CrossbarExceptionHandler(EnvelopeWriter writer, IOptions<CrossbarOptions> options, ILogger<CrossbarExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -17,7 +18,7 @@ public sealed partial class CrossbarExceptionHandler(EnvelopeWriter writer, ILog
         if (error is null)
         {
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
-            error = new CrossbarException(500, "init failed", null);
+            error = KazooErrors.InitFailed();
         }
         else if (error.Status >= 500)
         {
@@ -32,15 +33,15 @@ public sealed partial class CrossbarExceptionHandler(EnvelopeWriter writer, ILog
         return true;
     }
 
-    private static CrossbarException? Translate(Exception exception) => exception switch
+    private CrossbarException? Translate(Exception exception) => exception switch
     {
         CrossbarException crossbar => crossbar,
         DocumentConflictException => KazooErrors.Conflict(),
         DatastoreUnavailableException => KazooErrors.DatastoreUnreachable(),
         BusUnavailableException => KazooErrors.BusUnavailable(),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => KazooErrors.PayloadTooLarge(8_000_000),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => KazooErrors.PayloadTooLarge(options.Value.MaxBodyBytes),
         BadHttpRequestException bad => KazooErrors.Validation("body", "invalid", bad.Message),
-        OperationCanceledException => new CrossbarException(503, "request cancelled", new System.Text.Json.Nodes.JsonObject { ["message"] = "request cancelled" }),
+        OperationCanceledException => KazooErrors.RequestCancelled(),
         _ => null,
     };
 

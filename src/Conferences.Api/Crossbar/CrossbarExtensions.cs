@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Conferences.Api.Crossbar;
 
@@ -9,19 +10,31 @@ public static class CrossbarExtensions
     {
         builder.Services.AddOptions<CrossbarOptions>().BindConfiguration(CrossbarOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<EnvelopeWriter>();
+        builder.Services.AddSingleton<CrossbarRouteTable>();
         builder.Services.AddExceptionHandler<CrossbarExceptionHandler>();
         builder.Services.AddScoped<CrossbarAccountFilter>();
         builder.Services.AddHostedService<BootstrapHostedService>();
         builder.Services.AddHostedService<CrossbarNodeService>();
         builder.Services
-            .AddControllers()
+            .AddControllers(o =>
+            {
+                // actions bind route values only: the envelope middleware has read the body, so a form content type
+                // must not make MVC parse it again (a multipart GET would fail there)
+                o.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+                o.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+                o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+                o.ModelMetadataDetailsProviders.Add(new PathTokensAsSent());
+            })
             .ConfigureApiBehaviorOptions(o => o.SuppressModelStateInvalidFilter = true);
         // Bodies are read by the envelope middleware with its own limit (D10); Kestrel's must not refuse first.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
         return builder;
     }
 
-    /// <summary>Error envelopes outermost, then the envelope middleware, then routing (verb tunnelling must precede it).</summary>
+    /// <summary>
+    /// Error envelopes outermost, then the envelope middleware, then routing (verb tunnelling must precede it), then
+    /// crossbar's own case-sensitive 404/405 check of the routed request.
+    /// </summary>
     public static WebApplication UseCrossbar(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -31,6 +44,7 @@ public static class CrossbarExtensions
         });
         app.UseMiddleware<CrossbarRequestMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<CrossbarRoutingMiddleware>();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conferences.Core.Accounts;
+using Conferences.Core.Crossbar;
 
 namespace Conferences.Api.Crossbar;
 
@@ -21,4 +22,7 @@ public sealed class CrossbarRequest
     public TokenCheck? Token { get; set; }
 
     public Dictionary<string, string> Query { get; init; } = [];
+
+    /// <summary>If-Match and If-None-Match, read once; the rules that apply them are <see cref="Preconditions"/>'s.</summary>
+    public Preconditions Preconditions { get; init; } = Preconditions.None;
 }

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Conferences.Core.Accounts;
 using Conferences.Core.Auth;
+using Conferences.Core.Crossbar;
 using Conferences.Core.Errors;
-using Conferences.Core.Kazoo;
 using Microsoft.Extensions.Options;
 
 namespace Conferences.Api.Crossbar;
@@ -12,7 +12,7 @@ namespace Conferences.Api.Crossbar;
 /// request id, CORS and pre-flight, <c>/v1</c> → 410, body envelope (400 before anything else), verb tunnelling,
 /// and early authentication (an expired token is 401 at once). Runs before routing.
 /// </summary>
-public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenValidator tokens, IOptions<CrossbarOptions> options)
+public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenValidator tokens, CrossbarRouteTable routes, IOptions<CrossbarOptions> options)
 {
     /// <summary>Sent by Kazoo clients to name the account the token must belong to (<c>cb_token_auth</c>).</summary>
     private const string AccountHeader = "X-Auth-Account-ID";
@@ -22,6 +22,8 @@ public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenValidat
     public async Task InvokeAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? string.Empty;
+        // any case of the prefix enters the pipeline, so that /V2/… is a 404 envelope rather than a route ASP.NET
+        // would match without regard to case
         var isV1 = path.StartsWith("/v1/", StringComparison.OrdinalIgnoreCase) || path.Equals("/v1", StringComparison.OrdinalIgnoreCase);
         if (!isV1 && !path.StartsWith("/v2/", StringComparison.OrdinalIgnoreCase) && !path.Equals("/v2", StringComparison.OrdinalIgnoreCase))
         {
@@ -29,20 +31,24 @@ public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenValidat
             return;
         }
 
-        var requestId = http.Request.Headers["X-Request-ID"].ToString() is { Length: > 0 and <= 128 } given ? given : KazooIds.NewId();
+        var requestId = CrossbarRequestId.Of(http);
         http.SetCrossbarRequest(new CrossbarRequest { RequestId = requestId });
         var cors = CorsHeaders.IsCorsRequest(http.Request);
         http.Response.OnStarting(() =>
         {
-            http.Response.Headers["X-Request-ID"] = requestId;
+            http.Response.Headers[CrossbarRequestId.Header] = requestId;
             if (cors)
             {
-                CorsHeaders.Apply(http.Response, path);
+                CorsHeaders.Apply(http.Response, routes.AllowedMethods(path));
+            }
+            if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+            {
+                http.Response.Headers.Allow = routes.AllowedMethods(path);
             }
             return Task.CompletedTask;
         });
 
-        if (cors && HttpMethods.IsOptions(http.Request.Method))
+        if (cors && http.Request.Method == HttpMethods.Options)
         {
             http.Response.StatusCode = StatusCodes.Status200OK;
             http.Response.ContentType = EnvelopeWriter.JsonContentType;
@@ -68,23 +74,27 @@ public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenValidat
         {
             query[key] = value.ToString();
         }
+        var preconditions = Preconditions.FromHeaders(http.Request.Headers.IfMatch, http.Request.Headers.IfNoneMatch);
         var contentType = http.Request.ContentType;
         var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         var hasBody = http.Request.ContentLength > 0 || (http.Request.ContentLength is null && http.Request.Headers.TransferEncoding.Count > 0);
         if (hasBody && mediaType is { Length: > 0 } && !JsonContentTypes.Contains(mediaType))
         {
-            return new CrossbarRequest { RequestId = requestId, Query = query, UnsupportedContentType = contentType };
+            return new CrossbarRequest { RequestId = requestId, Query = query, Preconditions = preconditions, UnsupportedContentType = contentType };
         }
         var envelope = hasBody
             ? RequestBodyReader.ParseEnvelope(await RequestBodyReader.ReadLimitedAsync(http.Request, options.Value.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false))
             : new JsonObject { ["data"] = new JsonObject() };
-        return new CrossbarRequest { RequestId = requestId, Envelope = envelope, Data = envelope["data"]!, Query = query };
+        return new CrossbarRequest { RequestId = requestId, Envelope = envelope, Data = envelope["data"]!, Query = query, Preconditions = preconditions };
     }
 
-    /// <summary><c>POST</c> with <c>verb</c> in the query string or the envelope is treated as that verb (kazoo-reference §2.1).</summary>
+    /// <summary>
+    /// <c>POST</c> with <c>verb</c> in the query string or the envelope is treated as that verb (kazoo-reference §2.1);
+    /// only <c>POST</c> itself tunnels, as methods are case-sensitive (RFC 9110 §9.1).
+    /// </summary>
     private static void TunnelVerb(HttpContext http, CrossbarRequest request)
     {
-        if (!HttpMethods.IsPost(http.Request.Method))
+        if (http.Request.Method != HttpMethods.Post)
         {
             return;
         }

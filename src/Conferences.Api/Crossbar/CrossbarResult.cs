@@ -1,3 +1,4 @@
+using Conferences.Core.Crossbar;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Conferences.Api.Crossbar;
@@ -23,8 +24,8 @@ public sealed class CrossbarResult(Envelope envelope) : IActionResult
         {
             var etag = $"\"{Envelope.Revision}\"";
             http.Response.Headers.ETag = etag;
-            // cowboy's conditional GET: a matching If-None-Match is answered 304 with no body (kazoo-reference §2.5)
-            if (HttpMethods.IsGet(http.Request.Method) && http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == etag || v.Trim('"') == Envelope.Revision)))
+            // cowboy's conditional GET: a matching If-None-Match is answered 304 with no body
+            if (http.Request.Method == HttpMethods.Get && (http.GetCrossbarRequest()?.Preconditions ?? Preconditions.None).NotModified(Envelope.Revision))
             {
                 http.Response.StatusCode = StatusCodes.Status304NotModified;
                 http.Response.ContentType = EnvelopeWriter.JsonContentType;

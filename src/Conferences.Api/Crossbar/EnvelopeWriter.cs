@@ -24,7 +24,7 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
         http.Response.StatusCode = envelope.Status;
         http.Response.ContentType = JsonContentType;
         http.Response.ContentLength = bytes.Length;
-        if (!HttpMethods.IsHead(http.Request.Method))
+        if (http.Request.Method != HttpMethods.Head)
         {
             await http.Response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
         }

@@ -1,14 +1,14 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Conferences.Core.Errors;
-using Conferences.Core.Kazoo;
 
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
 /// Reads and parses the request envelope (kazoo-reference §2.1): the body must be a JSON object with a top-level
-/// <c>data</c> object or array; its top-level keys are normalised. Over-sized bodies are refused from
+/// <c>data</c> object or array. Over-sized bodies are refused from
 /// Content-Length without reading them, or as soon as the limit is crossed (D10).
 /// </summary>
 public static class RequestBodyReader
@@ -36,18 +36,24 @@ public static class RequestBodyReader
         }
     }
 
-    /// <summary>The normalised envelope, or an empty one for an empty body.</summary>
+    /// <summary>The envelope as sent, or an empty one for an empty body.</summary>
     public static JsonObject ParseEnvelope(ReadOnlySpan<byte> body)
     {
         if (IsBlank(body))
         {
             return new JsonObject { ["data"] = new JsonObject() };
         }
+        // JSON text is UTF-8 (RFC 8259 §8.1): other bytes are malformed JSON, not text to repair with U+FFFD
+        if (!Utf8.IsValid(body))
+        {
+            throw KazooErrors.InvalidJson($"invalid UTF-8 around {InvalidUtf8Offset(body)}");
+        }
         JsonNode? parsed;
         try
         {
             // Refused here as invalid JSON rather than failing later (profile D9): a repeated key, and nesting deeper
             // than the stores read documents back with (System.Text.Json's default of 64; data sits one level down).
+            EnsureStringsDecode(body);
             parsed = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
@@ -58,12 +64,8 @@ public static class RequestBodyReader
         {
             throw KazooErrors.DataRequired();
         }
-        var normalised = new JsonObject();
-        foreach (var (key, value) in envelope)
-        {
-            normalised[KazooJson.NormalizeKey(key)] = value?.DeepClone();
-        }
-        if (!normalised.TryGetPropertyValue("data", out var data) || data is null)
+        // JSON keys are case-sensitive: "data" is the envelope's data and "Data" is just another key, ignored
+        if (!envelope.TryGetPropertyValue("data", out var data) || data is null)
         {
             throw KazooErrors.DataRequired();
         }
@@ -72,7 +74,36 @@ public static class RequestBodyReader
             throw KazooErrors.Validation("data", "type", "Value did not match type(s): object, array",
                 new JsonObject { ["target"] = "object, array", ["value"] = data.DeepClone() });
         }
-        return normalised;
+        return envelope;
+    }
+
+    /// <summary>
+    /// An escape such as <c>"\ud800"</c> names half a surrogate pair: no string can hold it, so the body is refused
+    /// now rather than failing where the value is first read.
+    /// </summary>
+    private static void EnsureStringsDecode(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    _ = reader.GetString();
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new JsonException(e.Message.TrimEnd('.'), null, 0, reader.TokenStartIndex);
+                }
+            }
+        }
+    }
+
+    private static long InvalidUtf8Offset(ReadOnlySpan<byte> body)
+    {
+        var status = Utf8.ToUtf16(body, new char[body.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? body.Length : read;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> body)

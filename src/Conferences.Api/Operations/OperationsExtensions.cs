@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Conferences.Api.Crossbar;
 using Conferences.Api.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,7 +16,9 @@ public static class OperationsExtensions
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddSerilog((services, logger) =>
         {
+            // sinks and enrichers registered as services join the configured ones (a host or a test may add its own)
             logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning);
             if (builder.Configuration["Logging:Format"] == "json" || (!development && builder.Configuration["Logging:Format"] != "text"))
@@ -67,13 +70,8 @@ public static class OperationsExtensions
                 exception is not null || http.Response.StatusCode == StatusCodes.Status500InternalServerError ? Serilog.Events.LogEventLevel.Error
                 : http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Warning
                 : Serilog.Events.LogEventLevel.Information;
-            o.EnrichDiagnosticContext = (diagnostics, http) =>
-            {
-                if (http.Response.Headers["X-Request-ID"].ToString() is { Length: > 0 } id)
-                {
-                    diagnostics.Set("RequestId", id);
-                }
-            };
+            // the completion line is written outside RequestIdLogScope's scope: it names the same decided id
+            o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("RequestId", CrossbarRequestId.Of(http));
         });
         app.UseMiddleware<RequestIdLogScope>();
         app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");

@@ -68,7 +68,7 @@ public sealed class ParticipantActions(ConferenceControl control, ConferenceComm
         var conference = await control.LoadAsync(context, conferenceId, ct).ConfigureAwait(false);
         if (!long.TryParse(participantId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || conference.Live?.FindParticipant(id) is null)
         {
-            throw ConferenceParticipants.UnknownParticipant(participantId);
+            throw KazooErrors.UnknownParticipant(participantId);
         }
         if (selection is null)
         {
@@ -108,11 +108,11 @@ public sealed class ParticipantActions(ConferenceControl control, ConferenceComm
         bool Present(long? id) => id is { } member && conference.Live?.FindParticipant(member) is not null;
         if (!Present(other) || participant == other)
         {
-            throw ParticipantNotFound(otherNode);
+            throw KazooErrors.UnknownParticipant(otherNode);
         }
         if (!Present(participant))
         {
-            throw ParticipantNotFound(participantNode);
+            throw KazooErrors.UnknownParticipant(participantNode);
         }
         var relationship = validated.Document["relationship"]?.GetValue<string>() ?? "clear";
         await commands.RelateAsync(conferenceId, participant!.Value, other!.Value, relationship, ct).ConfigureAwait(false);
@@ -131,8 +131,4 @@ public sealed class ParticipantActions(ConferenceControl control, ConferenceComm
         }
         return (null, value?.DeepClone());
     }
-
-    /// <summary>Kazoo's relate error: 404 <c>bad_identifier</c>, <c>data</c> <c>{"id": id, "message": "bad identifier"}</c> (§1.9, §1.11).</summary>
-    private static CrossbarException ParticipantNotFound(JsonNode? id) =>
-        new(404, "bad_identifier", new JsonObject { ["id"] = id, ["message"] = "bad identifier" });
 }

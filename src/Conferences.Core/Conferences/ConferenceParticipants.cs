@@ -32,10 +32,6 @@ public sealed class ConferenceParticipants(ConferenceLookup lookup, TimeProvider
         {
             return ParticipantView.Render(live, participant, Gregorian.Now(clock));
         }
-        throw UnknownParticipant(participantId);
+        throw KazooErrors.UnknownParticipant(participantId);
     }
-
-    /// <summary>D3: 404 <c>bad_identifier</c> naming the participant, the shape Kazoo's relate uses.</summary>
-    public static CrossbarException UnknownParticipant(string participantId) =>
-        new(404, "bad_identifier", new JsonObject { ["id"] = participantId, ["message"] = "bad identifier" });
 }

@@ -69,7 +69,7 @@ public sealed class ConferenceService(
         var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: false, ct).ConfigureAwait(false)
             ?? throw KazooErrors.BadIdentifier(conferenceId);
         var revision = KazooJson.GetString(stored, "_rev");
-        EnsureRevisionMatches(context, revision);
+        context.Preconditions.EnsureMatches(revision);
         if (context.RequestString("should_soft_delete") == "false")
         {
             await conferences.HardDeleteAsync(context.AccountId, conferenceId, revision!, ct).ConfigureAwait(false);
@@ -96,7 +96,7 @@ public sealed class ConferenceService(
         await numbers.EnsureUniqueAsync(context.AccountId, doc, exceptId: conferenceId, ct).ConfigureAwait(false);
         var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: false, ct).ConfigureAwait(false)
             ?? throw KazooErrors.BadIdentifier(conferenceId);
-        EnsureRevisionMatches(context, KazooJson.GetString(stored, "_rev"));
+        context.Preconditions.EnsureMatches(KazooJson.GetString(stored, "_rev"));
         var replacement = KazooDocument.WithPrivateFieldsOf(doc, stored);
         PrivateFields.Stamp(replacement, ConferenceStore.DocumentType, context, Gregorian.Now(clock));
         var saved = await conferences.SaveAsync(context.AccountId, replacement, ct).ConfigureAwait(false);
@@ -107,15 +107,6 @@ public sealed class ConferenceService(
     {
         var result = validator.Validate(SchemaName, request);
         return result.IsValid ? result.Document : throw KazooErrors.Validation(result.Errors);
-    }
-
-    /// <summary>POST/PATCH/DELETE with an If-Match that is not the current revision → 412 (kazoo-reference §2.5).</summary>
-    private static void EnsureRevisionMatches(CrossbarContext context, string? revision)
-    {
-        if (context.IfMatch is { } expected && expected != "*" && expected != revision)
-        {
-            throw KazooErrors.PreconditionFailed(revision);
-        }
     }
 
     private static JsonObject RequireObject(CrossbarContext context) =>

@@ -22,13 +22,13 @@ public sealed class CrossbarContext
     /// <summary>The envelope's <c>data</c> (an object or array; <c>{}</c> for an empty body).</summary>
     public JsonNode Data { get; init; } = new JsonObject();
 
-    /// <summary>The whole envelope with top-level keys normalised (kazoo-reference §2.1).</summary>
+    /// <summary>The whole envelope as sent: its keys are case-sensitive JSON keys (only <c>data</c> holds the data).</summary>
     public JsonObject Envelope { get; init; } = new();
 
     public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The If-Match revision, unquoted, when the client sent one.</summary>
-    public string? IfMatch { get; init; }
+    /// <summary>The request's If-Match / If-None-Match, and the rules that apply them.</summary>
+    public Preconditions Preconditions { get; init; } = Preconditions.None;
 
     public JsonObject DataObject => Data as JsonObject ?? new JsonObject();
 

@@ -46,6 +46,13 @@ public static class KazooErrors
     public static CrossbarException BadIdentifier(string cause) =>
         new(404, "bad_identifier", new JsonObject { ["cause"] = cause, ["message"] = "bad identifier" });
 
+    /// <summary>
+    /// A participant that is not in the running conference: relate's error (cb_conferences:relate_participants),
+    /// <c>data</c> <c>{"id": id, "message": "bad identifier"}</c>; profile D3 uses it for every participant path.
+    /// </summary>
+    public static CrossbarException UnknownParticipant(JsonNode? id) =>
+        new(404, "bad_identifier", new JsonObject { ["id"] = id?.DeepClone(), ["message"] = "bad identifier" });
+
     public static CrossbarException InvalidAccountId(string token) =>
         new(404, "bad identifier", new JsonObject { ["message"] = $"invalid account_id '{token}'" });
 
@@ -99,6 +106,13 @@ public static class KazooErrors
     /// <summary>The message bus is down: commands fail fast instead of hanging (issue 5; Kazoo has no such row).</summary>
     public static CrossbarException BusUnavailable() =>
         new(503, "amqp_unavailable", new JsonObject { ["message"] = "message bus unavailable" });
+
+    /// <summary>The client went away (or the server is stopping) before the answer was ready; nothing more is done.</summary>
+    public static CrossbarException RequestCancelled() =>
+        new(503, "request cancelled", new JsonObject { ["message"] = "request cancelled" });
+
+    /// <summary>An unexpected crash: crossbar's 500 <c>init failed</c>, with no <c>data</c> key (never for bad input: compatibility.md D9).</summary>
+    public static CrossbarException InitFailed() => new(500, "init failed", null);
 
     public static CrossbarException DatastoreFault(string? cause = null)
     {

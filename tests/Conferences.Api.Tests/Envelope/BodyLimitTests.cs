@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
 using Conferences.Api.Tests.Fixtures;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Envelope;
 
@@ -110,5 +114,36 @@ public sealed class BodyLimitTests(ApiFactory api) : IClassFixture<ApiFactory>
         var bytes = Encoding.UTF8.GetBytes(builder.ToString());
         Assert.Equal(size, bytes.Length);
         return bytes;
+    }
+
+    [Fact]
+    public async Task The_413_names_the_configured_limit_whoever_refuses_the_body()
+    {
+        await using var small = new SmallBodyApiFactory();
+        var account = await small.NewAccountAsync();
+        var handler = small.Services.GetServices<IExceptionHandler>().Single();
+        var http = new DefaultHttpContext { RequestServices = small.Services };
+        http.Response.Body = new MemoryStream();
+
+        var ours = await account.SendAsync(HttpMethod.Put, "conferences", Body.Bytes(Envelope(SmallBodyApiFactory.Limit + 1)));
+        await handler.TryHandleAsync(http, new BadHttpRequestException("too large", StatusCodes.Status413PayloadTooLarge), CancellationToken.None);
+
+        ours.ExpectError(HttpStatusCode.RequestEntityTooLarge, "payload too large");
+        Assert.Equal("Payload or Files must not be more than 1000 bytes", ours.DataObject["file"]!["maxSize"]!["message"]!.GetValue<string>());
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, http.Response.StatusCode);
+        var kestrels = System.Text.Json.Nodes.JsonNode.Parse(((MemoryStream)http.Response.Body).ToArray())!;
+        Assert.Equal("Payload or Files must not be more than 1000 bytes", kestrels["data"]!["file"]!["maxSize"]!["message"]!.GetValue<string>());
+        Assert.Equal(SmallBodyApiFactory.Limit, kestrels["data"]!["file"]!["maxSize"]!["target"]!.GetValue<long>());
+    }
+
+    private sealed class SmallBodyApiFactory : ApiFactory
+    {
+        public const int Limit = 1000;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Crossbar:MaxBodyBytes", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }

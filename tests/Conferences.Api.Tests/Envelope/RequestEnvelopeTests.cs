@@ -103,16 +103,61 @@ public sealed class RequestEnvelopeTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task Top_level_keys_are_lower_cased_and_dashes_become_underscores()
+    public async Task Envelope_keys_are_case_sensitive_so_DATA_is_not_data()
     {
         var account = await api.NewAccountAsync();
-        var body = new JsonObject { ["DATA"] = new JsonObject { ["name"] = "Normalised" }, ["Auth-Token"] = account.Token };
+        var body = new JsonObject { ["DATA"] = new JsonObject { ["name"] = "Not data" }, ["Auth-Token"] = account.Token };
+
+        var answer = await account.SendAsync(HttpMethod.Put, "conferences", Body.Json(body.ToJsonString()));
+
+        answer.ExpectValidationError("data", "required");
+        Assert.Empty(await account.ListIdsAsync());
+    }
+
+    [Fact]
+    public async Task A_case_variant_of_data_beside_data_is_ignored()
+    {
+        var account = await api.NewAccountAsync();
+
+        var answer = await account.SendAsync(HttpMethod.Put, "conferences", Body.Json("""{"data":{"name":"Real"},"Data":{}}"""));
+
+        answer.ExpectStatus(HttpStatusCode.Created);
+        Assert.Equal("Real", answer.DataObject["name"]!.GetValue<string>());
+        var stored = (await account.GetAsync($"conferences/{answer.DataObject["id"]!.GetValue<string>()}")).ExpectStatus(HttpStatusCode.OK);
+        Assert.Equal("Real", stored.DataObject["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_case_variant_of_auth_token_in_the_envelope_is_no_token()
+    {
+        var account = await api.NewAccountAsync();
+        var body = new JsonObject { ["data"] = new JsonObject(), ["Auth_Token"] = account.Token };
 
         var answer = await account.SendAsync(HttpMethod.Put, "conferences", Body.Json(body.ToJsonString()), withToken: false);
 
-        answer.ExpectStatus(HttpStatusCode.Created);
-        Assert.Equal("Normalised", answer.DataObject["name"]!.GetValue<string>());
-        Assert.Equal(account.Token, answer.Json!["auth_token"]!.GetValue<string>());
+        answer.ExpectError(HttpStatusCode.Unauthorized, "invalid_credentials");
+    }
+
+    [Fact]
+    public async Task A_case_variant_of_the_envelope_action_is_no_action()
+    {
+        var account = await api.NewAccountAsync();
+        var id = await account.CreateConferenceIdAsync();
+
+        var answer = await account.SendAsync(HttpMethod.Put, $"conferences/{id}", Body.Json("""{"data":{},"Action":"lock"}"""));
+
+        answer.ExpectError(HttpStatusCode.NotFound, "faulty_request");
+    }
+
+    [Fact]
+    public async Task A_case_variant_of_data_action_is_no_action()
+    {
+        var account = await api.NewAccountAsync();
+        var id = await account.CreateConferenceIdAsync();
+
+        var answer = await account.SendAsync(HttpMethod.Put, $"conferences/{id}/participants", Body.Json("""{"data":{"ACTION":"mute"}}"""));
+
+        answer.ExpectError(HttpStatusCode.NotFound, "faulty_request");
     }
 
     [Fact]

@@ -47,6 +47,70 @@ public sealed class RoutingTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
     }
 
+    [Theory]
+    [InlineData("get", "conferences")]
+    [InlineData("Put", "conferences")]
+    [InlineData("pOST", "conferences/c1")]
+    [InlineData("delete", "conferences/c1")]
+    [InlineData("options", "conferences")]
+    [InlineData("head", "conferences")]
+    public async Task Methods_are_case_sensitive_so_a_lower_case_verb_is_an_unknown_method(string method, string path)
+    {
+        var account = await api.NewAccountAsync();
+        await account.CreateConferenceAsync(new JsonObject { ["id"] = "c1", ["name"] = "Kept" });
+
+        var answer = await account.SendAsync(new HttpMethod(method), path, Body.Data(new JsonObject { ["name"] = "Changed" }));
+
+        answer.ExpectError(HttpStatusCode.MethodNotAllowed, "invalid_method");
+        Assert.Equal(["c1"], await account.ListIdsAsync());
+        Assert.Equal("Kept", (await account.GetAsync("conferences/c1")).DataObject["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/v2/accounts/{a}/CONFERENCES")]
+    [InlineData("/v2/accounts/{a}/Conferences/c1")]
+    [InlineData("/v2/accounts/{a}/conferences/c1/Participants")]
+    [InlineData("/v2/Accounts/{a}/conferences")]
+    [InlineData("/V2/accounts/{a}/conferences")]
+    [InlineData("/v2/accounts/{a}/API_KEY")]
+    [InlineData("/v2/API_AUTH")]
+    public async Task Paths_are_case_sensitive_so_a_case_variant_is_404(string path)
+    {
+        var account = await api.NewAccountAsync();
+        await account.CreateConferenceAsync(new JsonObject { ["id"] = "c1" });
+
+        var answer = await account.GetAsync(path.Replace("{a}", account.Id, StringComparison.Ordinal));
+
+        answer.ExpectError(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Theory]
+    [InlineData("DELETE", "conferences", "GET, PUT, OPTIONS")]
+    [InlineData("HEAD", "conferences/c1", "GET, PUT, POST, PATCH, DELETE, OPTIONS")]
+    [InlineData("POST", "conferences/c1/participants/1", "GET, PUT, OPTIONS")]
+    [InlineData("get", "/v2/api_auth", "PUT, OPTIONS")]
+    [InlineData("DELETE", "api_key", "GET, OPTIONS")]
+    public async Task A_405_lists_the_verbs_of_the_path_in_allow(string method, string path, string allow)
+    {
+        var account = await api.NewAccountAsync();
+
+        var answer = await account.SendAsync(new HttpMethod(method), path);
+
+        answer.ExpectStatus(HttpStatusCode.MethodNotAllowed);
+        Assert.Equal(allow, answer.Header("Allow"));
+    }
+
+    [Fact]
+    public async Task Cors_and_allow_name_the_same_verbs()
+    {
+        var account = await api.NewAccountAsync();
+
+        var preflight = await account.SendAsync(HttpMethod.Options, "conferences/c1", null, r => r.Headers.Add("Origin", "http://ui.example"));
+        var refused = await account.SendAsync(HttpMethod.Head, "conferences/c1");
+
+        Assert.Equal(refused.Header("Allow"), preflight.Header("Access-Control-Allow-Methods"));
+    }
+
     [Fact]
     public async Task Verb_not_allowed_wins_over_the_missing_token()
     {

@@ -1,0 +1,37 @@
+using Conferences.Core.Kazoo;
+
+namespace Conferences.Api.Crossbar;
+
+/// <summary>
+/// The request id, decided once as a request arrives (before any log line) and kept as its
+/// <see cref="HttpContext.TraceIdentifier"/>: the client's <c>X-Request-ID</c> when it can be echoed, else a
+/// rand-hex-32 (api_resource:init/2 reads <c>X-Request-ID</c>). The same id is in the answer's header, its envelope and every log line.
+/// </summary>
+public static class CrossbarRequestId
+{
+    public const string Header = "X-Request-ID";
+
+    private const int MaxLength = 128;
+
+    private static readonly object DecidedKey = new();
+
+    /// <summary>Decides the id of <paramref name="http"/> (first call) and returns it.</summary>
+    public static string Of(HttpContext http)
+    {
+        if (http.Items.ContainsKey(DecidedKey))
+        {
+            return http.TraceIdentifier;
+        }
+        var given = http.Request.Headers[Header];
+        http.TraceIdentifier = given.Count == 1 && IsEchoable(given[0]) ? given[0]! : KazooIds.NewId();
+        http.Items[DecidedKey] = true;
+        return http.TraceIdentifier;
+    }
+
+    /// <summary>
+    /// Only visible ASCII goes back into a response header: other bytes are not portable there (RFC 9110 §5.5), and
+    /// ASP.NET refuses them.
+    /// </summary>
+    private static bool IsEchoable(string? id) =>
+        id is { Length: > 0 and <= MaxLength } && id.All(c => c is >= '!' and <= '~');
+}
