@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.OpenApi;
 
@@ -14,11 +10,7 @@ public sealed class OpenApiLintTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private static readonly TimeSpan LintTimeout = TimeSpan.FromSeconds(60);
 
-    private static string RepositoryRoot { get; } =
-        typeof(OpenApiLintTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>()
-            .FirstOrDefault(attribute => attribute.Key == "RepositoryRoot")?.Value
-        ?? throw new InvalidOperationException("the test assembly lacks its RepositoryRoot metadata");
+    private static string RepositoryRoot => TestScript.RepositoryRoot;
 
     [Fact]
     public async Task The_document_passes_Redoclys_recommended_rules()

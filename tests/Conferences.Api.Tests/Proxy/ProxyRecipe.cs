@@ -10,11 +10,7 @@ public static class ProxyRecipe
     public const string ConferencesServer = "CONFERENCES_SERVER";
     public const string KazooCrossbarServer = "KAZOO_CROSSBAR_SERVER";
 
-    public static string RepositoryRoot { get; } =
-        typeof(ProxyRecipe).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>()
-            .FirstOrDefault(attribute => attribute.Key == "RepositoryRoot")?.Value
-        ?? throw new InvalidOperationException("the test assembly lacks its RepositoryRoot metadata");
+    public static string RepositoryRoot => TestScript.RepositoryRoot;
 
     public static string File(string name) => Path.Combine(RepositoryRoot, "docs", "kazoo-cluster", name);
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
 using Conferences.Tests.Amqp;
 
 namespace Conferences.MediaServer.Tests.Worker;
@@ -13,7 +11,7 @@ public static class CrossbarSide
     {
         var worker = WorkerProcess.Start(new Dictionary<string, string>
         {
-            ["ConnectionStrings__RabbitMq"] = TestBroker.Url,
+            ["ConnectionStrings__RabbitMq"] = TestServers.Broker,
             ["MediaServer__Hostname"] = hostname,
             ["MediaServer__Zone"] = zone,
             ["MediaServer__AdvertiseInterval"] = "00:00:01",
@@ -32,8 +30,8 @@ public static class CrossbarSide
     }
 
     /// <summary>
-    /// Publishes crossbar's <c>dial</c> (§5.4.5) to <c>conference.command.{zone}</c> until this worker answers. Every
-    /// manager on one broker consumes the same shared queue <c>ecallmgr_fs_conferences_shared</c> (§5.1), whatever
+    /// Publishes crossbar's <c>dial</c> (<c>kapi_conference:dial/1</c>) to <c>conference.command.{zone}</c> until this worker answers. Every
+    /// manager on one broker consumes the same shared queue <c>ecallmgr_fs_conferences_shared</c>, whatever
     /// zone it binds, so another simulator on a shared test broker may take a dial: its answer is skipped and the dial
     /// is sent again into a new conference.
     /// </summary>
@@ -73,7 +71,7 @@ public static class CrossbarSide
         throw new InvalidOperationException($"{manager} never took a dial: other media managers on the broker took all ten");
     }
 
-    /// <summary>Publishes a <c>search_req</c> (§5.4.1) and returns this worker's reply (every manager on the broker answers).</summary>
+    /// <summary>Publishes a <c>search_req</c> (<c>kapi_conference:search_req/1</c>) and returns this worker's reply (every manager on the broker answers).</summary>
     public static async Task<RawMessage> SearchAsync(RawAmqp crossbar, RawInbox replies, string manager, JsonObject fields)
     {
         var msgId = KazooIds.NewId();
@@ -83,7 +81,7 @@ public static class CrossbarSide
         return await replies.WaitForAsync(m => m.Str("Msg-ID") == msgId && m.Str("Node") == manager, $"{manager}'s answer to search {msgId}");
     }
 
-    /// <summary>A Kazoo message: the common headers of §5.2 and <paramref name="fields"/>.</summary>
+    /// <summary>A Kazoo message: the common headers of <c>kz_api:prepare_api_payload/3</c> and <paramref name="fields"/>.</summary>
     public static JsonObject Kazoo(string eventName, string appName, string appVersion, JsonObject fields)
     {
         var message = new JsonObject

@@ -8,20 +8,20 @@ namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 /// </summary>
 public sealed class PrivateRabbitMqBroker : IAsyncLifetime
 {
-    public int Port { get; } = RabbitMqBrokerScript.FreePort();
+    public int Port { get; } = LoopbackPorts.ForRabbitMqNode();
 
-    public string Url => RabbitMqBrokerScript.Url(Port);
+    public string Url => TestServers.AmqpUrl(Port);
 
     public Task InitializeAsync() => StartAsync();
 
     public Task DisposeAsync() => StopAsync();
 
-    public Task StartAsync() => RabbitMqBrokerScript.StartAsync(Port);
+    public Task StartAsync() => TestBroker.StartAsync(Port);
 
-    public Task StopAsync() => RabbitMqBrokerScript.StopAsync(Port);
+    public Task StopAsync() => TestBroker.StopAsync(Port);
 
     /// <summary>A clean shutdown (clients see CONNECTION_FORCED) and a fresh start: non-durable queues and exchanges are gone.</summary>
-    public Task RestartAsync() => RabbitMqBrokerScript.RestartAsync(Port);
+    public Task RestartAsync() => TestBroker.RestartAsync(Port);
 
     /// <summary>Stops the node's processes (SIGSTOP): connections stay open, nothing answers — a hung broker.</summary>
     public Task FreezeAsync() => SignalAsync("STOP");

@@ -12,7 +12,7 @@ namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 /// </summary>
 public sealed class RabbitMqBrokerFixture : IAsyncLifetime
 {
-    public const string Variable = "CONFERENCES_TEST_RABBITMQ";
+    public const string Variable = TestServers.BrokerVariable;
 
     private int? startedPort;
 
@@ -24,10 +24,10 @@ public sealed class RabbitMqBrokerFixture : IAsyncLifetime
         var configured = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrWhiteSpace(configured))
         {
-            var port = RabbitMqBrokerScript.FreePort();
-            await RabbitMqBrokerScript.StartAsync(port);
+            var port = LoopbackPorts.ForRabbitMqNode();
+            await TestBroker.StartAsync(port);
             startedPort = port;
-            configured = RabbitMqBrokerScript.Url(port);
+            configured = TestServers.AmqpUrl(port);
         }
         Url = configured.Trim();
         try
@@ -50,7 +50,7 @@ public sealed class RabbitMqBrokerFixture : IAsyncLifetime
     {
         if (startedPort is { } port)
         {
-            await RabbitMqBrokerScript.StopAsync(port);
+            await TestBroker.StopAsync(port);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class RabbitMqBrokerFixture : IAsyncLifetime
     }
 
     /// <summary>A bus whose broker is not there: nobody listens on its port.</summary>
-    public static RabbitMqBus Unreachable() => Bus(RabbitMqBrokerScript.Url(RabbitMqBrokerScript.UnusedPort()));
+    public static RabbitMqBus Unreachable() => Bus(TestServers.AmqpUrl(LoopbackPorts.Unused()));
 }
 
 [CollectionDefinition(Name)]

@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 using Conferences.Infrastructure.Messaging.RabbitMq;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
@@ -147,7 +143,7 @@ public sealed class RabbitMqRecoveryTests(PrivateRabbitMqBroker broker, ITestOut
         silent.Start();
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
         var accepting = AcceptForeverAsync(silent);
-        var bus = Track(RabbitMqBrokerFixture.Bus(RabbitMqBrokerScript.Url(port), o => o.ConnectTimeout = TimeSpan.FromSeconds(1)));
+        var bus = Track(RabbitMqBrokerFixture.Bus(TestServers.AmqpUrl(port), o => o.ConnectTimeout = TimeSpan.FromSeconds(1)));
 
         var watch = Stopwatch.StartNew();
         await Assert.ThrowsAsync<BusUnavailableException>(() => bus.PublishAsync(KapiRoutingKeys.Command(NewId()), Probe("x"), Ct).WaitAsync(Step));

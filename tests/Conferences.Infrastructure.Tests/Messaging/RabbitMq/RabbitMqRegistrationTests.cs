@@ -1,4 +1,3 @@
-using Conferences.Core.Messaging;
 using Conferences.Infrastructure.Messaging;
 using Conferences.Infrastructure.Messaging.RabbitMq;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
-/// <summary><c>Messaging:Provider=rabbitmq</c>: what <c>AddRabbitMqMessaging</c> registers and what it refuses (profile §3).</summary>
+/// <summary><c>Messaging:Provider=rabbitmq</c>: what <c>AddRabbitMqMessaging</c> registers and what it refuses (docs/operations.md).</summary>
 public sealed class RabbitMqRegistrationTests
 {
     [Fact]
@@ -66,7 +65,7 @@ public sealed class RabbitMqRegistrationTests
     [Fact]
     public async Task Health_of_an_unreachable_broker_is_unhealthy_and_hides_the_password()
     {
-        await using var bus = RabbitMqBrokerFixture.Bus($"amqp://guest:hunter2@127.0.0.1:{RabbitMqBrokerScript.UnusedPort()}/");
+        await using var bus = RabbitMqBrokerFixture.Bus($"amqp://guest:hunter2@127.0.0.1:{LoopbackPorts.Unused()}/");
 
         var health = await bus.CheckHealthAsync(CancellationToken.None);
 

@@ -1,6 +1,3 @@
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
-
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
 /// <summary>The document store contract against a CouchDB-protocol server, plus what only CouchDB has (its design documents).</summary>
@@ -11,7 +8,7 @@ public sealed class CouchDbDocumentStoreContractTests(CouchDbServerFixture serve
 
     /// <summary>A loopback port with nothing listening: every connection is refused.</summary>
     protected override IDocumentStore CreateUnreachableStore() =>
-        server.Stores.Store($"http://127.0.0.1:{CouchDbTestServerScript.FreePort()}");
+        server.Stores.Store($"http://127.0.0.1:{LoopbackPorts.Unused()}");
 
     [Fact]
     public async Task Health_names_the_couchdb_provider()

@@ -9,7 +9,7 @@ namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 /// </summary>
 public sealed class CouchDbServerFixture : IAsyncLifetime
 {
-    public const string Variable = "CONFERENCES_TEST_COUCHDB";
+    public const string Variable = TestServers.CouchDbVariable;
 
     private int? startedPort;
 
@@ -25,8 +25,8 @@ public sealed class CouchDbServerFixture : IAsyncLifetime
         var configured = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrWhiteSpace(configured))
         {
-            var port = CouchDbTestServerScript.FreePort();
-            await CouchDbTestServerScript.StartAsync(port);
+            var port = LoopbackPorts.Unused();
+            await TestCouchDbServer.StartAsync(port);
             startedPort = port;
             configured = $"http://127.0.0.1:{port}";
         }
@@ -53,7 +53,7 @@ public sealed class CouchDbServerFixture : IAsyncLifetime
         Raw?.Dispose();
         if (startedPort is { } port)
         {
-            await CouchDbTestServerScript.StopAsync(port);
+            await TestCouchDbServer.StopAsync(port);
         }
     }
 }

@@ -25,14 +25,14 @@ public sealed class PrivateCouchDbServer : IAsyncDisposable
     public static async Task<PrivateCouchDbServer> StartAsync(bool persistent = false)
     {
         var directory = persistent ? Path.Combine(Path.GetTempPath(), $"couchdb-test-{Guid.NewGuid():N}") : null;
-        var server = new PrivateCouchDbServer(CouchDbTestServerScript.FreePort(), directory);
+        var server = new PrivateCouchDbServer(LoopbackPorts.Unused(), directory);
         await server.StartAgainAsync();
         return server;
     }
 
-    public Task StartAgainAsync() => CouchDbTestServerScript.StartAsync(Port, DataDirectory);
+    public Task StartAgainAsync() => TestCouchDbServer.StartAsync(Port, DataDirectory);
 
-    public Task StopAsync() => CouchDbTestServerScript.StopAsync(Port);
+    public Task StopAsync() => TestCouchDbServer.StopAsync(Port);
 
     public async ValueTask DisposeAsync()
     {
