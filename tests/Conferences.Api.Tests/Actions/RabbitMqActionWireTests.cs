@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Conferences.Api.Tests.Dial;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.Realtime;
 using Conferences.Core.Kapi;
 using Conferences.Tests.Amqp;
@@ -14,7 +11,7 @@ namespace Conferences.Api.Tests.Actions;
 /// <summary>
 /// The actions on RabbitMQ (<c>Messaging:Provider=rabbitmq</c>, the simulator hosted beside the API on the test
 /// broker): a plain AMQP consumer bound to <c>conference.command.{conf}</c>, as a websocket binding or another Kazoo
-/// node would be, sees exactly the commands crossbar sends (kazoo-reference §5.4.4: <c>Application-Name</c>,
+/// node would be, sees exactly the commands crossbar sends (<c>kapps_conference_command</c>: <c>Application-Name</c>,
 /// <c>Conference-ID</c>, <c>Participant-ID</c> a string for bulk actions and an integer for single ones), and the
 /// state they lead to comes back through GET.
 /// </summary>
@@ -26,7 +23,7 @@ public sealed class RabbitMqActionWireTests(RabbitMqDialTests.SimulatorOnRabbitM
         var account = await api.NewAccountAsync();
         var id = $"wire-{Guid.NewGuid():N}";
         await api.DialInAsync(account, id, members: 1);
-        await using var raw = await RawAmqp.ConnectAsync(Messaging.RabbitMqApiFactory.TestBroker);
+        await using var raw = await RawAmqp.ConnectAsync(TestServers.Broker);
         var inbox = await raw.ListenAsync("conference", ExchangeType.Topic, KapiRoutingKeys.Command(id));
 
         (await account.ConferenceActionAsync(id, "lock")).ExpectStatus(HttpStatusCode.Created);
@@ -67,7 +64,7 @@ public sealed class RabbitMqActionWireTests(RabbitMqDialTests.SimulatorOnRabbitM
         var everyone = await api.DialInAsync(account, id, members: 2, moderators: 1);
         var members = Members(everyone).Select(Id).Order().ToArray();
         var moderator = Id(Assert.Single(Moderators(everyone)));
-        await using var raw = await RawAmqp.ConnectAsync(Messaging.RabbitMqApiFactory.TestBroker);
+        await using var raw = await RawAmqp.ConnectAsync(TestServers.Broker);
         var inbox = await raw.ListenAsync("conference", ExchangeType.Topic, KapiRoutingKeys.Command(id));
 
         // bulk mute: one mute_participant per member, Participant-ID a string; the moderator is left alone

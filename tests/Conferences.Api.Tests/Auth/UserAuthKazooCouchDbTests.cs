@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Kazoo;
 
 namespace Conferences.Api.Tests.Auth;
@@ -14,7 +10,7 @@ namespace Conferences.Api.Tests.Auth;
 public sealed class UserAuthKazooCouchDbTests(CouchDbApiFactory api) : IClassFixture<CouchDbApiFactory>, IDisposable
 {
     private readonly HttpClient couch = new();
-    private readonly string server = Environment.GetEnvironmentVariable(CouchDbApiFactory.ServerVariable)?.TrimEnd('/') ?? "";
+    private readonly string server = Environment.GetEnvironmentVariable(TestServers.CouchDbVariable)?.TrimEnd('/') ?? "";
 
     [Fact]
     public async Task A_raw_kazoo_user_is_found_through_kazoos_own_users_design_document_which_stays_untouched()

@@ -1,24 +1,14 @@
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Messaging;
 using Conferences.MediaServer.Control;
 using Conferences.MediaServer.State;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Dial;
 
-/// <summary>What dial tests need from a host: a fast simulator, its media manager known, its conferences read.</summary>
+/// <summary>What dial tests need from a host: its media manager known, its conferences read.</summary>
 public static class DialHost
 {
     /// <summary>Generous: the tests poll, and a loaded machine must not make them fail.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    public static void ScaleSimulatorClock(IWebHostBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("MediaServer:TimeScale", "0.01");
-        builder.UseSetting("MediaServer:AnswerDelay", "00:00:00.010");
-    }
 
     public static SimulatorControl Simulator(this ApiFactory api) => api.Services.GetRequiredService<SimulatorControl>();
 

@@ -1,6 +1,4 @@
-using System.Net;
 using Conferences.Api.Tests.Messaging;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Conferences.Api.Tests.Dial;
 
@@ -28,16 +26,9 @@ public sealed class RabbitMqDialTests(RabbitMqDialTests.SimulatorOnRabbitMq api)
     /// <summary>The API and the simulator on the test broker, in a zone of their own (other managers may share the broker).</summary>
     public sealed class SimulatorOnRabbitMq : RabbitMqApiFactory
     {
-        private readonly string zone = $"dial-tests-{Guid.NewGuid():N}";
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("MediaServer:Simulator", "true");
-            builder.UseSetting("MediaServer:Zone", zone);
-            builder.UseSetting("MediaServer:Hostname", $"dial-sim-{Guid.NewGuid():N}");
-            builder.UseSetting("Dial:Zone", zone);
-            DialHost.ScaleSimulatorClock(builder);
-        }
+        public SimulatorOnRabbitMq() => Settings.Simulator(true)
+            .Zone($"dial-tests-{Guid.NewGuid():N}")
+            .Set("MediaServer:Hostname", $"dial-sim-{Guid.NewGuid():N}")
+            .FastSimulator();
     }
 }

@@ -1,14 +1,9 @@
-using System.Net;
-using System.Text;
-using Conferences.Api.Tests.Fixtures;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>Bodies over crossbar's 8,000,000-byte limit (kazoo-reference §2.4, profile D10).</summary>
+/// <summary>Bodies over crossbar's 8,000,000-byte limit (<c>api_util</c>; docs/compatibility.md D10).</summary>
 public sealed class BodyLimitTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private const int Limit = 8_000_000;
@@ -140,10 +135,6 @@ public sealed class BodyLimitTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         public const int Limit = 1000;
 
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Crossbar:MaxBodyBytes", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        public SmallBodyApiFactory() => Settings.Set("Crossbar:MaxBodyBytes", $"{Limit}");
     }
 }

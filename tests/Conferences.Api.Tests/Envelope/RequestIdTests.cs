@@ -1,15 +1,12 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Conferences.Api.Tests.Fixtures;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
 
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>One request id, decided first: in the answer's header, its envelope and every log line (kazoo-reference §2.1).</summary>
+/// <summary>One request id, decided first: in the answer's header, its envelope and every log line (<c>api_util</c>).</summary>
 public sealed class RequestIdTests(RequestIdTests.LoggedApiFactory api) : IClassFixture<RequestIdTests.LoggedApiFactory>
 {
     [Theory]
@@ -69,11 +66,12 @@ public sealed class RequestIdTests(RequestIdTests.LoggedApiFactory api) : IClass
 
         public IReadOnlyCollection<LogEvent> Events => _sink.Events;
 
+        public LoggedApiFactory() => Settings.Set("Serilog:MinimumLevel:Default", "Information")
+            .Set("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Routing.EndpointMiddleware", "Information");
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
-            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Routing.EndpointMiddleware", "Information");
             builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(_sink));
         }
 

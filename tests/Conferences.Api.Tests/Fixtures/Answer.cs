@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Conferences.Api.Tests.Fixtures;
 

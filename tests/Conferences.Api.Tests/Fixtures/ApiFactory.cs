@@ -1,6 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -9,6 +9,7 @@ namespace Conferences.Api.Tests.Fixtures;
 /// <summary>
 /// The whole service behind a test server, started once per test class (xunit class fixture): its own temporary
 /// SQLite file and a known master API key. Tests get a fresh child account each through <see cref="NewAccountAsync"/>.
+/// A variant is a thin subclass whose constructor adds to <see cref="Settings"/> (RabbitMQ, CouchDB, simulator, zone…).
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
@@ -16,8 +17,18 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"conferences-api-{Guid.NewGuid():N}.db");
     private readonly Lazy<Task<TestAccount>> _master;
+    private Lazy<Uri>? _kestrel;
 
-    public ApiFactory() => _master = new(() => AuthenticateAsync(MasterApiKey));
+    public ApiFactory()
+    {
+        _master = new(() => AuthenticateAsync(MasterApiKey));
+        Settings.Sqlite(_databasePath)
+            .Set("Bootstrap:ApiKey", MasterApiKey)
+            .Set("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    /// <summary>What the host starts with; subclasses add to it in their constructors.</summary>
+    protected ApiSettings Settings { get; } = new();
 
     /// <summary>The master (super-duper admin) account, authenticated with <see cref="MasterApiKey"/>.</summary>
     public Task<TestAccount> MasterAsync() => _master.Value;
@@ -57,15 +68,29 @@ public class ApiFactory : WebApplicationFactory<Program>
         return await Answer.ReadAsync(response);
     }
 
-    /// <summary>Where the client sends requests: the in-memory test server unless a subclass runs a real one.</summary>
-    protected virtual Uri BaseAddress => new("http://localhost");
+    /// <summary>Where real Kestrel listens after <see cref="ListenOnLoopback"/>, e.g. for a proxy in front of it.</summary>
+    public Uri Address => _kestrel?.Value ?? throw new InvalidOperationException("this factory runs the in-memory test server");
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    /// <summary>Where the client sends requests: the in-memory test server unless the factory listens on loopback.</summary>
+    private Uri BaseAddress => _kestrel?.Value ?? new("http://localhost");
+
+    /// <summary>
+    /// Real Kestrel on a free loopback port, for what the in-memory test server cannot do: send <c>%00</c> in a path,
+    /// TCP back-pressure, client addresses.
+    /// </summary>
+    protected void ListenOnLoopback()
     {
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_databasePath}");
-        builder.UseSetting("Bootstrap:ApiKey", MasterApiKey);
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        UseKestrel(0);
+        // keeps Program from binding its default http://127.0.0.1:8000
+        Settings.Set("urls", "http://127.0.0.1:0");
+        _kestrel = new(() =>
+        {
+            StartServer();
+            return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        });
     }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => Settings.ApplyTo(builder);
 
     protected override void Dispose(bool disposing)
     {

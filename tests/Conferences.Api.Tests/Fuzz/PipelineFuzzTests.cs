@@ -1,5 +1,4 @@
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
+using Conferences.Api.Tests.Dial;
 using Conferences.Core.Validation;
 using Conferences.Fuzz;
 using CsCheck;
@@ -8,13 +7,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Conferences.Api.Tests.Fuzz;
 
 /// <summary>
-/// Seeded, property-based requests over every route and verb through the whole pipeline (profile D9): never a 5xx,
+/// Seeded, property-based requests over every route and verb through the whole pipeline (docs/compatibility.md D9): never a 5xx,
 /// never a hang, every <c>/v2</c> answer a Kazoo envelope in <c>application/json</c>, every stored conference valid
 /// against <c>schemas/conferences.json</c>, a sibling account never changed. A failing case is shrunk by CsCheck and
 /// printed as the smallest request that still fails. <c>CONFERENCES_FUZZ_SEED</c> and <c>CONFERENCES_FUZZ_CASES</c>
 /// replay (or, with <c>random</c>, vary) and lengthen a run; <c>tools/fuzz</c> runs the same generators against a running service.
 /// </summary>
-public sealed class PipelineFuzzTests(FuzzApiFactory api) : IClassFixture<FuzzApiFactory>
+public sealed class PipelineFuzzTests(DialApiFactory api) : IClassFixture<DialApiFactory>
 {
     private static readonly TimeSpan PerRequest = TimeSpan.FromSeconds(10);
 

@@ -1,6 +1,3 @@
-using Conferences.Api.Tests.Fixtures;
-using Microsoft.AspNetCore.Hosting;
-
 namespace Conferences.Api.Tests.KazooAuth;
 
 /// <summary>A test service that accepts Kazoo tokens, and the Kazoo cluster whose documents its store holds.</summary>
@@ -10,13 +7,6 @@ public interface IKazooApiFactory
     static readonly TimeSpan SecretLifetime = TimeSpan.FromSeconds(1);
 
     Task<KazooCluster> ClusterAsync();
-
-    internal static void Configure(IWebHostBuilder builder)
-    {
-        builder.UseSetting("KazooAuth:Enabled", "true");
-        builder.UseSetting("KazooAuth:SecretLifetime", SecretLifetime.ToString());
-        builder.UseSetting("KazooAuth:KeyRereadInterval", "00:00:00");
-    }
 }
 
 /// <summary>The embedded store with Kazoo's documents written into it.</summary>
@@ -24,13 +14,17 @@ public sealed class KazooEmbeddedApiFactory : ApiFactory, IKazooApiFactory
 {
     private readonly Lazy<Task<KazooCluster>> cluster;
 
-    public KazooEmbeddedApiFactory() => cluster = new(async () =>
+    public KazooEmbeddedApiFactory()
     {
-        var started = new KazooCluster(new EmbeddedKazooDocuments(this));
-        await MasterAsync();
-        await started.StartAsync();
-        return started;
-    });
+        Settings.KazooAuth(IKazooApiFactory.SecretLifetime);
+        cluster = new(async () =>
+        {
+            var started = new KazooCluster(new EmbeddedKazooDocuments(this));
+            await MasterAsync();
+            await started.StartAsync();
+            return started;
+        });
+    }
 
     public Task<KazooCluster> ClusterAsync() => cluster.Value;
 
@@ -46,34 +40,27 @@ public sealed class KazooEmbeddedApiFactory : ApiFactory, IKazooApiFactory
         return kazoo.As(await kazoo.UserAsync(account));
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        IKazooApiFactory.Configure(builder);
-    }
 }
 
 /// <summary>CouchDB shared with "Kazoo": its documents written over plain HTTP, exactly as Kazoo writes them.</summary>
 public sealed class KazooCouchDbApiFactory : CouchDbApiFactory, IKazooApiFactory
 {
     private readonly Lazy<Task<KazooCluster>> cluster;
-    private readonly CouchKazooDocuments documents = new(Environment.GetEnvironmentVariable(ServerVariable) ?? "http://127.0.0.1:15984");
+    private readonly CouchKazooDocuments documents = new(Environment.GetEnvironmentVariable(TestServers.CouchDbVariable) ?? "http://127.0.0.1:15984");
 
-    public KazooCouchDbApiFactory() => cluster = new(async () =>
+    public KazooCouchDbApiFactory()
     {
-        var started = new KazooCluster(documents);
-        await MasterAsync();
-        await started.StartAsync();
-        return started;
-    });
+        Settings.KazooAuth(IKazooApiFactory.SecretLifetime);
+        cluster = new(async () =>
+        {
+            var started = new KazooCluster(documents);
+            await MasterAsync();
+            await started.StartAsync();
+            return started;
+        });
+    }
 
     public Task<KazooCluster> ClusterAsync() => cluster.Value;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        IKazooApiFactory.Configure(builder);
-    }
 
     protected override void Dispose(bool disposing)
     {

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Tests.Kazoo;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Conferences.Api.Tests.KazooAuth;
 
@@ -52,11 +48,6 @@ public sealed class KazooKeyMissingTests(KazooKeyMissingTests.Factory api) : ICl
 
     public sealed class Factory : ApiFactory
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("KazooAuth:Enabled", "true");
-            builder.UseSetting("KazooAuth:UnknownKeyLifetime", "00:00:00");
-        }
+        public Factory() => Settings.Set("KazooAuth:Enabled", "true").Set("KazooAuth:UnknownKeyLifetime", "00:00:00");
     }
 }

@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Messaging;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Messaging;
 
@@ -44,11 +40,6 @@ public sealed class CrossbarNodeTests(CrossbarNodeTests.ZonedApiFactory api) : I
     {
         public const string NodeName = "crossbar@api-under-test";
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Dial:Zone", "zone-b");
-            builder.UseSetting("Dial:NodeName", NodeName);
-        }
+        public ZonedApiFactory() => Settings.Set("Dial:Zone", "zone-b").Set("Dial:NodeName", NodeName);
     }
 }

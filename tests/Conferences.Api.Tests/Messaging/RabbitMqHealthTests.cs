@@ -1,14 +1,10 @@
-using System.Net;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Messaging;
 using Conferences.MediaServer.Control;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Messaging;
 
 /// <summary>
-/// The API on RabbitMQ (<c>Messaging:Provider=rabbitmq</c>, profile §3): <c>/health</c> reports the broker, and a
+/// The API on RabbitMQ (<c>Messaging:Provider=rabbitmq</c>, docs/operations.md): <c>/health</c> reports the broker, and a
 /// broker that is not there neither keeps the service from starting nor makes anything wait on it.
 /// </summary>
 public sealed class RabbitMqHealthTests(RabbitMqApiFactory api) : IClassFixture<RabbitMqApiFactory>
@@ -25,7 +21,7 @@ public sealed class RabbitMqHealthTests(RabbitMqApiFactory api) : IClassFixture<
         var bus = health.Json!["checks"]!["bus"]!;
         Assert.Equal("healthy", bus["status"]!.GetValue<string>());
         Assert.Equal("rabbitmq", bus["data"]!["provider"]!.GetValue<string>());
-        var broker = new Uri(RabbitMqApiFactory.TestBroker);
+        var broker = new Uri(TestServers.Broker);
         Assert.Contains($"{broker.Host}:{broker.Port}", bus["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain(broker.UserInfo, health.Body, StringComparison.Ordinal);
     }
@@ -33,7 +29,7 @@ public sealed class RabbitMqHealthTests(RabbitMqApiFactory api) : IClassFixture<
     [Fact]
     public void With_rabbitmq_the_api_leaves_the_media_server_to_the_worker_or_a_real_ecallmgr()
     {
-        // MediaServer:Simulator defaults to false with rabbitmq (profile §3)
+        // MediaServer:Simulator defaults to false with rabbitmq (docs/operations.md)
         Assert.Null(api.Services.GetService<SimulatorControl>());
     }
 
@@ -81,12 +77,7 @@ public sealed class RabbitMqHealthTests(RabbitMqApiFactory api) : IClassFixture<
     /// <summary>The API on the test broker with <c>MediaServer:Simulator=true</c>.</summary>
     private sealed class SimulatorOnRabbitMqApiFactory : RabbitMqApiFactory
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("MediaServer:Simulator", "true");
-            // its own name (the zone is the factory's own): other media managers may share the test broker
-            builder.UseSetting("MediaServer:Hostname", $"api-sim-{Guid.NewGuid():N}");
-        }
+        // its own name (the zone is the factory's own): other media managers may share the test broker
+        public SimulatorOnRabbitMqApiFactory() => Settings.Simulator(true).Set("MediaServer:Hostname", $"api-sim-{Guid.NewGuid():N}");
     }
 }

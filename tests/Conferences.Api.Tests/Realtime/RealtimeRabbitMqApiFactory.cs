@@ -1,23 +1,14 @@
-using Conferences.Api.Tests.Fixtures;
-using Microsoft.AspNetCore.Hosting;
-
 namespace Conferences.Api.Tests.Realtime;
 
 /// <summary>
-/// The API with <c>Messaging:Provider=rabbitmq</c> on <paramref name="brokerUrl"/> and no simulator of its own (the
-/// simulator runs in a host of its own, as the worker does). Instances given the same <paramref name="databasePath"/>
-/// share the store, as several API instances share CouchDB: same accounts, same tokens.
+/// The API on RabbitMQ with no simulator of its own (the simulator runs in a host of its own, as the worker does).
+/// Instances given one <c>databasePath</c> share the store, as several API instances share CouchDB.
 /// </summary>
-public sealed class RealtimeRabbitMqApiFactory(string brokerUrl, string databasePath) : ApiFactory
+public sealed class RealtimeRabbitMqApiFactory : ApiFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databasePath}");
-        builder.UseSetting("Messaging:Provider", "rabbitmq");
-        builder.UseSetting("ConnectionStrings:RabbitMq", brokerUrl);
-        builder.UseSetting("RabbitMq:RecoveryInterval", "00:00:00.500");
-        builder.UseSetting("RabbitMq:ClientName", "conferences-realtime-tests");
-        builder.UseSetting("MediaServer:Simulator", "false");
-    }
+    public RealtimeRabbitMqApiFactory(string brokerUrl, string databasePath) => Settings.Sqlite(databasePath)
+        .RabbitMq(brokerUrl)
+        .Set("RabbitMq:RecoveryInterval", "00:00:00.500")
+        .Set("RabbitMq:ClientName", "conferences-realtime-tests")
+        .Simulator(false);
 }

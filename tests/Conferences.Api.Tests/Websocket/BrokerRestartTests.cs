@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Conferences.Core.Kazoo;
 using Xunit.Abstractions;
 using static Conferences.Api.Tests.Websocket.Frames;
@@ -10,13 +9,13 @@ namespace Conferences.Api.Tests.Websocket;
 /// <summary>The service on a private broker of its own, which the test may restart.</summary>
 public sealed class PrivateBrokerApiFactory : SimulatorOnRabbitMqFactory, IAsyncLifetime
 {
-    private Realtime.TestBroker? broker;
+    private TestBroker? broker;
 
-    public Realtime.TestBroker Broker => broker ?? throw new InvalidOperationException("the private broker is not started yet");
+    public TestBroker Broker => broker ?? throw new InvalidOperationException("the private broker is not started yet");
 
-    protected override string BrokerUrl => Broker.Url;
+    public PrivateBrokerApiFactory() => Settings.RabbitMq(() => Broker.Url);
 
-    public async Task InitializeAsync() => broker = await Realtime.TestBroker.PrivateAsync();
+    public async Task InitializeAsync() => broker = await TestBroker.PrivateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
