@@ -1,13 +1,10 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
 using Conferences.MediaServer.Control;
 using static Conferences.MediaServer.Tests.Wire;
 using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary>The control surface (kazoo-reference §6.6): its effects are observed on the bus, as crossbar sees them.</summary>
+/// <summary>The control surface (docs/amqp.md, the simulator worker): its effects are observed on the bus, as crossbar sees them.</summary>
 public sealed class ControlTests
 {
     [Fact]

@@ -1,13 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 using static Conferences.MediaServer.Tests.Wire;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary>How each dial endpoint becomes a leg: call id, endpoint id, caller id, channel vars (kazoo-reference §6.5).</summary>
+/// <summary>How each dial endpoint becomes a leg: call id, endpoint id, caller id, channel vars (<c>ecallmgr_fs_conferences_shared</c>).</summary>
 public sealed class DialLegTests
 {
     [Fact]

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 using Conferences.Infrastructure.Messaging.InProcess;
 using Conferences.MediaServer.Control;
 using Microsoft.Extensions.DependencyInjection;

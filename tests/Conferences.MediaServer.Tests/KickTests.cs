@@ -1,12 +1,9 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
 using static Conferences.MediaServer.Tests.Wire;
 using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary><c>kick</c>: the member leaves, the last one out ends the conference (kazoo-reference §6.2, §6.3).</summary>
+/// <summary><c>kick</c>: the member leaves, the last one out ends the conference (<c>ecallmgr_fs_conference</c>, <c>ecallmgr_fs_conference_command</c>).</summary>
 public sealed class KickTests
 {
     [Fact]

@@ -1,13 +1,9 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Conferences.MediaServer.Tests.Wire;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary>Several simulator instances on one bus behave as several media-server managers (issue 5, kazoo-reference §6.4, §6.5).</summary>
+/// <summary>Several simulator instances on one bus behave as several media-server managers (issue 5, <c>ecallmgr_conference_listener</c>, <c>ecallmgr_fs_conferences_shared</c>).</summary>
 public sealed class MultiInstanceTests
 {
     [Fact]

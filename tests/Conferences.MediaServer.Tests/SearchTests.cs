@@ -1,12 +1,8 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 using static Conferences.MediaServer.Tests.Wire;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary>Search on <c>conference.discovery</c> (kazoo-reference §6.4, §5.4.2, §5.4.3).</summary>
+/// <summary>Search on <c>conference.discovery</c> (<c>ecallmgr_conference_listener</c>, <c>kapi_conference:search_resp/1</c>).</summary>
 public sealed class SearchTests
 {
     [Fact]

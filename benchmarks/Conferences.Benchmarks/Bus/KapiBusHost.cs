@@ -17,7 +17,7 @@ namespace Conferences.Benchmarks.Bus;
 /// <c>AddRabbitMqMessaging</c>, which bring the requester, the media-manager directory and discovery) plus one
 /// media-server simulator on the same bus (<c>AddMediaServerSimulator</c>) hosting a conference, and a command
 /// consumer on <c>conference_controller_{conf}</c> (the shared queue ecallmgr consumes a conference's commands
-/// from, kazoo-reference §5.1) that only counts.
+/// from, <c>kz_amqp_util</c>, docs/amqp.md) that only counts.
 /// </summary>
 public sealed class KapiBusHost : IAsyncDisposable
 {

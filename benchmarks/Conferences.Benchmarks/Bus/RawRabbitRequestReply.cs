@@ -11,7 +11,7 @@ namespace Conferences.Benchmarks.Bus;
 /// fixed request bytes (a stamped <c>search_req</c>) with a confirm to the <c>conference</c> topic exchange on a
 /// routing key only the raw responder binds; the responder answers every request with fixed reply bytes (a real
 /// <c>search_resp</c>), confirmed, to <c>targeted</c> with the requester's reply-queue name — the wire path of
-/// kazoo-reference §5.3 — but correlated by the AMQP <c>correlation_id</c> property, with no JSON parsed on
+/// <c>kz_amqp_worker:call_collect</c> — but correlated by the AMQP <c>correlation_id</c> property, with no JSON parsed on
 /// either side. Both consumers ack manually with the bus's prefetch (50).
 /// </summary>
 public sealed class RawRabbitRequestReply : IAsyncDisposable

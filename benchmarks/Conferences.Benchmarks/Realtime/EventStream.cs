@@ -4,7 +4,7 @@ using Conferences.Core.Kapi;
 namespace Conferences.Benchmarks.Realtime;
 
 /// <summary>
-/// Conference events as ecallmgr publishes them (kazoo-reference §5.4.7): each conference is created, gets its
+/// Conference events as ecallmgr publishes them (<c>ecallmgr_fs_conference</c>): each conference is created, gets its
 /// members, then sees talking toggles and mutes, and ends (every member leaves, then the conference). Member events
 /// carry a Kazoo-sized <c>Custom-Channel-Vars</c> and the full <c>Conference-Channel-Vars</c>.
 /// </summary>

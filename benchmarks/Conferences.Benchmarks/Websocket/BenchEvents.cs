@@ -9,7 +9,7 @@ namespace Conferences.Benchmarks.Websocket;
 /// <summary>
 /// The media server's side of the websocket benchmark: Kazoo conference <c>event</c> messages
 /// (<c>start-talking</c>/<c>stop-talking</c> of a member with its caller id, custom and conference channel vars,
-/// kazoo-reference §5.4.7) published on <c>conference</c> exactly as ecallmgr publishes them. Each carries its publish
+/// <c>ecallmgr_fs_conference</c>) published on <c>conference</c> exactly as ecallmgr publishes them. Each carries its publish
 /// time in its <c>Msg-ID</c> (<c>bench-{phase}-{Stopwatch timestamp}</c>; the monotonic clock is shared by every
 /// process of the machine), so a receiver anywhere measures the delay from publish to receipt.
 /// </summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json.Nodes;
 using Conferences.Api.Tests.Messaging;
 
 namespace Conferences.Api.Tests.Actions;

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Conferences.Api.Tests.Dial;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.Realtime;
 using static Conferences.Api.Tests.Actions.ActionRequests;
 

@@ -1,9 +1,6 @@
-using System.Net;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary>The account path token is checked before the missing-token 401 (kazoo-reference §1.2 step 4).</summary>
+/// <summary>The account path token is checked before the missing-token 401 (<c>api_resource:resource_exists/2</c> before <c>is_authorized/2</c>).</summary>
 public sealed class AccountCheckTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Theory]

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary>Child accounts and <c>cb_simple_authz</c>: own account and descendants only (kazoo-reference §4, profile §4).</summary>
+/// <summary>Child accounts and <c>cb_simple_authz</c>: own account and descendants only (<c>cb_api_auth</c>, <c>cb_user_auth</c>, <c>cb_simple_authz</c>).</summary>
 public sealed class AccountHierarchyTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary><c>PUT /v2/api_auth</c> (kazoo-reference §4, profile §4).</summary>
+/// <summary><c>PUT /v2/api_auth</c> (<c>cb_api_auth</c>, <c>cb_user_auth</c>, <c>cb_simple_authz</c>).</summary>
 public sealed class ApiAuthTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

@@ -1,11 +1,8 @@
-using System.Net;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Accounts;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary>An expired token is refused by the early authentication step (kazoo-reference §1.2 step 2, §1.11).</summary>
+/// <summary>An expired token is refused by the early authentication step (<c>crossbar_auth</c>).</summary>
 public sealed class ExpiredTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

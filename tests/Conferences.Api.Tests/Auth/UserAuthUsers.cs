@@ -1,11 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Kazoo;
 using Conferences.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Auth;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.KazooAuth;
 using Conferences.Api.Tests.Websocket;
 
@@ -8,7 +5,7 @@ namespace Conferences.Api.Tests.Clients;
 
 /// <summary>
 /// Monster UI's conference viewer (<c>src/apps/common/submodules/conferenceViewer</c>) against this service, as it
-/// runs (profile §7, D6, D11, D12): it reads <c>conference.get</c>'s envelope <c>metadata</c> (<c>duration</c>,
+/// runs (docs/clients.md; docs/compatibility.md D6, D11, D12): it reads <c>conference.get</c>'s envelope <c>metadata</c> (<c>duration</c>,
 /// <c>is_locked</c>) and <c>participantsList</c>'s nested <c>conference_channel_vars</c>; it subscribes over the
 /// websocket with <c>conference.event.*.{conf}.*</c> and routes frames by <c>subscribed_key</c> and replies by
 /// <c>request_id</c>; it adds people with <c>conference.action</c> <c>{"data":{"action":"dial","data":{…}}}</c>, acts on

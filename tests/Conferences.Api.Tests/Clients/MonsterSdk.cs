@@ -1,13 +1,10 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Clients;
 
 /// <summary>
 /// Sends requests the way Monster UI's JavaScript SDK (<c>jquery.kazoosdk.js</c>, its <c>request()</c>) does
-/// (profile §7): every request, GET and DELETE included, carries <c>Content-Type: application/json</c> and
+/// (docs/clients.md): every request, GET and DELETE included, carries <c>Content-Type: application/json</c> and
 /// <c>X-Auth-Token</c>; GETs get jQuery's cache buster <c>_=&lt;ms&gt;</c>; every other verb sends
 /// <c>{"data": …}</c> with <c>data.ui_metadata</c> added, a DELETE too. Paths are the SDK's resource URLs
 /// (<c>accounts/{accountId}/conferences/{conferenceId}</c>, …) under <c>/v2/</c>.

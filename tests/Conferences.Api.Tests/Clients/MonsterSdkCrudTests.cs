@@ -1,12 +1,9 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.KazooAuth;
 
 namespace Conferences.Api.Tests.Clients;
 
 /// <summary>
-/// Monster UI's SDK driving the conference resources exactly as it sends them (profile §7, issue 10): create with
+/// Monster UI's SDK driving the conference resources exactly as it sends them (docs/clients.md, issue 10): create with
 /// <c>ui_metadata</c>, list and get with <c>_=</c>, update by POSTing back the fetched document, delete with a body,
 /// a pre-flight before each verb, and every error answered with exactly <c>application/json</c> (the SDK parses an
 /// error body only then).

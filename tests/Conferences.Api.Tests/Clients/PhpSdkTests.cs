@@ -1,11 +1,7 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Clients;
 
 /// <summary>
-/// 2600Hz's PHP SDK (kazoo-php-sdk, profile §7): it creates with <c>PUT …/conferences/</c> (trailing slash), saves by
+/// 2600Hz's PHP SDK (kazoo-php-sdk, docs/clients.md): it creates with <c>PUT …/conferences/</c> (trailing slash), saves by
 /// PATCHing the whole document it holds, and sends dial flat — <c>{"action":"dial","data":{"endpoints":[…]}}</c>.
 /// </summary>
 public sealed class PhpSdkTests(ApiFactory api) : IClassFixture<ApiFactory>

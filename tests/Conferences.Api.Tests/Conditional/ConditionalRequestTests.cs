@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Conditional;
 
-/// <summary>ETag, If-Match and If-None-Match (kazoo-reference §1.3, §2.5).</summary>
+/// <summary>ETag, If-Match and If-None-Match (<c>crossbar_doc</c> revisions as ETags).</summary>
 public abstract class ConditionalRequestTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

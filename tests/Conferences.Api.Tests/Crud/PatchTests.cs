@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>PATCH <c>/conferences/{id}</c>: deep merge (kazoo-reference §1.4 PATCH, §2.6, crossbar_doc_tests).</summary>
+/// <summary>PATCH <c>/conferences/{id}</c>: deep merge (<c>crossbar_doc:patch_and_validate/3</c>, crossbar_doc_tests).</summary>
 public abstract class PatchTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>POST <c>/conferences/{id}</c>: full replace (kazoo-reference §1.4 POST, §2.6; profile §7).</summary>
+/// <summary>POST <c>/conferences/{id}</c>: full replace (<c>cb_conferences:post/2</c>; docs/clients.md).</summary>
 public abstract class UpdateTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

@@ -1,14 +1,10 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Kazoo;
 using Conferences.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Dial;
 
 /// <summary>
-/// Dialling device and user documents of the account (kazoo-reference §1.8 step 3), written straight into the store
+/// Dialling device and user documents of the account (<c>cb_conferences</c> dial endpoints), written straight into the store
 /// until devices and users have an API of their own; on both storage providers, since a user's devices come from a view.
 /// </summary>
 public abstract class DeviceDialTests<TFactory>(TFactory api) : IClassFixture<TFactory>

@@ -1,15 +1,11 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Kazoo;
 using Conferences.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Dial;
 
 /// <summary>
 /// PUT <c>/conferences/{id}</c> with <c>action: dial</c> on the embedded default, against the built-in simulator
-/// (kazoo-reference §1.8, profile §5, D2).
+/// (<c>cb_conferences</c> dial, docs/compatibility.md D2).
 /// </summary>
 public sealed class DialTests(DialApiFactory api) : IClassFixture<DialApiFactory>
 {

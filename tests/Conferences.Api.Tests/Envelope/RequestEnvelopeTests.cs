@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>The request envelope (kazoo-reference §2.1, §1.2 step 1, §1.11).</summary>
+/// <summary>The request envelope (<c>api_util:get_req_data/2</c>).</summary>
 public sealed class RequestEnvelopeTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Theory]

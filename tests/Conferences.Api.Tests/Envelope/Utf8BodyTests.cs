@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Envelope;
 
 /// <summary>A body that is not UTF-8 is malformed JSON (RFC 8259 §8.1): 400 <c>json.invalid</c>, nothing stored or run.</summary>

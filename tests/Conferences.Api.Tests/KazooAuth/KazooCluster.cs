@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Kazoo;
 using Conferences.Tests.Kazoo;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.KazooAuth;
 

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.Websocket;
 using Conferences.Core.Kazoo;
 using Conferences.Tests.Kazoo;

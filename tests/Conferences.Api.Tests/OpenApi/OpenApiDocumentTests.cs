@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.OpenApi;
 
 /// <summary>

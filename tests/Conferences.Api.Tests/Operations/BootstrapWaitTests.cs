@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Conferences.Api.Crossbar;
 using Conferences.Core.Accounts;
 using Conferences.Core.Storage;

@@ -1,4 +1,3 @@
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.Conditional;
 using Conferences.Api.Tests.Crud;
 using Conferences.Api.Tests.Filters;

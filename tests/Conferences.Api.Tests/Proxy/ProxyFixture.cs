@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.Websocket;
 
 namespace Conferences.Api.Tests.Proxy;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.Websocket;
 using Conferences.Core.Kazoo;
 using static Conferences.Api.Tests.Websocket.Frames;

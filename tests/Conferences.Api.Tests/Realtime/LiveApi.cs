@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Realtime;
 
 /// <summary>Reads of the realtime tests: GET, list item, participants, each polled until it shows what is expected.</summary>

@@ -2,7 +2,6 @@ using Conferences.Infrastructure.Messaging.RabbitMq;
 using Conferences.MediaServer;
 using Conferences.MediaServer.Control;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Conferences.Api.Tests.Realtime;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Api.Tests.Websocket;
 
 namespace Conferences.Api.Tests.Realtime;

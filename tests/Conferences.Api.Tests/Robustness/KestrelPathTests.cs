@@ -1,5 +1,3 @@
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Robustness;
 
 /// <summary>

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
-
 namespace Conferences.Api.Tests.Validation;
 
-/// <summary>The <c>conferences</c> schema through the API: coercion, rules, profile (kazoo-reference §1.4.1, §2.3).</summary>
+/// <summary>The <c>conferences</c> schema through the API: coercion, rules, profile (schemas/conferences.json, <c>kz_json_schema</c> errors).</summary>
 public sealed class SchemaValidationTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

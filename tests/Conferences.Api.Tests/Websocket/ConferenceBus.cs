@@ -1,16 +1,13 @@
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Kapi;
 using Conferences.Core.Messaging;
 using Conferences.MediaServer.Control;
 using Conferences.MediaServer.State;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Websocket;
 
 /// <summary>
 /// The other side of the websocket in tests: the service's media-server simulator (participants, talking) and
-/// kapi conference commands published on the service's bus, built with the message table (kazoo-reference §5.4.4).
+/// kapi conference commands published on the service's bus, built with the message table (<c>kapps_conference_command</c>).
 /// </summary>
 public sealed class ConferenceBus(ApiFactory api)
 {

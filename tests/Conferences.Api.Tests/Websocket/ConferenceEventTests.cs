@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using Conferences.Core.Kapi;
 using Conferences.Core.Kazoo;
 using static Conferences.Api.Tests.Websocket.Frames;
@@ -9,7 +7,7 @@ namespace Conferences.Api.Tests.Websocket;
 
 /// <summary>
 /// Live conference events through <c>/ws</c> (issue 8): what the media-server simulator does and the commands it is
-/// sent arrive as Blackhole event frames, in order, with Kazoo's routing keys (kazoo-reference §6.2, §7). Runs on the
+/// sent arrive as Blackhole event frames, in order, with Kazoo's routing keys (<c>ecallmgr_fs_conference</c>, <c>bh_conference</c>). Runs on the
 /// in-process bus and, in a subclass, on RabbitMQ.
 /// </summary>
 public abstract class ConferenceEventTests<TFactory>(TFactory api) : IClassFixture<TFactory> where TFactory : ApiFactory

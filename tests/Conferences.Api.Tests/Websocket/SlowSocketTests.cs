@@ -1,9 +1,7 @@
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Text.Json.Nodes;
 using Conferences.Core.Kazoo;
 using Conferences.MediaServer.Control;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Conferences.Api.Tests.Websocket.Frames;
 

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json.Nodes;
 using static Conferences.Api.Tests.Websocket.Frames;
 
 namespace Conferences.Api.Tests.Websocket;

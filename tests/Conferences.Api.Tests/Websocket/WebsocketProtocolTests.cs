@@ -1,13 +1,10 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Fixtures;
 using static Conferences.Api.Tests.Websocket.Frames;
 
 namespace Conferences.Api.Tests.Websocket;
 
 /// <summary>
 /// <c>/ws</c> through the test server's websocket client: ping, authentication and authorization errors, bad
-/// bindings and <c>request_id</c> echo, exactly as Blackhole answers them (kazoo-reference §7, profile §6–§7).
+/// bindings and <c>request_id</c> echo, exactly as Blackhole answers them (<c>blackhole_socket_handler</c>, docs/websocket.md).
 /// </summary>
 public sealed class WebsocketProtocolTests(ApiFactory api) : IClassFixture<ApiFactory>
 {

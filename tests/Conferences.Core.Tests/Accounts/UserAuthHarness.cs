@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Conferences.Core.Accounts;
-using Conferences.Core.Kazoo;
 using Conferences.Core.Tests.Dial;
 using Conferences.Core.Validation;
 

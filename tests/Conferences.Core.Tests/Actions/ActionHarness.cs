@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Conferences.Core.Actions;
 using Conferences.Core.Conferences;
 using Conferences.Core.Crossbar;

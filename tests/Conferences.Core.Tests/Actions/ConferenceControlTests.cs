@@ -1,15 +1,12 @@
-using System.Text.Json.Nodes;
 using Conferences.Core.Actions;
 using Conferences.Core.Conferences;
-using Conferences.Core.Kapi;
-using Conferences.Core.Messaging;
 using Conferences.Core.Tests.Dial;
 using Conferences.Core.Validation;
 using static Conferences.Core.Tests.Actions.ActionHarness;
 
 namespace Conferences.Core.Tests.Actions;
 
-/// <summary>lock, unlock, play and record on PUT <c>/conferences/{id}</c> (kazoo-reference §1.7, §5.4.4; profile D2, D4).</summary>
+/// <summary>lock, unlock, play and record on PUT <c>/conferences/{id}</c> (<c>cb_conferences:validate_conference_action/3</c>, <c>kapps_conference_command</c>; docs/compatibility.md D2, D4).</summary>
 public sealed class ConferenceControlTests
 {
     private readonly ActionHarness harness = new();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Conferences.Core.Realtime;
 
 namespace Conferences.Core.Tests.Actions;

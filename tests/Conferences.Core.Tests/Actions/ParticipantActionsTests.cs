@@ -1,12 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conferences.Core.Messaging;
 using static Conferences.Core.Tests.Actions.ActionHarness;
 using static Conferences.Core.Tests.Actions.FakeLiveConferences;
 
 namespace Conferences.Core.Tests.Actions;
 
-/// <summary>PUT <c>…/participants</c> and <c>…/participants/{pid}</c> (kazoo-reference §1.9, §1.10; profile D2, D3).</summary>
+/// <summary>PUT <c>…/participants</c> and <c>…/participants/{pid}</c> (<c>cb_conferences</c> participant actions, <c>kapi_conference:mute_participant/1</c> and siblings; docs/compatibility.md D2, D3).</summary>
 public sealed class ParticipantActionsTests
 {
     private const string Room = "busy-room";

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Conferences.Core.Messaging;
 
 namespace Conferences.Core.Tests.Actions;
 

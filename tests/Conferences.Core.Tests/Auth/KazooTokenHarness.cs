@@ -1,8 +1,6 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Conferences.Core.Accounts;
 using Conferences.Core.Auth;
-using Conferences.Core.Kazoo;
 using Conferences.Core.Tests.Dial;
 using Conferences.Tests.Kazoo;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Conferences.Core.Accounts;
 using Conferences.Core.Auth;
 using Conferences.Tests.Kazoo;

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Conferences.Core.Blackhole;
-using Conferences.Core.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Conferences.Core.Tests.Blackhole.FakeAuthenticator;
 using static Conferences.Core.Tests.Blackhole.SessionHarness;

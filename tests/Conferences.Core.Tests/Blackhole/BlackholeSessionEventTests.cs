@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using static Conferences.Core.Tests.Blackhole.FakeAuthenticator;
 using static Conferences.Core.Tests.Blackhole.SessionHarness;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Conferences.Core.Blackhole;
 
 namespace Conferences.Core.Tests.Blackhole;

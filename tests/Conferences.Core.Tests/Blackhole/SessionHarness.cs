@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Conferences.Core.Blackhole;
 using Microsoft.Extensions.Logging.Abstractions;
 

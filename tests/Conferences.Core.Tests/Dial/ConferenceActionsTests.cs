@@ -1,13 +1,11 @@
-using System.Text.Json.Nodes;
 using Conferences.Core.Actions;
 using Conferences.Core.Conferences;
 using Conferences.Core.Errors;
-using Conferences.Core.Kazoo;
 using Conferences.Core.Validation;
 
 namespace Conferences.Core.Tests.Dial;
 
-/// <summary>The action dispatch of PUT <c>/conferences/{id}</c> and the conference dial works on (kazoo-reference §1.4.2, §1.7).</summary>
+/// <summary>The action dispatch of PUT <c>/conferences/{id}</c> and the conference dial works on (<c>cb_conferences:validate_conference_action/3</c>).</summary>
 public sealed class ConferenceActionsTests
 {
     private readonly DialHarness harness = new();

@@ -1,10 +1,9 @@
-using System.Text.Json.Nodes;
 using Conferences.Core.Dial;
 using static Conferences.Core.Tests.Dial.DialEndpointResolverTests;
 
 namespace Conferences.Core.Tests.Dial;
 
-/// <summary>Custom application variables of a dial: <c>data.custom_application_vars</c> plus the query string (kazoo-reference §1.8).</summary>
+/// <summary>Custom application variables of a dial: <c>data.custom_application_vars</c> plus the query string (<c>cb_conferences</c> dial).</summary>
 public sealed class DialApplicationVarsTests
 {
     [Fact]

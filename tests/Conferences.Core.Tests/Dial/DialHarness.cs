@@ -1,11 +1,8 @@
-using System.Text.Json.Nodes;
 using Conferences.Core.Accounts;
 using Conferences.Core.Actions;
 using Conferences.Core.Conferences;
 using Conferences.Core.Crossbar;
 using Conferences.Core.Dial;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 using Conferences.Core.Validation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

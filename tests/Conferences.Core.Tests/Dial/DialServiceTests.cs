@@ -1,12 +1,10 @@
-using System.Text.Json.Nodes;
 using Conferences.Core.Dial;
 using Conferences.Core.Errors;
-using Conferences.Core.Messaging;
 using static Conferences.Core.Tests.Dial.DialEndpointResolverTests;
 
 namespace Conferences.Core.Tests.Dial;
 
-/// <summary>Dial data lookup, validation errors, the kapi request and the answer shapes (kazoo-reference §1.7, §1.8).</summary>
+/// <summary>Dial data lookup, validation errors, the kapi request and the answer shapes (<c>cb_conferences:validate_conference_action/3</c>, dial).</summary>
 public sealed class DialServiceTests
 {
     private const string NoEndpoints = """{"minItems":{"message":"endpoints failed to resolve to route-able destinations","target":1}}""";

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Messaging;
-
 namespace Conferences.Core.Tests.Dial;
 
 /// <summary>A test double of the request/reply port: records every call and answers with <see cref="Answer"/> (null = no reply).</summary>

@@ -1,5 +1,3 @@
-using Conferences.Core.Messaging;
-
 namespace Conferences.Core.Tests.Dial;
 
 /// <summary>A media-manager directory that knows exactly the managers the test gives it.</summary>

@@ -1,9 +1,6 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>Building wire messages the way <c>kz_api:prepare_api_payload/3</c> does (kazoo-reference §5.2).</summary>
+/// <summary>Building wire messages the way <c>kz_api:prepare_api_payload/3</c> does (docs/amqp.md).</summary>
 public sealed class KapiMessageBuildTests
 {
     private static readonly KapiSender Commands = KapiSender.KappsConference("crossbar@api1");

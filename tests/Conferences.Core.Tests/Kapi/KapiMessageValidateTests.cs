@@ -1,9 +1,6 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>What a consumer (e.g. the media-server simulator) rejects (kazoo-reference §5.4, §6.3).</summary>
+/// <summary>What a consumer (e.g. the media-server simulator) rejects (<c>kapi_conference</c> validators).</summary>
 public sealed class KapiMessageValidateTests
 {
     private const string CommandHeaders = """

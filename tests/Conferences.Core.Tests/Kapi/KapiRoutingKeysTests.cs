@@ -1,8 +1,6 @@
-using Conferences.Core.Kapi;
-
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>Exchanges, routing keys and AMQP-word encoding (kazoo-reference §5.1).</summary>
+/// <summary>Exchanges, routing keys and AMQP-word encoding (<c>kz_amqp_util</c>, docs/amqp.md).</summary>
 public sealed class KapiRoutingKeysTests
 {
     [Fact]

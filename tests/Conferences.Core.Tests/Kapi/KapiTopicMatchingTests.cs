@@ -1,5 +1,3 @@
-using Conferences.Core.Kapi;
-
 namespace Conferences.Core.Tests.Kapi;
 
 /// <summary>AMQP topic semantics for the in-process bus: <c>*</c> one word, <c>#</c> zero or more.</summary>

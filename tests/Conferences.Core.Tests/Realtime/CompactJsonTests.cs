@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Conferences.Core.Realtime;
 
 namespace Conferences.Core.Tests.Realtime;

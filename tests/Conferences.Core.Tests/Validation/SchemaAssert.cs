@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Conferences.Core.Validation;
 
 namespace Conferences.Core.Tests.Validation;

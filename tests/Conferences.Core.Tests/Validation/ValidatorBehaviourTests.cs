@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Conferences.Core.Validation;
 using static Conferences.Core.Tests.Validation.SchemaAssert;
 

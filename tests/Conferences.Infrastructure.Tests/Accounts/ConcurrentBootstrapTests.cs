@@ -1,6 +1,4 @@
 using Conferences.Core.Accounts;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
 using Conferences.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Infrastructure.Tests.Accounts;
 
 /// <summary>
-/// Identical API instances starting together on one fresh store (profile §3: stateless instances over one CouchDB)
+/// Identical API instances starting together on one fresh store (docs/operations.md: stateless instances over one CouchDB)
 /// must agree on one master account: one document, one API key, every instance's token signing key the same.
 /// Each instance here has its own store object over one SQLite file, as separate processes would.
 /// </summary>

@@ -1,5 +1,3 @@
-using Conferences.Core.Messaging;
-
 namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>One client of the bus under test (for RabbitMQ: one connection); the clients of a test share one broker.</summary>

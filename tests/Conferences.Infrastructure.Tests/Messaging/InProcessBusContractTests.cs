@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Messaging;
 using Conferences.Infrastructure.Messaging.InProcess;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

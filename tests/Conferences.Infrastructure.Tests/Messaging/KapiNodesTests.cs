@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Conferences.Infrastructure.Tests.Messaging;

@@ -1,6 +1,3 @@
-using Conferences.Core.Kapi;
-using Conferences.Core.Messaging;
-
 namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>A bus that is down fails fast with <see cref="BusUnavailableException"/> (the API's 503) and says so in <c>/health</c>.</summary>

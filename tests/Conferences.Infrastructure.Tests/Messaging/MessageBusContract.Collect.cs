@@ -1,14 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 
 namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>
 /// <c>call_collect</c> against the media managers: until every known media manager answered (any reply echoing the
-/// <c>Msg-ID</c> counts, error replies too), or the cap; no known manager, no request (kazoo-reference §5.3).
+/// <c>Msg-ID</c> counts, error replies too), or the cap; no known manager, no request (<c>kz_amqp_worker:call_collect</c>).
 /// </summary>
 public abstract partial class MessageBusContract
 {

@@ -1,4 +1,3 @@
-using Conferences.Core.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Conferences.Infrastructure.Tests.Messaging;

@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
-using Conferences.Core.Kapi;
-using Conferences.Core.Messaging;
 
 namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>
 /// Queue semantics: an exclusive queue per subscriber (every media manager hears every search), a shared queue
-/// consumed together (one media manager takes each dial), order, unsubscribing, failures (kazoo-reference §5.1).
+/// consumed together (one media manager takes each dial), order, unsubscribing, failures (<c>kz_amqp_util</c>, docs/amqp.md).
 /// </summary>
 public abstract partial class MessageBusContract
 {

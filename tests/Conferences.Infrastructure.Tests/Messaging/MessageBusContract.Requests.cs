@@ -1,14 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 
 namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>
 /// Request/reply as <c>kz_amqp_worker</c> does it: <c>Server-ID</c> and <c>Msg-ID</c> on the request, replies on
-/// <c>targeted</c> filtered by <c>Msg-ID</c>, <c>call</c> until the first valid reply (kazoo-reference §5.3).
+/// <c>targeted</c> filtered by <c>Msg-ID</c>, <c>call</c> until the first valid reply (<c>kz_amqp_worker:call_collect</c>).
 /// </summary>
 public abstract partial class MessageBusContract
 {

@@ -1,9 +1,6 @@
-using Conferences.Core.Kapi;
-using Conferences.Core.Messaging;
-
 namespace Conferences.Infrastructure.Tests.Messaging;
 
-/// <summary>Exchanges route like RabbitMQ's: topic patterns, direct replies, fanout heartbeats (kazoo-reference §5.1, §7).</summary>
+/// <summary>Exchanges route like RabbitMQ's: topic patterns, direct replies, fanout heartbeats (<c>kz_amqp_util</c>, docs/amqp.md).</summary>
 public abstract partial class MessageBusContract
 {
     [Fact]

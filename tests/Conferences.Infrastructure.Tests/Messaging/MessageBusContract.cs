@@ -1,15 +1,11 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>
 /// The behaviour every bus adapter must share: RabbitMQ's routing and queue semantics and Kazoo's request/reply
-/// (kazoo-reference §5.1–§5.3). Subclass it with a way to connect clients to the adapter's bus. Ids, routing keys
+/// (<c>kz_amqp_util</c>, <c>kz_amqp_worker</c>; docs/amqp.md). Subclass it with a way to connect clients to the adapter's bus. Ids, routing keys
 /// and queue names are unique per test, so tests may share one broker with other tests.
 /// </summary>
 public abstract partial class MessageBusContract : IAsyncLifetime

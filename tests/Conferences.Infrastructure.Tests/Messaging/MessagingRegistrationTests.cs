@@ -1,4 +1,3 @@
-using Conferences.Core.Messaging;
 using Conferences.Infrastructure.Messaging;
 using Conferences.Infrastructure.Messaging.InProcess;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
 
 namespace Conferences.Infrastructure.Tests.Storage;
 

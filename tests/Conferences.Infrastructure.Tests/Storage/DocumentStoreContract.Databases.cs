@@ -1,6 +1,3 @@
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
-
 namespace Conferences.Infrastructure.Tests.Storage;
 
 public abstract partial class DocumentStoreContract

@@ -1,11 +1,7 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
-
 namespace Conferences.Infrastructure.Tests.Storage;
 
 /// <summary>
-/// The behaviour every <see cref="IDocumentStore"/> must share: CouchDB's, as Kazoo relies on it (kazoo-reference §3).
+/// The behaviour every <see cref="IDocumentStore"/> must share: CouchDB's, as Kazoo relies on it (<c>kz_datamgr</c>, docs/operations.md).
 /// Subclass it with a factory for each adapter; every test works in a fresh account database.
 /// </summary>
 public abstract partial class DocumentStoreContract

@@ -1,5 +1,3 @@
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
 using Conferences.Infrastructure.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

@@ -43,7 +43,7 @@ public sealed class RawAmqp : IAsyncDisposable
 
     /// <summary>
     /// crossbar's reply queue: anonymous, bound to <c>targeted</c> with its own name, which requests carry as
-    /// <c>Server-ID</c> (kazoo-reference §5.1, §5.3).
+    /// <c>Server-ID</c> (<c>kz_amqp_worker</c>).
     /// </summary>
     public async Task<RawInbox> ReplyQueueAsync()
     {

@@ -1,5 +1,3 @@
-using Conferences.Core.Kapi;
-using Conferences.Core.Messaging;
 using Conferences.Infrastructure.Messaging.InProcess;
 
 namespace Conferences.Infrastructure.Tests.Messaging.InProcess;

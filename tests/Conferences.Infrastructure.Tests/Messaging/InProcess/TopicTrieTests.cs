@@ -1,4 +1,3 @@
-using Conferences.Core.Kapi;
 using Conferences.Infrastructure.Messaging.InProcess;
 
 namespace Conferences.Infrastructure.Tests.Messaging.InProcess;

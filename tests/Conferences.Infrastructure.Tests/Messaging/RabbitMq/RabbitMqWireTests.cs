@@ -1,8 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -10,7 +6,7 @@ namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>
 /// What the bus puts on the wire and what it takes from it, seen by a plain AMQP client playing Kazoo
-/// (kazoo-reference §5.1–§5.2): exchange, routing key, properties and JSON body; Kazoo's exchange flags; queue kinds.
+/// (<c>kz_amqp_util</c>, <c>kz_api</c>; docs/amqp.md): exchange, routing key, properties and JSON body; Kazoo's exchange flags; queue kinds.
 /// </summary>
 [Collection(RabbitMqCollection.Name)]
 public sealed class RabbitMqWireTests(RabbitMqBrokerFixture broker) : IAsyncLifetime

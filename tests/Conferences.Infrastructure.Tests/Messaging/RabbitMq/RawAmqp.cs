@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>A message as a plain AMQP consumer received it: where it was published, its properties and its bytes.</summary>

@@ -1,7 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
 using Conferences.Infrastructure.Storage.CouchDb;
 
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;

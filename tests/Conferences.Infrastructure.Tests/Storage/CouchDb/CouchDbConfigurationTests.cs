@@ -1,14 +1,12 @@
 using System.Net;
 using System.Text;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
 using Conferences.Infrastructure.Storage;
 using Conferences.Infrastructure.Storage.CouchDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
-/// <summary>Selecting and configuring the CouchDB store (profile §3): provider, connection string, credentials, budgets.</summary>
+/// <summary>Selecting and configuring the CouchDB store (docs/operations.md): provider, connection string, credentials, budgets.</summary>
 [Collection(CouchDbCollection.Name)]
 public sealed class CouchDbConfigurationTests(CouchDbServerFixture server)
 {

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
 using Xunit.Abstractions;
 
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;

@@ -1,19 +1,16 @@
-using System.Text.Json.Nodes;
 using Conferences.Core;
 using Conferences.Core.Accounts;
 using Conferences.Core.Conferences;
 using Conferences.Core.Crossbar;
 using Conferences.Core.Errors;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
 using Conferences.Infrastructure.Messaging.InProcess;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
 /// <summary>
-/// One CouchDB shared with Kazoo (profile §1): documents Kazoo wrote are listed, read, patched and soft-deleted by the
-/// conference service, and what the service writes is what Kazoo's own views and readers expect (kazoo-reference §3).
+/// One CouchDB shared with Kazoo (docs/kazoo-cluster.md): documents Kazoo wrote are listed, read, patched and soft-deleted by the
+/// conference service, and what the service writes is what Kazoo's own views and readers expect (<c>kz_datamgr</c>, docs/operations.md).
 /// Kazoo's side is plain HTTP with hand-written paths.
 /// </summary>
 [Collection(CouchDbCollection.Name)]

@@ -1,4 +1,3 @@
-using Conferences.Core.Storage;
 using Conferences.Infrastructure.Storage;
 using Conferences.Infrastructure.Storage.CouchDb;
 using Microsoft.Extensions.Configuration;
