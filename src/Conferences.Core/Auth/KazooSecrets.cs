@@ -14,7 +14,7 @@ public sealed class KazooSecrets(IDocumentStore store, KazooSystemConfig config,
 {
     private const int MaxIdentities = 10_000;
 
-    /// <summary>A missing identity is read again sooner: the document may be being created.</summary>
+    // A missing identity is read again sooner: the document may be being created
     private static readonly TimeSpan MissLifetime = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<(string Account, string Id), TrustedValue> identities = new();
@@ -44,7 +44,7 @@ public sealed class KazooSecrets(IDocumentStore store, KazooSystemConfig config,
         }
         var now = clock.GetUtcNow();
         var doc = await store.GetAsync(AccountDatabase.Encoded(accountId), identityId, cancellationToken).ConfigureAwait(false);
-        var secret = doc is null || KazooJson.GetBool(doc, "pvt_deleted") ? null : KazooJson.GetString(doc, "pvt_signature_secret");
+        var secret = doc is null || KazooFields.IsSoftDeleted(doc) ? null : KazooJson.GetString(doc, "pvt_signature_secret");
         if (identities.Count >= MaxIdentities)
         {
             identities.Clear();

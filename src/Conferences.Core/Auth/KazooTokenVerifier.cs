@@ -19,7 +19,7 @@ public sealed class KazooTokenVerifier(
 
     private const int MaxVerified = 10_000;
 
-    /// <summary><c>kz_auth_jwt</c> accepts these three; Kazoo itself signs with RS256.</summary>
+    // kz_auth_jwt accepts these three; Kazoo itself signs with RS256
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly ConcurrentDictionary<string, (TokenClaims Claims, DateTimeOffset Until)> verified = new(StringComparer.Ordinal);
@@ -91,10 +91,8 @@ public sealed class KazooTokenVerifier(
         return new TokenCheck(TokenStatus.Valid, claims);
     }
 
-    /// <summary>
-    /// <c>kz_auth_identity:verify/2</c>: the identity is the device, else the owner, else the account
-    /// (<c>kz_auth_identity:get_identity/1</c>); its document must exist and its secret must sign its id.
-    /// </summary>
+    // kz_auth_identity:verify/2: the identity (device, else owner, else account, get_identity/1) must exist and its
+    // secret must sign its id
     private async Task<(string? Failure, DateTimeOffset TrustedUntil)> CheckIdentityAsync(JsonWebToken jwt, string accountId, CancellationToken cancellationToken)
     {
         const string Invalid = "invalid_identity_signature";

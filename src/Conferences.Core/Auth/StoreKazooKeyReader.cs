@@ -19,12 +19,12 @@ public sealed class StoreKazooKeyReader(IDocumentStore store, KazooSystemConfig 
     public async Task<KazooPublicKey?> ReadAsync(string kid, CancellationToken cancellationToken)
     {
         var doc = await store.GetAsync(Database, kid, cancellationToken).ConfigureAwait(false);
-        if (doc is null || KazooJson.GetBool(doc, "pvt_deleted") || KazooJson.GetString(doc, "pvt_type") != KeyType)
+        if (doc is null || !KazooFields.IsLive(doc, KeyType))
         {
             return null;
         }
         var pem = await store.GetAttachmentAsync(Database, kid, Attachment, cancellationToken).ConfigureAwait(false);
-        var key = pem is null ? null : KazooPublicKey.FromPem(kid, KazooJson.GetString(doc, "_rev"), Encoding.UTF8.GetString(pem));
+        var key = pem is null ? null : KazooPublicKey.FromPem(kid, KazooJson.GetString(doc, KazooFields.Rev), Encoding.UTF8.GetString(pem));
         if (key is null)
         {
             logger.LogWarning("{Database}/{Kid} has no usable {Attachment}: Kazoo tokens signed with it are refused", Database, kid, Attachment);

@@ -3,10 +3,8 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Storage;
 
 /// <summary>
-/// The document store port: CouchDB's model (databases of JSON documents with <c>_id</c>/<c>_rev</c>, and
-/// map views) because that is what Kazoo stores in (kazoo-reference §3). Implemented by the embedded SQLite
-/// store and by CouchDB; one contract suite runs against both.
-/// Documents are Kazoo documents exactly as stored: <c>_id</c>, <c>_rev</c>, <c>pvt_*</c> and public fields.
+/// The document store port, in CouchDB's model because Kazoo stores in CouchDB (docs/kazoo-storage.md); the SQLite
+/// and CouchDB adapters pass one contract suite.
 /// </summary>
 public interface IDocumentStore
 {

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Conferences.Core.Storage;
-using Conferences.Infrastructure.Storage.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>
-/// The production <see cref="IDocumentStore"/>: Kazoo's own CouchDB (kazoo-reference §3), so documents written here
+/// The production <see cref="IDocumentStore"/>: Kazoo's own CouchDB (docs/kazoo-storage.md), so documents written here
 /// are Kazoo's and Kazoo's are served here. Behaves exactly like the embedded SQLite store; both run the same
 /// contract tests. Revisions are CouchDB's; CouchDB's answers become the port's errors in <see cref="CouchDbFailures"/>.
 /// </summary>
@@ -14,7 +13,7 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
 {
     private const string Provider = "couchdb";
 
-    /// <summary>Databases this instance created or checked; CouchDB databases are never dropped by the service.</summary>
+    // databases this instance created or checked; CouchDB databases are never dropped by the service
     private readonly ConcurrentDictionary<string, bool> installed = new(StringComparer.Ordinal);
 
     private string Server => client.Server.Display;
