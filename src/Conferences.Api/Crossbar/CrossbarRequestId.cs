@@ -28,10 +28,7 @@ public static class CrossbarRequestId
         return http.TraceIdentifier;
     }
 
-    /// <summary>
-    /// Only visible ASCII goes back into a response header: other bytes are not portable there (RFC 9110 §5.5), and
-    /// ASP.NET refuses them.
-    /// </summary>
+    // only visible ASCII is portable in a response header (RFC 9110 §5.5), and ASP.NET refuses the rest
     private static bool IsEchoable(string? id) =>
         id is { Length: > 0 and <= MaxLength } && id.All(c => c is >= '!' and <= '~');
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Conferences.Api.OpenApi;
 
 /// <summary>
-/// Documentation shape of a dial answer's <c>data</c> (kazoo-reference §1.8 step 6): the media manager's
+/// Documentation shape of a dial answer's <c>data</c> (<c>cb_conferences:dial/3</c>, <c>kapi_conference:dial_resp/1</c>): the media manager's
 /// <c>endpoint_responses</c>, or <c>status</c> "error" with <c>message</c> "timed out trying to dial endpoints" /
 /// "conference dial failed to find a media server".
 /// </summary>

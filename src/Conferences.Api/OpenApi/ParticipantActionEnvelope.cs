@@ -6,7 +6,7 @@ namespace Conferences.Api.OpenApi;
 /// <summary>
 /// Documentation shape of a participant action's success envelope: <c>data</c> is a message string (<c>"ok"</c>,
 /// <c>"relating participants"</c>) or, for the bulk mute/unmute/deaf/undeaf/kick, the conference document
-/// (kazoo-reference §1.9, §1.10).
+/// (<c>cb_conferences:handle_participants_action/3</c>, <c>perform_participant_action/3</c>).
 /// </summary>
 public sealed record ParticipantActionEnvelope(
     [property: JsonPropertyName("data")] JsonNode Data,

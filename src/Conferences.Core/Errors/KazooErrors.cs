@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Conferences.Core.Errors;
 
-/// <summary>Kazoo's error catalogue for the conferences API, one factory per row (kazoo-reference §1.11, §2.4).</summary>
+/// <summary>Kazoo's error catalogue for the conferences API, one factory per row (<c>cb_conferences</c>, <c>crossbar_util:response/…</c>; docs/compatibility.md).</summary>
 public static class KazooErrors
 {
     public const string ValidationErrorName = "validation error";
@@ -32,7 +32,7 @@ public static class KazooErrors
     public static CrossbarException InvalidCredentials() =>
         new(401, "invalid_credentials", new JsonObject { ["message"] = "invalid credentials" });
 
-    /// <summary>Expired or unknown token caught by the early authentication step (kazoo-reference §1.2 step 2).</summary>
+    /// <summary>Expired or unknown token caught by the early authentication step (<c>api_util:is_early_authentic/2</c>).</summary>
     public static CrossbarException ExpiredCredentials() => new(401, "invalid credentials", new JsonObject());
 
     /// <summary><c>cb_auth</c> tokeninfo without a token: 404 with the place it looked (<c>params</c> or <c>request</c>).</summary>
@@ -48,7 +48,7 @@ public static class KazooErrors
 
     /// <summary>
     /// A participant that is not in the running conference: relate's error (cb_conferences:relate_participants),
-    /// <c>data</c> <c>{"id": id, "message": "bad identifier"}</c>; profile D3 uses it for every participant path.
+    /// <c>data</c> <c>{"id": id, "message": "bad identifier"}</c>; docs/compatibility.md D3 uses it for every participant path.
     /// </summary>
     public static CrossbarException UnknownParticipant(JsonNode? id) =>
         new(404, "bad_identifier", new JsonObject { ["id"] = id?.DeepClone(), ["message"] = "bad identifier" });
@@ -78,7 +78,7 @@ public static class KazooErrors
             ["revision"] = currentRevision,
         });
 
-    /// <summary>D10: 413 with Kazoo's <c>file.maxSize</c> data (kazoo-reference §2.4).</summary>
+    /// <summary>D10: 413 with Kazoo's <c>file.maxSize</c> data (<c>api_resource:valid_entity_length/2</c>).</summary>
     public static CrossbarException PayloadTooLarge(long maxBytes) =>
         new(413, "payload too large", new JsonObject
         {

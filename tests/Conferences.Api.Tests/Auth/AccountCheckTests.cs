@@ -3,7 +3,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary>The account path token is checked before the missing-token 401 (kazoo-reference §1.2 step 4).</summary>
+/// <summary>The account path token is checked before the missing-token 401 (<c>api_resource:malformed_request/2</c>; docs/compatibility.md).</summary>
 public sealed class AccountCheckTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Theory]

@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary>Child accounts and <c>cb_simple_authz</c>: own account and descendants only (kazoo-reference §4, profile §4).</summary>
+/// <summary>Child accounts and <c>cb_simple_authz</c>: own account and descendants only (<c>cb_simple_authz:authorize/1</c>).</summary>
 public sealed class AccountHierarchyTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

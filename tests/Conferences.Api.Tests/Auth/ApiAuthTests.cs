@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary><c>PUT /v2/api_auth</c> (kazoo-reference §4, profile §4).</summary>
+/// <summary><c>PUT /v2/api_auth</c> (<c>cb_api_auth</c>).</summary>
 public sealed class ApiAuthTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

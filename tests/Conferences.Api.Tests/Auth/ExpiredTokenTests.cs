@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary>An expired token is refused by the early authentication step (kazoo-reference §1.2 step 2, §1.11).</summary>
+/// <summary>An expired token is refused by the early authentication step (<c>api_util:is_early_authentic/2</c>).</summary>
 public sealed class ExpiredTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

@@ -5,7 +5,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary>Where crossbar finds the token (kazoo-reference §4, §1.2 steps 2 and 5).</summary>
+/// <summary>Where crossbar finds the token (<c>api_util:get_auth_token/2</c>).</summary>
 public sealed class TokenSourceTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conferences.Api.Tests.Auth;
 
 /// <summary>
-/// <c>PUT /v2/user_auth</c> (kazoo-reference §4, profile §4): Monster UI's username/password login against Kazoo user
+/// <c>PUT /v2/user_auth</c> (<c>cb_user_auth</c>): Monster UI's username/password login against Kazoo user
 /// documents in the account database, on both storage providers (the user is found through a view).
 /// </summary>
 public abstract class UserAuthTests<TFactory>(TFactory api) : IClassFixture<TFactory>

@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Conditional;
 
-/// <summary>ETag, If-Match and If-None-Match (kazoo-reference §1.3, §2.5).</summary>
+/// <summary>ETag, If-Match and If-None-Match (<c>api_resource:generate_etag/2</c>, cowboy_rest).</summary>
 public abstract class ConditionalRequestTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>Bodies over crossbar's 8,000,000-byte limit (kazoo-reference §2.4, profile D10).</summary>
+/// <summary>Bodies over crossbar's 8,000,000-byte limit (docs/compatibility.md D10).</summary>
 public sealed class BodyLimitTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private const int Limit = 8_000_000;

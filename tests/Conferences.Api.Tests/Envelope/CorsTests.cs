@@ -3,7 +3,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>CORS pre-flights and headers (kazoo-reference §1.1, §2.10, profile §7).</summary>
+/// <summary>CORS pre-flights and headers (<c>api_util:get_cors_headers/1</c>; docs/clients.md).</summary>
 public sealed class CorsTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private const string Account = "0123456789abcdef0123456789abcdef";

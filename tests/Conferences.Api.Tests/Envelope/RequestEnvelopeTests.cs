@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>The request envelope (kazoo-reference §2.1, §1.2 step 1, §1.11).</summary>
+/// <summary>The request envelope (<c>api_util:validate_request_envelope/1</c>).</summary>
 public sealed class RequestEnvelopeTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Theory]

@@ -6,7 +6,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>Success and error envelopes, request ids and content type (kazoo-reference §2.1–§2.3, profile §7).</summary>
+/// <summary>Success and error envelopes, request ids and content type (<c>api_util:create_resp_envelope/1</c>; docs/clients.md).</summary>
 public sealed partial class ResponseEnvelopeTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>Routes, verbs, API version and verb tunnelling (kazoo-reference §1.1, §1.2 step 3, §2.1, §2.10).</summary>
+/// <summary>Routes, verbs, API version and verb tunnelling (<c>cb_conferences:allowed_methods</c>, <c>api_resource:determine_http_verb/2</c>).</summary>
 public sealed class RoutingTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Theory]

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conferences.Api.Tests.Filters;
 
 /// <summary>
-/// <c>created_*</c>/<c>modified_*</c> bounds on <c>pvt_created</c>/<c>pvt_modified</c>, both inclusive (kazoo-reference §2.8).
+/// <c>created_*</c>/<c>modified_*</c> bounds on <c>pvt_created</c>/<c>pvt_modified</c>, both inclusive (<c>crossbar_filter</c>).
 /// The stored timestamps are set through the service's own store so that they differ.
 /// </summary>
 public abstract class TimestampFilterTests<TFactory>(TFactory api) : IClassFixture<TFactory>

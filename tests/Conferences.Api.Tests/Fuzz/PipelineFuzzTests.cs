@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Conferences.Api.Tests.Fuzz;
 
 /// <summary>
-/// Seeded, property-based requests over every route and verb through the whole pipeline (profile D9): never a 5xx,
+/// Seeded, property-based requests over every route and verb through the whole pipeline (docs/compatibility.md D9): never a 5xx,
 /// never a hang, every <c>/v2</c> answer a Kazoo envelope in <c>application/json</c>, every stored conference valid
 /// against <c>schemas/conferences.json</c>, a sibling account never changed. A failing case is shrunk by CsCheck and
 /// printed as the smallest request that still fails. <c>CONFERENCES_FUZZ_SEED</c> and <c>CONFERENCES_FUZZ_CASES</c>

@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Pagination;
 
-/// <summary><c>page_size</c>, <c>start_key</c>/<c>next_start_key</c> and <c>paginate</c> (kazoo-reference §2.7).</summary>
+/// <summary><c>page_size</c>, <c>start_key</c>/<c>next_start_key</c> and <c>paginate</c> (<c>crossbar_view</c>).</summary>
 public abstract class PaginationTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

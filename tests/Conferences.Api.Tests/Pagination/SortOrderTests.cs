@@ -3,7 +3,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Pagination;
 
-/// <summary>List order: descending by id unless the query string asks otherwise (kazoo-reference §1.4 list, §2.7).</summary>
+/// <summary>List order: descending by id unless the query string asks otherwise (<c>crossbar_view</c>).</summary>
 public abstract class SortOrderTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

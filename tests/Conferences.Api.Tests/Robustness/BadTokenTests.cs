@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Robustness;
 
-/// <summary>Bad tokens are 401/403/404, never 500 — even correctly signed ones with odd claims (profile D9).</summary>
+/// <summary>Bad tokens are 401/403/404, never 500 — even correctly signed ones with odd claims (docs/compatibility.md D9).</summary>
 public sealed class BadTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private const string Header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";

@@ -3,7 +3,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Robustness;
 
-/// <summary>Malformed and ill-typed bodies on every write endpoint are 4xx envelopes, never 500 (profile D9).</summary>
+/// <summary>Malformed and ill-typed bodies on every write endpoint are 4xx envelopes, never 500 (docs/compatibility.md D9).</summary>
 public sealed class MalformedBodyTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     public static TheoryData<string> Bodies => new()

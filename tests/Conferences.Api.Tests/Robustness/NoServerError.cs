@@ -2,7 +2,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Robustness;
 
-/// <summary>Bad input never answers 5xx; it answers a Kazoo envelope (profile D9).</summary>
+/// <summary>Bad input never answers 5xx; it answers a Kazoo envelope (docs/compatibility.md D9).</summary>
 public static class NoServerError
 {
     public static void Assert(Answer answer, string method = "GET")

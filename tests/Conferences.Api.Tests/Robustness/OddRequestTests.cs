@@ -3,7 +3,7 @@ using Conferences.Api.Tests.Fixtures;
 namespace Conferences.Api.Tests.Robustness;
 
 /// <summary>
-/// Odd paths, query strings and verbs are 4xx envelopes, never 500 (profile D9). <c>{a}</c> is a fresh account id.
+/// Odd paths, query strings and verbs are 4xx envelopes, never 500 (docs/compatibility.md D9). <c>{a}</c> is a fresh account id.
 /// Null characters in the path are in <see cref="KestrelPathTests"/>: the in-memory server cannot send them.
 /// </summary>
 public sealed class OddRequestTests(ApiFactory api) : IClassFixture<ApiFactory>

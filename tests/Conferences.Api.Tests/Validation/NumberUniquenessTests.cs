@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Validation;
 
-/// <summary>Numbers are unique among an account's conferences (kazoo-reference §1.5).</summary>
+/// <summary>Numbers are unique among an account's conferences (<c>cb_conferences:validate_numbers/2</c>).</summary>
 public abstract class NumberUniquenessTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Validation;
 
-/// <summary>The <c>conferences</c> schema through the API: coercion, rules, profile (kazoo-reference §1.4.1, §2.3).</summary>
+/// <summary>The <c>conferences</c> schema through the API: coercion, rules, profile (<c>schemas/conferences.json</c>, <c>kz_json_schema</c>).</summary>
 public sealed class SchemaValidationTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

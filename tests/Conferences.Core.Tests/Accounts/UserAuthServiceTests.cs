@@ -5,7 +5,7 @@ using Conferences.Core.Kazoo;
 
 namespace Conferences.Core.Tests.Accounts;
 
-/// <summary><c>PUT /v2/user_auth</c>'s Core (kazoo-reference §4, <c>cb_user_auth</c>) over Kazoo-shaped documents.</summary>
+/// <summary><c>PUT /v2/user_auth</c>'s Core (<c>cb_user_auth</c>) over Kazoo-shaped documents.</summary>
 public sealed class UserAuthServiceTests
 {
     private readonly UserAuthHarness harness = new();

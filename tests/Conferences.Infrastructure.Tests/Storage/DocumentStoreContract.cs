@@ -5,7 +5,7 @@ using Conferences.Core.Storage;
 namespace Conferences.Infrastructure.Tests.Storage;
 
 /// <summary>
-/// The behaviour every <see cref="IDocumentStore"/> must share: CouchDB's, as Kazoo relies on it (kazoo-reference §3).
+/// The behaviour every <see cref="IDocumentStore"/> must share: CouchDB's, as Kazoo relies on it (docs/kazoo-storage.md).
 /// Subclass it with a factory for each adapter; every test works in a fresh account database.
 /// </summary>
 public abstract partial class DocumentStoreContract

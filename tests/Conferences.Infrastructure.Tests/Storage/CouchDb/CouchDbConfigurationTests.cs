@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
-/// <summary>Selecting and configuring the CouchDB store (profile §3): provider, connection string, credentials, budgets.</summary>
+/// <summary>Selecting and configuring the CouchDB store (docs/operations.md): provider, connection string, credentials, budgets.</summary>
 [Collection(CouchDbCollection.Name)]
 public sealed class CouchDbConfigurationTests(CouchDbServerFixture server)
 {

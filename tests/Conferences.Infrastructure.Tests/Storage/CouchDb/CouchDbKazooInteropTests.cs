@@ -12,8 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
 /// <summary>
-/// One CouchDB shared with Kazoo (profile §1): documents Kazoo wrote are listed, read, patched and soft-deleted by the
-/// conference service, and what the service writes is what Kazoo's own views and readers expect (kazoo-reference §3).
+/// One CouchDB shared with Kazoo (docs/kazoo-cluster.md): documents Kazoo wrote are listed, read, patched and soft-deleted by the
+/// conference service, and what the service writes is what Kazoo's own views and readers expect (docs/kazoo-storage.md).
 /// Kazoo's side is plain HTTP with hand-written paths.
 /// </summary>
 [Collection(CouchDbCollection.Name)]
