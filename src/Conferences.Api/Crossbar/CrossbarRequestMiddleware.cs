@@ -8,9 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
-/// The first steps of crossbar's request processing for <c>/v2</c> (<c>api_resource</c>; order in docs/compatibility.md):
-/// request id, CORS and pre-flight, <c>/v1</c> → 410, body envelope (400 before anything else), verb tunnelling,
-/// and early authentication (an expired token is 401 at once). Runs before routing.
+/// Crossbar's steps before routing (docs/compatibility.md, which error wins): request id, CORS, <c>/v1</c>, the body
+/// envelope, verb tunnelling, and early authentication.
 /// </summary>
 public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenValidator tokens, CrossbarRouteTable routes, IOptions<CrossbarOptions> options)
 {

@@ -7,9 +7,8 @@ using Conferences.Core.Errors;
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
-/// Reads and parses the request envelope (<c>api_util:validate_request_envelope/1</c>): the body must be a JSON object with a top-level
-/// <c>data</c> object or array. Over-sized bodies are refused from
-/// Content-Length without reading them, or as soon as the limit is crossed (D10).
+/// Reads the request envelope (<c>api_util:validate_request_envelope/1</c>); an over-sized body is refused before
+/// it is read (docs/compatibility.md D10).
 /// </summary>
 public static class RequestBodyReader
 {

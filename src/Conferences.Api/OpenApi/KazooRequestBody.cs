@@ -3,10 +3,8 @@ using System.Text.Json.Nodes;
 namespace Conferences.Api.OpenApi;
 
 /// <summary>
-/// What a crossbar write route expects in its request envelope (<c>api_util:validate_request_envelope/1</c>), for the OpenAPI document:
-/// the conference document for create/update, an action for the PUTs on a conference and on its
-/// participants (<c>cb_conferences:put/3,4</c>), the API key for <c>api_auth</c>, credentials for <c>user_auth</c>, the child account
-/// for an account PUT.
+/// What each crossbar write route expects in its request envelope (<c>api_util:validate_request_envelope/1</c>,
+/// <c>cb_conferences:put/2,3,4</c>), described for the OpenAPI document.
 /// </summary>
 internal sealed record KazooRequestBody(
     string DataDescription,

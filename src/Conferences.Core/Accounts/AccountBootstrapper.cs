@@ -7,9 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Accounts;
 
 /// <summary>
-/// First start: the <c>accounts</c> and <c>system_config</c> databases, the shared token signing key, and the
-/// master (super-duper admin) account whose API key comes from <c>Bootstrap:ApiKey</c> or is generated once and
-/// logged (docs/operations.md). Kazoo records the master in <c>system_config/accounts</c> as <c>master_account_id</c>.
+/// First start: Kazoo's shared databases, the token signing key and the master account, recorded as Kazoo does in
+/// <c>system_config/accounts</c> (docs/operations.md).
 /// </summary>
 public sealed partial class AccountBootstrapper(
     IDocumentStore store,

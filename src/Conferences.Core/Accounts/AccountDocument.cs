@@ -4,9 +4,8 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Core.Accounts;
 
 /// <summary>
-/// Kazoo's account document (stored in the <c>accounts</c> database and in the account's own database):
-/// <c>pvt_tree</c> lists the ancestors from the top, <c>pvt_api_key</c> is the 64-hex API key
-/// (<c>cb_simple_authz</c>).
+/// Kazoo's account document: <c>pvt_tree</c> lists the ancestors from the top (<c>cb_simple_authz</c>),
+/// <c>pvt_api_key</c> is the 64-hex API key.
 /// </summary>
 public static class AccountDocument
 {

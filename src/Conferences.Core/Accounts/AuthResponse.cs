@@ -4,9 +4,8 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Core.Accounts;
 
 /// <summary>
-/// The <c>data</c> of a successful <c>api_auth</c> or <c>user_auth</c> (crossbar's <c>response_auth</c>,
-/// <c>crossbar_auth:create_auth_token/2</c>), as far as this service knows it: the account, the user (<c>owner_id</c>, user_auth only),
-/// the reseller, the language (the user's, else the account's, else <c>en-us</c>) and no apps.
+/// The <c>data</c> of a successful <c>api_auth</c> or <c>user_auth</c> (crossbar's <c>response_auth</c>), as far as
+/// this service knows it: account, user, reseller, language, no apps.
 /// </summary>
 public static class AuthResponse
 {

@@ -6,9 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Auth;
 
 /// <summary>
-/// The two halves of an identity signature's key: the system secret (configured, or <c>system_config/auth</c>) and the
-/// identity document's <c>pvt_signature_secret</c>. Both are kept for <see cref="KazooAuthOptions.SecretLifetime"/>, which
-/// is how long a password change (Kazoo resets the user's secret) takes to refuse the user's tokens here.
+/// The system secret and an identity's <c>pvt_signature_secret</c>, kept for <see cref="KazooAuthOptions.SecretLifetime"/>:
+/// how long a password change (Kazoo resets the user's secret) takes to refuse the user's tokens here.
 /// </summary>
 public sealed class KazooSecrets(IDocumentStore store, KazooSystemConfig config, IOptions<KazooAuthOptions> options, TimeProvider clock)
 {

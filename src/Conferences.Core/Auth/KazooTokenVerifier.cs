@@ -8,9 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Auth;
 
 /// <summary>
-/// Tokens issued by a Kazoo cluster's crossbar, checked in <c>kz_auth_jwt:do_verify/2</c>'s order: algorithm, signature
-/// with the public key named by <c>kid</c>, expiry, identity signature; then the <c>account_id</c> claim
-/// (<c>kz_auth:validate_claims/2</c>). A verified token is remembered until its secrets must be read again.
+/// Tokens issued by a Kazoo cluster's crossbar, checked in <c>kz_auth_jwt:do_verify/2</c>'s order, then the
+/// <c>account_id</c> claim (<c>kz_auth:validate_claims/2</c>).
 /// </summary>
 public sealed class KazooTokenVerifier(
     KazooKeyRing keys, KazooSecrets secrets, AccountService accounts, IOptions<KazooAuthOptions> options, TimeProvider clock)

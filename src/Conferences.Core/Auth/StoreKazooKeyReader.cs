@@ -6,9 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Conferences.Core.Auth;
 
 /// <summary>
-/// Kazoo's signing keys where Kazoo keeps them: document <c>system_auth/{kid}</c> (<c>pvt_type</c> <c>system_key</c>) with
-/// the private key as the attachment <c>private_key.pem</c> (<c>kz_auth_keys:get_private_key_from_doc/1</c>). Only the
-/// public half is kept; nothing is ever written (Kazoo creates a missing key, this service does not).
+/// Kazoo's signing keys where Kazoo keeps them, <c>system_auth/{kid}</c> with attachment <c>private_key.pem</c>
+/// (<c>kz_auth_keys:get_private_key_from_doc/1</c>); only the public half is kept and nothing is written.
 /// </summary>
 public sealed class StoreKazooKeyReader(IDocumentStore store, KazooSystemConfig config, ILogger<StoreKazooKeyReader> logger) : IKazooKeyReader
 {

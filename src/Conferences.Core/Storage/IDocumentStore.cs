@@ -23,9 +23,8 @@ public interface IDocumentStore
     Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes <paramref name="document"/> (which must carry <c>_id</c>). Without <c>_rev</c> it creates and fails
-    /// when the id exists; with <c>_rev</c> it updates and fails when that is not the current revision.
-    /// Failures throw <see cref="DocumentConflictException"/>. Returns the new revision (<c>N-hash</c>).
+    /// Creates without <c>_rev</c>, updates with it; a taken id or a stale revision throws
+    /// <see cref="DocumentConflictException"/>. Returns the new revision.
     /// </summary>
     Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken);
 

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Core.Accounts;
 using Conferences.Core.Auth;
 using Conferences.Tests.Kazoo;
 
