@@ -11,7 +11,7 @@ using Conferences.Infrastructure.Storage;
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
-    // profile §3: the service answers on http://127.0.0.1:8000 unless --urls / ASPNETCORE_URLS say otherwise
+    // the service answers on http://127.0.0.1:8000 unless --urls / ASPNETCORE_URLS say otherwise
     builder.WebHost.UseUrls("http://127.0.0.1:8000");
 }
 

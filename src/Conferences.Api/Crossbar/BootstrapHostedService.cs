@@ -4,9 +4,8 @@ using Conferences.Core.Storage;
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
-/// Runs the account bootstrap before the server starts taking requests. A store that does not answer yet (CouchDB
-/// still starting, or slow under the first load of a fresh cluster) is waited for: each attempt has the store's own
-/// time budget, and the service starts once the store answers, or fails to start after <see cref="Patience"/>.
+/// Runs the account bootstrap before requests are taken, waiting for a store that is still starting; gives up
+/// after <see cref="Patience"/>.
 /// </summary>
 public sealed partial class BootstrapHostedService(
     AccountBootstrapper bootstrapper,

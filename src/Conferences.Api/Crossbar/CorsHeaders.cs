@@ -1,10 +1,8 @@
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
-/// Crossbar's CORS answer (kazoo-reference §2.10, profile §7): any request carrying <c>Origin</c> or
-/// <c>Access-Control-Request-*</c> gets these headers; such an OPTIONS is answered 200 with no body.
-/// Every header Kazoo allows and exposes is here (api_util:get_cors_headers/1), <c>X-Kazoo-Cluster-ID</c> included:
-/// Monster UI sends it on every call when <c>kazooClusterId</c> is configured (monster-ui src/js/lib/monster.js).
+/// Crossbar's CORS headers (<c>api_util:get_cors_headers/1</c>), with <c>X-Kazoo-Cluster-ID</c>, which Monster UI
+/// sends on every call when <c>kazooClusterId</c> is configured (docs/clients.md).
 /// </summary>
 public static class CorsHeaders
 {

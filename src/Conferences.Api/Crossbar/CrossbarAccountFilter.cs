@@ -7,10 +7,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
-/// Crossbar's checks after routing, in Kazoo's order (kazoo-reference §1.2 steps 4–7): the account path token
-/// (32 characters, existing account → else 404), a usable token (401), access to the account (403), a JSON
-/// content type for writes (415), then a PUT's <c>If-Match</c> (412, <see cref="Preconditions"/>). Then it hands the
-/// action a <see cref="CrossbarContext"/>.
+/// Crossbar's checks after routing, in <c>api_resource</c>'s order (docs/compatibility.md, which error wins): account
+/// 404, token 401, access 403, content type 415, a PUT's <c>If-Match</c> 412.
 /// </summary>
 public sealed class CrossbarAccountFilter(AccountService accounts) : IAsyncActionFilter
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
-/// The one place where failures become Kazoo error envelopes (house style §3, kazoo-reference §1.11, profile D9).
+/// The one place where failures become Kazoo error envelopes (docs/compatibility.md D9).
 /// Store failures map to 409/503, a bus that is down to 503; anything unexpected is logged and answered 500 <c>init failed</c>.
 /// </summary>
 public sealed partial class CrossbarExceptionHandler(EnvelopeWriter writer, IOptions<CrossbarOptions> options, ILogger<CrossbarExceptionHandler> logger) : IExceptionHandler

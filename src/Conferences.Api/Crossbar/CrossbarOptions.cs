@@ -5,7 +5,7 @@ public sealed class CrossbarOptions
 {
     public const string Section = "Crossbar";
 
-    /// <summary>Largest accepted request body, Kazoo's <c>crossbar.max_upload_size</c> (kazoo-reference §2.4).</summary>
+    /// <summary>Largest accepted request body, Kazoo's <c>crossbar.max_upload_size</c> (docs/compatibility.md D10).</summary>
     public long MaxBodyBytes { get; set; } = 8_000_000;
 
     /// <summary>The Kazoo version reported in envelopes.</summary>

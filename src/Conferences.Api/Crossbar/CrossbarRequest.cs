@@ -13,7 +13,7 @@ public sealed class CrossbarRequest
 
     public JsonNode Data { get; init; } = new JsonObject();
 
-    /// <summary>The Content-Type of a body crossbar cannot read as JSON (415 after authentication, kazoo-reference §1.2 step 7).</summary>
+    /// <summary>The Content-Type of a body crossbar cannot read as JSON (415 after authentication, <c>api_resource:known_content_type/2</c>).</summary>
     public string? UnsupportedContentType { get; init; }
 
     /// <summary>The token exactly as sent (echoed in the envelope), from any of Kazoo's token sources.</summary>

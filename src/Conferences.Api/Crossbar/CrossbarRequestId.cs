@@ -3,9 +3,8 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
-/// The request id, decided once as a request arrives (before any log line) and kept as its
-/// <see cref="HttpContext.TraceIdentifier"/>: the client's <c>X-Request-ID</c> when it can be echoed, else a
-/// rand-hex-32 (api_resource:init/2 reads <c>X-Request-ID</c>). The same id is in the answer's header, its envelope and every log line.
+/// The request id, decided once before any log line: <c>X-Request-ID</c> when it can be echoed, else rand-hex-32
+/// (<c>api_resource:get_request_id/1</c>).
 /// </summary>
 public static class CrossbarRequestId
 {
@@ -28,10 +27,7 @@ public static class CrossbarRequestId
         return http.TraceIdentifier;
     }
 
-    /// <summary>
-    /// Only visible ASCII goes back into a response header: other bytes are not portable there (RFC 9110 §5.5), and
-    /// ASP.NET refuses them.
-    /// </summary>
+    // only visible ASCII is portable in a response header (RFC 9110 §5.5), and ASP.NET refuses the rest
     private static bool IsEchoable(string? id) =>
         id is { Length: > 0 and <= MaxLength } && id.All(c => c is >= '!' and <= '~');
 }

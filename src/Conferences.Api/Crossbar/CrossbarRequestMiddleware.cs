@@ -8,13 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
-/// The first steps of crossbar's request processing for <c>/v2</c> (kazoo-reference §1.2 steps 1–2, §2.1, §2.10):
-/// request id, CORS and pre-flight, <c>/v1</c> → 410, body envelope (400 before anything else), verb tunnelling,
-/// and early authentication (an expired token is 401 at once). Runs before routing.
+/// Crossbar's steps before routing (docs/compatibility.md, which error wins): request id, CORS, <c>/v1</c>, the body
+/// envelope, verb tunnelling, and early authentication.
 /// </summary>
 public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenValidator tokens, CrossbarRouteTable routes, IOptions<CrossbarOptions> options)
 {
-    /// <summary>Sent by Kazoo clients to name the account the token must belong to (<c>cb_token_auth</c>).</summary>
+    // sent by Kazoo clients to name the account the token must belong to (cb_token_auth)
     private const string AccountHeader = "X-Auth-Account-ID";
 
     private static readonly string[] JsonContentTypes = ["application/json", "application/x-json", "application/x-www-form-urlencoded"];
@@ -88,10 +87,8 @@ public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenValidat
         return new CrossbarRequest { RequestId = requestId, Envelope = envelope, Data = envelope["data"]!, Query = query, Preconditions = preconditions };
     }
 
-    /// <summary>
-    /// <c>POST</c> with <c>verb</c> in the query string or the envelope is treated as that verb (kazoo-reference §2.1);
-    /// only <c>POST</c> itself tunnels, as methods are case-sensitive (RFC 9110 §9.1).
-    /// </summary>
+    // POST with verb in the query string or envelope becomes that verb (api_resource:determine_http_verb/2); only POST
+    // tunnels, as methods are case-sensitive (RFC 9110 §9.1)
     private static void TunnelVerb(HttpContext http, CrossbarRequest request)
     {
         if (http.Request.Method != HttpMethods.Post)
@@ -105,10 +102,7 @@ public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenValidat
         }
     }
 
-    /// <summary>
-    /// Token sources in Kazoo's order (<c>api_util:get_auth_token/2</c>): <c>X-Auth-Token</c>, <c>auth_token</c> (query,
-    /// then envelope), <c>Authorization: Bearer</c>. Expired → 401 now; unusable → as if absent (<c>cb_token_auth</c>).
-    /// </summary>
+    // token sources in api_util:get_auth_token/2's order; expired is 401 now, unusable counts as absent (cb_token_auth)
     private async Task AuthenticateAsync(HttpContext http, CrossbarRequest request)
     {
         var token = FirstNonEmpty(

@@ -6,7 +6,7 @@ namespace Conferences.Api.Crossbar;
 /// </summary>
 public sealed class CrossbarRoute
 {
-    /// <summary>The order verbs are listed in <c>Allow</c> and <c>Access-Control-Allow-Methods</c>.</summary>
+    // the order verbs are listed in Allow and Access-Control-Allow-Methods
     private static readonly string[] VerbOrder = ["GET", "PUT", "POST", "PATCH", "DELETE"];
 
     private readonly string?[] _segments;

@@ -57,7 +57,6 @@ public sealed class CrossbarRouteTable(EndpointDataSource endpoints)
         return [.. shapes.Values.Select(s => new CrossbarRoute(s.Segments, s.Methods))];
     }
 
-    /// <summary>A literal segment's text, or null for a parameter; the crossbar routes use nothing else.</summary>
     private static string? Segment(RoutePatternPathSegment segment, RoutePattern pattern) => segment.Parts switch
     {
         [RoutePatternLiteralPart literal] => literal.Content,

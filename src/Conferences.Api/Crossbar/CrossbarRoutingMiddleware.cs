@@ -3,10 +3,8 @@ using Conferences.Core.Errors;
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
-/// Crossbar's route and method check (api_resource:allowed_methods/2 with cb_conferences:allowed_methods), after
-/// routing and before any account or token check: a path of no known shape → 404 <c>not_found</c>; a known shape with a verb it
-/// does not allow → 405 <c>invalid_method</c> with <c>Allow</c>. Both compare case-sensitively, so <c>get</c> and
-/// <c>/CONFERENCES</c> are not served although ASP.NET's own matching ignores case.
+/// Crossbar's route and verb check (<c>cb_conferences:allowed_methods</c>) before any account or token check: 404
+/// <c>not_found</c>, or 405 <c>invalid_method</c> with <c>Allow</c>; case-sensitive, unlike ASP.NET's matching.
 /// </summary>
 public sealed class CrossbarRoutingMiddleware(RequestDelegate next, CrossbarRouteTable routes)
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
-/// The fields of a crossbar response envelope besides the common ones (kazoo-reference §2.2, §2.3):
+/// The fields of a crossbar response envelope besides the common ones (<c>api_util:create_resp_envelope/1</c>):
 /// success or error, <c>data</c>, and the optional revision, pagination and error fields.
 /// </summary>
 public sealed record Envelope

@@ -8,13 +8,13 @@ namespace Conferences.Api.Crossbar;
 
 /// <summary>
 /// Writes every <c>/v2</c> answer as Kazoo's envelope with <c>Content-Type: application/json</c> exactly,
-/// no charset (kazoo-reference §2.2–§2.3, profile §7).
+/// no charset (<c>api_util:create_resp_envelope/1</c>; docs/clients.md).
 /// </summary>
 public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvider clock)
 {
     public const string JsonContentType = "application/json";
 
-    /// <summary>Kazoo's <c>node</c>: base64url (no padding) of the md5 of the server's node name.</summary>
+    // kazoo's node: base64url (no padding) of the md5 of the server's node name
     private static readonly string NodeName = Base64Url.Encode(
         MD5.HashData(Encoding.UTF8.GetBytes($"conferences@{Environment.MachineName}")));
 
@@ -101,7 +101,7 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
         return buffer.ToArray();
     }
 
-    /// <summary><c>X-Pretty-Print: true</c> or <c>pretty_print=true</c> indents the JSON (kazoo-reference §2.10).</summary>
+    // X-Pretty-Print: true or pretty_print=true indents the JSON (api_util:get_pretty_print/2)
     private static bool IsPrettyPrint(HttpContext http) =>
         string.Equals(http.Request.Headers["X-Pretty-Print"], "true", StringComparison.OrdinalIgnoreCase)
         || http.Request.Query["pretty_print"] == "true";

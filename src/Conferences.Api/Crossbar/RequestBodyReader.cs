@@ -7,9 +7,8 @@ using Conferences.Core.Errors;
 namespace Conferences.Api.Crossbar;
 
 /// <summary>
-/// Reads and parses the request envelope (kazoo-reference §2.1): the body must be a JSON object with a top-level
-/// <c>data</c> object or array. Over-sized bodies are refused from
-/// Content-Length without reading them, or as soon as the limit is crossed (D10).
+/// Reads the request envelope (<c>api_util:validate_request_envelope/1</c>); an over-sized body is refused before
+/// it is read (docs/compatibility.md D10).
 /// </summary>
 public static class RequestBodyReader
 {
@@ -51,7 +50,7 @@ public static class RequestBodyReader
         JsonNode? parsed;
         try
         {
-            // Refused here as invalid JSON rather than failing later (profile D9): a repeated key, and nesting deeper
+            // Refused here as invalid JSON rather than failing later (docs/compatibility.md D9): a repeated key, and nesting deeper
             // than the stores read documents back with (System.Text.Json's default of 64; data sits one level down).
             EnsureStringsDecode(body);
             parsed = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
@@ -77,10 +76,7 @@ public static class RequestBodyReader
         return envelope;
     }
 
-    /// <summary>
-    /// An escape such as <c>"\ud800"</c> names half a surrogate pair: no string can hold it, so the body is refused
-    /// now rather than failing where the value is first read.
-    /// </summary>
+    // an escape of half a surrogate pair ("\ud800") fits no string: refuse the body now, not where the value is read
     private static void EnsureStringsDecode(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });

@@ -15,11 +15,11 @@ public static class Responses
         return new(new Envelope { Status = StatusCodes.Status200OK, Data = result.Data, Revision = result.Revision, Metadata = result.Metadata }) { SendETag = etag };
     }
 
-    /// <summary>Kazoo answers 201 to every successful PUT, creates and actions alike (kazoo-reference §1.3).</summary>
+    /// <summary>Kazoo answers 201 to every successful PUT, creates and actions alike (cowboy_rest via <c>api_resource:from_json/2</c>).</summary>
     public static CrossbarResult Created(JsonNode data, string? revision = null, string? location = null) =>
         new(new Envelope { Status = StatusCodes.Status201Created, Data = data, Revision = revision }) { Location = location };
 
-    /// <summary>Lists carry an opaque revision: the md5 of the rendered items (kazoo-reference §2.5).</summary>
+    /// <summary>Lists carry an opaque revision: the md5 of the rendered items (<c>api_resource:generate_etag/2</c>).</summary>
     public static CrossbarResult List(ListResult list)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);

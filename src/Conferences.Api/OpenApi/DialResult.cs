@@ -3,9 +3,8 @@ using System.Text.Json.Serialization;
 namespace Conferences.Api.OpenApi;
 
 /// <summary>
-/// Documentation shape of a dial answer's <c>data</c> (kazoo-reference §1.8 step 6): the media manager's
-/// <c>endpoint_responses</c>, or <c>status</c> "error" with <c>message</c> "timed out trying to dial endpoints" /
-/// "conference dial failed to find a media server".
+/// Documentation shape of a dial answer's <c>data</c>: the media manager's <c>endpoint_responses</c> or an error
+/// status (<c>cb_conferences:dial/3</c>, <c>kapi_conference:dial_resp/1</c>).
 /// </summary>
 public sealed record DialResult(
     [property: JsonPropertyName("endpoint_responses")] IReadOnlyList<DialEndpointResponse>? EndpointResponses,

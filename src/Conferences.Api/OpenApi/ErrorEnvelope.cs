@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Conferences.Api.OpenApi;
 
-/// <summary>Documentation shape of Kazoo's error envelope (kazoo-reference §2.3).</summary>
+/// <summary>Documentation shape of Kazoo's error envelope (<c>crossbar_util:response/5</c>).</summary>
 public sealed record ErrorEnvelope(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("error")] string Error,

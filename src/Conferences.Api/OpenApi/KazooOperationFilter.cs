@@ -10,7 +10,7 @@ namespace Conferences.Api.OpenApi;
 /// </summary>
 public sealed class KazooOperationFilter : IOperationFilter
 {
-    /// <summary>The apiKey security scheme: crossbar reads the token from the <c>X-Auth-Token</c> header (kazoo-reference §4).</summary>
+    /// <summary>The apiKey security scheme: crossbar reads the token from the <c>X-Auth-Token</c> header (<c>api_util:get_auth_token/2</c>).</summary>
     public const string AuthTokenScheme = "X-Auth-Token";
 
     private static readonly string[] ErrorStatuses = ["400", "401", "403", "404", "405", "409", "412", "413", "415", "503"];

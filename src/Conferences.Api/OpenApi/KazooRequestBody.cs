@@ -3,10 +3,8 @@ using System.Text.Json.Nodes;
 namespace Conferences.Api.OpenApi;
 
 /// <summary>
-/// What a crossbar write route expects in its request envelope (kazoo-reference §2.1), for the OpenAPI document:
-/// the conference document for create/update, an action for the PUTs on a conference (§1.7, §1.8) and on its
-/// participants (§1.9, §1.10), the API key for <c>api_auth</c>, credentials for <c>user_auth</c>, the child account
-/// for an account PUT.
+/// What each crossbar write route expects in its request envelope (<c>api_util:validate_request_envelope/1</c>,
+/// <c>cb_conferences:put/2,3,4</c>), described for the OpenAPI document.
 /// </summary>
 internal sealed record KazooRequestBody(
     string DataDescription,
@@ -26,7 +24,7 @@ internal sealed record KazooRequestBody(
         }
         if (path.EndsWith("/participants/{participant_id}", StringComparison.Ordinal))
         {
-            // §1.10: the action is looked up in data first, then the query string, then the envelope
+            // cb_conferences:put/4: the action is looked up in data first, then the query string, then the envelope
             return new(
                 $"the action under `action` ({ParticipantActions}) and its input; `action` may also be at the envelope's top level or in the query string",
                 $"the participant action: {ParticipantActions}",
@@ -36,7 +34,7 @@ internal sealed record KazooRequestBody(
         }
         if (path.EndsWith("/participants", StringComparison.Ordinal))
         {
-            // §1.9: bulk mute/unmute/deaf/undeaf skip moderators, kick takes everyone; relate reads its own data
+            // cb_conferences:handle_participants_action/3: bulk mute/unmute/deaf/undeaf skip moderators, kick takes everyone; relate reads its own data
             return new(
                 $"the action under `action` ({ParticipantActions}, `relate`) and its input; `relate` takes `participant_id`, `other_participant` and `relationship` (`mute`, `deaf` or `clear`, see schemas/metaflows.relate.json)",
                 $"the action on every participant: {ParticipantActions}, `relate`; bulk mute, unmute, deaf and undeaf leave moderators alone",
@@ -46,7 +44,7 @@ internal sealed record KazooRequestBody(
         }
         if (path.EndsWith("conferences/{conference_id}", StringComparison.Ordinal))
         {
-            // §1.7: the action is read from the envelope first, then from data
+            // cb_conferences:put/2: the action is read from the envelope first, then from data
             return new(
                 "the action's input: dial → endpoints and caller id (see schemas/conferences.dial.json); play → `media_id`; record → `action` (`start` or `stop`); lock and unlock → nothing",
                 "the conference action: `dial`, `lock`, `unlock`, `play`, `record`",

@@ -1,19 +1,9 @@
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace Conferences.Api.OpenApi;
 
 /// <summary>
 /// Documentation shape of a participant action's success envelope: <c>data</c> is a message string (<c>"ok"</c>,
-/// <c>"relating participants"</c>) or, for the bulk mute/unmute/deaf/undeaf/kick, the conference document
-/// (kazoo-reference §1.9, §1.10).
+/// <c>"relating participants"</c>) or, for the bulk actions, the conference document (<c>cb_conferences:put/3</c>).
 /// </summary>
-public sealed record ParticipantActionEnvelope(
-    [property: JsonPropertyName("data")] JsonNode Data,
-    [property: JsonPropertyName("revision")] string? Revision,
-    [property: JsonPropertyName("request_id")] string RequestId,
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("auth_token")] string? AuthToken,
-    [property: JsonPropertyName("node")] string Node,
-    [property: JsonPropertyName("version")] string Version,
-    [property: JsonPropertyName("timestamp")] string Timestamp);
+public sealed record ParticipantActionEnvelope : SuccessEnvelope<JsonNode>;

@@ -8,7 +8,7 @@ using Serilog.Formatting.Compact;
 
 namespace Conferences.Api.Operations;
 
-/// <summary>Logging, health and the OpenAPI document (house style §8).</summary>
+/// <summary>Logging, health and the OpenAPI document (docs/operations.md).</summary>
 public static class OperationsExtensions
 {
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
@@ -47,7 +47,7 @@ public static class OperationsExtensions
                 Description = "a token from PUT /v2/api_auth or PUT /v2/user_auth, or one Kazoo issued",
             });
             // first the document's own origin, so Swagger UI keeps working behind a proxy (docs/kazoo-cluster.md);
-            // then the default listener (profile §3) for a client generated from a saved copy
+            // then the default listener (README) for a client generated from a saved copy
             o.AddServer(new Microsoft.OpenApi.OpenApiServer { Url = "/", Description = "this service, where the document was fetched" });
             o.AddServer(new Microsoft.OpenApi.OpenApiServer { Url = "http://127.0.0.1:8000", Description = "the default listener" });
             // the action names echo cb_conferences.erl and are unique (OpenApiDocumentTests pins them): a generated

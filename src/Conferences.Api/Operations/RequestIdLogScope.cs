@@ -16,10 +16,7 @@ public sealed class RequestIdLogScope(RequestDelegate next)
         }
     }
 
-    /// <summary>
-    /// Replaces the <c>RequestId</c> of ASP.NET's own hosting scope, which names the connection's trace id as it was
-    /// before the request id was decided.
-    /// </summary>
+    // replaces the RequestId of ASP.NET's hosting scope, which is the trace id from before the request id was decided
     private sealed class RequestIdEnricher(string requestId) : ILogEventEnricher
     {
         public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory) =>

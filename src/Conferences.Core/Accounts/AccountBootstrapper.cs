@@ -7,9 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Accounts;
 
 /// <summary>
-/// First start: the <c>accounts</c> and <c>system_config</c> databases, the shared token signing key, and the
-/// master (super-duper admin) account whose API key comes from <c>Bootstrap:ApiKey</c> or is generated once and
-/// logged (profile §3). Kazoo records the master in <c>system_config/accounts</c> as <c>master_account_id</c>.
+/// First start: Kazoo's shared databases, the token signing key and the master account, recorded as Kazoo does in
+/// <c>system_config/accounts</c> (docs/operations.md).
 /// </summary>
 public sealed partial class AccountBootstrapper(
     IDocumentStore store,
@@ -57,7 +56,7 @@ public sealed partial class AccountBootstrapper(
             try
             {
                 await store.SaveAsync(AccountDatabase.SystemConfig,
-                    new JsonObject { ["_id"] = AuthConfigId, ["pvt_signing_key"] = Convert.ToBase64String(key) }, ct).ConfigureAwait(false);
+                    new JsonObject { [KazooFields.Id] = AuthConfigId, ["pvt_signing_key"] = Convert.ToBase64String(key) }, ct).ConfigureAwait(false);
                 return key;
             }
             catch (DocumentConflictException) when (attempt < 3)
@@ -67,11 +66,8 @@ public sealed partial class AccountBootstrapper(
         }
     }
 
-    /// <summary>
-    /// The master id is claimed first, in <c>system_config/accounts</c> (Kazoo's <c>default.master_account_id</c>),
-    /// and only then is the account written under that id: instances racing on a fresh store agree on one master
-    /// instead of each creating its own with the same API key.
-    /// </summary>
+    // the master id is claimed in system_config/accounts before the account is written, so instances racing on a fresh
+    // store agree on one master
     private async Task<string> EnsureMasterAsync(CancellationToken ct)
     {
         var config = await store.GetAsync(AccountDatabase.SystemConfig, AccountsConfigId, ct).ConfigureAwait(false);
@@ -79,7 +75,7 @@ public sealed partial class AccountBootstrapper(
         if (masterId is null)
         {
             masterId = KazooIds.NewId();
-            var configDoc = config is null ? new JsonObject { ["_id"] = AccountsConfigId } : (JsonObject)config.DeepClone();
+            var configDoc = config is null ? new JsonObject { [KazooFields.Id] = AccountsConfigId } : (JsonObject)config.DeepClone();
             if (configDoc["default"] is not JsonObject defaults)
             {
                 defaults = new JsonObject();
@@ -94,7 +90,7 @@ public sealed partial class AccountBootstrapper(
         var master = await accounts.FindAsync(masterId, ct).ConfigureAwait(false);
         if (master is not null)
         {
-            if (configuredKey is not null && configuredKey != KazooJson.GetString(master, "pvt_api_key"))
+            if (configuredKey is not null && configuredKey != KazooJson.GetString(master, KazooFields.ApiKey))
             {
                 await accounts.UpdateApiKeyAsync(master, configuredKey, ct).ConfigureAwait(false);
                 LogApiKeyUpdated(logger, masterId);

@@ -4,9 +4,8 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Core.Accounts;
 
 /// <summary>
-/// Kazoo's account document (stored in the <c>accounts</c> database and in the account's own database):
-/// <c>pvt_tree</c> lists the ancestors from the top, <c>pvt_api_key</c> is the 64-hex API key
-/// (kazoo-reference §4, <c>cb_simple_authz</c>).
+/// Kazoo's account document: <c>pvt_tree</c> lists the ancestors from the top (<c>cb_simple_authz</c>),
+/// <c>pvt_api_key</c> is the 64-hex API key.
 /// </summary>
 public static class AccountDocument
 {
@@ -16,19 +15,19 @@ public static class AccountDocument
     {
         var doc = new JsonObject
         {
-            ["_id"] = id,
+            [KazooFields.Id] = id,
             ["name"] = name,
             ["realm"] = realm,
             ["enabled"] = true,
-            ["pvt_type"] = Type,
-            ["pvt_vsn"] = "1",
-            ["pvt_account_id"] = id,
-            ["pvt_account_db"] = AccountDatabase.Encoded(id),
-            ["pvt_tree"] = new JsonArray([.. tree.Select(a => (JsonNode?)JsonValue.Create(a))]),
-            ["pvt_api_key"] = apiKey,
-            ["pvt_enabled"] = true,
-            ["pvt_created"] = nowGregorian,
-            ["pvt_modified"] = nowGregorian,
+            [KazooFields.Type] = Type,
+            [KazooFields.Vsn] = "1",
+            [KazooFields.AccountId] = id,
+            [KazooFields.AccountDb] = AccountDatabase.Encoded(id),
+            [KazooFields.Tree] = new JsonArray([.. tree.Select(a => (JsonNode?)JsonValue.Create(a))]),
+            [KazooFields.ApiKey] = apiKey,
+            [KazooFields.Enabled] = true,
+            [KazooFields.Created] = nowGregorian,
+            [KazooFields.Modified] = nowGregorian,
         };
         if (superDuperAdmin)
         {
@@ -42,7 +41,7 @@ public static class AccountDocument
     }
 
     public static IReadOnlyList<string> Tree(JsonObject account) =>
-        account["pvt_tree"] is JsonArray tree ? [.. tree.OfType<JsonValue>().Select(v => v.GetValue<string>())] : [];
+        account[KazooFields.Tree] is JsonArray tree ? [.. tree.OfType<JsonValue>().Select(v => v.GetValue<string>())] : [];
 
     public static bool IsSuperDuperAdmin(JsonObject account) => KazooJson.GetBool(account, "pvt_superduper_admin");
 
@@ -50,7 +49,7 @@ public static class AccountDocument
     /// Kazoo's <c>kzd_accounts:is_enabled</c>: an account is enabled unless <c>pvt_enabled</c> is set to anything but
     /// <c>true</c> / <c>"true"</c> (the public <c>enabled</c> is not what crossbar's logins check).
     /// </summary>
-    public static bool IsEnabled(JsonObject account) => account["pvt_enabled"] switch
+    public static bool IsEnabled(JsonObject account) => account[KazooFields.Enabled] switch
     {
         null => true,
         JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.Null => true,

@@ -8,12 +8,12 @@ using Conferences.Core.Storage;
 namespace Conferences.Core.Accounts;
 
 /// <summary>
-/// Accounts as far as this service needs them (profile §4): child creation, reads, API keys, and the
-/// hierarchy check of <c>cb_simple_authz</c> (kazoo-reference §4).
+/// Accounts as far as this service needs them (docs/compatibility.md, accounts and tokens): child creation, reads, API keys, and the
+/// hierarchy check of <c>cb_simple_authz:authorize/1</c>.
 /// </summary>
 public sealed class AccountService(IDocumentStore store, TimeProvider clock)
 {
-    /// <summary>Account documents change rarely; every request reads one, so keep them for a few seconds.</summary>
+    // account documents change rarely; every request reads one, so keep them for a few seconds
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, (JsonObject Doc, DateTimeOffset Until)> _cache = new();
@@ -27,7 +27,7 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
             return cached.Doc;
         }
         var doc = await store.GetAsync(AccountDatabase.Accounts, accountId, ct).ConfigureAwait(false);
-        if (doc is not null && (KazooJson.GetString(doc, "pvt_type") != AccountDocument.Type || KazooJson.GetBool(doc, "pvt_deleted")))
+        if (doc is not null && !KazooFields.IsLive(doc, AccountDocument.Type))
         {
             doc = null;
         }
@@ -69,7 +69,7 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
     /// </summary>
     public static bool MayAccess(TokenClaims claims, JsonObject targetAccount) =>
         claims.IsSuperDuperAdmin
-        || claims.AccountId == KazooJson.GetString(targetAccount, "_id")
+        || claims.AccountId == KazooJson.GetString(targetAccount, KazooFields.Id)
         || AccountDocument.Tree(targetAccount).Contains(claims.AccountId);
 
     /// <summary>PUT <c>/v2/accounts/{parent}</c>: a child account with a fresh id and API key.</summary>
@@ -93,7 +93,7 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
     /// <summary>Writes a new account to the <c>accounts</c> database and to its own database (created with its views).</summary>
     public async Task SaveNewAccountAsync(JsonObject doc, CancellationToken ct)
     {
-        var id = KazooJson.GetString(doc, "_id")!;
+        var id = KazooJson.GetString(doc, KazooFields.Id)!;
         var accountDb = AccountDatabase.Encoded(id);
         await store.EnsureDatabaseAsync(accountDb, ct).ConfigureAwait(false);
         try
@@ -112,10 +112,10 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
     public async Task UpdateApiKeyAsync(JsonObject account, string apiKey, CancellationToken ct)
     {
         var updated = (JsonObject)account.DeepClone();
-        updated["pvt_api_key"] = apiKey;
-        updated["pvt_modified"] = Gregorian.Now(clock);
+        updated[KazooFields.ApiKey] = apiKey;
+        updated[KazooFields.Modified] = Gregorian.Now(clock);
         await store.SaveAsync(AccountDatabase.Accounts, updated, ct).ConfigureAwait(false);
-        _cache.TryRemove(KazooJson.GetString(account, "_id")!, out _);
+        _cache.TryRemove(KazooJson.GetString(account, KazooFields.Id)!, out _);
     }
 
     private static string RequireName(JsonObject data)

@@ -4,9 +4,8 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Core.Accounts;
 
 /// <summary>
-/// The <c>data</c> of a successful <c>api_auth</c> or <c>user_auth</c> (crossbar's <c>response_auth</c>,
-/// kazoo-reference §4), as far as this service knows it: the account, the user (<c>owner_id</c>, user_auth only),
-/// the reseller, the language (the user's, else the account's, else <c>en-us</c>) and no apps.
+/// The <c>data</c> of a successful <c>api_auth</c> or <c>user_auth</c> (crossbar's <c>response_auth</c>), as far as
+/// this service knows it: account, user, reseller, language, no apps.
 /// </summary>
 public static class AuthResponse
 {
@@ -15,10 +14,10 @@ public static class AuthResponse
     public static JsonObject Create(JsonObject account, JsonObject? user = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var accountId = KazooJson.GetString(account, "_id")!;
+        var accountId = KazooJson.GetString(account, KazooFields.Id)!;
         var tree = AccountDocument.Tree(account);
         var data = new JsonObject { ["account_id"] = accountId };
-        if (user is not null && KazooJson.GetString(user, "_id") is { } ownerId)
+        if (user is not null && KazooJson.GetString(user, KazooFields.Id) is { } ownerId)
         {
             data["owner_id"] = ownerId;
         }

@@ -1,6 +1,6 @@
 namespace Conferences.Core.Accounts;
 
-/// <summary>The <c>Bootstrap</c> configuration section (profile §3).</summary>
+/// <summary>The <c>Bootstrap</c> configuration section (docs/operations.md).</summary>
 public sealed class BootstrapOptions
 {
     public const string Section = "Bootstrap";

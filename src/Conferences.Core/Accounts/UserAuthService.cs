@@ -7,10 +7,8 @@ using Conferences.Core.Validation;
 namespace Conferences.Core.Accounts;
 
 /// <summary>
-/// <c>PUT /v2/user_auth</c> (kazoo-reference §4, profile §4; Kazoo's <c>cb_user_auth</c>): a hash of
-/// <c>username:password</c> and the account's name or realm are traded for a token of that account carrying the user
-/// as <c>owner_id</c>. The user is found by the hash in the account database's <c>users/creds_by_md5</c> (or
-/// <c>creds_by_sha</c>) view; users themselves are Kazoo's documents, written by Kazoo or straight into the store.
+/// <c>PUT /v2/user_auth</c> (<c>cb_user_auth</c>): a <c>username:password</c> hash and an account name or realm become
+/// a token carrying the user as <c>owner_id</c>, found in Kazoo's <c>users/creds_by_*</c> views.
 /// </summary>
 public sealed class UserAuthService(AccountService accounts, TokenService tokens, IDocumentStore store, KazooSchemaValidator validator, TimeProvider clock)
 {
@@ -35,7 +33,7 @@ public sealed class UserAuthService(AccountService accounts, TokenService tokens
             }
             var account = await accounts.FindAsync(accountId, ct).ConfigureAwait(false) ?? throw KazooErrors.InvalidCredentials();
             EnsureUsable(account);
-            var ownerId = KazooJson.GetString(user, "_id")!;
+            var ownerId = KazooJson.GetString(user, KazooFields.Id)!;
             var token = tokens.Issue(accountId, AccountDocument.IsSuperDuperAdmin(account), ownerId);
             return new UserAuthResult(token, AuthResponse.Create(account, user));
         }
@@ -52,11 +50,8 @@ public sealed class UserAuthService(AccountService accounts, TokenService tokens
         return result.IsValid ? result.Document : throw KazooErrors.Validation(result.Errors);
     }
 
-    /// <summary>
-    /// Kazoo's <c>find_account</c>: the phone number first, then the realm (<c>account_realm</c>, else <c>realm</c>),
-    /// then the name; each one that finds nothing hands over to the next. Numbers live in Kazoo's number databases,
-    /// which this service does not keep, so a <c>phone_number</c> never finds an account here.
-    /// </summary>
+    // cb_user_auth's find_account: phone number, then realm, then name; this service keeps no number databases, so a
+    // phone_number finds nothing (docs/compatibility.md)
     private async Task<IReadOnlyList<string>> FindAccountsAsync(JsonObject request, CancellationToken ct)
     {
         var realm = KazooJson.GetString(request, "account_realm") ?? KazooJson.GetString(request, "realm");
@@ -73,18 +68,14 @@ public sealed class UserAuthService(AccountService accounts, TokenService tokens
             : [];
     }
 
-    /// <summary>The first live, enabled user of the account whose stored hash equals <paramref name="credentials"/>.</summary>
     private async Task<JsonObject?> FindUserAsync(string accountId, ViewDefinition view, string credentials, CancellationToken ct)
     {
         var rows = await store.QueryViewAsync(AccountDatabase.Encoded(accountId), view,
             new ViewQuery { Keys = [credentials], IncludeDocs = true }, ct).ConfigureAwait(false);
-        return rows.Count > 0 ? rows[0].Document ?? new JsonObject { ["_id"] = rows[0].Id } : null;
+        return rows.Count > 0 ? rows[0].Document ?? new JsonObject { [KazooFields.Id] = rows[0].Id } : null;
     }
 
-    /// <summary>
-    /// An expired trial account → 400 <c>account.expired</c> (cause: when it expired); a disabled account → 400
-    /// <c>account.disabled</c> (<c>cb_user_auth</c> <c>maybe_account_is_expired</c> / <c>maybe_account_is_enabled</c>).
-    /// </summary>
+    // cb_user_auth's maybe_account_is_expired / maybe_account_is_enabled: 400 account.expired or account.disabled
     private void EnsureUsable(JsonObject account)
     {
         if (AccountDocument.TrialExpiration(account) is { } expires && expires <= Gregorian.Now(clock))

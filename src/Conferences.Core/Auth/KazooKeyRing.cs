@@ -4,9 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Auth;
 
 /// <summary>
-/// Kazoo's public keys by kid, as <c>kz_auth_keys</c> caches them: kept for <see cref="KazooAuthOptions.KeyLifetime"/>,
-/// an unknown kid remembered briefly, and a key read again when a signature fails, so a key reset under the same kid
-/// (<c>cb_auth</c> <c>reset_private_key</c>) is picked up without a restart.
+/// Kazoo's public keys by kid, cached as <c>kz_auth_keys</c> does; a failed signature reads the key again, so a
+/// reset under the same kid (<c>cb_auth</c> <c>reset_private_key</c>) needs no restart.
 /// </summary>
 public sealed class KazooKeyRing(IKazooKeyReader reader, IOptions<KazooAuthOptions> options, TimeProvider clock)
 {

@@ -6,15 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Auth;
 
 /// <summary>
-/// The two halves of an identity signature's key: the system secret (configured, or <c>system_config/auth</c>) and the
-/// identity document's <c>pvt_signature_secret</c>. Both are kept for <see cref="KazooAuthOptions.SecretLifetime"/>, which
-/// is how long a password change (Kazoo resets the user's secret) takes to refuse the user's tokens here.
+/// The system secret and an identity's <c>pvt_signature_secret</c>, kept for <see cref="KazooAuthOptions.SecretLifetime"/>:
+/// how long a password change (Kazoo resets the user's secret) takes to refuse the user's tokens here.
 /// </summary>
 public sealed class KazooSecrets(IDocumentStore store, KazooSystemConfig config, IOptions<KazooAuthOptions> options, TimeProvider clock)
 {
     private const int MaxIdentities = 10_000;
 
-    /// <summary>A missing identity is read again sooner: the document may be being created.</summary>
+    // A missing identity is read again sooner: the document may be being created
     private static readonly TimeSpan MissLifetime = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<(string Account, string Id), TrustedValue> identities = new();
@@ -44,7 +43,7 @@ public sealed class KazooSecrets(IDocumentStore store, KazooSystemConfig config,
         }
         var now = clock.GetUtcNow();
         var doc = await store.GetAsync(AccountDatabase.Encoded(accountId), identityId, cancellationToken).ConfigureAwait(false);
-        var secret = doc is null || KazooJson.GetBool(doc, "pvt_deleted") ? null : KazooJson.GetString(doc, "pvt_signature_secret");
+        var secret = doc is null || KazooFields.IsSoftDeleted(doc) ? null : KazooJson.GetString(doc, "pvt_signature_secret");
         if (identities.Count >= MaxIdentities)
         {
             identities.Clear();

@@ -22,7 +22,7 @@ public sealed class KazooSystemConfig(IDocumentStore store, IOptions<KazooAuthOp
     public async Task<string?> ValueAsync(string key, CancellationToken cancellationToken)
     {
         var doc = await store.GetAsync(AccountDatabase.SystemConfig, DocumentId, cancellationToken).ConfigureAwait(false);
-        if (doc is null || KazooJson.GetBool(doc, "pvt_deleted"))
+        if (doc is null || KazooFields.IsSoftDeleted(doc))
         {
             return null;
         }

@@ -8,9 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Auth;
 
 /// <summary>
-/// Tokens issued by a Kazoo cluster's crossbar, checked in <c>kz_auth_jwt:do_verify/2</c>'s order: algorithm, signature
-/// with the public key named by <c>kid</c>, expiry, identity signature; then the <c>account_id</c> claim
-/// (<c>kz_auth:validate_claims/2</c>). A verified token is remembered until its secrets must be read again.
+/// Tokens issued by a Kazoo cluster's crossbar, checked in <c>kz_auth_jwt:do_verify/2</c>'s order, then the
+/// <c>account_id</c> claim (<c>kz_auth:validate_claims/2</c>).
 /// </summary>
 public sealed class KazooTokenVerifier(
     KazooKeyRing keys, KazooSecrets secrets, AccountService accounts, IOptions<KazooAuthOptions> options, TimeProvider clock)
@@ -19,7 +18,7 @@ public sealed class KazooTokenVerifier(
 
     private const int MaxVerified = 10_000;
 
-    /// <summary><c>kz_auth_jwt</c> accepts these three; Kazoo itself signs with RS256.</summary>
+    // kz_auth_jwt accepts these three; Kazoo itself signs with RS256
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly ConcurrentDictionary<string, (TokenClaims Claims, DateTimeOffset Until)> verified = new(StringComparer.Ordinal);
@@ -91,10 +90,8 @@ public sealed class KazooTokenVerifier(
         return new TokenCheck(TokenStatus.Valid, claims);
     }
 
-    /// <summary>
-    /// <c>kz_auth_identity:verify/2</c>: the identity is the device, else the owner, else the account
-    /// (<c>kz_auth_identity:get_identity/1</c>); its document must exist and its secret must sign its id.
-    /// </summary>
+    // kz_auth_identity:verify/2: the identity (device, else owner, else account, get_identity/1) must exist and its
+    // secret must sign its id
     private async Task<(string? Failure, DateTimeOffset TrustedUntil)> CheckIdentityAsync(JsonWebToken jwt, string accountId, CancellationToken cancellationToken)
     {
         const string Invalid = "invalid_identity_signature";

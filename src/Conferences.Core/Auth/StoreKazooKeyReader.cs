@@ -6,9 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Conferences.Core.Auth;
 
 /// <summary>
-/// Kazoo's signing keys where Kazoo keeps them: document <c>system_auth/{kid}</c> (<c>pvt_type</c> <c>system_key</c>) with
-/// the private key as the attachment <c>private_key.pem</c> (<c>kz_auth_keys:get_private_key_from_doc/1</c>). Only the
-/// public half is kept; nothing is ever written (Kazoo creates a missing key, this service does not).
+/// Kazoo's signing keys where Kazoo keeps them, <c>system_auth/{kid}</c> with attachment <c>private_key.pem</c>
+/// (<c>kz_auth_keys:get_private_key_from_doc/1</c>); only the public half is kept and nothing is written.
 /// </summary>
 public sealed class StoreKazooKeyReader(IDocumentStore store, KazooSystemConfig config, ILogger<StoreKazooKeyReader> logger) : IKazooKeyReader
 {
@@ -19,12 +18,12 @@ public sealed class StoreKazooKeyReader(IDocumentStore store, KazooSystemConfig 
     public async Task<KazooPublicKey?> ReadAsync(string kid, CancellationToken cancellationToken)
     {
         var doc = await store.GetAsync(Database, kid, cancellationToken).ConfigureAwait(false);
-        if (doc is null || KazooJson.GetBool(doc, "pvt_deleted") || KazooJson.GetString(doc, "pvt_type") != KeyType)
+        if (doc is null || !KazooFields.IsLive(doc, KeyType))
         {
             return null;
         }
         var pem = await store.GetAttachmentAsync(Database, kid, Attachment, cancellationToken).ConfigureAwait(false);
-        var key = pem is null ? null : KazooPublicKey.FromPem(kid, KazooJson.GetString(doc, "_rev"), Encoding.UTF8.GetString(pem));
+        var key = pem is null ? null : KazooPublicKey.FromPem(kid, KazooJson.GetString(doc, KazooFields.Rev), Encoding.UTF8.GetString(pem));
         if (key is null)
         {
             logger.LogWarning("{Database}/{Kid} has no usable {Attachment}: Kazoo tokens signed with it are refused", Database, kid, Attachment);

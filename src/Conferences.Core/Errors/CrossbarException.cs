@@ -3,9 +3,8 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Errors;
 
 /// <summary>
-/// A failure that crossbar answers with its error envelope: HTTP <see cref="Status"/>, envelope <c>error</c> =
-/// the status as a string, <c>message</c> = <see cref="ErrorName"/>, <c>data</c> = <see cref="ErrorData"/>
-/// (kazoo-reference §2.3). Thrown anywhere; turned into an envelope in exactly one place in the API.
+/// A failure crossbar answers with its error envelope (<c>crossbar_util:response/5</c>); thrown anywhere, turned into
+/// an envelope in one place in the API.
 /// </summary>
 public sealed class CrossbarException(int status, string errorName, JsonNode? data, string? detail = null)
     : Exception(detail ?? $"{status} {errorName}")

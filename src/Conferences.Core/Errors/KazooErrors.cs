@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Conferences.Core.Errors;
 
-/// <summary>Kazoo's error catalogue for the conferences API, one factory per row (kazoo-reference §1.11, §2.4).</summary>
+/// <summary>Kazoo's error catalogue for the conferences API, one factory per row (<c>cb_conferences</c>, <c>crossbar_util:response/…</c>; docs/compatibility.md).</summary>
 public static class KazooErrors
 {
     public const string ValidationErrorName = "validation error";
@@ -30,9 +30,9 @@ public static class KazooErrors
         Validation("data", "required", "Field is required but missing");
 
     public static CrossbarException InvalidCredentials() =>
-        new(401, "invalid_credentials", new JsonObject { ["message"] = "invalid credentials" });
+        WithMessage(401, "invalid_credentials", "invalid credentials");
 
-    /// <summary>Expired or unknown token caught by the early authentication step (kazoo-reference §1.2 step 2).</summary>
+    /// <summary>Expired or unknown token caught by the early authentication step (<c>api_util:is_early_authentic/2</c>).</summary>
     public static CrossbarException ExpiredCredentials() => new(401, "invalid credentials", new JsonObject());
 
     /// <summary><c>cb_auth</c> tokeninfo without a token: 404 with the place it looked (<c>params</c> or <c>request</c>).</summary>
@@ -41,34 +41,34 @@ public static class KazooErrors
     /// <summary><c>cb_auth</c> tokeninfo of a token that fails verification: 401 with Kazoo's reason as the message.</summary>
     public static CrossbarException TokenRefused(string reason) => new(401, reason, new JsonObject());
 
-    public static CrossbarException Forbidden() => new(403, "forbidden", new JsonObject { ["message"] = "forbidden" });
+    public static CrossbarException Forbidden() => WithMessage(403, "forbidden", "forbidden");
 
     public static CrossbarException BadIdentifier(string cause) =>
         new(404, "bad_identifier", new JsonObject { ["cause"] = cause, ["message"] = "bad identifier" });
 
     /// <summary>
     /// A participant that is not in the running conference: relate's error (cb_conferences:relate_participants),
-    /// <c>data</c> <c>{"id": id, "message": "bad identifier"}</c>; profile D3 uses it for every participant path.
+    /// <c>data</c> <c>{"id": id, "message": "bad identifier"}</c>; docs/compatibility.md D3 uses it for every participant path.
     /// </summary>
     public static CrossbarException UnknownParticipant(JsonNode? id) =>
         new(404, "bad_identifier", new JsonObject { ["id"] = id?.DeepClone(), ["message"] = "bad identifier" });
 
     public static CrossbarException InvalidAccountId(string token) =>
-        new(404, "bad identifier", new JsonObject { ["message"] = $"invalid account_id '{token}'" });
+        WithMessage(404, "bad identifier", $"invalid account_id '{token}'");
 
     public static CrossbarException FaultyRequest(string message = "faulty request") =>
-        new(404, "faulty_request", new JsonObject { ["message"] = message });
+        WithMessage(404, "faulty_request", message);
 
-    public static CrossbarException NotFound() => new(404, "not_found", new JsonObject { ["message"] = "not found" });
+    public static CrossbarException NotFound() => WithMessage(404, "not_found", "not found");
 
     public static CrossbarException InvalidMethod() =>
-        new(405, "invalid_method", new JsonObject { ["message"] = "method not allowed" });
+        WithMessage(405, "invalid_method", "method not allowed");
 
     public static CrossbarException Conflict() =>
-        new(409, "datastore_conflict", new JsonObject { ["message"] = "conflicting documents" });
+        WithMessage(409, "datastore_conflict", "conflicting documents");
 
     public static CrossbarException ApiVersionGone() =>
-        new(410, "gone", new JsonObject { ["message"] = "API version 1 is not supported, please use v2" });
+        WithMessage(410, "gone", "API version 1 is not supported, please use v2");
 
     /// <summary>Kazoo answers an empty 412; this service explains it in an envelope (compatibility.md, D9).</summary>
     public static CrossbarException PreconditionFailed(string? currentRevision) =>
@@ -78,7 +78,7 @@ public static class KazooErrors
             ["revision"] = currentRevision,
         });
 
-    /// <summary>D10: 413 with Kazoo's <c>file.maxSize</c> data (kazoo-reference §2.4).</summary>
+    /// <summary>D10: 413 with Kazoo's <c>file.maxSize</c> data (<c>api_resource:valid_entity_length/2</c>).</summary>
     public static CrossbarException PayloadTooLarge(long maxBytes) =>
         new(413, "payload too large", new JsonObject
         {
@@ -101,15 +101,15 @@ public static class KazooErrors
     public static CrossbarException RangeNotSatisfiable() => new(416, "range not satisfiable", new JsonObject());
 
     public static CrossbarException DatastoreUnreachable() =>
-        new(503, "datastore_unreachable", new JsonObject { ["message"] = "datastore timeout" });
+        WithMessage(503, "datastore_unreachable", "datastore timeout");
 
     /// <summary>The message bus is down: commands fail fast instead of hanging (issue 5; Kazoo has no such row).</summary>
     public static CrossbarException BusUnavailable() =>
-        new(503, "amqp_unavailable", new JsonObject { ["message"] = "message bus unavailable" });
+        WithMessage(503, "amqp_unavailable", "message bus unavailable");
 
     /// <summary>The client went away (or the server is stopping) before the answer was ready; nothing more is done.</summary>
     public static CrossbarException RequestCancelled() =>
-        new(503, "request cancelled", new JsonObject { ["message"] = "request cancelled" });
+        WithMessage(503, "request cancelled", "request cancelled");
 
     /// <summary>An unexpected crash: crossbar's 500 <c>init failed</c>, with no <c>data</c> key (never for bad input: compatibility.md D9).</summary>
     public static CrossbarException InitFailed() => new(500, "init failed", null);
@@ -123,4 +123,7 @@ public static class KazooErrors
         }
         return new(503, "datastore_fault", data);
     }
+
+    private static CrossbarException WithMessage(int code, string name, string message) =>
+        new(code, name, new JsonObject { ["message"] = message });
 }

@@ -2,7 +2,7 @@ namespace Conferences.Core.Kazoo;
 
 /// <summary>
 /// Kazoo keeps one database per account named <c>account/XX/YY/REST</c>, stored URL-encoded as
-/// <c>account%2FXX%2FYY%2FREST</c> (kazoo-reference §3.1).
+/// <c>account%2FXX%2FYY%2FREST</c> (<c>kzs_util:format_account_id/2</c>; docs/kazoo-storage.md).
 /// </summary>
 public static class AccountDatabase
 {

@@ -2,7 +2,7 @@ namespace Conferences.Core.Kazoo;
 
 /// <summary>
 /// base64url without padding (<c>+</c>→<c>-</c>, <c>/</c>→<c>_</c>), as Kazoo uses it for start keys, the envelope's
-/// <c>node</c> and JWT segments (kazoo-reference §2.2, §2.7).
+/// <c>node</c> and JWT segments (<c>api_util:encode_start_key/1</c>, <c>kz_base64url</c>).
 /// </summary>
 public static class Base64Url
 {

@@ -2,7 +2,7 @@ namespace Conferences.Core.Kazoo;
 
 /// <summary>
 /// Kazoo stores every timestamp in Gregorian seconds (seconds since 0000-01-01T00:00:00Z):
-/// gregorian = unix + 62167219200 (kazoo-reference, conventions).
+/// gregorian = unix + 62167219200 (<c>kz_time:unix_seconds_to_gregorian_seconds/1</c>).
 /// </summary>
 public static class Gregorian
 {

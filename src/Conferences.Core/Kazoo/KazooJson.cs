@@ -4,14 +4,14 @@ using System.Text.Json.Nodes;
 
 namespace Conferences.Core.Kazoo;
 
-/// <summary>JSON helpers that follow Kazoo's <c>kz_json</c> conventions (kazoo-reference, conventions).</summary>
+/// <summary>JSON helpers that follow Kazoo's <c>kz_json</c> conventions (<c>kz_json</c>).</summary>
 public static class KazooJson
 {
     public static readonly JsonSerializerOptions WireOptions = new() { WriteIndented = false };
 
     /// <summary>
     /// Kazoo key normalisation: lower-case every key and turn <c>-</c> into <c>_</c>, recursively,
-    /// dropping null values (kazoo-reference conventions, <c>kz_json:normalize/1</c>).
+    /// dropping null values (<c>kz_json:normalize/1</c>).
     /// </summary>
     public static JsonNode? Normalize(JsonNode? node) => node switch
     {

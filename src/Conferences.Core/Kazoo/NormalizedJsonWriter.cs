@@ -4,10 +4,8 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Kazoo;
 
 /// <summary>
-/// Kazoo's key normalisation (<c>kz_json:normalize/1</c>: lower case, <c>-</c> → <c>_</c>, recursively, nulls
-/// dropped; kazoo-reference conventions) written straight to a <see cref="Utf8JsonWriter"/>, without building a
-/// normalised tree first. Of two keys of one object that normalise alike the first is kept, so the output never
-/// repeats a property.
+/// <c>kz_json:normalize/1</c> written straight to a <see cref="Utf8JsonWriter"/>; of two keys that normalise alike
+/// the first wins, so no property repeats.
 /// </summary>
 public static class NormalizedJsonWriter
 {

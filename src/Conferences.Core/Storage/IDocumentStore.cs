@@ -3,10 +3,8 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Storage;
 
 /// <summary>
-/// The document store port: CouchDB's model (databases of JSON documents with <c>_id</c>/<c>_rev</c>, and
-/// map views) because that is what Kazoo stores in (kazoo-reference §3). Implemented by the embedded SQLite
-/// store and by CouchDB; one contract suite runs against both.
-/// Documents are Kazoo documents exactly as stored: <c>_id</c>, <c>_rev</c>, <c>pvt_*</c> and public fields.
+/// The document store port, in CouchDB's model because Kazoo stores in CouchDB (docs/kazoo-storage.md); the SQLite
+/// and CouchDB adapters pass one contract suite.
 /// </summary>
 public interface IDocumentStore
 {
@@ -25,9 +23,8 @@ public interface IDocumentStore
     Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes <paramref name="document"/> (which must carry <c>_id</c>). Without <c>_rev</c> it creates and fails
-    /// when the id exists; with <c>_rev</c> it updates and fails when that is not the current revision.
-    /// Failures throw <see cref="DocumentConflictException"/>. Returns the new revision (<c>N-hash</c>).
+    /// Creates without <c>_rev</c>, updates with it; a taken id or a stale revision throws
+    /// <see cref="DocumentConflictException"/>. Returns the new revision.
     /// </summary>
     Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken);
 

@@ -1,9 +1,8 @@
 namespace Conferences.Core.Storage;
 
 /// <summary>
-/// CouchDB view query parameters. Keys are strings (every Kazoo view the service uses has string keys).
-/// <see cref="Keys"/> selects exact keys (rows in key order per requested key); otherwise <see cref="StartKey"/>
-/// / <see cref="EndKey"/> bound the range in the direction of <see cref="Descending"/> (both inclusive).
+/// CouchDB view query parameters with string keys (every Kazoo view this service reads has them); bounds are
+/// inclusive in the direction of <see cref="Descending"/>.
 /// </summary>
 public sealed record ViewQuery
 {

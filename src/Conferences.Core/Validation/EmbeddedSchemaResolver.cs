@@ -4,9 +4,8 @@ using NJsonSchema.References;
 namespace Conferences.Core.Validation;
 
 /// <summary>
-/// Resolves Kazoo-style schema references (<c>"$ref": "conferences.profile"</c>) against the schemas embedded in
-/// this assembly instead of files or the network. Schemas are given the virtual base address
-/// <see cref="BaseAddress"/>, so NJsonSchema hands every relative reference to <see cref="ResolveUrlReferenceAsync"/>.
+/// Resolves Kazoo's schema references (<c>"$ref": "conferences.profile"</c>) against the schemas embedded in this
+/// assembly, never files or the network.
 /// </summary>
 internal sealed class EmbeddedSchemaResolver(JsonSchemaAppender appender, IReadOnlyDictionary<string, string> sources)
     : JsonReferenceResolver(appender)

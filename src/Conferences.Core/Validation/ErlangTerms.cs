@@ -6,9 +6,8 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Validation;
 
 /// <summary>
-/// The conversions Kazoo's <c>kz_term</c> applies when it repairs wrongly typed request values
-/// (<c>to_integer/1</c>, <c>to_number/1</c>, <c>to_boolean/1</c>), expressed on JSON nodes.
-/// Each returns <c>null</c> when Kazoo's conversion would fail.
+/// <c>kz_term:to_integer/1</c>, <c>to_number/1</c> and <c>to_boolean/1</c> on JSON nodes, as Kazoo repairs wrongly
+/// typed request values; <c>null</c> where Kazoo's conversion would fail.
 /// </summary>
 internal static class ErlangTerms
 {

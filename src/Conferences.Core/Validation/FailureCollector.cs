@@ -4,11 +4,8 @@ using NJsonSchema.Validation;
 namespace Conferences.Core.Validation;
 
 /// <summary>
-/// Turns NJsonSchema's nested error tree into the flat list of violations Kazoo (jesse) would report:
-/// array-item and allOf errors are lifted to their own paths; a failed oneOf/anyOf reports the errors of the
-/// one branch whose type fits the value (so <c>profile.rate</c> is reported, not <c>profile</c>), otherwise a
-/// single <c>not_one_schema_valid</c>/<c>any_schemas_not_valid</c> failure on the value itself, unless the
-/// value already failed its own <c>type</c> keyword.
+/// Flattens NJsonSchema's error tree into the violations jesse reports; a failed oneOf/anyOf reports the branch
+/// whose type fits the value (so <c>profile.rate</c>, not <c>profile</c>).
 /// </summary>
 internal static class FailureCollector
 {

@@ -5,10 +5,8 @@ using NJsonSchema.Validation;
 namespace Conferences.Core.Validation;
 
 /// <summary>
-/// NJsonSchema's validator corrected where it disagrees with jesse (the validator behind Kazoo):
-/// string lengths are counted in characters (Unicode code points) instead of UTF-16 units, and
-/// <c>uniqueItems</c> compares items as JSON values of the same type instead of by their text
-/// (so <c>["1", 1]</c> is unique). Stateless, safe to share between threads.
+/// NJsonSchema corrected where it disagrees with jesse, Kazoo's validator: lengths in code points, and
+/// <c>uniqueItems</c> comparing typed JSON values (<c>["1", 1]</c> is unique).
 /// </summary>
 internal sealed class JesseCompatibleValidator : JsonSchemaValidator
 {
@@ -66,7 +64,7 @@ internal sealed class JesseCompatibleValidator : JsonSchemaValidator
         return result;
     }
 
-    /// <summary>jesse's equality for <c>uniqueItems</c>: the same JSON type and the same value.</summary>
+    // jesse's equality for uniqueItems: the same JSON type and the same value
     private sealed class SameTypeAndValue : IEqualityComparer<JToken>
     {
         public static readonly SameTypeAndValue Instance = new();

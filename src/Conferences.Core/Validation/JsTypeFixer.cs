@@ -5,9 +5,8 @@ using NJsonSchema.Validation;
 namespace Conferences.Core.Validation;
 
 /// <summary>
-/// Crossbar's non-strict mode (<c>kz_json_schema:fix_js_types/2</c>): a value that failed a single
-/// <c>integer</c>, <c>number</c> or <c>boolean</c> type is converted when Kazoo's term conversion allows it.
-/// Strings are never produced from other types, and type lists (e.g. <c>["object","string"]</c>) are not repaired.
+/// Crossbar's non-strict mode (<c>kz_json_schema:fix_js_types/2</c>): a value that failed a single <c>integer</c>,
+/// <c>number</c> or <c>boolean</c> type is converted when Kazoo's term conversion allows it.
 /// </summary>
 internal static class JsTypeFixer
 {

@@ -113,7 +113,7 @@ internal static class KazooErrorFormatter
         or ValidationErrorKind.HostnameExpected
         or ValidationErrorKind.Base64Expected;
 
-    /// <summary>The name jesse gives a violation Kazoo has no dedicated message for (used as the rule name).</summary>
+    // the name jesse gives a violation Kazoo has no dedicated message for (used as the rule name)
     private static string JesseName(ValidationErrorKind kind) => kind switch
     {
         ValidationErrorKind.NotOneOf => "not_one_schema_valid",

@@ -4,11 +4,8 @@ using NJsonSchema;
 namespace Conferences.Core.Validation;
 
 /// <summary>
-/// Validates request data against the Kazoo JSON schemas shipped in <c>/schemas</c>, behaving like crossbar's
-/// <c>cb_context:validate_request_data</c> in non-strict mode: defaults are inserted, values of the wrong JSON type
-/// are coerced where Kazoo coerces them (then the data is validated again), and what is still wrong is reported
-/// in Kazoo's flat error format. The input is never modified. Schemas are parsed once; an instance is immutable
-/// and safe to use from many threads (register it as a singleton).
+/// Validates request data against the schemas in <c>/schemas</c> as <c>cb_context:validate_request_data/2</c> does in
+/// non-strict mode: defaults inserted, values coerced where Kazoo coerces, failures in Kazoo's flat error map.
 /// </summary>
 public sealed class KazooSchemaValidator
 {

@@ -9,9 +9,8 @@ namespace Conferences.Core.Validation;
 internal static class NewtonsoftBridge
 {
     /// <summary>
-    /// Parses a System.Text.Json document for NJsonSchema; strings stay strings (no date sniffing). Integers beyond
-    /// 64 bits are validated as <see cref="long.MaxValue"/>/<see cref="long.MinValue"/>: Erlang integers are unbounded
-    /// so Kazoo accepts them, while NJsonSchema cannot check a <see cref="BigInteger"/>. The document keeps every digit.
+    /// Parses for NJsonSchema without date sniffing; integers past 64 bits, which Erlang accepts, are validated as
+    /// <see cref="long.MaxValue"/>/<see cref="long.MinValue"/> while the document keeps every digit.
     /// </summary>
     public static JToken ToToken(JsonNode node)
     {

@@ -4,11 +4,8 @@ using NJsonSchema;
 namespace Conferences.Core.Validation;
 
 /// <summary>
-/// Inserts schema defaults the way Kazoo's validator options <c>use_defaults</c> and
-/// <c>apply_defaults_to_empty_objects</c> do: an absent property whose schema declares a <c>type</c> and a
-/// <c>default</c> of that type gets a copy of the default, and the inserted or present value is then walked with
-/// the property's schema so nested defaults (e.g. inside <c>member</c>) appear too. Present values are never
-/// replaced. The defaults are read from the schemas once; the instance is immutable and thread-safe.
+/// Inserts schema defaults as Kazoo's <c>use_defaults</c> and <c>apply_defaults_to_empty_objects</c> options do
+/// (<c>kz_json_schema</c>): absent typed properties get their default, nested ones too; present values stay.
 /// </summary>
 internal sealed class SchemaDefaults
 {

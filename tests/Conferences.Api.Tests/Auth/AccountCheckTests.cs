@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary>The account path token is checked before the missing-token 401 (<c>api_resource:resource_exists/2</c> before <c>is_authorized/2</c>).</summary>
+/// <summary>The account path token is checked before the missing-token 401 (<c>api_resource:malformed_request/2</c>; docs/compatibility.md).</summary>
 public sealed class AccountCheckTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Theory]

@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary>Child accounts and <c>cb_simple_authz</c>: own account and descendants only (<c>cb_api_auth</c>, <c>cb_user_auth</c>, <c>cb_simple_authz</c>).</summary>
+/// <summary>Child accounts and <c>cb_simple_authz</c>: own account and descendants only (<c>cb_simple_authz:authorize/1</c>).</summary>
 public sealed class AccountHierarchyTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

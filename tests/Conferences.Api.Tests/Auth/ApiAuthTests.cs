@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary><c>PUT /v2/api_auth</c> (<c>cb_api_auth</c>, <c>cb_user_auth</c>, <c>cb_simple_authz</c>).</summary>
+/// <summary><c>PUT /v2/api_auth</c> (<c>cb_api_auth</c>).</summary>
 public sealed class ApiAuthTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

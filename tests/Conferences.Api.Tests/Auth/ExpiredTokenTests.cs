@@ -2,7 +2,7 @@ using Conferences.Core.Accounts;
 
 namespace Conferences.Api.Tests.Auth;
 
-/// <summary>An expired token is refused by the early authentication step (<c>crossbar_auth</c>).</summary>
+/// <summary>An expired token is refused by the early authentication step (<c>api_util:is_early_authentic/2</c>).</summary>
 public sealed class ExpiredTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

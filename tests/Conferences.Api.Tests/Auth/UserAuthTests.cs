@@ -4,7 +4,7 @@ using Conferences.Core.Storage;
 namespace Conferences.Api.Tests.Auth;
 
 /// <summary>
-/// <c>PUT /v2/user_auth</c> (<c>cb_api_auth</c>, <c>cb_user_auth</c>, <c>cb_simple_authz</c>): Monster UI's username/password login against Kazoo user
+/// <c>PUT /v2/user_auth</c> (<c>cb_user_auth</c>): Monster UI's username/password login against Kazoo user
 /// documents in the account database, on both storage providers (the user is found through a view).
 /// </summary>
 public abstract class UserAuthTests<TFactory>(TFactory api) : IClassFixture<TFactory>

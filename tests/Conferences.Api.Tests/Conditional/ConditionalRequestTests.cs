@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Conditional;
 
-/// <summary>ETag, If-Match and If-None-Match (<c>crossbar_doc</c> revisions as ETags).</summary>
+/// <summary>ETag, If-Match and If-None-Match (<c>api_resource:generate_etag/2</c>, cowboy_rest).</summary>
 public abstract class ConditionalRequestTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>Bodies over crossbar's 8,000,000-byte limit (<c>api_util</c>; docs/compatibility.md D10).</summary>
+/// <summary>Bodies over crossbar's 8,000,000-byte limit (docs/compatibility.md D10).</summary>
 public sealed class BodyLimitTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private const int Limit = 8_000_000;

@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>CORS pre-flights and headers (<c>api_util</c> CORS headers, docs/clients.md).</summary>
+/// <summary>CORS pre-flights and headers (<c>api_util:get_cors_headers/1</c>; docs/clients.md).</summary>
 public sealed class CorsTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private const string Account = "0123456789abcdef0123456789abcdef";

@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>The request envelope (<c>api_util:get_req_data/2</c>).</summary>
+/// <summary>The request envelope (<c>api_util:validate_request_envelope/1</c>).</summary>
 public sealed class RequestEnvelopeTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Theory]

@@ -6,7 +6,7 @@ using Serilog.Events;
 
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>One request id, decided first: in the answer's header, its envelope and every log line (<c>api_util</c>).</summary>
+/// <summary>One request id, decided first: in the answer's header, its envelope and every log line (<c>api_resource:get_request_id/1</c>).</summary>
 public sealed class RequestIdTests(RequestIdTests.LoggedApiFactory api) : IClassFixture<RequestIdTests.LoggedApiFactory>
 {
     [Theory]

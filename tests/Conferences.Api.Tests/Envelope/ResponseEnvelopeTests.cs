@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>Success and error envelopes, request ids and content type (<c>api_util:create_resp_envelope/1</c>, docs/clients.md).</summary>
+/// <summary>Success and error envelopes, request ids and content type (<c>api_util:create_resp_envelope/1</c>; docs/clients.md).</summary>
 public sealed partial class ResponseEnvelopeTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

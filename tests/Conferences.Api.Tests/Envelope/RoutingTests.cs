@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Envelope;
 
-/// <summary>Routes, verbs, API version and verb tunnelling (<c>cb_conferences:allowed_methods</c>, <c>api_util</c> verb tunnelling).</summary>
+/// <summary>Routes, verbs, API version and verb tunnelling (<c>cb_conferences:allowed_methods</c>, <c>api_resource:determine_http_verb/2</c>).</summary>
 public sealed class RoutingTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Theory]

@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Filters;
 
-/// <summary>Query-string filters on the list (<c>crossbar_filter</c>, crossbar_filter_tests).</summary>
+/// <summary>Query-string filters on the list (<c>crossbar_filter</c>, <c>crossbar_filter_tests</c>).</summary>
 public abstract class FilterTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Pagination;
 
-/// <summary>List order: descending by id unless the query string asks otherwise (<c>cb_conferences</c> list, <c>crossbar_view</c>).</summary>
+/// <summary>List order: descending by id unless the query string asks otherwise (<c>crossbar_view</c>).</summary>
 public abstract class SortOrderTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

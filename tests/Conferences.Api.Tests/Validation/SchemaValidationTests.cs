@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Validation;
 
-/// <summary>The <c>conferences</c> schema through the API: coercion, rules, profile (schemas/conferences.json, <c>kz_json_schema</c> errors).</summary>
+/// <summary>The <c>conferences</c> schema through the API: coercion, rules, profile (<c>schemas/conferences.json</c>, <c>kz_json_schema</c>).</summary>
 public sealed class SchemaValidationTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]

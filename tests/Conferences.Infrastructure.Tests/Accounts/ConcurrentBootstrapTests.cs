@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Infrastructure.Tests.Accounts;
 
 /// <summary>
-/// Identical API instances starting together on one fresh store (docs/operations.md: stateless instances over one CouchDB)
+/// Identical API instances starting together on one fresh store (stateless instances over one CouchDB, docs/kazoo-cluster.md)
 /// must agree on one master account: one document, one API key, every instance's token signing key the same.
 /// Each instance here has its own store object over one SQLite file, as separate processes would.
 /// </summary>

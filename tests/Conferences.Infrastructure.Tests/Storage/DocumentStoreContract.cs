@@ -1,24 +1,22 @@
 namespace Conferences.Infrastructure.Tests.Storage;
 
 /// <summary>
-/// The behaviour every <see cref="IDocumentStore"/> must share: CouchDB's, as Kazoo relies on it (<c>kz_datamgr</c>, docs/operations.md).
-/// Subclass it with a factory for each adapter; every test works in a fresh account database.
+/// The behaviour every <see cref="IDocumentStore"/> must share: CouchDB's, as Kazoo relies on it (docs/kazoo-storage.md).
+/// Each suite (<c>*Contract</c>) runs once per adapter; every test works in a fresh account database.
 /// </summary>
-public abstract partial class DocumentStoreContract
+public abstract class DocumentStoreContract(IStoreSource source)
 {
     protected static readonly CancellationToken Ct = CancellationToken.None;
 
-    private const string RevisionPattern = "^[1-9][0-9]*-[0-9a-f]{32}$";
+    protected const string RevisionPattern = "^[1-9][0-9]*-[0-9a-f]{32}$";
 
-    /// <summary>A store over the adapter's shared storage; two calls give two instances over the same data.</summary>
-    protected abstract Task<IDocumentStore> CreateStoreAsync();
+    protected Task<IDocumentStore> CreateStoreAsync() => source.CreateStoreAsync();
 
-    /// <summary>A store whose backend cannot be reached (missing file, closed port).</summary>
-    protected abstract IDocumentStore CreateUnreachableStore();
+    protected IDocumentStore CreateUnreachableStore() => source.CreateUnreachableStore();
 
     protected static string NewAccountDatabase() => AccountDatabase.Encoded(KazooIds.NewId());
 
-    private async Task<(IDocumentStore Store, string Db)> StoreWithDatabaseAsync()
+    protected async Task<(IDocumentStore Store, string Db)> StoreWithDatabaseAsync()
     {
         var store = await CreateStoreAsync();
         var db = NewAccountDatabase();
@@ -26,9 +24,9 @@ public abstract partial class DocumentStoreContract
         return (store, db);
     }
 
-    private static JsonObject Json(string json) => JsonNode.Parse(json)!.AsObject();
+    protected static JsonObject Json(string json) => JsonNode.Parse(json)!.AsObject();
 
-    private static JsonObject Conference(string id, string? name = null, string[]? numbers = null) => new()
+    protected static JsonObject Conference(string id, string? name = null, string[]? numbers = null) => new()
     {
         ["_id"] = id,
         ["pvt_type"] = "conference",
@@ -36,16 +34,16 @@ public abstract partial class DocumentStoreContract
         ["conference_numbers"] = new JsonArray([.. (numbers ?? []).Select(n => (JsonNode?)n)]),
     };
 
-    private static void AssertJsonEqual(JsonNode? expected, JsonNode? actual) =>
+    protected static void AssertJsonEqual(JsonNode? expected, JsonNode? actual) =>
         Assert.True(JsonNode.DeepEquals(expected, actual), $"expected {expected?.ToJsonString()} but got {actual?.ToJsonString()}");
 
-    private static JsonObject WithoutRevision(JsonObject document)
+    protected static JsonObject WithoutRevision(JsonObject document)
     {
         var copy = (JsonObject)document.DeepClone();
         copy.Remove("_rev");
         return copy;
     }
 
-    /// <summary>Ids in the order CouchDB sorts them; every id here is 32 lower-case hex characters.</summary>
-    private static List<string> SortedIds(int count) => [.. Enumerable.Range(0, count).Select(_ => KazooIds.NewId()).Order(StringComparer.Ordinal)];
+    // ids in the order CouchDB sorts them; every id here is 32 lower-case hex characters
+    protected static List<string> SortedIds(int count) => [.. Enumerable.Range(0, count).Select(_ => KazooIds.NewId()).Order(StringComparer.Ordinal)];
 }

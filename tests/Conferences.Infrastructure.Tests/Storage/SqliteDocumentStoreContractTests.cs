@@ -1,17 +1,11 @@
-using Conferences.Infrastructure.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.Infrastructure.Tests.Storage;
 
-/// <summary>The document store contract against the embedded SQLite store, plus what only SQLite has (file locks, re-indexing).</summary>
-public sealed class SqliteDocumentStoreContractTests(SqliteFileFixture file) : DocumentStoreContract, IClassFixture<SqliteFileFixture>
+/// <summary>What only the embedded SQLite store has (file locks, re-indexing); the shared suites are in SqliteContractSuites.</summary>
+[Collection("SQLite document store contract")]
+public sealed class SqliteDocumentStoreContractTests(SqliteFileFixture file) : DocumentStoreContract(file), IClassFixture<SqliteFileFixture>
 {
-    protected override Task<IDocumentStore> CreateStoreAsync() => Task.FromResult(Store(file.ConnectionString));
-
-    protected override IDocumentStore CreateUnreachableStore() =>
-        Store($"Data Source={Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}", "conferences.db")}");
-
     [Fact]
     public async Task Health_names_the_sqlite_provider()
     {
@@ -71,9 +65,5 @@ public sealed class SqliteDocumentStoreContractTests(SqliteFileFixture file) : D
     }
 
     private static IDocumentStore Store(string connectionString, TimeSpan? busyTimeout = null) =>
-        new SqliteDocumentStore(Options.Create(new SqliteStoreOptions
-        {
-            ConnectionString = connectionString,
-            BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5),
-        }));
+        SqliteFileFixture.Store(connectionString, busyTimeout);
 }

@@ -1,13 +1,28 @@
+using Conferences.Core.Storage;
+using Conferences.Infrastructure.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace Conferences.Infrastructure.Tests.Storage;
 
 /// <summary>A temporary SQLite file shared by one test class; every test uses its own databases inside it.</summary>
-public sealed class SqliteFileFixture : IDisposable
+public sealed class SqliteFileFixture : IStoreSource, IDisposable
 {
     public string FilePath { get; } = Path.Combine(Path.GetTempPath(), $"conferences-store-{Guid.NewGuid():N}.db");
 
     public string ConnectionString => $"Data Source={FilePath}";
+
+    public Task<IDocumentStore> CreateStoreAsync() => Task.FromResult(Store(ConnectionString));
+
+    public IDocumentStore CreateUnreachableStore() =>
+        Store($"Data Source={Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}", "conferences.db")}");
+
+    public static IDocumentStore Store(string connectionString, TimeSpan? busyTimeout = null) =>
+        new SqliteDocumentStore(Options.Create(new SqliteStoreOptions
+        {
+            ConnectionString = connectionString,
+            BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5),
+        }));
 
     public void Dispose()
     {

@@ -9,17 +9,14 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>
-/// CouchDB's HTTP API through one typed <see cref="HttpClient"/> (house style §7, ADR 0003). Every answer comes back
-/// as a <see cref="CouchResult"/>, 404/409/412 included; only a CouchDB that cannot be reached throws, as
-/// <see cref="DatastoreUnavailableException"/>. Timeouts, retries of repeatable requests and the circuit breaker
-/// sit in the client's resilience handler (<see cref="CouchDbResilience"/>).
-/// Database names are given as the port names them (<see cref="CouchDbPaths"/>).
+/// CouchDB's HTTP API through one typed <see cref="HttpClient"/> (ADR 0003): 404/409/412 come back as a
+/// <see cref="CouchResult"/>; only an unreachable server throws.
 /// </summary>
 public sealed class CouchDbClient
 {
     private static readonly JsonSerializerOptions BodyOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Paths are sent exactly as built: <c>%2F</c> in a database name must not be unescaped on the way.</summary>
+    // paths are sent exactly as built: %2F in a database name must not be unescaped on the way
     private static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
     private readonly HttpClient http;
@@ -56,8 +53,7 @@ public sealed class CouchDbClient
         SendAsync(HttpMethod.Get, $"{CouchDbPaths.Document(database, id)}?attachments=true", null, false, ct);
 
     /// <summary>
-    /// <c>PUT /{db}/{id}</c> with the whole document: without <c>_rev</c> a create, with it an update of that revision.
-    /// 201/202 with the new <c>rev</c>; 409 for a stale or missing revision; 404 when the database is missing.
+    /// <c>PUT /{db}/{id}</c>: a create without <c>_rev</c>, else an update of that revision (409 when stale).
     /// </summary>
     public Task<CouchResult> PutDocumentAsync(string database, string id, JsonObject document, CancellationToken ct)
     {
@@ -69,11 +65,7 @@ public sealed class CouchDbClient
     public Task<CouchResult> DeleteDocumentAsync(string database, string id, string revision, CancellationToken ct) =>
         SendAsync(HttpMethod.Delete, $"{CouchDbPaths.Document(database, id)}?rev={Uri.EscapeDataString(revision)}", null, false, ct);
 
-    /// <summary>
-    /// A map view (<c>/{db}/_design/{design}/_view/{view}</c>); with <see cref="ViewQuery.Keys"/> it is a POST with
-    /// <c>{"keys":[…]}</c>, which only reads and is therefore retried like a GET. 404 when the database, the design
-    /// document or the view is missing; 400 <c>query_parse_error</c> for impossible ranges.
-    /// </summary>
+    /// <summary>A map view; with <see cref="ViewQuery.Keys"/> a POST that only reads, so it is retried like a GET.</summary>
     public Task<CouchResult> QueryViewAsync(string database, string design, string view, ViewQuery query, CancellationToken ct) =>
         QueryAsync(CouchDbPaths.View(database, design, view), query, ct);
 

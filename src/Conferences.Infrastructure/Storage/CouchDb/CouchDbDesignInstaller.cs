@@ -1,14 +1,11 @@
 using System.Text.Json.Nodes;
 using Conferences.Core.Storage;
-using Conferences.Infrastructure.Storage.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>
-/// Installs Kazoo's design documents (kazoo-reference §3.3) in a CouchDB database without harming Kazoo's own:
-/// a missing design document is written; one that Kazoo wrote (no <see cref="ManagedBy"/> marker) keeps every view
-/// it has and only gains the views it lacks; one this service wrote is brought up to date when a view's map changed.
-/// Two instances installing at once settle through CouchDB's 409: the loser reads again and finds nothing to do.
+/// Installs the service's design documents without harming Kazoo's: a Kazoo-written one only gains missing views
+/// (docs/kazoo-storage.md); concurrent installers settle through CouchDB's 409.
 /// </summary>
 internal static class CouchDbDesignInstaller
 {

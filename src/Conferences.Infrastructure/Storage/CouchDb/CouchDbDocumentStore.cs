@@ -1,20 +1,18 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Conferences.Core.Storage;
-using Conferences.Infrastructure.Storage.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>
-/// The production <see cref="IDocumentStore"/>: Kazoo's own CouchDB (kazoo-reference §3), so documents written here
-/// are Kazoo's and Kazoo's are served here. Behaves exactly like the embedded SQLite store; both run the same
-/// contract tests. Revisions are CouchDB's; CouchDB's answers become the port's errors in <see cref="CouchDbFailures"/>.
+/// The production <see cref="IDocumentStore"/>: Kazoo's own CouchDB, so documents written here are Kazoo's and
+/// Kazoo's are served here (docs/kazoo-storage.md); it passes the embedded store's contract suite.
 /// </summary>
 public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
 {
     private const string Provider = "couchdb";
 
-    /// <summary>Databases this instance created or checked; CouchDB databases are never dropped by the service.</summary>
+    // databases this instance created or checked; CouchDB databases are never dropped by the service
     private readonly ConcurrentDictionary<string, bool> installed = new(StringComparer.Ordinal);
 
     private string Server => client.Server.Display;
@@ -92,9 +90,7 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
     }
 
     /// <summary>
-    /// A missing database gives no rows (CouchDB's 404). A view missing from a database it belongs in (Kazoo's
-    /// maintenance rewrote the design document) is installed again and the query repeated once.
-    /// Queries CouchDB refuses (400 <c>query_parse_error</c>) throw <see cref="ArgumentException"/>.
+    /// A missing database gives no rows; a view Kazoo's maintenance dropped is installed again and the query repeated once.
     /// </summary>
     public async Task<IReadOnlyList<ViewRow>> QueryViewAsync(
         string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken)

@@ -5,12 +5,8 @@ using Polly;
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>
-/// The one place where CouchDB's answers become the port's errors, which the API turns into Kazoo's
-/// (kazoo-reference §1.11): 409 → <see cref="DocumentConflictException"/> (409 <c>datastore_conflict</c>),
-/// 404 on a write → <see cref="KeyNotFoundException"/> (missing database), 400 → <see cref="ArgumentException"/>
-/// (a programming error, as in the embedded store), and everything that means "CouchDB cannot serve" (refused
-/// connection, timeout, open circuit, 401/403, 5xx) → <see cref="DatastoreUnavailableException"/>
-/// (503 <c>datastore_unreachable</c>). Messages name the server without credentials.
+/// The one place CouchDB's answers become the port's errors: 409 conflict, 404 on a write (missing database),
+/// 400 (a programming error) and "cannot serve" (503 <c>datastore_unreachable</c>); messages carry no credentials.
 /// </summary>
 public static class CouchDbFailures
 {

@@ -3,9 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>
-/// Settings of the CouchDB store (profile §3): the server from <c>ConnectionStrings:CouchDb</c>
-/// (<c>http://user:password@host:5984</c>) and the time budget of every call from the <c>CouchDb</c> section.
-/// The defaults keep an unreachable CouchDB under the 2 s in which the API must answer 503 <c>datastore_unreachable</c>.
+/// Settings of the CouchDB store (docs/operations.md); the defaults keep an unreachable CouchDB under the 2 s in
+/// which the API must answer 503 <c>datastore_unreachable</c>.
 /// </summary>
 public sealed class CouchDbOptions
 {

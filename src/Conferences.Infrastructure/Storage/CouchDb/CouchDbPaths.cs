@@ -5,9 +5,8 @@ using Conferences.Core.Storage;
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>
-/// Request paths in CouchDB's URL scheme. The port names account databases as Kazoo stores them in
-/// <c>pvt_account_db</c>, already encoded (<c>account%2Fxx%2Fyy%2Frest</c>, kazoo-reference §3.1); the real CouchDB
-/// name is <c>account/xx/yy/rest</c>, and in a URL its slashes must travel as <c>%2F</c> again.
+/// CouchDB request paths: the port names account databases encoded, as <c>pvt_account_db</c> holds them
+/// (<c>kzs_util:format_account_id/2</c>), and a URL must carry their slashes as <c>%2F</c>.
 /// </summary>
 public static class CouchDbPaths
 {

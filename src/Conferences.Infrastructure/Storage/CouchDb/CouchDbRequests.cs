@@ -1,9 +1,8 @@
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>
-/// Which CouchDB requests may be repeated. GET and HEAD are safe; a view query with <c>keys</c> is a POST that only
-/// reads, and <c>PUT /{db}</c> is idempotent (a repeat answers 412, which the store reads as "exists"), so both are
-/// marked here. Document writes and deletes are never marked: a repeat after a lost answer would be a false 409.
+/// Marks the requests that may be repeated (GET, HEAD, a <c>keys</c> view POST, <c>PUT /{db}</c>); a repeated document
+/// write after a lost answer would be a false 409.
 /// </summary>
 public static class CouchDbRequests
 {

@@ -5,11 +5,8 @@ using Polly.Telemetry;
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>
-/// The resilience pipeline of the CouchDB client (Microsoft.Extensions.Http.Resilience's standard handler):
-/// a total budget per call including retries, a timeout per attempt, retries with jittered backoff only for
-/// repeatable requests (<see cref="CouchDbRequests"/>, house style §7), and a circuit breaker that fails calls at once
-/// while CouchDB is down and lets one probe through after <see cref="CouchDbOptions.BreakDuration"/>, so the service
-/// recovers without a restart.
+/// The CouchDB client's standard resilience handler: a total budget, a per-attempt timeout, retries only of repeatable
+/// requests (ADR 0003), and a circuit breaker whose probe lets the service recover without a restart.
 /// </summary>
 public static class CouchDbResilience
 {
@@ -38,9 +35,7 @@ public static class CouchDbResilience
     }
 
     /// <summary>
-    /// How loud the pipeline's events are: an outage is one Error, when the circuit first opens (a failed probe that
-    /// opens it again is a Warning until it closes); each retry is a Warning; each attempt is Debug (the retry and the
-    /// request's own 503 already say it). Polly's defaults log every failed last attempt as an Error, which pages an
+    /// Outages log one Error when the circuit opens, retries Warnings, attempts Debug: Polly's defaults would page an
     /// operator once per request during a short outage.
     /// </summary>
     public static Func<SeverityProviderArguments, ResilienceEventSeverity> Severity()

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>Registers the CouchDB store (<c>Storage:Provider=couchdb</c>, profile §3): options, the typed client and its resilience.</summary>
+/// <summary>Registers the CouchDB store (<c>Storage:Provider=couchdb</c>, docs/operations.md): options, the typed client and its resilience.</summary>
 public static class CouchDbServiceCollectionExtensions
 {
     public const string HttpClientName = "couchdb";

@@ -4,9 +4,8 @@ using Conferences.Core.Storage;
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>
-/// View answers turned into the port's rows with exactly the embedded store's semantics (kazoo-reference §3.3).
-/// Keys are strings in every view the service uses, so rows with other keys (a Kazoo document holding a number
-/// as a number) are left out, as the views' C# twins leave them out.
+/// View answers as the port's rows, as the embedded store gives them: rows whose key is not a string are left out,
+/// as the views' C# twins leave them.
 /// </summary>
 internal static class CouchDbViewRows
 {
@@ -43,7 +42,6 @@ internal static class CouchDbViewRows
         return rows;
     }
 
-    /// <summary>Takes a member out of the parsed answer, so the row owns it without a copy.</summary>
     private static JsonNode? Detach(JsonObject row, string name)
     {
         if (!row.TryGetPropertyValue(name, out var node))

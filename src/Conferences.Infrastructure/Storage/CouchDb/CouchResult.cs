@@ -4,9 +4,8 @@ using System.Text.Json.Nodes;
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>
-/// One CouchDB answer as a value: the status, the JSON body, and for failures CouchDB's <c>error</c>/<c>reason</c>
-/// (e.g. 404 <c>not_found</c>/<c>missing</c>, 409 <c>conflict</c>, 412 <c>file_exists</c>). Nothing here throws;
-/// <see cref="CouchDbFailures"/> turns the failures the store cannot accept into the port's exceptions.
+/// One CouchDB answer as a value, failures included (CouchDB's <c>error</c>/<c>reason</c>);
+/// <see cref="CouchDbFailures"/> decides which become exceptions.
 /// </summary>
 public sealed record CouchResult(HttpStatusCode Status, JsonNode? Body)
 {

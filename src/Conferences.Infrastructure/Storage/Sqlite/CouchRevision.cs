@@ -5,10 +5,8 @@ using System.Text;
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// CouchDB's revision form <c>N-hash</c>: N counts the writes of the document (a hard delete counts, and a
-/// re-created document continues after its tombstone), the hash is 32 lower-case hex characters. CouchDB's own
-/// hash covers an Erlang term; here it is md5 over the previous revision and the canonical body, which keeps the
-/// shape and the property that equal histories give equal revisions (kazoo-reference §3.2).
+/// CouchDB's <c>N-hash</c> revision, hashed with md5 over the previous revision and the body so equal histories
+/// give equal revisions (docs/kazoo-storage.md, revisions).
 /// </summary>
 internal static class CouchRevision
 {

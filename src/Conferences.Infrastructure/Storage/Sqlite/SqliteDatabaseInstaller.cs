@@ -4,9 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// Creates a database and installs the design documents Kazoo puts in it (kazoo-reference §3.3), as
-/// <c>kz_datamgr:db_create/1</c> followed by the view refresh does. A design document whose views changed
-/// (a new release) is rewritten and the database's view rows are rebuilt, as CouchDB re-indexes.
+/// Creates a database with its design documents as <c>kz_datamgr:db_create/1</c> and a view refresh do; changed
+/// views are rewritten and re-indexed.
 /// </summary>
 internal static class SqliteDatabaseInstaller
 {

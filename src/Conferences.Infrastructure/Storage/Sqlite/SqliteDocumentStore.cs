@@ -6,9 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// The embedded <see cref="IDocumentStore"/>: CouchDB's model (databases of JSON documents with <c>_id</c>/<c>_rev</c>
-/// and Kazoo's map views, kazoo-reference §3) in one SQLite file that several processes may share. It must behave
-/// exactly like the CouchDB adapter; both run the same contract tests.
+/// The embedded <see cref="IDocumentStore"/>: CouchDB's model in one SQLite file several processes may share
+/// (ADR 0002); it passes the CouchDB adapter's contract suite.
 /// </summary>
 public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : IDocumentStore
 {
@@ -16,7 +15,7 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : 
 
     private readonly SqliteStoreFile file = new(options.Value);
 
-    /// <summary>Databases installed by this instance; databases are never dropped, so this only skips repeated work.</summary>
+    // databases installed by this instance; databases are never dropped, so this only skips repeated work
     private readonly ConcurrentDictionary<string, bool> installed = new(StringComparer.Ordinal);
 
     public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// Document writes with CouchDB's MVCC rules (kazoo-reference §3.2), run inside one <c>BEGIN IMMEDIATE</c>
+/// Document writes with CouchDB's MVCC rules (docs/kazoo-storage.md), run inside one <c>BEGIN IMMEDIATE</c>
 /// transaction so the revision check, the write and the view rows commit together or not at all.
 /// </summary>
 internal static class SqliteDocumentWriter
@@ -41,15 +41,12 @@ internal static class SqliteDocumentWriter
         await SqliteViewIndex.IndexAsync(connection, transaction, db, id, null, ct);
     }
 
-    /// <summary>
-    /// CouchDB's rule: without <c>_rev</c> only a new (or hard-deleted) id may be written; with <c>_rev</c> it must be
-    /// the head revision. As in CouchDB, the head of a hard-deleted document is its tombstone revision.
-    /// </summary>
+    // CouchDB's rule: without _rev only a new or hard-deleted id; with _rev the head revision (a tombstone's included)
     private static bool Accepts(StoredRevision? current, string? expected) => expected is null
         ? current is null or { Deleted: true }
         : current is { } head && head.Revision == expected;
 
-    /// <summary>CouchDB answers 404 for writes to a missing database; callers create it with EnsureDatabaseAsync first.</summary>
+    // couchDB answers 404 for writes to a missing database; callers create it with EnsureDatabaseAsync first
     private static async Task RequireDatabaseAsync(SqliteConnection connection, SqliteTransaction transaction, string db, CancellationToken ct)
     {
         if (!await SqliteDocumentTable.DatabaseExistsAsync(connection, transaction, db, ct))

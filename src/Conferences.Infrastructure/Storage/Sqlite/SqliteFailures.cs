@@ -4,9 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// SQLite errors meaning the file cannot serve requests (cannot be opened, stayed locked past the busy timeout,
-/// is read-only, full or not a database) become <see cref="DatastoreUnavailableException"/>, which Kazoo
-/// answers as 503 <c>datastore_unreachable</c>, like an unreachable CouchDB.
+/// SQLite errors that mean the file cannot serve become 503 <c>datastore_unreachable</c>, like an unreachable CouchDB.
 /// </summary>
 internal static class SqliteFailures
 {

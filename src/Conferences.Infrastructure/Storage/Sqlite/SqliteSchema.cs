@@ -3,9 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// The tables that hold CouchDB's model (kazoo-reference §3): the databases, every document revision head
-/// (hard deletes leave a tombstone like CouchDB's) and the materialised rows of Kazoo's map views.
-/// Text columns use SQLite's BINARY collation, i.e. view keys sort by their UTF-8 bytes.
+/// Tables for CouchDB's model: databases, revision heads (with tombstones) and view rows, whose BINARY collation
+/// sorts keys by UTF-8 bytes (docs/compatibility.md, storage notes).
 /// </summary>
 internal static class SqliteSchema
 {

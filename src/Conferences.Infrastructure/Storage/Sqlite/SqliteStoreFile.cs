@@ -4,9 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// The SQLite file behind the store: pooled connections (Microsoft.Data.Sqlite pools by default), the schema
-/// created once per store instance, a busy timeout so writers from other requests and processes queue for the
-/// lock, and SQLite failures translated to the port's <see cref="Core.Storage.DatastoreUnavailableException"/>.
+/// The SQLite file: pooled connections, the schema created once, a busy timeout so writers queue for the lock,
+/// failures as <see cref="Core.Storage.DatastoreUnavailableException"/>.
 /// </summary>
 internal sealed class SqliteStoreFile(SqliteStoreOptions options)
 {
@@ -38,9 +37,8 @@ internal sealed class SqliteStoreFile(SqliteStoreOptions options)
     }
 
     /// <summary>
-    /// Runs a write in a <c>BEGIN IMMEDIATE</c> transaction: the file's write lock is taken before the current
-    /// revision is read, so of two writers holding the same <c>_rev</c> exactly one passes the check and the other
-    /// gets CouchDB's 409 (kazoo-reference §3.2). Any exception rolls the whole write back.
+    /// <c>BEGIN IMMEDIATE</c> takes the write lock before the revision check, so of two writers with one <c>_rev</c>
+    /// exactly one wins and the other gets CouchDB's 409.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken ct) =>
         ReadAsync(async connection =>

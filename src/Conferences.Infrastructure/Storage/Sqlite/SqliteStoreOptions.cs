@@ -1,6 +1,6 @@
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>Settings of the embedded document store: one SQLite file standing in for Kazoo's CouchDB (kazoo-reference §3).</summary>
+/// <summary>Settings of the embedded document store: one SQLite file standing in for Kazoo's CouchDB (ADR 0002).</summary>
 public sealed record SqliteStoreOptions
 {
     /// <summary>A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=conferences.db</c>.</summary>

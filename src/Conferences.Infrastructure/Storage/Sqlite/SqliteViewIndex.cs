@@ -7,9 +7,8 @@ using Microsoft.Data.Sqlite;
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// Keeps the <c>view_rows</c> of Kazoo's views (kazoo-reference §3.3) in step with the documents: every write
-/// replaces the rows the document emitted, inside the write's transaction, so a view never lags behind like
-/// CouchDB's default <c>update=true</c> reads never do.
+/// Rewrites a document's <c>view_rows</c> inside its write's transaction, so views never lag, as CouchDB's default
+/// <c>update=true</c> reads never do.
 /// </summary>
 internal static class SqliteViewIndex
 {

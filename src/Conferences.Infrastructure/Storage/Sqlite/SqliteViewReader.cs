@@ -6,9 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// CouchDB view reads over <c>view_rows</c> (kazoo-reference §3.3): rows ordered by key then document id,
-/// <c>descending</c> reverses the order and makes <c>startkey</c> the high bound, both bounds inclusive;
-/// <c>keys</c> returns each requested key's rows in the order the keys were given (a repeated key repeats its rows).
+/// CouchDB's view reads over <c>view_rows</c>: key then id order, inclusive bounds, <c>keys</c> answered in the order
+/// given (docs/kazoo-storage.md, views).
 /// </summary>
 internal static class SqliteViewReader
 {
@@ -75,7 +74,7 @@ internal static class SqliteViewReader
             """;
     }
 
-    /// <summary>CouchDB: with <c>descending</c> the start key is the high end of the range.</summary>
+    // couchDB: with descending the start key is the high end of the range
     private static (string? Low, string? High) Bounds(ViewQuery query) =>
         query.Descending ? (query.EndKey, query.StartKey) : (query.StartKey, query.EndKey);
 }

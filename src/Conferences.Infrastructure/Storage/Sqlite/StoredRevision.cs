@@ -1,4 +1,4 @@
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>The head revision of a document id; <see cref="Deleted"/> marks a hard-delete tombstone.</summary>
+// the head revision of a document id; Deleted marks a hard-delete tombstone
 internal readonly record struct StoredRevision(string Revision, bool Deleted);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
 /// <summary>
-/// Design documents in a CouchDB shared with Kazoo (<c>core/kazoo_apps/priv/couchdb/account/conferences.json</c>): Kazoo's are never rewritten, only given the
+/// Design documents in a CouchDB shared with Kazoo (docs/kazoo-storage.md): Kazoo's are never rewritten, only given the
 /// views they lack; the service's own are kept up to date; a view that disappears is installed again when needed.
 /// </summary>
 [Collection(CouchDbCollection.Name)]

@@ -1,15 +1,9 @@
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
-/// <summary>The document store contract against a CouchDB-protocol server, plus what only CouchDB has (its design documents).</summary>
+/// <summary>What only the CouchDB store has (its design documents); the shared suites are in CouchDbContractSuites.</summary>
 [Collection(CouchDbCollection.Name)]
-public sealed class CouchDbDocumentStoreContractTests(CouchDbServerFixture server) : DocumentStoreContract
+public sealed class CouchDbDocumentStoreContractTests(CouchDbServerFixture server) : DocumentStoreContract(server)
 {
-    protected override Task<IDocumentStore> CreateStoreAsync() => Task.FromResult(server.Stores.Store(server.Url));
-
-    /// <summary>A loopback port with nothing listening: every connection is refused.</summary>
-    protected override IDocumentStore CreateUnreachableStore() =>
-        server.Stores.Store($"http://127.0.0.1:{LoopbackPorts.Unused()}");
-
     [Fact]
     public async Task Health_names_the_couchdb_provider()
     {

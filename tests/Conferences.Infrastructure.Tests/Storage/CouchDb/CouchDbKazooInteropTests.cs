@@ -10,7 +10,7 @@ namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
 /// <summary>
 /// One CouchDB shared with Kazoo (docs/kazoo-cluster.md): documents Kazoo wrote are listed, read, patched and soft-deleted by the
-/// conference service, and what the service writes is what Kazoo's own views and readers expect (<c>kz_datamgr</c>, docs/operations.md).
+/// conference service, and what the service writes is what Kazoo's own views and readers expect (docs/kazoo-storage.md).
 /// Kazoo's side is plain HTTP with hand-written paths.
 /// </summary>
 [Collection(CouchDbCollection.Name)]

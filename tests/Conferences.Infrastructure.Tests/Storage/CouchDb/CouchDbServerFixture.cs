@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Conferences.Core.Storage;
 
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
@@ -7,7 +8,7 @@ namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 /// build.sh), or, when the variable is absent, one this fixture starts through tools/couchdb-test-server.sh and stops
 /// afterwards. A server that cannot be had fails the tests with the reason; they are never skipped.
 /// </summary>
-public sealed class CouchDbServerFixture : IAsyncLifetime
+public sealed class CouchDbServerFixture : IStoreSource, IAsyncLifetime
 {
     public const string Variable = TestServers.CouchDbVariable;
 
@@ -19,6 +20,11 @@ public sealed class CouchDbServerFixture : IAsyncLifetime
     public CouchDbStores Stores { get; } = new();
 
     public RawCouch Raw { get; private set; } = null!;
+
+    public Task<IDocumentStore> CreateStoreAsync() => Task.FromResult(Stores.Store(Url));
+
+    // a loopback port with nothing listening: every connection is refused
+    public IDocumentStore CreateUnreachableStore() => Stores.Store($"http://127.0.0.1:{LoopbackPorts.Unused()}");
 
     public async Task InitializeAsync()
     {

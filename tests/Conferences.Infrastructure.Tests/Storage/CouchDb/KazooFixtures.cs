@@ -1,7 +1,7 @@
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
 /// <summary>
-/// Documents shaped as a Kazoo cluster stores them (<c>kz_doc</c>; crossbar's <c>update_pvt_parameters</c>,
+/// Documents shaped as a Kazoo cluster stores them (docs/kazoo-storage.md; crossbar's <c>update_pvt_parameters</c>,
 /// <c>cb_accounts</c>' private properties, the design documents under <c>core/kazoo_apps/priv/couchdb</c>), for
 /// writing raw into CouchDB. The design documents are Kazoo's views restated, carrying Kazoo's <c>kazoo</c> member
 /// and none of this service's marker.

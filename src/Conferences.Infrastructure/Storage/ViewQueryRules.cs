@@ -1,7 +1,7 @@
 using System.Text;
 using Conferences.Core.Storage;
 
-namespace Conferences.Infrastructure.Storage.Sqlite;
+namespace Conferences.Infrastructure.Storage;
 
 /// <summary>
 /// The view queries CouchDB refuses with 400 <c>query_parse_error</c>; both adapters throw

@@ -2,7 +2,8 @@ using System.Text;
 
 namespace Conferences.Infrastructure.Tests.Storage;
 
-public abstract partial class DocumentStoreContract
+/// <summary>Inline attachments, as Kazoo keeps key material.</summary>
+public abstract class AttachmentsContract(IStoreSource source) : DocumentStoreContract(source)
 {
     [Fact]
     public async Task An_inline_attachment_is_read_back_as_bytes_and_the_document_shows_a_stub()

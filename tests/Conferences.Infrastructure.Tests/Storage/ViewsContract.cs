@@ -1,6 +1,7 @@
 namespace Conferences.Infrastructure.Tests.Storage;
 
-public abstract partial class DocumentStoreContract
+/// <summary>Kazoo's listing views: the rows each map emits, their order, bounds, limits and deletes.</summary>
+public abstract class ViewsContract(IStoreSource source) : DocumentStoreContract(source)
 {
     [Fact]
     public async Task Crossbar_listing_row_is_kazoos_list_item()

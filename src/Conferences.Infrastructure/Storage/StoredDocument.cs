@@ -3,12 +3,13 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
 
-namespace Conferences.Infrastructure.Storage.Sqlite;
+namespace Conferences.Infrastructure.Storage;
 
 /// <summary>
-/// How a Kazoo document is kept: its JSON exactly as given, with <c>_id</c> and <c>_rev</c> first as CouchDB
-/// returns them (kazoo-reference §3.2).
+/// A document's JSON exactly as given, with <c>_id</c> and <c>_rev</c> first as CouchDB returns them; both adapters
+/// check identities and serialize with it (docs/kazoo-storage.md).
 /// </summary>
 internal static class StoredDocument
 {
@@ -22,7 +23,7 @@ internal static class StoredDocument
     /// </summary>
     public static (string Id, string? Revision) ReadIdentity(JsonObject document)
     {
-        var id = document["_id"] is JsonValue idValue && idValue.TryGetValue<string>(out var s) && s.Length > 0
+        var id = document[KazooFields.Id] is JsonValue idValue && idValue.TryGetValue<string>(out var s) && s.Length > 0
             ? s
             : throw new ArgumentException("a document needs a non-empty string _id", nameof(document));
         if (id.StartsWith('_') && !IsDesign(id))
@@ -35,12 +36,12 @@ internal static class StoredDocument
             {
                 DocumentAttachments.RequireInline(document[name]);
             }
-            else if (name.StartsWith('_') && name is not ("_id" or "_rev"))
+            else if (name.StartsWith('_') && name is not (KazooFields.Id or KazooFields.Rev))
             {
                 throw new ArgumentException($"bad special document member: {name}", nameof(document));
             }
         }
-        var revision = document["_rev"] switch
+        var revision = document[KazooFields.Rev] switch
         {
             null => null,
             JsonValue v when v.TryGetValue<string>(out var rev) => rev,
@@ -64,12 +65,12 @@ internal static class StoredDocument
             writer.WriteStartObject();
             if (id is not null && revision is not null)
             {
-                writer.WriteString("_id", id);
-                writer.WriteString("_rev", revision);
+                writer.WriteString(KazooFields.Id, id);
+                writer.WriteString(KazooFields.Rev, revision);
             }
             foreach (var (name, value) in document)
             {
-                if (name is "_id" or "_rev")
+                if (name is KazooFields.Id or KazooFields.Rev)
                 {
                     continue;
                 }

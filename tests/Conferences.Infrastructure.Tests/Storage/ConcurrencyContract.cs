@@ -1,6 +1,7 @@
 namespace Conferences.Infrastructure.Tests.Storage;
 
-public abstract partial class DocumentStoreContract
+/// <summary>Concurrent writers (exactly one wins each revision), two stores over one storage, and health.</summary>
+public abstract class ConcurrencyContract(IStoreSource source) : DocumentStoreContract(source)
 {
     private const int Writers = 20;
 

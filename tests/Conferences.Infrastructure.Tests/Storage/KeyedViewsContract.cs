@@ -1,6 +1,7 @@
 namespace Conferences.Infrastructure.Tests.Storage;
 
-public abstract partial class DocumentStoreContract
+/// <summary>Keyed view reads: numbers, <c>keys</c> order, rows following updates, per-database views.</summary>
+public abstract class KeyedViewsContract(IStoreSource source) : DocumentStoreContract(source)
 {
     [Fact]
     public async Task Listing_by_number_emits_moderator_member_and_conference_numbers()

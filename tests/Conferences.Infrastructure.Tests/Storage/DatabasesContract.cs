@@ -1,6 +1,7 @@
 namespace Conferences.Infrastructure.Tests.Storage;
 
-public abstract partial class DocumentStoreContract
+/// <summary>Databases and identities: unknown ids and databases, missing databases, design documents installed, ids and reserved members.</summary>
+public abstract class DatabasesContract(IStoreSource source) : DocumentStoreContract(source)
 {
     [Fact]
     public async Task Unknown_id_is_null()

@@ -1,6 +1,7 @@
 namespace Conferences.Infrastructure.Tests.Storage;
 
-public abstract partial class DocumentStoreContract
+/// <summary>Documents: CouchDB's revisions, conflicts, and hard and soft deletes.</summary>
+public abstract class DocumentsContract(IStoreSource source) : DocumentStoreContract(source)
 {
     [Fact]
     public async Task Created_document_round_trips_with_a_first_revision()

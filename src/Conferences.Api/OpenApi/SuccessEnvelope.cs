@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Conferences.Api.OpenApi;
+
+/// <summary>Documentation shape of a crossbar success envelope around <typeparamref name="TData"/> (<c>api_util:create_resp_envelope/1</c>).</summary>
+public abstract record SuccessEnvelope<TData>
+    where TData : class
+{
+    [JsonPropertyName("data")] public TData Data { get; init; } = null!;
+    [JsonPropertyName("revision")] public string? Revision { get; init; }
+    [JsonPropertyName("request_id")] public string? RequestId { get; init; }
+    [JsonPropertyName("status")] public string? Status { get; init; }
+    [JsonPropertyName("auth_token")] public string? AuthToken { get; init; }
+    [JsonPropertyName("node")] public string? Node { get; init; }
+    [JsonPropertyName("version")] public string? Version { get; init; }
+    [JsonPropertyName("timestamp")] public string? Timestamp { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace Conferences.Infrastructure.Tests.Storage;
+
+// the document store contract suites against the embedded SQLite store, one after another as when they were one class
+[Collection("SQLite document store contract")]
+public sealed class SqliteDatabasesContract(SqliteFileFixture file) : DatabasesContract(file), IClassFixture<SqliteFileFixture>;
+
+[Collection("SQLite document store contract")]
+public sealed class SqliteDocumentsContract(SqliteFileFixture file) : DocumentsContract(file), IClassFixture<SqliteFileFixture>;
+
+[Collection("SQLite document store contract")]
+public sealed class SqliteAttachmentsContract(SqliteFileFixture file) : AttachmentsContract(file), IClassFixture<SqliteFileFixture>;
+
+[Collection("SQLite document store contract")]
+public sealed class SqliteViewsContract(SqliteFileFixture file) : ViewsContract(file), IClassFixture<SqliteFileFixture>;
+
+[Collection("SQLite document store contract")]
+public sealed class SqliteKeyedViewsContract(SqliteFileFixture file) : KeyedViewsContract(file), IClassFixture<SqliteFileFixture>;
+
+[Collection("SQLite document store contract")]
+public sealed class SqliteConcurrencyContract(SqliteFileFixture file) : ConcurrencyContract(file), IClassFixture<SqliteFileFixture>;
