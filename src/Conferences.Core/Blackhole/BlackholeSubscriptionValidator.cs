@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conferences.Core.Kazoo;
+
+namespace Conferences.Core.Blackhole;
+
+/// <summary>The validation step of subscribe and unsubscribe (<c>bh_events:validate/2</c>, <c>bh_conference:validate/2</c>).</summary>
+internal static class BlackholeSubscriptionValidator
+{
+    /// <summary>
+    /// <c>data</c> with <c>account_id</c> and <c>binding</c> (or <c>bindings</c>, docs/compatibility.md D8), then each
+    /// binding's shape. Sends the error reply and returns null when something is wrong.
+    /// </summary>
+    public static BlackholeSubscriptionRequest? Validate(BlackholeFrame frame, BlackholeSender sender)
+    {
+        var data = frame.Data;
+        if (data is null || data.Count == 0)
+        {
+            sender.Send(BlackholeReplies.Error(frame.RequestId, BlackholeErrors.MissingDataObject));
+            return null;
+        }
+        var missing = new List<string>();
+        if (!data.ContainsKey(BlackholeProtocol.AccountIdKey))
+        {
+            missing.Add(BlackholeProtocol.AccountIdKey);
+        }
+        if (!data.ContainsKey(BlackholeProtocol.BindingKey) && !data.ContainsKey(BlackholeProtocol.BindingsKey))
+        {
+            missing.Add(BlackholeProtocol.BindingKey);
+        }
+        if (missing.Count > 0)
+        {
+            sender.Send(BlackholeReplies.Error(frame.RequestId, BlackholeErrors.MissingKeys(missing)));
+            return null;
+        }
+        if (ReadBindings(data) is not { } clientBindings)
+        {
+            sender.Send(BlackholeReplies.Error(frame.RequestId,
+                data.ContainsKey(BlackholeProtocol.BindingKey) ? BlackholeErrors.InvalidBinding : BlackholeErrors.InvalidBindings));
+            return null;
+        }
+        var accountId = KazooJson.GetString(data, BlackholeProtocol.AccountIdKey) ?? string.Empty;
+        var parsed = clientBindings.Select(b => BlackholeBindingParser.Parse(b, accountId)).ToList();
+        var errors = parsed.Select(p => p.Error).OfType<string>().ToList();
+        if (errors.Count > 0)
+        {
+            sender.Send(BlackholeReplies.Error(frame.RequestId, errors));
+            return null;
+        }
+        return new BlackholeSubscriptionRequest(accountId, parsed);
+    }
+
+    // bh_context:bindings_from_json/1: binding (a string) wins over bindings (an array of strings).
+    private static List<string>? ReadBindings(JsonObject data)
+    {
+        if (data.TryGetPropertyValue(BlackholeProtocol.BindingKey, out var single))
+        {
+            return NonEmptyString(single) is { } binding ? [binding] : null;
+        }
+        if (data[BlackholeProtocol.BindingsKey] is not JsonArray { Count: > 0 } array)
+        {
+            return null;
+        }
+        var strings = array.Select(NonEmptyString).ToList();
+        return strings.Contains(null) ? null : [.. strings.OfType<string>()];
+    }
+
+    private static string? NonEmptyString(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } s ? s : null;
+}
