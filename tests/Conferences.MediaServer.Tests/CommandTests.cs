@@ -6,7 +6,7 @@ using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary>Commands on <c>conference.command.{conf}</c>: state changes and events (kazoo-reference §6.2, §6.3).</summary>
+/// <summary>Commands on <c>conference.command.{conf}</c>: state changes and events (<c>ecallmgr_fs_conference_stream.erl</c>, <c>ecallmgr_conference_command.erl</c>).</summary>
 public sealed class CommandTests
 {
     [Fact]

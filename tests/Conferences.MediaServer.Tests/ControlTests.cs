@@ -7,7 +7,7 @@ using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary>The control surface (kazoo-reference §6.6): its effects are observed on the bus, as crossbar sees them.</summary>
+/// <summary>The control surface (docs/amqp.md): its effects are observed on the bus, as crossbar sees them.</summary>
 public sealed class ControlTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using static Conferences.MediaServer.Tests.Wire;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary>Search on <c>conference.discovery</c> (kazoo-reference §6.4, §5.4.2, §5.4.3).</summary>
+/// <summary>Search on <c>conference.discovery</c> (<c>ecallmgr_fs_conferences.erl</c>, <c>kapi_conference:search_resp/1</c>, <c>kapi_conference:conference_error/1</c>).</summary>
 public sealed class SearchTests
 {
     [Fact]

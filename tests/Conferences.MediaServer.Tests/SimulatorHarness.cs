@@ -81,7 +81,7 @@ public sealed class SimulatorHarness : IAsyncDisposable
         return inbox;
     }
 
-    /// <summary>A SIP URI endpoint as crossbar builds it (kazoo-reference §1.8: a route device).</summary>
+    /// <summary>A SIP URI endpoint as crossbar builds it (<c>cb_conferences.erl</c>: a route device).</summary>
     public JsonObject SipEndpoint(string uri)
     {
         var userAtHost = uri["sip:".Length..];
@@ -95,7 +95,7 @@ public sealed class SimulatorHarness : IAsyncDisposable
         };
     }
 
-    /// <summary>A crossbar <c>dial</c> (§5.4.5) with <c>Timeout</c> 20, <c>Msg-ID</c> and <c>Server-ID</c>.</summary>
+    /// <summary>A crossbar <c>dial</c> (<c>kapi_conference:dial/1</c>) with <c>Timeout</c> 20, <c>Msg-ID</c> and <c>Server-ID</c>.</summary>
     public JsonObject Dial(string conferenceId, params JsonObject[] endpoints) => new()
     {
         [KapiKeys.ConferenceId] = conferenceId,
@@ -147,7 +147,7 @@ public sealed class SimulatorHarness : IAsyncDisposable
     public async Task<JsonObject> SearchConferenceAsync(string conferenceId) =>
         (await SearchAsync(new JsonObject { [KapiKeys.ConferenceId] = conferenceId }))[0];
 
-    /// <summary>A conference command (§5.4.4) as <c>kapps_conference_command</c> builds it, to <c>conference.command.{conf}</c>.</summary>
+    /// <summary>A conference command as <c>kapps_conference_command</c> builds it, to <c>conference.command.{conf}</c>.</summary>
     public Task CommandAsync(string conferenceId, string applicationName, JsonObject? fields = null)
     {
         fields ??= [];

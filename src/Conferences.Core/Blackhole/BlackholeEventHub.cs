@@ -6,7 +6,7 @@ namespace Conferences.Core.Blackhole;
 /// <summary>
 /// The process's websocket subscriptions: one exclusive bus queue per distinct AMQP binding key, however many sessions
 /// hold it, each delivery rendered once for all of them, like Kazoo's <c>blackhole_listener</c> (docs/websocket.md,
-/// "One queue per binding"; docs/decisions/0008).
+/// "Bindings"; docs/decisions/0008).
 /// </summary>
 public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogger<BlackholeEventHub> logger) : IAsyncDisposable
 {

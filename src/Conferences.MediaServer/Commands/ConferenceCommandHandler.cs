@@ -12,9 +12,9 @@ namespace Conferences.MediaServer.Commands;
 
 /// <summary>
 /// A conference's command consumer (<c>ecallmgr_conference_control</c> → <c>ecallmgr_conference_command</c>,
-/// kazoo-reference §6.3): acts only on commands whose <c>Conference-ID</c> is its conference; a command that is
+/// <c>ecallmgr_conference_command.erl</c>): acts only on commands whose <c>Conference-ID</c> is its conference; a command that is
 /// unknown, fails its kapi definition or names a member the conference does not have is logged and dropped. No
-/// command is ever answered. State changes and events are those of §6.2; play, relate, record, stop_play,
+/// command is ever answered. State changes and events are those of <c>ecallmgr_fs_conference_stream.erl</c>; play, relate, record, stop_play,
 /// energy, volume and set are executed with nothing visible (FreeSWITCH's events for them are not in ecallmgr's
 /// publish list).
 /// </summary>
@@ -90,7 +90,7 @@ internal sealed partial class ConferenceCommandHandler(
         return true;
     }
 
-    // ecallmgr has no handler for participants_req (kazoo-reference §5.4.4)
+    // ecallmgr has no handler for participants_req (kapps_conference_command.erl)
     private bool NotHandled(string application, string conferenceId)
     {
         LogUnknown(application, conferenceId);

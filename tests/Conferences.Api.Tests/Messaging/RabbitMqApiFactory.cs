@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Conferences.Api.Tests.Messaging;
 
 /// <summary>
-/// The service with <c>Messaging:Provider=rabbitmq</c> (profile §3) on the broker that <c>./build.sh test</c> starts
+/// The service with <c>Messaging:Provider=rabbitmq</c> (docs/operations.md) on the broker that <c>./build.sh test</c> starts
 /// and names in <c>CONFERENCES_TEST_RABBITMQ</c>, or on the <see cref="Broker"/> a subclass names.
 /// </summary>
 public class RabbitMqApiFactory : ApiFactory

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conferences.Api.Tests.Messaging;
 
 /// <summary>
-/// The API on RabbitMQ (<c>Messaging:Provider=rabbitmq</c>, profile §3): <c>/health</c> reports the broker, and a
+/// The API on RabbitMQ (<c>Messaging:Provider=rabbitmq</c>, docs/operations.md): <c>/health</c> reports the broker, and a
 /// broker that is not there neither keeps the service from starting nor makes anything wait on it.
 /// </summary>
 public sealed class RabbitMqHealthTests(RabbitMqApiFactory api) : IClassFixture<RabbitMqApiFactory>
@@ -33,7 +33,7 @@ public sealed class RabbitMqHealthTests(RabbitMqApiFactory api) : IClassFixture<
     [Fact]
     public void With_rabbitmq_the_api_leaves_the_media_server_to_the_worker_or_a_real_ecallmgr()
     {
-        // MediaServer:Simulator defaults to false with rabbitmq (profile §3)
+        // MediaServer:Simulator defaults to false with rabbitmq (docs/operations.md)
         Assert.Null(api.Services.GetService<SimulatorControl>());
     }
 

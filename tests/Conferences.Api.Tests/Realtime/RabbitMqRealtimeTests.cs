@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 namespace Conferences.Api.Tests.Realtime;
 
 /// <summary>
-/// Realtime data with API instances on RabbitMQ and the simulator in a host of its own (profile D7, issue 6 item 5):
+/// Realtime data with API instances on RabbitMQ and the simulator in a host of its own (docs/compatibility.md D7, issue 6 item 5):
 /// an instance started after the conference began learns it by resync, two instances agree, and a broker restart
 /// leaves no stale or missing participants once everything has recovered.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Conferences.Api.Tests.Websocket;
 
-/// <summary>Assertions on Blackhole replies and event frames (kazoo-reference §7).</summary>
+/// <summary>Assertions on Blackhole replies and event frames (docs/websocket.md).</summary>
 public static class Frames
 {
     public static string[] Errors(JsonObject reply)
@@ -23,7 +23,7 @@ public static class Frames
 
     public static string? SubscribedKey(JsonObject frame) => (string?)frame["subscribed_key"];
 
-    /// <summary>The routing key ecallmgr publishes an event with (kazoo-reference §5.1): the call id, or the conference id for conference-level events.</summary>
+    /// <summary>The routing key ecallmgr publishes an event with (docs/amqp.md): the call id, or the conference id for conference-level events.</summary>
     public static string EventKey(string eventName, string accountId, string conferenceId, string? callId = null) =>
         $"conference.event.{eventName}.{accountId}.{conferenceId}.{callId ?? conferenceId}";
 }

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Conferences.Api.Tests.Websocket;
 
 /// <summary>
-/// Blackhole's <c>max_connections_per_ip</c> (kazoo-reference §7): over the limit the handshake is refused with 429,
+/// Blackhole's <c>max_connections_per_ip</c> (docs/websocket.md): over the limit the handshake is refused with 429,
 /// here with crossbar's <c>too_many_requests</c> envelope; a closed socket frees its place.
 /// </summary>
 public sealed class PerIpLimitTests(PerIpLimitApiFactory api) : IClassFixture<PerIpLimitApiFactory>

@@ -5,7 +5,7 @@ using Conferences.Core.Messaging;
 
 namespace Conferences.Core.Tests.Blackhole;
 
-/// <summary>Event frames: Kazoo's HEAD wrapper and normalised public fields (kazoo-reference §7) plus D8's flat channel vars.</summary>
+/// <summary>Event frames: Kazoo's HEAD wrapper and normalised public fields (docs/websocket.md) plus D8's flat channel vars.</summary>
 public sealed class BlackholeEventFrameTests
 {
     private const string Account = "4b31dd0000000000000000000000abcd";
@@ -111,7 +111,7 @@ public sealed class BlackholeEventFrameTests
     private static JsonObject Render(BlackholeBinding binding, JsonObject message) =>
         JsonNode.Parse(BlackholeEventFrame.Render(binding, new KapiDelivery("conference", KapiRoutingKeys.EventFor(message), message)))!.AsObject();
 
-    // the reference §7 example, as the media-server manager publishes it (Node and Server-ID are optional headers)
+    // the docs/websocket.md example, as the media-server manager publishes it (Node and Server-ID are optional headers)
     private static JsonObject MuteMember() => new()
     {
         ["Event-Category"] = "conference",

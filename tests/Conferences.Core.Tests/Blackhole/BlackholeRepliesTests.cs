@@ -3,7 +3,7 @@ using Conferences.Core.Blackhole;
 
 namespace Conferences.Core.Tests.Blackhole;
 
-/// <summary>Replies exactly as <c>blackhole_data_emitter:reply/4</c> shapes them (kazoo-reference §7).</summary>
+/// <summary>Replies exactly as <c>blackhole_data_emitter:reply/4</c> shapes them (docs/websocket.md).</summary>
 public sealed class BlackholeRepliesTests
 {
     [Fact]

@@ -2,7 +2,7 @@ using Conferences.Core.Kapi;
 
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>The table mirrors <c>kapi_conference.erl</c> (kazoo-reference §5.3, §5.4).</summary>
+/// <summary>The table mirrors <c>kapi_conference.erl</c>.</summary>
 public sealed class KapiConferenceTableTests
 {
     [Theory]

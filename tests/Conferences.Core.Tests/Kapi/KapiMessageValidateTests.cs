@@ -3,7 +3,7 @@ using Conferences.Core.Kapi;
 
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>What a consumer (e.g. the media-server simulator) rejects (kazoo-reference §5.4, §6.3).</summary>
+/// <summary>What a consumer (e.g. the media-server simulator) rejects (<c>kapi_conference.erl</c>, <c>ecallmgr_conference_command.erl</c>).</summary>
 public sealed class KapiMessageValidateTests
 {
     private const string CommandHeaders = """

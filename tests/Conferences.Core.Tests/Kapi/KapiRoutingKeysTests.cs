@@ -2,7 +2,7 @@ using Conferences.Core.Kapi;
 
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>Exchanges, routing keys and AMQP-word encoding (kazoo-reference §5.1).</summary>
+/// <summary>Exchanges, routing keys and AMQP-word encoding (docs/amqp.md).</summary>
 public sealed class KapiRoutingKeysTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using Conferences.Core.Kapi;
 
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>Every message of the table against hand-written wire messages (kazoo-reference §5.4, §7).</summary>
+/// <summary>Every message of the table against hand-written wire messages (<c>kapi_conference.erl</c>, docs/websocket.md).</summary>
 public sealed class KapiWireFixtureTests
 {
     public static TheoryData<string> FixtureNames() => [.. KapiWireFixtures.All.Keys];
@@ -26,7 +26,7 @@ public sealed class KapiWireFixtureTests
 
         var identified = KapiConference.Identify(KapiWireFixtures.Parse(json));
 
-        // dial_resp has no Application-Name on the wire: only the requester knows what it is (§5.4.6)
+        // dial_resp has no Application-Name on the wire: only the requester knows what it is (kapi_conference:dial_resp/1)
         Assert.Equal(name == "dial_resp" ? null : name, identified?.Name);
     }
 

@@ -4,7 +4,7 @@ namespace Conferences.Core.Tests.Kapi;
 
 /// <summary>
 /// Hand-written wire messages, one per message of the kapi table, shaped as Kazoo puts them on the bus
-/// (kazoo-reference §5.4). The §5.4.2 and §5.4.4 examples are verbatim, ellipses included.
+/// (<c>kapi_conference.erl</c>). The <c>kapi_conference:search_resp/1</c>, <c>kapps_conference_command.erl</c> examples are verbatim, ellipses included.
 /// </summary>
 internal static class KapiWireFixtures
 {
@@ -21,7 +21,7 @@ internal static class KapiWireFixtures
          "Msg-ID":"51e0…","Node":"crossbar@api1","Application-Name":"mute_participant","Conference-ID":"4f2d…1c","Participant-ID":7}
         """;
 
-    /// <summary>The AMQP message behind the websocket frame of kazoo-reference §7, before normalisation.</summary>
+    /// <summary>The AMQP message behind the websocket frame of docs/websocket.md, before normalisation.</summary>
     public const string MuteMemberEventOfSection7 = """
         {"Event-Category":"conference","Event-Name":"event","App-Name":"freeswitch","App-Version":"1.0","Msg-ID":"3f1a9b2c4d5e6f70",
          "Node":"freeswitch@fs1","Account-ID":"4b31dd","Call-ID":"a1b2c3","Event":"mute-member","Conference-ID":"4f2d1c",
@@ -56,7 +56,7 @@ internal static class KapiWireFixtures
             {"Event-Category":"conference","Event-Name":"search_req",{{Crossbar}},"Msg-ID":"0a1b2c3d4e5f6a7b",
              "Server-ID":"crossbar-api1-reply-7f3e","Account-ID":"4b31dd0a4b31dd0a4b31dd0a4b31dd0a"}
             """),
-        ["search_resp (§5.4.2 example)"] = ("search_resp", SearchRespExample),
+        ["search_resp (kapi_conference:search_resp/1 example)"] = ("search_resp", SearchRespExample),
         ["search_resp (account)"] = ("search_resp", $$"""
             {"Event-Category":"conference","Event-Name":"search_resp",{{Ecallmgr}},"Account-ID":"4b31dd0a4b31dd0a4b31dd0a4b31dd0a",
              "Conferences":{"4f2d1c0a4f2d1c0a4f2d1c0a4f2d1c0a":{"UUID":"e5f6","Run-Time":12,"Start-Time":63880000000,
@@ -72,7 +72,7 @@ internal static class KapiWireFixtures
             """),
         ["lock"] = ("lock", $$"""{{{Commands}},"Application-Name":"lock"}"""),
         ["unlock"] = ("unlock", $$"""{{{Commands}},"Application-Name":"unlock"}"""),
-        ["mute_participant (§5.4.4 example)"] = ("mute_participant", MuteParticipantExample),
+        ["mute_participant (kapps_conference_command.erl example)"] = ("mute_participant", MuteParticipantExample),
         ["mute_participant (bulk, string id)"] = ("mute_participant", $$"""{{{Commands}},"Application-Name":"mute_participant","Participant-ID":"7"}"""),
         ["unmute_participant"] = ("unmute_participant", $$"""{{{Commands}},"Application-Name":"unmute_participant","Participant-ID":7}"""),
         ["deaf_participant"] = ("deaf_participant", $$"""{{{Commands}},"Application-Name":"deaf_participant","Participant-ID":7}"""),
@@ -114,7 +114,7 @@ internal static class KapiWireFixtures
              "Endpoint-Responses":[{"Status":"success","Message":"dialing endpoints","Endpoint-ID":"sip:alice@example.com","Call-ID":"b2c3d4"},
                                    {"Status":"error","Message":"USER_BUSY","Endpoint-ID":"sip:busy@example.com"}]}
             """),
-        ["event (§7, mute-member)"] = ("event", MuteMemberEventOfSection7),
+        ["event (docs/websocket.md, mute-member)"] = ("event", MuteMemberEventOfSection7),
         ["event (conference-create)"] = ("event", """
             {"Event-Category":"conference","Event-Name":"event","App-Name":"freeswitch","App-Version":"1.0","Msg-ID":"3f1a9b2c4d5e6f71",
              "Node":"freeswitch@fs1","Account-ID":"4b31dd","Event":"conference-create","Conference-ID":"4f2d1c","Instance-ID":"e5f6"}

@@ -8,7 +8,7 @@ using static Conferences.Core.Tests.Realtime.LiveEventFixtures;
 namespace Conferences.Core.Tests.Realtime;
 
 /// <summary>
-/// The feed and its resyncs (profile D7): inconsistent events trigger a conference search, the first read of an
+/// The feed and its resyncs (docs/compatibility.md D7): inconsistent events trigger a conference search, the first read of an
 /// account awaits an account resync, a reconnection or a joining media manager starts a new generation and sweeps
 /// the known accounts; a search that proves nothing changes nothing.
 /// </summary>

@@ -5,7 +5,7 @@ using Conferences.Core.Realtime;
 namespace Conferences.Core.Tests.Realtime;
 
 /// <summary>
-/// Hand-written conference events as ecallmgr publishes them (kazoo-reference §5.4.7, §6.2): wire keys, the member's
+/// Hand-written conference events as ecallmgr publishes them (<c>kapi_conference:event/1</c>, <c>ecallmgr_fs_conference_stream.erl</c>): wire keys, the member's
 /// full <c>Conference-Channel-Vars</c> on every member event, <c>Node</c> the media node.
 /// </summary>
 internal static class LiveEventFixtures
@@ -71,7 +71,7 @@ internal static class LiveEventFixtures
         return read!;
     }
 
-    /// <summary>A conference-form <c>search_resp</c> (§5.4.2) with the given members (call id, member id, moderator).</summary>
+    /// <summary>A conference-form <c>search_resp</c> (<c>kapi_conference:search_resp/1</c>) with the given members (call id, member id, moderator).</summary>
     public static JsonObject SearchResp(string msgId, string conference, string uuid, long startTime, bool locked, params (string CallId, long MemberId, bool Moderator)[] members)
     {
         var participants = new JsonArray();
@@ -132,7 +132,7 @@ internal static class LiveEventFixtures
         };
     }
 
-    /// <summary>The <c>conference error</c> of a manager that does not host the conference (§5.4.3).</summary>
+    /// <summary>The <c>conference error</c> of a manager that does not host the conference (<c>kapi_conference:conference_error/1</c>).</summary>
     public static JsonObject NotFound(string msgId, string conference) => new()
     {
         ["Event-Category"] = "conference",

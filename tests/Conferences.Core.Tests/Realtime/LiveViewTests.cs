@@ -4,7 +4,7 @@ using static Conferences.Core.Tests.Realtime.LiveEventFixtures;
 
 namespace Conferences.Core.Tests.Realtime;
 
-/// <summary>The rendered shapes: <c>_read_only</c> of profile D5, metadata of D11, the participant object of D6.</summary>
+/// <summary>The rendered shapes: <c>_read_only</c> of docs/compatibility.md D5, metadata of D11, the participant object of D6.</summary>
 public sealed class LiveViewTests
 {
     private const long Now = 63_900_000_060;

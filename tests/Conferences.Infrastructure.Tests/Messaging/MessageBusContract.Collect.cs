@@ -8,7 +8,7 @@ namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>
 /// <c>call_collect</c> against the media managers: until every known media manager answered (any reply echoing the
-/// <c>Msg-ID</c> counts, error replies too), or the cap; no known manager, no request (kazoo-reference §5.3).
+/// <c>Msg-ID</c> counts, error replies too), or the cap; no known manager, no request (<c>kz_amqp_worker.erl</c>).
 /// </summary>
 public abstract partial class MessageBusContract
 {

@@ -6,7 +6,7 @@ namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>
 /// Queue semantics: an exclusive queue per subscriber (every media manager hears every search), a shared queue
-/// consumed together (one media manager takes each dial), order, unsubscribing, failures (kazoo-reference §5.1).
+/// consumed together (one media manager takes each dial), order, unsubscribing, failures (docs/amqp.md).
 /// </summary>
 public abstract partial class MessageBusContract
 {

@@ -3,7 +3,7 @@ using Conferences.Core.Messaging;
 
 namespace Conferences.Infrastructure.Tests.Messaging;
 
-/// <summary>Exchanges route like RabbitMQ's: topic patterns, direct replies, fanout heartbeats (kazoo-reference §5.1, §7).</summary>
+/// <summary>Exchanges route like RabbitMQ's: topic patterns, direct replies, fanout heartbeats (docs/amqp.md, docs/websocket.md).</summary>
 public abstract partial class MessageBusContract
 {
     [Fact]

@@ -32,8 +32,8 @@ public static class CrossbarSide
     }
 
     /// <summary>
-    /// Publishes crossbar's <c>dial</c> (§5.4.5) to <c>conference.command.{zone}</c> until this worker answers. Every
-    /// manager on one broker consumes the same shared queue <c>ecallmgr_fs_conferences_shared</c> (§5.1), whatever
+    /// Publishes crossbar's <c>dial</c> (<c>kapi_conference:dial/1</c>) to <c>conference.command.{zone}</c> until this worker answers. Every
+    /// manager on one broker consumes the same shared queue <c>ecallmgr_fs_conferences_shared</c> (docs/amqp.md), whatever
     /// zone it binds, so another simulator on a shared test broker may take a dial: its answer is skipped and the dial
     /// is sent again into a new conference.
     /// </summary>
@@ -73,7 +73,7 @@ public static class CrossbarSide
         throw new InvalidOperationException($"{manager} never took a dial: other media managers on the broker took all ten");
     }
 
-    /// <summary>Publishes a <c>search_req</c> (§5.4.1) and returns this worker's reply (every manager on the broker answers).</summary>
+    /// <summary>Publishes a <c>search_req</c> (<c>kapi_conference:search_req/1</c>) and returns this worker's reply (every manager on the broker answers).</summary>
     public static async Task<RawMessage> SearchAsync(RawAmqp crossbar, RawInbox replies, string manager, JsonObject fields)
     {
         var msgId = KazooIds.NewId();
@@ -83,7 +83,7 @@ public static class CrossbarSide
         return await replies.WaitForAsync(m => m.Str("Msg-ID") == msgId && m.Str("Node") == manager, $"{manager}'s answer to search {msgId}");
     }
 
-    /// <summary>A Kazoo message: the common headers of §5.2 and <paramref name="fields"/>.</summary>
+    /// <summary>A Kazoo message: the common headers of <c>kz_api.erl</c> and <paramref name="fields"/>.</summary>
     public static JsonObject Kazoo(string eventName, string appName, string appVersion, JsonObject fields)
     {
         var message = new JsonObject

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
-/// <summary><c>Messaging:Provider=rabbitmq</c>: what <c>AddRabbitMqMessaging</c> registers and what it refuses (profile §3).</summary>
+/// <summary><c>Messaging:Provider=rabbitmq</c>: what <c>AddRabbitMqMessaging</c> registers and what it refuses (docs/operations.md).</summary>
 public sealed class RabbitMqRegistrationTests
 {
     [Fact]
