@@ -176,21 +176,8 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
         return Task.CompletedTask;
     }
 
-    private async Task EndQuietlyAsync(IKapiSubscription? subscription)
-    {
-        if (subscription is null)
-        {
-            return;
-        }
-        try
-        {
-            await subscription.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is BusUnavailableException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
-        {
-            LogUnsubscribeFailed(e, subscription.QueueName);
-        }
-    }
+    private Task EndQuietlyAsync(IKapiSubscription? subscription) =>
+        QuietDisposal.DisposeAsync(subscription, e => LogUnsubscribeFailed(e, subscription!.QueueName));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ending websocket queue {Queue} failed")]
     private partial void LogUnsubscribeFailed(Exception exception, string queue);

@@ -168,14 +168,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
     {
         foreach (var membership in memberships)
         {
-            try
-            {
-                await membership.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is BusUnavailableException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
-            {
-                LogUnsubscribeFailed(e);
-            }
+            await QuietDisposal.DisposeAsync(membership, LogUnsubscribeFailed).ConfigureAwait(false);
         }
     }
 
