@@ -8,11 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace Conferences.MediaServer;
 
 /// <summary>
-/// The simulated FreeSWITCH conference module: every state change of kazoo-reference §6.2 and the event it
+/// The simulated FreeSWITCH conference module: every state change of <c>ecallmgr_fs_conference_stream.erl</c> and the event it
 /// publishes. Changes run one at a time (one gate for the whole media server), so the events of a conference are
 /// published in the order the changes happened — <c>conference-create</c> before the first <c>add-member</c>,
 /// <c>del-member</c> before <c>conference-destroy</c>. Every executed change publishes its event, also when
-/// nothing changed (muting a muted member), for determinism (§6.2 leaves it undefined).
+/// nothing changed (muting a muted member), for determinism (<c>ecallmgr_fs_conference_stream.erl</c> leaves it undefined).
 /// </summary>
 internal sealed partial class ConferenceSwitch(
     SimulatorState state,

@@ -8,7 +8,7 @@ namespace Conferences.MediaServer;
 /// <summary>
 /// Registers the media-server simulator as a hosted service on whatever bus the host registered
 /// (<c>IKapiPublisher</c>, <c>IKapiSubscriber</c>): the in-process bus inside the API process
-/// (<c>MediaServer:Simulator</c>, service-profile §3) or RabbitMQ in a worker. Its control surface is registered
+/// (<c>MediaServer:Simulator</c>, docs/operations.md) or RabbitMQ in a worker. Its control surface is registered
 /// as <see cref="SimulatorControl"/>. Hosts bind configuration themselves, e.g.
 /// <c>services.AddOptions&lt;SimulatorOptions&gt;().BindConfiguration(SimulatorOptions.SectionName)</c>.
 /// </summary>

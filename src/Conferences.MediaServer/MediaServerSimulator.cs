@@ -12,12 +12,12 @@ using Microsoft.Extensions.Options;
 namespace Conferences.MediaServer;
 
 /// <summary>
-/// One simulated Kazoo media-server manager (ecallmgr) with its own FreeSWITCH (kazoo-reference §6,
-/// service-profile §5), speaking only kapi messages over whichever bus it is given, so a real ecallmgr can replace
+/// One simulated Kazoo media-server manager (ecallmgr) with its own FreeSWITCH (<c>ecallmgr_fs_conferences.erl</c>,
+/// docs/amqp.md), speaking only kapi messages over whichever bus it is given, so a real ecallmgr can replace
 /// it unnoticed. Starting it binds, in this order: the remote-conference listener, the discovery queue (search,
-/// §6.4), the shared dial queue of its zone (§6.5), then advertises it on <c>nodes</c> as an <c>ecallmgr</c>
+/// <c>ecallmgr_fs_conferences.erl</c>), the shared dial queue of its zone (<c>ecallmgr_fs_conferences_shared.erl</c>), then advertises it on <c>nodes</c> as an <c>ecallmgr</c>
 /// node so crossbar-side discovery counts it. Per running conference it consumes <c>conference_controller_{conf}</c>
-/// (§6.3). Hosted in the API process on the in-process bus, or as a worker against RabbitMQ.
+/// (<c>ecallmgr_conference_command.erl</c>). Hosted in the API process on the in-process bus, or as a worker against RabbitMQ.
 /// </summary>
 public sealed partial class MediaServerSimulator : IHostedService, IAsyncDisposable
 {

@@ -4,7 +4,7 @@ namespace Conferences.MediaServer;
 
 /// <summary>
 /// <c>dotnet run --project src/Conferences.MediaServer</c>: the simulator as a media-server manager of its own on
-/// RabbitMQ (service-profile §3, §5; docs/amqp.md). The API hosts the same simulator in its process with the
+/// RabbitMQ (docs/operations.md, docs/amqp.md). The API hosts the same simulator in its process with the
 /// in-process bus. A namespaced class rather than top-level statements: ASP.NET Core makes a top-level
 /// <c>Program</c> public, and the API's tests must see one <c>Program</c> only, the API's.
 /// </summary>

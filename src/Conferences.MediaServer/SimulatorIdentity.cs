@@ -12,13 +12,13 @@ public sealed record SimulatorIdentity(
     string SwitchExternalIp,
     string Zone)
 {
-    /// <summary><c>Switch-Hostname</c>: the host part of the media node name (kazoo-reference §5.4.2).</summary>
+    /// <summary><c>Switch-Hostname</c>: the host part of the media node name (<c>kapi_conference:search_resp/1</c>).</summary>
     public string SwitchHostname => MediaNode.Contains('@', StringComparison.Ordinal) ? MediaNode[(MediaNode.IndexOf('@', StringComparison.Ordinal) + 1)..] : MediaNode;
 
-    /// <summary>Replies (search, error, dial) come from ecallmgr (kazoo-reference §5.3).</summary>
+    /// <summary>Replies (search, error, dial) come from ecallmgr (<c>kz_amqp_worker.erl</c>).</summary>
     public KapiSender ManagerSender => KapiSender.Ecallmgr(ManagerNode);
 
-    /// <summary>Conference events carry FreeSWITCH's identity (kazoo-reference §5.4.7).</summary>
+    /// <summary>Conference events carry FreeSWITCH's identity (<c>kapi_conference:event/1</c>).</summary>
     public KapiSender EventSender => KapiSender.FreeSwitch(MediaNode);
 
     public static SimulatorIdentity From(SimulatorOptions options)

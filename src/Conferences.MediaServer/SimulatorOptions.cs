@@ -1,7 +1,7 @@
 namespace Conferences.MediaServer;
 
 /// <summary>
-/// Settings of one media-server simulator instance (service-profile §5). Every instance is one Kazoo media-server
+/// Settings of one media-server simulator instance (docs/amqp.md). Every instance is one Kazoo media-server
 /// manager (ecallmgr) with one media node (FreeSWITCH) of its own; several instances on one bus behave as several
 /// managers. Names left empty are derived from <see cref="Hostname"/>.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class SimulatorOptions
     /// <summary><c>Switch-External-IP</c> of searches.</summary>
     public string SwitchExternalIp { get; set; } = "127.0.0.1";
 
-    /// <summary>The zone whose dial requests this manager takes (<c>conference.command.{zone}</c>, kazoo-reference §6.5).</summary>
+    /// <summary>The zone whose dial requests this manager takes (<c>conference.command.{zone}</c>, <c>ecallmgr_fs_conferences_shared.erl</c>).</summary>
     public string Zone { get; set; } = "local";
 
     /// <summary>How long an answering (or busy, or failing) endpoint rings before its outcome.</summary>
@@ -40,7 +40,7 @@ public sealed class SimulatorOptions
     /// <summary>Seconds a dial waits for an endpoint when the request has no <c>Timeout</c> (crossbar always sends one; its default is 20).</summary>
     public int DefaultDialTimeoutSeconds { get; set; } = 20;
 
-    /// <summary>The <c>Energy-Level</c> of a new member (reference §1.6.1 example).</summary>
+    /// <summary>The <c>Energy-Level</c> of a new member (<c>cb_conferences.erl</c> example).</summary>
     public int EnergyLevel { get; set; } = 20;
 
     /// <summary>Interval of the node heartbeat on <c>nodes</c> (also its <c>Expires</c>); Kazoo nodes beat every 5–15 s.</summary>

@@ -3,7 +3,7 @@ using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary>Commands on <c>conference.command.{conf}</c>: state changes and events (<c>ecallmgr_fs_conference</c>, <c>ecallmgr_fs_conference_command</c>).</summary>
+/// <summary>Commands on <c>conference.command.{conf}</c>: state changes and events (<c>ecallmgr_fs_conference_stream.erl</c>, <c>ecallmgr_conference_command.erl</c>).</summary>
 public sealed class CommandTests
 {
     [Fact]

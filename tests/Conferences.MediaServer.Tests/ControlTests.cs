@@ -4,7 +4,7 @@ using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary>The control surface (docs/amqp.md, the simulator worker): its effects are observed on the bus, as crossbar sees them.</summary>
+/// <summary>The control surface (docs/amqp.md): its effects are observed on the bus, as crossbar sees them.</summary>
 public sealed class ControlTests
 {
     [Fact]

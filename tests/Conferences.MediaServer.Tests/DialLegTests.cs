@@ -3,7 +3,7 @@ using static Conferences.MediaServer.Tests.Wire;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary>How each dial endpoint becomes a leg: call id, endpoint id, caller id, channel vars (<c>ecallmgr_fs_conferences_shared</c>).</summary>
+/// <summary>How each dial endpoint becomes a leg: call id, endpoint id, caller id, channel vars (<c>ecallmgr_fs_conferences_shared.erl</c>).</summary>
 public sealed class DialLegTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary><c>kick</c>: the member leaves, the last one out ends the conference (<c>ecallmgr_fs_conference</c>, <c>ecallmgr_fs_conference_command</c>).</summary>
+/// <summary><c>kick</c>: the member leaves, the last one out ends the conference (<c>ecallmgr_fs_conference_stream.erl</c>, <c>ecallmgr_conference_command.erl</c>).</summary>
 public sealed class KickTests
 {
     [Fact]

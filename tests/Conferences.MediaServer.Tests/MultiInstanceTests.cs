@@ -3,7 +3,7 @@ using static Conferences.MediaServer.Tests.Wire;
 
 namespace Conferences.MediaServer.Tests;
 
-/// <summary>Several simulator instances on one bus behave as several media-server managers (issue 5, <c>ecallmgr_conference_listener</c>, <c>ecallmgr_fs_conferences_shared</c>).</summary>
+/// <summary>Several simulator instances on one bus behave as several media-server managers (issue 5, <c>ecallmgr_fs_conferences.erl</c>, <c>ecallmgr_fs_conferences_shared.erl</c>).</summary>
 public sealed class MultiInstanceTests
 {
     [Fact]

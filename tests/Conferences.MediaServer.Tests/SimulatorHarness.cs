@@ -77,7 +77,7 @@ public sealed class SimulatorHarness : IAsyncDisposable
         return inbox;
     }
 
-    /// <summary>A SIP URI endpoint as crossbar builds it (<c>cb_conferences</c> dial: a route device).</summary>
+    /// <summary>A SIP URI endpoint as crossbar builds it (<c>cb_conferences.erl</c>: a route device).</summary>
     public JsonObject SipEndpoint(string uri)
     {
         var userAtHost = uri["sip:".Length..];

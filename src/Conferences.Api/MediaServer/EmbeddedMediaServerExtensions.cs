@@ -4,7 +4,7 @@ using Conferences.MediaServer;
 namespace Conferences.Api.MediaServer;
 
 /// <summary>
-/// The built-in media-server simulator inside the API process (profile §3 <c>MediaServer:Simulator</c>, §5): on by
+/// The built-in media-server simulator inside the API process (docs/operations.md <c>MediaServer:Simulator</c>, docs/amqp.md): on by
 /// default with the in-process bus, off by default with RabbitMQ, where the simulator worker or a real Kazoo
 /// ecallmgr plays the media-server manager.
 /// </summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using Conferences.Core.Blackhole;
@@ -23,10 +24,7 @@ internal sealed partial class WebsocketConnection(
         FullMode = BoundedChannelFullMode.Wait,
     });
     private readonly CancellationTokenSource closing = new();
-    private readonly Lock gate = new();
-    private CancellationTokenSource? deadline;
-    private CloseRequest? close;
-    private bool finished;
+    private readonly WebsocketCloser closer = new(socket, options.CloseTimeout, clock, abortConnection);
     private long lastActivity = clock.GetTimestamp();
 
     public bool TryEnqueue(byte[] frame)
@@ -53,55 +51,140 @@ internal sealed partial class WebsocketConnection(
         await writer.ConfigureAwait(false);
         await closing.CancelAsync().ConfigureAwait(false);
         await watchdog.ConfigureAwait(false);
-        lock (gate)
-        {
-            // the request ends now: a late deadline must not abort a connection Kestrel reuses
-            finished = true;
-            deadline?.Dispose();
-            deadline = null;
-        }
-        LogClosed(peer, close?.Status ?? WebSocketCloseStatus.Empty, close?.Reason ?? string.Empty);
+        closer.Dispose();
+        LogClosed(peer, closer.Request?.Status ?? WebSocketCloseStatus.Empty, closer.Request?.Reason ?? string.Empty);
     }
 
     public void Dispose()
     {
-        lock (gate)
-        {
-            finished = true;
-            deadline?.Dispose();
-            deadline = null;
-        }
+        closer.Dispose();
         closing.Dispose();
     }
 
     /// <returns>false when the socket was closing already (the first reason wins).</returns>
     private bool RequestClose(CloseRequest request)
     {
-        lock (gate)
+        if (!closer.TryClose(request))
         {
-            if (close is not null)
-            {
-                return false;
-            }
-            close = request;
-            deadline = new CancellationTokenSource(options.CloseTimeout, clock);
-            deadline.Token.Register(Abort);
+            return false;
         }
         outgoing.Writer.TryComplete();
         return true;
     }
 
-    private void Abort()
+    // An idle socket holds one small pooled chunk; a frame larger than a chunk is assembled in a buffer of its own.
+    private async Task ReceiveAsync(BlackholeSession session)
     {
-        lock (gate)
+        var chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunk);
+        try
         {
-            if (finished)
+            while (true)
             {
-                return;
+                ArrayBufferWriter<byte>? assembled = null;
+                var length = 0;
+                var tooBig = false;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(chunk.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+                    length += result.Count;
+                    tooBig |= length > options.MaxFrameBytes;
+                    if (!tooBig && (assembled is not null || !result.EndOfMessage))
+                    {
+                        assembled ??= new ArrayBufferWriter<byte>(ReceiveChunk * 2);
+                        assembled.Write(chunk.AsSpan(0, result.Count));
+                    }
+                }
+                while (!result.EndOfMessage);
+                Volatile.Write(ref lastActivity, clock.GetTimestamp());
+                if (tooBig)
+                {
+                    RequestClose(CloseRequest.TooBig(options.MaxFrameBytes));
+                }
+                else if (closer.Request is not null)
+                {
+                    continue; // closing: only the client's close frame matters now
+                }
+                else if (result.MessageType == WebSocketMessageType.Text)
+                {
+                    var text = assembled?.WrittenMemory ?? chunk.AsMemory(0, result.Count);
+                    await session.HandleAsync(text, closing.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    session.HandleBinary();
+                }
             }
         }
-        socket.Abort();
-        abortConnection();
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            // the client vanished or the socket was aborted
+            RequestClose(CloseRequest.Echo(null));
+            closer.Abort();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        var reader = outgoing.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var frame))
+                {
+                    if (closer.Request is { DropQueued: true })
+                    {
+                        break;
+                    }
+                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+                }
+                if (closer.Request is { DropQueued: true })
+                {
+                    break;
+                }
+            }
+            if (closer.Request is { } request && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await socket.CloseOutputAsync(request.Status, request.Reason, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            closer.Abort();
+        }
+    }
+
+    private async Task WatchIdleAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                var remaining = options.IdleTimeout - clock.GetElapsedTime(Volatile.Read(ref lastActivity));
+                if (remaining <= TimeSpan.Zero)
+                {
+                    if (RequestClose(CloseRequest.Idle(options.IdleTimeout)))
+                    {
+                        LogIdle(peer);
+                    }
+                    return;
+                }
+                await Task.Delay(remaining, clock, closing.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the socket closed first
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Websocket {Peer} closed: more than {MaxQueued} frames waiting, the client does not keep up")]

@@ -3,7 +3,7 @@ using Conferences.Core.Blackhole;
 namespace Conferences.Api.Websocket;
 
 /// <summary>
-/// Registers the Blackhole-compatible websocket endpoint (profile §6): options from <c>Websocket</c>, the session's
+/// Registers the Blackhole-compatible websocket endpoint (docs/websocket.md): options from <c>Websocket</c>, the session's
 /// authenticator, the process-wide event hub the sessions share, and a startup filter that maps <see cref="WebsocketOptions.Path"/> ahead of the crossbar pipeline
 /// (the websocket has no envelope middleware, CORS or routing of its own), so <c>Program.cs</c> needs one line.
 /// </summary>

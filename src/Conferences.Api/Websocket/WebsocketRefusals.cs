@@ -4,9 +4,9 @@ using Conferences.Api.Crossbar;
 namespace Conferences.Api.Websocket;
 
 /// <summary>
-/// HTTP answers of <c>/ws</c> when no websocket is opened (kazoo-reference §7: Blackhole answers 400 to
+/// HTTP answers of <c>/ws</c> when no websocket is opened (docs/websocket.md: Blackhole answers 400 to
 /// sub-protocols and 429 over <c>max_connections_per_ip</c>, with an empty body). Here they are Kazoo error
-/// envelopes with <c>Content-Type: application/json</c> (profile §7, docs/compatibility.md).
+/// envelopes with <c>Content-Type: application/json</c> (docs/clients.md, docs/compatibility.md).
 /// </summary>
 internal static class WebsocketRefusals
 {

@@ -3,7 +3,7 @@ using Conferences.Core.Kapi;
 namespace Conferences.Core.Blackhole;
 
 /// <summary>
-/// Client bindings → AMQP bindings, as <c>bh_conference.erl</c> does (kazoo-reference §7), plus D12:
+/// Client bindings → AMQP bindings, as <c>bh_conference.erl</c> does (docs/websocket.md), plus D12:
 /// <list type="bullet">
 /// <item><c>conference.event.{conf}.{call|*}</c> → <c>conference.event.*.{account}.{conf}.{enc(call)}</c>;</item>
 /// <item><c>conference.event.*.{conf}.*</c> (D12, Monster UI's conference viewer) → every event of {conf}, the same

@@ -1,7 +1,7 @@
 namespace Conferences.Core.Blackhole;
 
 /// <summary>
-/// The texts of <c>data.errors</c> in Blackhole error replies (kazoo-reference §7), Kazoo's own first
+/// The texts of <c>data.errors</c> in Blackhole error replies (docs/websocket.md), Kazoo's own first
 /// (<c>bh_token_auth</c>, <c>bh_events</c>, <c>bh_authz_subscribe</c>, <c>bh_conference</c>), then this service's
 /// for input Kazoo crashes on or limits Kazoo does not have (docs/compatibility.md).
 /// </summary>

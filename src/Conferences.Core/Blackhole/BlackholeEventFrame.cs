@@ -8,7 +8,7 @@ using Conferences.Core.Messaging;
 namespace Conferences.Core.Blackhole;
 
 /// <summary>
-/// Server → client event frames (kazoo-reference §7; <c>bh_events:event/3</c>, <c>blackhole_data_emitter:event/4</c>):
+/// Server → client event frames (docs/websocket.md; <c>bh_events:event/3</c>, <c>blackhole_data_emitter:event/4</c>):
 /// <c>{"action":"event","subscribed_key":…,"subscription_key":…,"name":…,"routing_key":…,"data":{…}}</c>.
 /// <c>data</c> is the AMQP message without the optional default headers (<c>kz_api:public_fields/1</c>: all but
 /// <c>Account-ID</c> and <c>Call-ID</c>), keys normalised (lower case, <c>-</c> → <c>_</c>, recursively), plus —

@@ -4,17 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace Conferences.Core.Blackhole;
 
 /// <summary>
-/// The process's websocket subscriptions (one per process, shared by every <see cref="BlackholeSession"/>): one
-/// exclusive bus queue per distinct AMQP binding key, however many sessions hold it, with each delivery rendered
-/// once and handed to every session on the key. Kazoo's Blackhole is shaped alike (kazoo-reference §7): one
-/// <c>blackhole_listener</c> queue per node, whose AMQP bindings the sockets add and remove, and deliveries fanned
-/// out to the sockets through <c>blackhole_bindings</c>. So the bindings one API instance serves cost one bus
-/// subscription per distinct key, not one per session (docs/decisions/0008). The first session on a key creates the
-/// subscription (and its
-/// <see cref="JoinAsync"/> waits for it, so its subscribe reply still follows a subscribed queue); the last to leave
-/// ends it. A session's receiver is called on the bus's delivery thread and must not block: sessions hand frames to
-/// their own bounded outbox (<see cref="IBlackholeOutbox.TryEnqueue"/>), so a slow socket never holds up another.
-/// Bus reconnects are the adapter's business (a subscription survives them).
+/// The process's websocket subscriptions: one exclusive bus queue per distinct AMQP binding key, however many sessions
+/// hold it, each delivery rendered once for all of them, like Kazoo's <c>blackhole_listener</c> (docs/websocket.md,
+/// "Bindings"; docs/decisions/0008).
 /// </summary>
 public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogger<BlackholeEventHub> logger) : IAsyncDisposable
 {
@@ -116,17 +108,13 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
             {
                 entry.Retired = true;
                 entry.Clear();
-                ending = entry.Subscription;
-                entry.Subscription = null;
+                ending = entry.TakeSubscription();
             }
             finally
             {
                 entry.Turn.Release();
             }
-            if (ending is not null)
-            {
-                await EndQuietlyAsync(ending).ConfigureAwait(false);
-            }
+            await EndQuietlyAsync(ending).ConfigureAwait(false);
         }
     }
 
@@ -142,17 +130,13 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
                 return;
             }
             Retire(entry);
-            ending = entry.Subscription;
-            entry.Subscription = null;
+            ending = entry.TakeSubscription();
         }
         finally
         {
             entry.Turn.Release();
         }
-        if (ending is not null)
-        {
-            await EndQuietlyAsync(ending).ConfigureAwait(false);
-        }
+        await EndQuietlyAsync(ending).ConfigureAwait(false);
     }
 
     // Under the entry's turn: out of the table, so the next session on the key makes a fresh entry and subscription.
@@ -192,17 +176,8 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
         return Task.CompletedTask;
     }
 
-    private async Task EndQuietlyAsync(IKapiSubscription subscription)
-    {
-        try
-        {
-            await subscription.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is BusUnavailableException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
-        {
-            LogUnsubscribeFailed(e, subscription.QueueName);
-        }
-    }
+    private Task EndQuietlyAsync(IKapiSubscription? subscription) =>
+        QuietDisposal.DisposeAsync(subscription, e => LogUnsubscribeFailed(e, subscription!.QueueName));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ending websocket queue {Queue} failed")]
     private partial void LogUnsubscribeFailed(Exception exception, string queue);

@@ -5,7 +5,7 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Core.Blackhole;
 
 /// <summary>
-/// A client → server frame (kazoo-reference §7): <c>{"action":…, "auth_token":…, "request_id":…, "data":{…}}</c>,
+/// A client → server frame (docs/websocket.md): <c>{"action":…, "auth_token":…, "request_id":…, "data":{…}}</c>,
 /// optionally <c>name</c> and <c>metadata</c>. As in <c>bh_context:from_json/2</c>: a missing or empty action is
 /// <c>noop</c>, a missing <c>request_id</c> is rand-hex-32, empty strings count as absent.
 /// </summary>

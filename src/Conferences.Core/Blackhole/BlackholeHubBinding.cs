@@ -23,6 +23,14 @@ internal sealed class BlackholeHubBinding(string amqpBinding)
     /// <summary>Under <see cref="Turn"/>.</summary>
     public bool Retired { get; set; }
 
+    /// <summary>Under <see cref="Turn"/>: the subscription to end, now that the entry no longer holds it.</summary>
+    public IKapiSubscription? TakeSubscription()
+    {
+        var subscription = Subscription;
+        Subscription = null;
+        return subscription;
+    }
+
     public IReadOnlyList<BlackholeHubMembership> Members => members;
 
     /// <summary>Under <see cref="Turn"/>.</summary>

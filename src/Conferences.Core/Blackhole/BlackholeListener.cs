@@ -30,4 +30,30 @@ internal sealed class BlackholeListener(string amqpBinding)
         Pending.Remove(clientBinding);
         Held.RemoveAll(h => h.Client == clientBinding);
     }
+
+    /// <summary>Right after the subscribe reply: the held frames first, then live delivery.</summary>
+    public void Activate(string clientBinding, BlackholeSender sender)
+    {
+        Pending.Remove(clientBinding);
+        Active.Add(clientBinding);
+        foreach (var (_, frame) in Held.Where(h => h.Client == clientBinding))
+        {
+            sender.Send(frame);
+        }
+        Held.RemoveAll(h => h.Client == clientBinding);
+    }
+
+    // bh_events:event/3 → blackhole_data_emitter:event/4: one frame for every client binding this AMQP binding serves.
+    public void Deliver(BlackholeEvent evt, BlackholeSender sender)
+    {
+        var data = evt.Data.Span;
+        foreach (var client in Active)
+        {
+            sender.Send(BlackholeEventFrame.Render(client, evt.AmqpBinding, evt.Name, evt.RoutingKey, data));
+        }
+        foreach (var client in Pending)
+        {
+            Held.Add((client, BlackholeEventFrame.Render(client, evt.AmqpBinding, evt.Name, evt.RoutingKey, data)));
+        }
+    }
 }

@@ -1,7 +1,7 @@
 namespace Conferences.Core.Blackhole;
 
 /// <summary>
-/// Wire names of Blackhole's websocket protocol (kazoo-reference §7; <c>blackhole_socket_handler.erl</c>,
+/// Wire names of Blackhole's websocket protocol (docs/websocket.md; <c>blackhole_socket_handler.erl</c>,
 /// <c>blackhole_data_emitter.erl</c>): the actions a client sends, the two actions the server sends, reply statuses
 /// and frame keys.
 /// </summary>

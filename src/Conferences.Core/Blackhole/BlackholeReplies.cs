@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Blackhole;
 
 /// <summary>
-/// Server → client replies (kazoo-reference §7, <c>blackhole_data_emitter:reply/4</c>):
+/// Server → client replies (docs/websocket.md, <c>blackhole_data_emitter:reply/4</c>):
 /// <c>{"action":"reply","request_id":…,"status":"success"|"error","data":{…}}</c>. Every reply carries the
-/// request's <c>request_id</c>, which Monster UI matches replies by (profile §7).
+/// request's <c>request_id</c>, which Monster UI matches replies by (docs/clients.md).
 /// </summary>
 public static class BlackholeReplies
 {

@@ -1,32 +1,37 @@
 using System.Text.Json.Nodes;
 using Conferences.Core.Accounts;
-using Conferences.Core.Messaging;
+using Conferences.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Conferences.Core.Blackhole;
 
 /// <summary>
-/// One websocket client of the Blackhole protocol (kazoo-reference §7; <c>blackhole_socket_callback.erl</c>): each
-/// frame is authenticated (only until the session is), validated, authorized and executed, in Kazoo's order, and
-/// answered with one reply that echoes its <c>request_id</c>. Subscriptions are memberships of the process's
-/// <see cref="BlackholeEventHub"/>, one per distinct AMQP binding (the hub keeps one bus queue per binding key for
-/// all sessions), whose deliveries become this session's event frames. Everything the client receives goes through
-/// the <see cref="IBlackholeOutbox"/>; the session knows nothing of sockets. Frames are handled one at a time.
+/// One websocket client of the Blackhole protocol (<c>blackhole_socket_callback.erl</c>, docs/websocket.md): each
+/// frame is authenticated, validated, authorized and executed in Kazoo's order and answered with one reply; the
+/// session knows nothing of sockets, only its <see cref="IBlackholeOutbox"/>. Frames are handled one at a time.
 /// </summary>
-public sealed partial class BlackholeSession(
-    IBlackholeAuthenticator authenticator,
-    BlackholeEventHub hub,
-    IBlackholeOutbox outbox,
-    BlackholeSessionOptions options,
-    ILogger<BlackholeSession> logger) : IAsyncDisposable
+public sealed partial class BlackholeSession : IAsyncDisposable
 {
-    private readonly Lock gate = new();
-    private readonly List<BlackholeBinding> bindings = [];
-    private readonly Dictionary<string, BlackholeListener> listeners = new(StringComparer.Ordinal);
+    private readonly IBlackholeAuthenticator authenticator;
+    private readonly BlackholeSender sender;
+    private readonly BlackholeSubscriptions subscriptions;
+    private readonly ILogger<BlackholeSession> logger;
     private TokenClaims? claims;
     private string? connectToken;
-    private bool disposed;
-    private volatile bool outboxClosed;
+
+    public BlackholeSession(
+        IBlackholeAuthenticator authenticator,
+        BlackholeEventHub hub,
+        IBlackholeOutbox outbox,
+        BlackholeSessionOptions options,
+        ILogger<BlackholeSession> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.authenticator = authenticator;
+        this.logger = logger;
+        sender = new BlackholeSender(outbox);
+        subscriptions = new BlackholeSubscriptions(hub, sender, options.MaxBindings, logger);
+    }
 
     /// <summary>Whom the session acts for, once authenticated.</summary>
     public TokenClaims? Claims => claims;
@@ -37,16 +42,7 @@ public sealed partial class BlackholeSession(
     public JsonNode? Metadata { get; private set; }
 
     /// <summary>The session's bindings, in subscription order.</summary>
-    public IReadOnlyList<BlackholeBinding> Bindings
-    {
-        get
-        {
-            lock (gate)
-            {
-                return [.. bindings];
-            }
-        }
-    }
+    public IReadOnlyList<BlackholeBinding> Bindings => subscriptions.Bindings;
 
     /// <summary>
     /// An <c>auth_token</c> query parameter of the connection: a valid one authenticates the session at once; any
@@ -99,23 +95,61 @@ public sealed partial class BlackholeSession(
     public void HandleBinary() => Send(BlackholeReplies.Error(BlackholeFrame.NewRequestId(), BlackholeErrors.BinaryFrame));
 
     /// <summary>Leaves every binding of the session (the socket closed); the hub ends those no other session holds.</summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => subscriptions.DisposeAsync();
+
+    // validate → authorize → command, each failing step answering with its errors (blackhole_socket_callback:recv/2)
+    private async Task SubscribeAsync(BlackholeFrame frame, CancellationToken ct)
     {
-        List<IAsyncDisposable> ending;
-        lock (gate)
+        if (BlackholeSubscriptionValidator.Validate(frame, sender) is not { } request)
         {
-            if (disposed)
-            {
-                return;
-            }
-            disposed = true;
-            ending = [.. listeners.Values.Select(l => l.Membership).OfType<IAsyncDisposable>()];
-            listeners.Clear();
-            bindings.Clear();
+            return;
         }
-        foreach (var subscription in ending)
+        if (await AuthorizeAsync(request.AccountId, ct).ConfigureAwait(false) is { } refusal)
         {
-            await EndQuietlyAsync(subscription).ConfigureAwait(false);
+            Send(BlackholeReplies.Error(frame.RequestId, refusal));
+            return;
+        }
+        if (!RefuseUnknownFamily(frame, request))
+        {
+            await subscriptions.SubscribeAsync(frame.RequestId, request, ct).ConfigureAwait(false);
+        }
+    }
+
+    // Not authorized in Kazoo either: removing a binding the session does not hold changes nothing.
+    private async Task UnsubscribeAsync(BlackholeFrame frame)
+    {
+        if (BlackholeSubscriptionValidator.Validate(frame, sender) is { } request && !RefuseUnknownFamily(frame, request))
+        {
+            await subscriptions.UnsubscribeAsync(frame.RequestId, request).ConfigureAwait(false);
+        }
+    }
+
+    private bool RefuseUnknownFamily(BlackholeFrame frame, BlackholeSubscriptionRequest request)
+    {
+        if (!request.Parsed.Any(p => p.IsUnknownFamily))
+        {
+            return false;
+        }
+        Send(BlackholeReplies.Error(frame.RequestId, BlackholeErrors.NoAvailableSubscriptions));
+        return true;
+    }
+
+    // bh_authz_subscribe: "*" for super-duper admins only; otherwise the token's account or a descendant.
+    private async Task<string?> AuthorizeAsync(string accountId, CancellationToken ct)
+    {
+        var who = claims!;
+        if (accountId == BlackholeProtocol.AnyAccount)
+        {
+            return who.IsSuperDuperAdmin ? null : BlackholeErrors.UnauthorizedWildcardAccountId;
+        }
+        try
+        {
+            return await authenticator.MayAccessAsync(who, accountId, ct).ConfigureAwait(false) ? null : BlackholeErrors.UnauthorizedAccountId;
+        }
+        catch (DatastoreUnavailableException e)
+        {
+            LogAuthorizeFailed(e, accountId);
+            return BlackholeErrors.DatastoreUnavailable;
         }
     }
 
@@ -135,33 +169,7 @@ public sealed partial class BlackholeSession(
         return claims is null ? BlackholeErrors.FailedToAuthenticate(token) : null;
     }
 
-    // A refused frame means the socket is closing (its queue overflowed or it is shutting down): it stays refused.
-    private void Send(byte[] frame)
-    {
-        if (!outbox.TryEnqueue(frame))
-        {
-            outboxClosed = true;
-        }
-    }
-
-    // The hub ends the bus subscription quietly itself; this only guards against a hub being torn down meanwhile.
-    private async Task EndQuietlyAsync(IAsyncDisposable membership)
-    {
-        try
-        {
-            await membership.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is BusUnavailableException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
-        {
-            LogUnsubscribeFailed(e);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Websocket subscription to {AmqpBinding} failed: the bus is unavailable")]
-    private partial void LogSubscribeFailed(Exception exception, string amqpBinding);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Leaving a websocket binding failed")]
-    private partial void LogUnsubscribeFailed(Exception exception);
+    private void Send(byte[] frame) => sender.Send(frame);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Websocket subscription for account {AccountId} refused: the datastore is unavailable")]
     private partial void LogAuthorizeFailed(Exception exception, string accountId);

@@ -1,7 +1,7 @@
 namespace Conferences.Core.Kapi;
 
 /// <summary>
-/// <c>App-Name</c>/<c>App-Version</c> of the Kazoo applications on the conference bus (kazoo-reference §5.3):
+/// <c>App-Name</c>/<c>App-Version</c> of the Kazoo applications on the conference bus (<c>kz_amqp_worker.erl</c>):
 /// crossbar's searches and dial, conference commands built by <c>kapps_conference_command</c>, ecallmgr's replies
 /// and FreeSWITCH-originated events.
 /// </summary>
@@ -13,7 +13,7 @@ public static class KapiApps
     public const string KappsConferenceName = "kapps_conference";
     public const string KappsConferenceVersion = "1.0.0";
 
-    /// <summary>ecallmgr's <c>APP_VERSION</c> in Kazoo HEAD (also the version in the §5.4.2 example).</summary>
+    /// <summary>ecallmgr's <c>APP_VERSION</c> in Kazoo HEAD (also the version in the <c>kapi_conference:search_resp/1</c> example).</summary>
     public const string EcallmgrName = "ecallmgr";
     public const string EcallmgrVersion = "5.0.0";
 

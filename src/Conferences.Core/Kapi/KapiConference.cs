@@ -3,20 +3,20 @@ using Conferences.Core.Kazoo;
 using H = Conferences.Core.Kapi.KapiHeaders;
 using K = Conferences.Core.Kapi.KapiKeys;
 using T = Conferences.Core.Kapi.KapiValueType;
+using static Conferences.Core.Kapi.KapiDefinitions;
 
 namespace Conferences.Core.Kapi;
 
 /// <summary>
-/// THE kapi message table: the messages of <c>kapi_conference.erl</c> this service sends or receives, key for key
-/// (kazoo-reference §5.4; kapi is authoritative over the generated <c>kapi.conference.*.json</c> schemas, §5.5).
-/// Where kapi has no type check for a key, the type here is the one of the §5.4 tables.
+/// The kapi message table: the messages of <c>kapi_conference.erl</c> this service sends or receives, key for key
+/// (kapi's code wins over the generated <c>kapi.conference.*.json</c> schemas; docs/amqp.md, "Messages").
 /// </summary>
 public static class KapiConference
 {
     public const string Category = "conference";
     public const string CommandEventName = "command";
 
-    // §5.4.1 — crossbar → conference / conference.discovery
+    // kapi_conference:search_req/1 — crossbar → conference / conference.discovery
     public static readonly KapiMessageDefinition SearchReq = new()
     {
         Name = "search_req",
@@ -26,26 +26,21 @@ public static class KapiConference
         Types = Types((K.ConferenceId, T.String), (H.AccountId, T.String)),
     };
 
-    // §5.4.2 — manager → targeted / {Server-ID}
+    // kapi_conference:search_resp/1 — manager → targeted / {Server-ID}
     public static readonly KapiMessageDefinition SearchResp = new()
     {
         Name = "search_resp",
         EventCategory = Category,
         EventName = "search_resp",
         RequiredOneOf = [[K.Conferences, K.ConferenceId]],
-        OptionalKeys =
-        [
-            K.Answered, K.Dynamic, K.Locked, K.ParticipantCount, K.Participants, K.RunTime, K.Running,
-            K.StartTime, K.SwitchExternalIp, K.SwitchHostname, K.SwitchUrl, K.Uuid,
-        ],
+        OptionalKeys = [K.Answered, K.Dynamic, K.Locked, K.ParticipantCount, K.Participants, K.RunTime, K.Running, K.StartTime, K.SwitchExternalIp, K.SwitchHostname, K.SwitchUrl, K.Uuid],
         Types = Types(
-            (K.Conferences, T.Object), (K.ConferenceId, T.String), (K.Answered, T.Boolean), (K.Dynamic, T.Boolean),
-            (K.Locked, T.Boolean), (K.ParticipantCount, T.Integer), (K.Participants, T.Array), (K.RunTime, T.Integer),
-            (K.Running, T.Boolean), (K.StartTime, T.Integer), (K.SwitchExternalIp, T.String), (K.SwitchHostname, T.String),
-            (K.SwitchUrl, T.String), (K.Uuid, T.String)),
+            (K.Conferences, T.Object), (K.ConferenceId, T.String), (K.Answered, T.Boolean), (K.Dynamic, T.Boolean), (K.Locked, T.Boolean),
+            (K.ParticipantCount, T.Integer), (K.Participants, T.Array), (K.RunTime, T.Integer), (K.Running, T.Boolean), (K.StartTime, T.Integer),
+            (K.SwitchExternalIp, T.String), (K.SwitchHostname, T.String), (K.SwitchUrl, T.String), (K.Uuid, T.String)),
     };
 
-    // §5.4.3 — manager that does not host the searched conference → targeted / {Server-ID}
+    // kapi_conference:conference_error/1 — manager that does not host the searched conference → targeted / {Server-ID}
     public static readonly KapiMessageDefinition ConferenceError = new()
     {
         Name = "conference_error",
@@ -55,7 +50,7 @@ public static class KapiConference
         Types = Types((K.ErrorMessage, T.String), (K.Request, T.Object), (K.ConferenceId, T.String)),
     };
 
-    // §5.4.4 — crossbar → conference / conference.command.{conf}
+    // kapi_conference:lock/1, mute_participant/1, … — crossbar → conference / conference.command.{conf}
     public static readonly KapiMessageDefinition Lock = Command("lock");
     public static readonly KapiMessageDefinition Unlock = Command("unlock");
     public static readonly KapiMessageDefinition MuteParticipant = Command("mute_participant", required: [K.ParticipantId]);
@@ -63,7 +58,7 @@ public static class KapiConference
     public static readonly KapiMessageDefinition DeafParticipant = Command("deaf_participant", required: [K.ParticipantId]);
     public static readonly KapiMessageDefinition UndeafParticipant = Command("undeaf_participant", required: [K.ParticipantId]);
 
-    /// <summary>Without <c>Participant-ID</c> FreeSWITCH hangs up the "last" member (kazoo-reference §5.4.4).</summary>
+    /// <summary>Without <c>Participant-ID</c> FreeSWITCH hangs up the "last" member (<c>conference kick last</c>).</summary>
     public static readonly KapiMessageDefinition Kick = Command("kick", optional: [K.ParticipantId]);
 
     public static readonly KapiMessageDefinition Play = Command("play",
@@ -75,7 +70,7 @@ public static class KapiConference
         types: [(K.OtherParticipant, T.IntegerOrNumericString), (K.Relationship, T.String)],
         allowed: [(K.Relationship, ["deaf", "mute", "clear"])]);
 
-    /// <summary>crossbar sends record without <c>Media-Name</c>, which kapi rejects (kazoo-reference §1.7).</summary>
+    /// <summary>crossbar sends record without <c>Media-Name</c>, which kapi rejects (docs/compatibility.md D4).</summary>
     public static readonly KapiMessageDefinition Record = Command("record",
         required: [K.MediaName], optional: [H.CallId], types: [(K.MediaName, T.String), (H.CallId, T.String)]);
 
@@ -99,7 +94,7 @@ public static class KapiConference
         required: [K.Parameter, K.Value], types: [(K.Parameter, T.String), (K.Value, T.String)],
         allowed: [(K.Parameter, ["Max-Members", "Caller-ID-Name", "Caller-ID-Number"])]);
 
-    /// <summary>Declared in kapi; unused by crossbar and not handled by ecallmgr (kazoo-reference §5.4.4).</summary>
+    /// <summary>Declared in kapi; unused by crossbar and not handled by <c>ecallmgr_conference_command</c>.</summary>
     public static readonly KapiMessageDefinition ParticipantsReq = Command("participants", name: "participants_req");
 
     /// <summary>kapi types <c>Conference-ID</c> here but does not declare it, so builders strip it.</summary>
@@ -112,26 +107,18 @@ public static class KapiConference
         Types = Types((K.Participants, T.Array), (K.ConferenceId, T.String)),
     };
 
-    // §5.4.5 — crossbar → conference / conference.command.{zone}, reply on targeted
+    // kapi_conference:dial/1 — crossbar → conference / conference.command.{zone}, reply on targeted
     public static readonly KapiMessageDefinition Dial = Command("dial",
         required: [K.Endpoints],
-        optional:
-        [
-            H.AccountId, K.CallerIdName, K.CallerIdNumber, K.CustomChannelVars, K.CustomApplicationVars,
-            K.OutboundCallId, K.ParticipantFlags, K.ProfileName, K.TargetCallId, K.Timeout,
-        ],
+        optional: [H.AccountId, K.CallerIdName, K.CallerIdNumber, K.CustomChannelVars, K.CustomApplicationVars, K.OutboundCallId, K.ParticipantFlags, K.ProfileName, K.TargetCallId, K.Timeout],
         types:
         [
-            (K.Endpoints, T.NonEmptyObjectArray), (H.AccountId, T.String), (K.CallerIdName, T.String),
-            (K.CallerIdNumber, T.String), (K.CustomChannelVars, T.Object), (K.CustomApplicationVars, T.Object),
-            (K.OutboundCallId, T.String), (K.ParticipantFlags, T.StringArray), (K.ProfileName, T.String),
-            (K.TargetCallId, T.String), (K.Timeout, T.Integer),
+            (K.Endpoints, T.NonEmptyObjectArray), (H.AccountId, T.String), (K.CallerIdName, T.String), (K.CallerIdNumber, T.String),
+            (K.CustomChannelVars, T.Object), (K.CustomApplicationVars, T.Object), (K.OutboundCallId, T.String),
+            (K.ParticipantFlags, T.StringArray), (K.ProfileName, T.String), (K.TargetCallId, T.String), (K.Timeout, T.Integer),
         ]);
 
-    /// <summary>
-    /// §5.4.6 — <c>Application-Name: dial_resp</c> is a fixed value but not a declared key: checked when present,
-    /// stripped on the wire.
-    /// </summary>
+    /// <summary><c>kapi_conference:dial_resp/1</c>: <c>Application-Name</c> is fixed but not declared, so checked when present and stripped.</summary>
     public static readonly KapiMessageDefinition DialResp = new()
     {
         Name = "dial_resp",
@@ -142,25 +129,21 @@ public static class KapiConference
         Types = Types((K.EndpointResponses, T.NonEmptyObjectArray), (K.ApplicationName, T.String)),
     };
 
-    // §5.4.7 — manager → conference / conference.event.{Event}.{acct}.{conf}.{enc(call)}
+    // kapi_conference:event/1 — manager → conference / conference.event.{Event}.{acct}.{conf}.{enc(call)}
     public static readonly KapiMessageDefinition Event = new()
     {
         Name = "event",
         EventCategory = Category,
         EventName = "event",
         RequiredKeys = [K.Event, K.ConferenceId, K.InstanceId],
-        OptionalKeys =
-        [
-            H.CallId, K.ParticipantId, K.CallerIdName, K.CallerIdNumber, K.ChannelPresenceId,
-            K.CustomChannelVars, K.ConferenceChannelVars,
-        ],
+        OptionalKeys = [H.CallId, K.ParticipantId, K.CallerIdName, K.CallerIdNumber, K.ChannelPresenceId, K.CustomChannelVars, K.ConferenceChannelVars],
         Types = Types(
-            (K.Event, T.String), (K.ConferenceId, T.String), (K.InstanceId, T.String), (H.CallId, T.String),
-            (K.ParticipantId, T.IntegerOrNumericString), (K.CallerIdName, T.String), (K.CallerIdNumber, T.String),
-            (K.ChannelPresenceId, T.String), (K.CustomChannelVars, T.Object), (K.ConferenceChannelVars, T.Object)),
+            (K.Event, T.String), (K.ConferenceId, T.String), (K.InstanceId, T.String), (H.CallId, T.String), (K.ParticipantId, T.IntegerOrNumericString),
+            (K.CallerIdName, T.String), (K.CallerIdNumber, T.String), (K.ChannelPresenceId, T.String), (K.CustomChannelVars, T.Object),
+            (K.ConferenceChannelVars, T.Object)),
     };
 
-    /// <summary>§5.4.8 — legacy, declared in kapi, published by nothing in Kazoo HEAD.</summary>
+    /// <summary><c>kapi_conference:participant_event/1</c>: legacy, declared in kapi, published by nothing in Kazoo HEAD.</summary>
     public static readonly KapiMessageDefinition ParticipantEvent = new()
     {
         Name = "participant_event",
@@ -168,45 +151,38 @@ public static class KapiConference
         EventName = "participant_event",
         RequiredKeys =
         [
-            K.Event, H.CallId, K.Focus, K.ConferenceId, K.InstanceId, K.ParticipantId, K.Floor, K.Hear, K.Speak,
-            K.Talking, K.CurrentEnergy, K.EnergyLevel, K.Video, K.MuteDetect, K.CallerIdName, K.CallerIdNumber,
-            K.ChannelPresenceId, K.CustomChannelVars,
+            K.Event, H.CallId, K.Focus, K.ConferenceId, K.InstanceId, K.ParticipantId, K.Floor, K.Hear, K.Speak, K.Talking, K.CurrentEnergy,
+            K.EnergyLevel, K.Video, K.MuteDetect, K.CallerIdName, K.CallerIdNumber, K.ChannelPresenceId, K.CustomChannelVars,
         ],
         Types = Types(
             (K.Event, T.String), (H.CallId, T.String), (K.Focus, T.String), (K.ConferenceId, T.String), (K.InstanceId, T.String),
-            (K.ParticipantId, T.IntegerOrNumericString), (K.Floor, T.Boolean), (K.Hear, T.Boolean), (K.Speak, T.Boolean),
-            (K.Talking, T.Boolean), (K.CurrentEnergy, T.IntegerOrNumericString), (K.EnergyLevel, T.IntegerOrNumericString),
-            (K.Video, T.Boolean), (K.MuteDetect, T.Boolean), (K.CallerIdName, T.String), (K.CallerIdNumber, T.String),
-            (K.ChannelPresenceId, T.String), (K.CustomChannelVars, T.Object)),
+            (K.ParticipantId, T.IntegerOrNumericString), (K.Floor, T.Boolean), (K.Hear, T.Boolean), (K.Speak, T.Boolean), (K.Talking, T.Boolean),
+            (K.CurrentEnergy, T.IntegerOrNumericString), (K.EnergyLevel, T.IntegerOrNumericString), (K.Video, T.Boolean), (K.MuteDetect, T.Boolean),
+            (K.CallerIdName, T.String), (K.CallerIdNumber, T.String), (K.ChannelPresenceId, T.String), (K.CustomChannelVars, T.Object)),
     };
 
     /// <summary>Every message of the table.</summary>
     public static readonly IReadOnlyList<KapiMessageDefinition> All =
     [
-        SearchReq, SearchResp, ConferenceError,
-        Lock, Unlock, MuteParticipant, UnmuteParticipant, DeafParticipant, UndeafParticipant, Kick, Play,
-        RelateParticipants, Record, RecordStop, StopPlay, ParticipantEnergy, ParticipantVolumeIn, ParticipantVolumeOut,
-        Set, ParticipantsReq, ParticipantsResp, Dial, DialResp, Event, ParticipantEvent,
+        SearchReq, SearchResp, ConferenceError, Lock, Unlock, MuteParticipant, UnmuteParticipant, DeafParticipant, UndeafParticipant, Kick, Play,
+        RelateParticipants, Record, RecordStop, StopPlay, ParticipantEnergy, ParticipantVolumeIn, ParticipantVolumeOut, Set, ParticipantsReq,
+        ParticipantsResp, Dial, DialResp, Event, ParticipantEvent,
     ];
 
     /// <summary>The definitions reachable by <c>Application-Name</c> (kapi's <c>APPLICTION_MAP</c>, minus say/tts/tones/play_macro).</summary>
     public static readonly IReadOnlyDictionary<string, KapiMessageDefinition> CommandsByApplicationName =
         All.Where(d => d.ApplicationName is not null).ToDictionary(d => d.ApplicationName!, StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, KapiMessageDefinition> ByNameMap =
-        All.ToDictionary(d => d.Name, StringComparer.Ordinal);
-
     /// <summary>The command definition for an <c>Application-Name</c> (e.g. <c>mute_participant</c>), or null when kapi has none.</summary>
     public static KapiMessageDefinition? FindCommand(string? applicationName) =>
         applicationName is not null && CommandsByApplicationName.TryGetValue(applicationName, out var definition) ? definition : null;
 
     /// <summary>A definition by its kapi name (<c>search_req</c>, <c>participants_req</c>, …), or null.</summary>
-    public static KapiMessageDefinition? FindByName(string name) => ByNameMap.GetValueOrDefault(name);
+    public static KapiMessageDefinition? FindByName(string name) => All.FirstOrDefault(d => d.Name == name);
 
     /// <summary>
-    /// The definition a received message claims to be: commands by <c>Application-Name</c>, everything else by
-    /// <c>Event-Name</c>; null when unknown. A <c>dial_resp</c> carries no <c>Application-Name</c> on the wire and
-    /// is identified by the requester, not here.
+    /// The definition a received message claims to be: commands by <c>Application-Name</c>, others by <c>Event-Name</c>;
+    /// null when unknown. A <c>dial_resp</c> has no <c>Application-Name</c> on the wire: its requester identifies it.
     /// </summary>
     public static KapiMessageDefinition? Identify(JsonObject message)
     {
@@ -221,37 +197,4 @@ public static class KapiConference
         }
         return All.FirstOrDefault(d => d.EventName == eventName && d.EventName != CommandEventName);
     }
-
-    private static KapiMessageDefinition Command(
-        string applicationName,
-        string[]? required = null,
-        string[]? optional = null,
-        (string Key, KapiValueType Type)[]? types = null,
-        (string Key, string[] Values)[]? allowed = null,
-        string? name = null)
-    {
-        var allTypes = Types((K.ApplicationName, T.String), (K.ConferenceId, T.String));
-        foreach (var key in (required ?? []).Concat(optional ?? []).Where(k => k == K.ParticipantId))
-        {
-            allTypes[key] = T.IntegerOrNumericString;
-        }
-        foreach (var (key, type) in types ?? [])
-        {
-            allTypes[key] = type;
-        }
-        return new KapiMessageDefinition
-        {
-            Name = name ?? applicationName,
-            EventCategory = Category,
-            EventName = CommandEventName,
-            RequiredKeys = [K.ApplicationName, K.ConferenceId, .. required ?? []],
-            OptionalKeys = optional ?? [],
-            FixedValues = new Dictionary<string, string> { [K.ApplicationName] = applicationName },
-            AllowedValues = (allowed ?? []).ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Values, StringComparer.Ordinal),
-            Types = allTypes,
-        };
-    }
-
-    private static Dictionary<string, KapiValueType> Types(params (string Key, KapiValueType Type)[] types) =>
-        types.ToDictionary(t => t.Key, t => t.Type, StringComparer.Ordinal);
 }

@@ -2,7 +2,7 @@ namespace Conferences.Core.Kapi;
 
 /// <summary>
 /// Values of the <c>Event</c> key of a conference <c>event</c> message: the events ecallmgr publishes by
-/// default (<c>publish_conference_event</c>; kazoo-reference §5.4.7, §6.2).
+/// default (<c>publish_conference_event</c>; <c>kapi_conference:event/1</c>, <c>ecallmgr_fs_conference_stream.erl</c>).
 /// </summary>
 public static class KapiConferenceEvents
 {

@@ -3,7 +3,7 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Core.Kapi;
 
 /// <summary>
-/// The headers every Kazoo AMQP JSON message may carry (kazoo-reference §5.2; <c>kz_api.hrl</c>,
+/// The headers every Kazoo AMQP JSON message may carry (<c>kz_api.erl</c>; <c>kz_api.hrl</c>,
 /// <c>kz_api_literals.hrl</c>). Builders keep these plus the message's declared keys and nothing else.
 /// </summary>
 public static class KapiHeaders
@@ -64,7 +64,7 @@ public static class KapiHeaders
 
     /// <summary>
     /// A new <c>Msg-ID</c>: 16 hex characters, what Kazoo's AMQP worker puts on crossbar's searches and
-    /// commands (<c>kz_binary:rand_hex(8)</c>; kazoo-reference §5.2). Opaque to every consumer.
+    /// commands (<c>kz_binary:rand_hex(8)</c>; <c>kz_api.erl</c>). Opaque to every consumer.
     /// </summary>
     public static string NewMsgId() => KazooIds.RandomHex(8);
 }

@@ -1,7 +1,7 @@
 namespace Conferences.Core.Kapi;
 
 /// <summary>
-/// Wire names of the <c>kapi_conference</c> message keys (kazoo-reference §5.4). The common headers,
+/// Wire names of the <c>kapi_conference</c> message keys (<c>kapi_conference.erl</c>). The common headers,
 /// including <c>Account-ID</c> and <c>Call-ID</c>, are in <see cref="KapiHeaders"/>.
 /// </summary>
 public static class KapiKeys

@@ -5,7 +5,7 @@ namespace Conferences.Core.Kapi;
 
 /// <summary>
 /// Builds and validates kapi messages against a <see cref="KapiMessageDefinition"/>, the way
-/// <c>kz_api:prepare_api_payload/3</c>, <c>build_message/3</c> and <c>validate/4</c> do (kazoo-reference §5.2, §5.4).
+/// <c>kz_api:prepare_api_payload/3</c>, <c>build_message/3</c> and <c>validate/4</c> do (<c>kz_api.erl</c>, <c>kapi_conference.erl</c>).
 /// </summary>
 public static class KapiMessage
 {
@@ -105,7 +105,7 @@ public static class KapiMessage
 
     /// <summary>
     /// Reads an id such as <c>Participant-ID</c> or <c>Other-Participant</c>, which arrive as an integer or a
-    /// numeric string (kazoo-reference §5.4.4).
+    /// numeric string (<c>kapps_conference_command.erl</c>).
     /// </summary>
     public static bool TryGetInteger(JsonObject message, string key, out long value) =>
         KapiValueTypes.TryGetInteger(message[key], allowNumericString: true, out value);

@@ -3,7 +3,7 @@ namespace Conferences.Core.Kapi;
 /// <summary>
 /// One message of <c>kapi_conference.erl</c>: its <c>*_HEADERS</c> (required keys, with "one of" groups),
 /// <c>OPTIONAL_*_HEADERS</c>, <c>*_VALUES</c> (fixed values and allowed-value lists) and <c>*_TYPES</c>
-/// (kazoo-reference §5.4). The common headers of §5.2 are allowed on every message and not listed here.
+/// (<c>kapi_conference.erl</c>). The common headers of <c>kz_api.erl</c> are allowed on every message and not listed here.
 /// </summary>
 public sealed record KapiMessageDefinition
 {

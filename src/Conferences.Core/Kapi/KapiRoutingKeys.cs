@@ -6,7 +6,7 @@ namespace Conferences.Core.Kapi;
 
 /// <summary>
 /// Exchanges and routing keys of the conference bus, the AMQP-word encoder and topic matching
-/// (kazoo-reference §5.1; <c>kz_amqp.hrl</c>, <c>kz_amqp_util.erl</c>, <c>kapi_conference.erl</c>).
+/// (docs/amqp.md; <c>kz_amqp.hrl</c>, <c>kz_amqp_util.erl</c>, <c>kapi_conference.erl</c>).
 /// </summary>
 public static class KapiRoutingKeys
 {

@@ -2,7 +2,7 @@ namespace Conferences.Core.Kapi;
 
 /// <summary>
 /// Who publishes a kapi message: <c>App-Name</c>, <c>App-Version</c> and <c>Node</c> (the sender's Erlang node
-/// name in Kazoo, e.g. <c>crossbar@api1</c>; kazoo-reference §5.2–5.3).
+/// name in Kazoo, e.g. <c>crossbar@api1</c>; <c>kz_api.erl</c>, <c>kz_amqp_worker.erl</c>).
 /// </summary>
 public sealed record KapiSender(string AppName, string AppVersion, string Node)
 {

@@ -2,7 +2,7 @@ namespace Conferences.Core.Kapi;
 
 /// <summary>
 /// The value checks a kapi message applies to a key (the <c>*_TYPES</c> lists of <c>kapi_conference.erl</c>,
-/// made explicit for every declared key; kazoo-reference §5.4). Enumerations such as <c>Relationship</c> are
+/// made explicit for every declared key; <c>kapi_conference.erl</c>). Enumerations such as <c>Relationship</c> are
 /// allowed-value lists on the definition, not types.
 /// </summary>
 public enum KapiValueType
@@ -30,7 +30,7 @@ public enum KapiValueType
 
     /// <summary>
     /// An integer, or a string of decimal digits with an optional leading minus: <c>Participant-ID</c> arrives in
-    /// both forms (crossbar's bulk actions send a string, single actions an integer; kazoo-reference §5.4.4).
+    /// both forms (crossbar's bulk actions send a string, single actions an integer; <c>kapps_conference_command.erl</c>).
     /// </summary>
     IntegerOrNumericString,
 }

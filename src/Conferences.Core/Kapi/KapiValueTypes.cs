@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Conferences.Core.Kapi;
 
-/// <summary>The checks behind <see cref="KapiValueType"/> (kazoo-reference §5.4).</summary>
+/// <summary>The checks behind <see cref="KapiValueType"/> (<c>kapi_conference.erl</c>).</summary>
 public static class KapiValueTypes
 {
     public static bool Matches(KapiValueType type, JsonNode? value) => type switch
@@ -36,7 +36,7 @@ public static class KapiValueTypes
 
     /// <summary>
     /// Reads an integer; with <paramref name="allowNumericString"/> a string such as <c>"7"</c> counts too
-    /// (how consumers must read <c>Participant-ID</c>, kazoo-reference §5.4.4).
+    /// (how consumers must read <c>Participant-ID</c>, <c>kapps_conference_command.erl</c>).
     /// </summary>
     public static bool TryGetInteger(JsonNode? value, bool allowNumericString, out long result)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Messaging;
 
 /// <summary>
-/// Request/reply on the Kazoo bus, as <c>kz_amqp_worker</c> does it (kazoo-reference §5.3): the request goes to
+/// Request/reply on the Kazoo bus, as <c>kz_amqp_worker</c> does it (<c>kz_amqp_worker.erl</c>): the request goes to
 /// <c>conference</c> carrying this requester's reply address in <c>Server-ID</c> and a <c>Msg-ID</c>; replies
 /// arrive on <c>targeted</c> with routing key <c>Server-ID</c>, and only those echoing the <c>Msg-ID</c> count.
 /// </summary>

@@ -2,7 +2,7 @@ namespace Conferences.Core.Messaging;
 
 /// <summary>
 /// The media-server managers alive on the bus, so a search can stop as soon as every one of them answered
-/// (<c>kz_nodes:whapp_count(ecallmgr, true)</c>, kazoo-reference §5.3).
+/// (<c>kz_nodes:whapp_count(ecallmgr, true)</c>, <c>kz_amqp_worker.erl</c>).
 /// </summary>
 public interface IMediaManagerDirectory
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Messaging;
 
 /// <summary>
-/// When <c>call_collect</c> stops waiting (<c>kz_amqp_worker</c>, kazoo-reference §5.3): when
+/// When <c>call_collect</c> stops waiting (<c>kz_amqp_worker</c>): when
 /// <see cref="Replies"/> replies arrived, or when <see cref="Condition"/> holds for the replies so far, whichever
 /// comes first, and at the latest after <see cref="Timeout"/>. <c>Replies = 0</c> means nobody can answer: nothing
 /// is published and the result is empty at once (Kazoo's "no VFun, no responses").

@@ -8,10 +8,10 @@ namespace Conferences.Core.Messaging;
 /// </summary>
 public sealed record KapiExchange(string Name, KapiExchangeType Type)
 {
-    /// <summary><c>conference</c> (topic): searches, commands, dial, events (kazoo-reference §5.1).</summary>
+    /// <summary><c>conference</c> (topic): searches, commands, dial, events (docs/amqp.md).</summary>
     public static readonly KapiExchange Conference = new(KapiRoutingKeys.ConferenceExchange, KapiExchangeType.Topic);
 
-    /// <summary><c>targeted</c> (direct): replies, routed by the requester's <c>Server-ID</c> (kazoo-reference §5.1).</summary>
+    /// <summary><c>targeted</c> (direct): replies, routed by the requester's <c>Server-ID</c> (docs/amqp.md).</summary>
     public static readonly KapiExchange Targeted = new(KapiRoutingKeys.TargetedExchange, KapiExchangeType.Direct);
 
     /// <summary><c>nodes</c> (fanout): every Kazoo node's periodic <c>advertise</c> heartbeat (<see cref="KapiNodes"/>).</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Conferences.Core.Messaging;
 
-/// <summary>The three ways this service and the media managers publish (kazoo-reference §5.1, §5.3).</summary>
+/// <summary>The three ways this service and the media managers publish (docs/amqp.md, <c>kz_amqp_worker.erl</c>).</summary>
 public static class KapiPublisherExtensions
 {
     /// <summary>To <c>conference</c>: commands (<c>conference.command.{conf}</c>), dial, searches, events.</summary>
@@ -14,7 +14,7 @@ public static class KapiPublisherExtensions
 
     /// <summary>
     /// A reply to a request: exchange <c>targeted</c>, routing key = the request's <c>Server-ID</c>. The reply must
-    /// echo the request's <c>Msg-ID</c> or the requester discards it (kazoo-reference §5.3).
+    /// echo the request's <c>Msg-ID</c> or the requester discards it (<c>kz_amqp_worker.erl</c>).
     /// </summary>
     public static Task ReplyAsync(this IKapiPublisher publisher, string serverId, JsonObject reply, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace Conferences.Core.Messaging;
 /// <c>conference.discovery</c> queue, a websocket session's event binding, a requester's reply queue.</item>
 /// <item><b>Shared</b>: a named queue that several subscriptions (in one or several processes) consume together;
 /// each message goes to exactly one of them (round robin) — ecallmgr's <c>ecallmgr_fs_conferences_shared</c>
-/// queue for dial and <c>conference_controller_{conf}</c> for a conference's commands (kazoo-reference §5.1).
+/// queue for dial and <c>conference_controller_{conf}</c> for a conference's commands (docs/amqp.md).
 /// Bindings accumulate on the queue; it is deleted with its last subscription (auto-delete).</item>
 /// </list>
 /// </summary>

@@ -10,7 +10,7 @@ namespace Conferences.Core.Messaging;
 /// <see cref="IKapiRequester"/> over any bus adapter, so both adapters correlate and collect identically. One reply
 /// queue per requester (an exclusive queue named <see cref="ServerId"/>, bound to <c>targeted</c> with its own
 /// name, declared on first use) serves every concurrent request; replies are matched to their request by
-/// <c>Msg-ID</c>, and a reply matching no waiting request is discarded (kazoo-reference §5.3). Kazoo gives each
+/// <c>Msg-ID</c>, and a reply matching no waiting request is discarded (<c>kz_amqp_worker.erl</c>). Kazoo gives each
 /// pooled worker its own queue instead; the wire is the same. Two requests waiting at once must not share a
 /// <c>Msg-ID</c>.
 /// </summary>
@@ -92,7 +92,7 @@ public sealed partial class KapiRequester(
     /// <summary>
     /// The request as <c>kz_amqp_worker:send_request/4</c> sends it: the caller's <c>Msg-ID</c> kept (dial uses
     /// the HTTP request id) or a new one, <c>Server-ID</c> = our reply queue, <c>System-Log-ID</c> defaulted
-    /// to the <c>Call-ID</c>, else the <c>Msg-ID</c> (kazoo-reference §5.2).
+    /// to the <c>Call-ID</c>, else the <c>Msg-ID</c> (<c>kz_api.erl</c>).
     /// </summary>
     private JsonObject Stamp(JsonObject request, out string msgId)
     {

@@ -1,6 +1,6 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>The boolean <c>Conference-Channel-Vars</c> (kazoo-reference §5.4.2).</summary>
+/// <summary>The boolean <c>Conference-Channel-Vars</c> (<c>kapi_conference:search_resp/1</c>).</summary>
 [Flags]
 public enum ChannelFlag : ushort
 {

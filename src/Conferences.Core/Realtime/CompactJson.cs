@@ -8,7 +8,7 @@ namespace Conferences.Core.Realtime;
 
 /// <summary>
 /// A JSON object kept as its UTF-8 bytes, already key-normalised the Kazoo way (lower case, <c>-</c> → <c>_</c>,
-/// recursively, nulls dropped, the first of two keys that normalise alike kept; kazoo-reference conventions,
+/// recursively, nulls dropped, the first of two keys that normalise alike kept;
 /// <c>kz_json:normalize/1</c>, <see cref="NormalizedJsonWriter"/>), so that a participant's
 /// <c>Custom-Channel-Vars</c> cost a few dozen bytes instead of a tree of nodes. Immutable.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// Read side of the live conference state (profile D7): what runs on the media servers, kept current from the
+/// Read side of the live conference state (docs/compatibility.md D7): what runs on the media servers, kept current from the
 /// conference events, so reads cost no bus round trip. Each call first makes sure the account was resynchronised in
 /// the current generation (at start-up, after a reconnection): the first read of an account may wait for that,
 /// bounded; later reads complete synchronously. Every result is an immutable snapshot.

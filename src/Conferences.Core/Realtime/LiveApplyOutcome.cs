@@ -8,7 +8,7 @@ public enum LiveApplyOutcome
 
     /// <summary>
     /// Applied, and a member joined whose record only a search completes: an <c>add-member</c> event carries no
-    /// <c>Join-Time</c> and no <c>Custom-Application-Vars</c> (kazoo-reference §5.4.7 vs §5.4.2), so the arrival time
+    /// <c>Join-Time</c> and no <c>Custom-Application-Vars</c> (<c>kapi_conference:event/1</c>, <c>kapi_conference:search_resp/1</c>), so the arrival time
     /// stands in for the first and the second is unknown until a search of the conference fills both in.
     /// </summary>
     Incomplete,

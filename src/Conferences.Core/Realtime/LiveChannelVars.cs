@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// A member's <c>Conference-Channel-Vars</c> (kazoo-reference §5.4.2, §1.6.1) as a compact value: nine booleans
+/// A member's <c>Conference-Channel-Vars</c> (<c>kapi_conference:search_resp/1</c>, <c>cb_conferences.erl</c>) as a compact value: nine booleans
 /// kept in two bit sets (which are present, which are true) and three numbers. Undefined vars stay absent and are
 /// omitted when rendered, as ecallmgr omits them. Every member event carries the full current vars and replaces the
-/// stored ones (§6.2). Keys other than the twelve of §5.4.2 are not kept.
+/// stored ones (<c>ecallmgr_fs_conference_stream.erl</c>). Keys other than the twelve of <c>kapi_conference:search_resp/1</c> are not kept.
 /// </summary>
 public readonly record struct LiveChannelVars
 {
@@ -27,7 +27,7 @@ public readonly record struct LiveChannelVars
         ["member_ghost"] = ChannelFlag.MemberGhost,
     };
 
-    /// <summary>The flags in the order the participant object lists them (kazoo-reference §1.6.1 example).</summary>
+    /// <summary>The flags in the order the participant object lists them (<c>cb_conferences.erl</c> example).</summary>
     private static readonly (ChannelFlag Flag, string Name)[] FlagNames =
     [
         (ChannelFlag.IsModerator, "is_moderator"), (ChannelFlag.Floor, "floor"), (ChannelFlag.Video, "video"),
@@ -112,7 +112,7 @@ public readonly record struct LiveChannelVars
         return new(present, values, energy, current, member);
     }
 
-    /// <summary>Writes the normalised object <c>conference_channel_vars</c> of the participant object (§1.6.1).</summary>
+    /// <summary>Writes the normalised object <c>conference_channel_vars</c> of the participant object (<c>cb_conferences.erl</c>).</summary>
     public void WriteNormalized(JsonObject target)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -142,7 +142,7 @@ public readonly record struct LiveChannelVars
     }
 
     /// <summary>
-    /// The flat copies of profile D6 (the seed's shape): <c>is_moderator</c>, <c>speak</c>, <c>hear</c>,
+    /// The flat copies of docs/compatibility.md D6 (the seed's shape): <c>is_moderator</c>, <c>speak</c>, <c>hear</c>,
     /// <c>talking</c>, <c>floor</c>, <c>video</c>, <c>mute_detect</c>, <c>energy_level</c>, <c>current_energy</c>.
     /// </summary>
     public void WriteFlat(JsonObject target)

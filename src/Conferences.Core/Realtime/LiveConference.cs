@@ -1,7 +1,7 @@
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// A running conference at one moment (kazoo-reference §6.1): its FreeSWITCH instance (<see cref="Uuid"/>, the
+/// A running conference at one moment (<c>ecallmgr_fs_conferences.erl</c>): its FreeSWITCH instance (<see cref="Uuid"/>, the
 /// events' <c>Instance-ID</c>), start time in Gregorian seconds, lock, media server and members ordered by
 /// participant id. Immutable and safe to hand to any reader; the live state replaces it on every change.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed record LiveConference
 
     public bool IsLocked { get; init; }
 
-    /// <summary>Host part of the media node name (kazoo-reference §5.4.2 <c>Switch-Hostname</c>).</summary>
+    /// <summary>Host part of the media node name (<c>kapi_conference:search_resp/1</c> <c>Switch-Hostname</c>).</summary>
     public string? SwitchHostname { get; init; }
 
     public string? SwitchUrl { get; init; }
@@ -49,10 +49,10 @@ public sealed record LiveConference
         }
     }
 
-    /// <summary>Participants whose <c>Is-Moderator</c> is true (§1.6.2).</summary>
+    /// <summary>Participants whose <c>Is-Moderator</c> is true (<c>cb_conferences.erl</c>).</summary>
     public int Moderators { get; private init; }
 
-    /// <summary>Participants that are not moderators (§1.6.2).</summary>
+    /// <summary>Participants that are not moderators (<c>cb_conferences.erl</c>).</summary>
     public int Members => participants.Length - Moderators;
 
     public int ParticipantCount => participants.Length;

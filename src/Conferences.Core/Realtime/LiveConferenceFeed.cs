@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// Keeps the live state current (profile D7): one exclusive queue of this instance's own bound to every conference
-/// event (<c>conference.event.#</c>, kazoo-reference §5.1, §5.4.7), so several API instances on one broker each
+/// Keeps the live state current (docs/compatibility.md D7): one exclusive queue of this instance's own bound to every conference
+/// event (<c>conference.event.#</c>, docs/amqp.md, <c>kapi_conference:event/1</c>), so several API instances on one broker each
 /// build the same state from the same events. Each event is applied in arrival order; one that does not fit asks
 /// for a search of its conference, and so does a join (the event lacks the member's join time and custom
 /// application vars, which the search brings). A new resync generation starts when the subscription is made, when the bus

@@ -1,31 +1,25 @@
-using System.Collections.Concurrent;
-
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// The running conferences this instance knows of, indexed by account and conference id (profile D7): fed by the
-/// conference events (<see cref="Apply"/>) and corrected by resync searches (<see cref="ReplaceConference"/>,
-/// <see cref="ReplaceAccount"/>). Conferences are immutable <see cref="LiveConference"/> records replaced on every
-/// change, so readers never lock and never see half an update; writers (the one event consumer and the resyncs)
-/// take one lock. Conference and account ids, switch names and addresses are interned: they repeat on every event.
+/// The running conferences this instance knows of (docs/compatibility.md D7), fed by the conference events and
+/// corrected by resync searches. Conferences are immutable records replaced on every change: readers never lock.
 /// </summary>
-public sealed partial class LiveConferenceState
+public sealed class LiveConferenceState
 {
     private readonly Lock writeGate = new();
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, LiveConference>> accounts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> interned = new(StringComparer.Ordinal);
+    private readonly LiveConferenceTable table = new();
     private readonly List<ResyncWindow> windows = [];
 
     /// <summary>The running conference, or null when this instance knows of none with that id in the account.</summary>
     public LiveConference? Find(string accountId, string conferenceId) =>
-        accounts.TryGetValue(accountId, out var conferences) && conferences.TryGetValue(conferenceId, out var conference)
+        table.Accounts.TryGetValue(accountId, out var conferences) && conferences.TryGetValue(conferenceId, out var conference)
             ? conference
             : null;
 
     /// <summary>The running conferences of an account, in no particular order.</summary>
     public IReadOnlyList<LiveConference> RunningIn(string accountId)
     {
-        if (!accounts.TryGetValue(accountId, out var conferences))
+        if (!table.Accounts.TryGetValue(accountId, out var conferences))
         {
             return [];
         }
@@ -38,11 +32,11 @@ public sealed partial class LiveConferenceState
     }
 
     /// <summary>Accounts with at least one running conference.</summary>
-    public IReadOnlyList<string> Accounts => [.. accounts.Where(a => !a.Value.IsEmpty).Select(a => a.Key)];
+    public IReadOnlyList<string> Accounts => [.. table.Accounts.Where(a => !a.Value.IsEmpty).Select(a => a.Key)];
 
-    public int ConferenceCount => accounts.Sum(a => a.Value.Count);
+    public int ConferenceCount => table.Accounts.Sum(a => a.Value.Count);
 
-    public int ParticipantCount => accounts.Sum(a => a.Value.Sum(c => c.Value.ParticipantCount));
+    public int ParticipantCount => table.Accounts.Sum(a => a.Value.Sum(c => c.Value.ParticipantCount));
 
     /// <summary>Applies one event; <see cref="LiveApplyOutcome.Inconsistent"/> asks for a resync of its conference.</summary>
     public LiveApplyOutcome Apply(LiveEvent e)
@@ -50,7 +44,7 @@ public sealed partial class LiveConferenceState
         ArgumentNullException.ThrowIfNull(e);
         lock (writeGate)
         {
-            var outcome = ApplyLocked(e);
+            var outcome = LiveEventRules.Apply(table, e);
             if (windows.Count > 0 && outcome != LiveApplyOutcome.Ignored)
             {
                 foreach (var window in windows)
@@ -95,14 +89,14 @@ public sealed partial class LiveConferenceState
         lock (writeGate)
         {
             windows.Remove(window);
-            var conferences = AccountTable(window.AccountId);
+            var conferences = table.Account(window.AccountId);
             if (snapshot is null)
             {
                 conferences.TryRemove(conferenceId, out _);
             }
             else
             {
-                conferences[conferenceId] = Interned(snapshot with { AccountId = window.AccountId, ConferenceId = conferenceId });
+                conferences[conferenceId] = table.Interned(snapshot with { AccountId = window.AccountId, ConferenceId = conferenceId });
             }
             Replay(window);
         }
@@ -118,7 +112,7 @@ public sealed partial class LiveConferenceState
         lock (writeGate)
         {
             windows.Remove(window);
-            var conferences = AccountTable(window.AccountId);
+            var conferences = table.Account(window.AccountId);
             if (complete)
             {
                 var keep = running.Select(c => c.ConferenceId).ToHashSet(StringComparer.Ordinal);
@@ -132,7 +126,7 @@ public sealed partial class LiveConferenceState
             }
             foreach (var conference in running)
             {
-                conferences[conference.ConferenceId] = Interned(conference with { AccountId = window.AccountId });
+                conferences[conference.ConferenceId] = table.Interned(conference with { AccountId = window.AccountId });
             }
             Replay(window);
         }
@@ -142,20 +136,7 @@ public sealed partial class LiveConferenceState
     {
         foreach (var e in window.Events)
         {
-            ApplyLocked(e);
+            LiveEventRules.Apply(table, e);
         }
     }
-
-    private ConcurrentDictionary<string, LiveConference> AccountTable(string accountId) =>
-        accounts.GetOrAdd(Intern(accountId)!, static _ => new ConcurrentDictionary<string, LiveConference>(StringComparer.Ordinal));
-
-    private LiveConference Interned(LiveConference conference) => conference with
-    {
-        AccountId = Intern(conference.AccountId)!,
-        SwitchHostname = Intern(conference.SwitchHostname),
-        SwitchUrl = Intern(conference.SwitchUrl),
-        SwitchExternalIp = Intern(conference.SwitchExternalIp),
-    };
-
-    private string? Intern(string? value) => value is null ? null : interned.GetOrAdd(value, value);
 }

@@ -9,7 +9,7 @@ namespace Conferences.Core.Realtime;
 
 /// <summary>
 /// Resynchronises the live state by discovery searches, as crossbar searches on every request
-/// (kazoo-reference §1.4 list, §1.6.2, §5.4.1): a conference search replaces one conference; an account search
+/// (<c>cb_conferences.erl</c>, <c>kapi_conference:search_req/1</c>): a conference search replaces one conference; an account search
 /// names the account's running conferences (its <c>search_resp</c> has only counters, no participants), then one
 /// conference search per conference fetches their members. Each collect stops as soon as every known media manager
 /// answered (<see cref="MediaManagerDiscovery"/>), at the latest after 2 s. Events that arrive meanwhile are
@@ -99,7 +99,7 @@ public sealed partial class LiveConferenceSync(
         }
     }
 
-    /// <summary>A <c>search_req</c> with exactly one of <c>Account-ID</c> / <c>Conference-ID</c>, as crossbar sends (§5.4.1).</summary>
+    /// <summary>A <c>search_req</c> with exactly one of <c>Account-ID</c> / <c>Conference-ID</c>, as crossbar sends (<c>kapi_conference:search_req/1</c>).</summary>
     private static JsonObject Search(string key, string value) =>
         KapiMessage.Build(KapiConference.SearchReq, new JsonObject { [key] = value }, Sender);
 

@@ -6,7 +6,7 @@ using K = Conferences.Core.Kapi.KapiKeys;
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// A conference <c>event</c> message (kazoo-reference §5.4.7) read into what the live state needs, stamped with the
+/// A conference <c>event</c> message (<c>kapi_conference:event/1</c>) read into what the live state needs, stamped with the
 /// Gregorian second it arrived (<see cref="ReceivedAt"/>: the join time of an <c>add-member</c> and the start time
 /// of a <c>conference-create</c>, which the events do not carry). <see cref="SwitchHostname"/> is the host part of
 /// the event's <c>Node</c> (the media node, <c>freeswitch@host</c>).
@@ -35,10 +35,10 @@ public sealed record LiveEvent(
 
     /// <summary>
     /// Reads a delivery of <c>conference.event.#</c>. Only <c>Event-Name: event</c> with <c>Event</c>,
-    /// <c>Conference-ID</c> and <c>Instance-ID</c> qualifies (the legacy <c>participant_event</c> of §5.4.8 shares the
+    /// <c>Conference-ID</c> and <c>Instance-ID</c> qualifies (the legacy <c>participant_event</c> of <c>kapi_conference:participant_event/1</c> shares the
     /// binding and is ignored). The account is <c>Account-ID</c>, else the routing key's account word
     /// (<c>conference.event.{Event}.{acct}.{conf}.{call}</c>). The participant id is <c>Participant-ID</c>, else
-    /// <c>Conference-Channel-Vars.Member-ID</c> (they are equal, §5.4.2).
+    /// <c>Conference-Channel-Vars.Member-ID</c> (they are equal, <c>kapi_conference:search_resp/1</c>).
     /// </summary>
     public static bool TryRead(JsonObject message, string routingKey, long receivedAt, out LiveEvent? read)
     {

@@ -6,7 +6,7 @@ using K = Conferences.Core.Kapi.KapiKeys;
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// Reads the replies of a discovery search (kazoo-reference §5.4.2, §1.6.2): only replies that validate as
+/// Reads the replies of a discovery search (<c>kapi_conference:search_resp/1</c>, <c>cb_conferences.erl</c>): only replies that validate as
 /// <c>search_resp</c> count (a manager that does not host the conference answers a <c>conference error</c>, which
 /// only counts toward "every manager answered").
 /// </summary>
@@ -14,7 +14,7 @@ public static class LiveSearchResults
 {
     /// <summary>
     /// The conference form for <paramref name="conferenceId"/>: when several managers claim it, the one with the
-    /// largest <c>Run-Time</c> wins (crossbar's rule, §1.6.2). Null when no reply hosts it.
+    /// largest <c>Run-Time</c> wins (crossbar's rule, <c>cb_conferences.erl</c>). Null when no reply hosts it.
     /// </summary>
     public static LiveConference? Conference(IEnumerable<JsonObject> replies, string accountId, string conferenceId, long nowGregorian)
     {
@@ -38,7 +38,7 @@ public static class LiveSearchResults
 
     /// <summary>
     /// The account form: every conference id some manager reports running in the account (the <c>Conferences</c>
-    /// objects merged, later replies overriding earlier keys, §1.4 list).
+    /// objects merged, later replies overriding earlier keys, <c>cb_conferences.erl</c> list).
     /// </summary>
     public static IReadOnlyCollection<string> AccountConferenceIds(IEnumerable<JsonObject> replies)
     {
@@ -82,7 +82,7 @@ public static class LiveSearchResults
         };
     }
 
-    /// <summary>A participant record (§5.4.2); one without a <c>Call-ID</c> cannot be followed by events and is skipped.</summary>
+    /// <summary>A participant record (<c>kapi_conference:search_resp/1</c>); one without a <c>Call-ID</c> cannot be followed by events and is skipped.</summary>
     private static LiveParticipant? ToParticipant(JsonObject record, long now)
     {
         if (LiveJson.GetString(record, H.CallId) is not { } callId)

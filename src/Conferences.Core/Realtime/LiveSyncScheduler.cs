@@ -5,50 +5,39 @@ using Microsoft.Extensions.Logging;
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// Decides when the live state is resynchronised (profile D7) and runs those searches off the request path.
-/// <para>
-/// <b>Accounts.</b> The state is trusted per account and per <i>generation</i>. A new generation begins when the event
-/// feed subscribes (start-up), after every bus reconnection (events were lost) and when a media manager joins (its
-/// conferences may be unknown). The first read of an account in a generation awaits that account's resync — one
-/// account search plus a conference search per running conference; each collect stops as soon as every known manager
-/// answered, and the reader waits at most <see cref="MaxReadWait"/> before it is served what the state holds. Later
-/// reads of the account cost no bus round trip. A new generation also starts an eager background sweep over every
-/// account this instance has read or seen running, a few at a time, so that most accounts are current before they are
-/// read again; a reader overtakes its account's place in that queue. An account whose search nobody could answer
-/// (no media manager known) is not marked synced, which costs nothing: with no manager nothing is published. One that
-/// a known manager left unanswered (it may still be reconnecting) counts as synced for readers and is searched again
-/// in the background, a few times.
-/// </para>
-/// <para>
-/// <b>Conferences.</b> An event that does not fit the state (<see cref="LiveApplyOutcome.Inconsistent"/>) asks for a
-/// conference search; requests for a conference already being searched are coalesced into one more search after it.
-/// </para>
+/// Decides when the live state is resynchronised (docs/compatibility.md D7) and runs those searches off the request
+/// path: per account and generation, and per conference (docs/amqp.md, "Live conference state").
 /// </summary>
-public sealed partial class LiveSyncScheduler(
-    LiveConferenceState state,
-    LiveConferenceSync sync,
-    TimeProvider clock,
-    ILogger<LiveSyncScheduler> logger) : IAsyncDisposable
+public sealed partial class LiveSyncScheduler : IAsyncDisposable
 {
     /// <summary>The longest a read waits for its account's resync (an account search and its conference searches, 2 s collects).</summary>
     public static readonly TimeSpan MaxReadWait = TimeSpan.FromSeconds(3);
 
-    /// <summary>How often, and how long apart, an account search a manager left unanswered is repeated.</summary>
+    // how often, and how long apart, an account search a manager left unanswered is repeated
     private const int MaxPartialRetries = 3;
-
     private static readonly TimeSpan PartialRetryDelay = TimeSpan.FromSeconds(2);
 
-    /// <summary>How many accounts a sweep resynchronises at once.</summary>
-    private const int SweepParallelism = 4;
+    private const int SweepParallelism = 4; // accounts a sweep resynchronises at once
 
     private readonly ConcurrentDictionary<string, AccountSync> accounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Account, string Conference), ConferenceResync> conferenceResyncs = [];
-    private readonly Lock resyncGate = new();
     private readonly SemaphoreSlim sweepGate = new(SweepParallelism, SweepParallelism);
-    private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentDictionary<Task, byte> background = new();
+    private readonly LiveConferenceState state;
+    private readonly LiveConferenceSync sync;
+    private readonly TimeProvider clock;
+    private readonly ILogger<LiveSyncScheduler> logger;
+    private readonly ResyncTasks tasks = new();
+    private readonly ConferenceResyncs conferences;
     private long generation;
     private long runIds;
+
+    public LiveSyncScheduler(LiveConferenceState state, LiveConferenceSync sync, TimeProvider clock, ILogger<LiveSyncScheduler> logger)
+    {
+        this.state = state;
+        this.sync = sync;
+        this.clock = clock;
+        this.logger = logger;
+        conferences = new ConferenceResyncs(sync, tasks, logger);
+    }
 
     /// <summary>The current generation (for tests and logs).</summary>
     public long Generation => Volatile.Read(ref generation);
@@ -58,7 +47,7 @@ public sealed partial class LiveSyncScheduler(
     {
         var current = Volatile.Read(ref generation);
         var account = accounts.GetOrAdd(accountId, static _ => new AccountSync());
-        if (Volatile.Read(ref account.Synced) >= current)
+        if (account.IsSyncedIn(current))
         {
             return ValueTask.CompletedTask;
         }
@@ -67,17 +56,20 @@ public sealed partial class LiveSyncScheduler(
 
     /// <summary>Whether the account is synced in the current generation.</summary>
     public bool IsSynced(string accountId) =>
-        accounts.TryGetValue(accountId, out var account) && Volatile.Read(ref account.Synced) >= Volatile.Read(ref generation);
+        accounts.TryGetValue(accountId, out var account) && account.IsSyncedIn(Volatile.Read(ref generation));
+
+    /// <summary>Asks for a search of one conference (its events do not fit the state, or a member joined).</summary>
+    public void RequestConference(string accountId, string conferenceId) => conferences.Request(accountId, conferenceId);
 
     /// <summary>Starts a new generation: every account must be resynchronised; known accounts are swept in the background.</summary>
     public void Invalidate(string reason)
     {
-        if (stopping.IsCancellationRequested)
+        if (tasks.IsStopping)
         {
             return;
         }
         var current = Interlocked.Increment(ref generation);
-        var known = accounts.Where(a => Volatile.Read(ref a.Value.Synced) >= 0 || a.Value.Attempted).Select(a => a.Key)
+        var known = accounts.Where(a => a.Value.IsSyncedIn(0) || a.Value.Attempted).Select(a => a.Key)
             .Union(state.Accounts, StringComparer.Ordinal).ToList();
         LogInvalidated(reason, current, known.Count);
         foreach (var accountId in known)
@@ -87,23 +79,11 @@ public sealed partial class LiveSyncScheduler(
     }
 
     /// <summary>Stops resynchronising and waits for the searches under way.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        lock (resyncGate)
-        {
-            if (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            stopping.Cancel();
-        }
-        // the token source and the gate stay undisposed: a late reader may still look at them
-        await Task.WhenAll(background.Keys).ConfigureAwait(false);
-    }
+    public async ValueTask DisposeAsync() => await tasks.StopAsync().ConfigureAwait(false);
 
     private Task Start(string accountId, AccountSync account, long current, bool fromSweep)
     {
-        if (stopping.IsCancellationRequested)
+        if (tasks.IsStopping)
         {
             return Task.CompletedTask;
         }
@@ -121,7 +101,7 @@ public sealed partial class LiveSyncScheduler(
             account.Attempted = true;
             var started = Task.Run(() => RunAccountAsync(accountId, account, current, runId, fromSweep), CancellationToken.None);
             account.Running = started;
-            Track(started);
+            tasks.Track(started);
             return started;
         }
     }
@@ -133,27 +113,23 @@ public sealed partial class LiveSyncScheduler(
         {
             if (fromSweep)
             {
-                await sweepGate.WaitAsync(stopping.Token).ConfigureAwait(false);
+                await sweepGate.WaitAsync(tasks.Stopping).ConfigureAwait(false);
                 gated = true;
-                lock (account)
+                if (!account.Dequeue(runId))
                 {
-                    if (account.RunId != runId)
-                    {
-                        return; // a reader overtook this queued run
-                    }
-                    account.Queued = false;
+                    return; // a reader overtook this queued run
                 }
             }
-            var result = await sync.SyncAccountAsync(accountId, stopping.Token).ConfigureAwait(false);
+            var result = await sync.SyncAccountAsync(accountId, tasks.Stopping).ConfigureAwait(false);
             if (result != AccountSyncResult.NobodyToAsk)
             {
                 // readers stop waiting for this generation even when a manager stayed silent (each would wait for
                 // the collect timeout again); the silent manager is asked again in the background, a few times
-                InterlockedMax(ref account.Synced, current);
+                account.MarkSynced(current);
             }
             RetryIfPartial(accountId, account, current, result);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (tasks.IsStopping)
         {
             // shutting down
         }
@@ -168,32 +144,21 @@ public sealed partial class LiveSyncScheduler(
             {
                 sweepGate.Release();
             }
-            lock (account)
-            {
-                if (account.RunId == runId)
-                {
-                    account.Running = null;
-                }
-            }
+            account.EndRun(runId);
         }
     }
 
     private void RetryIfPartial(string accountId, AccountSync account, long current, AccountSyncResult result)
     {
-        lock (account)
+        if (!account.CountPartialRetry(result, MaxPartialRetries))
         {
-            if (result != AccountSyncResult.Partial || account.PartialRetries >= MaxPartialRetries)
-            {
-                account.PartialRetries = 0;
-                return;
-            }
-            account.PartialRetries++;
+            return;
         }
-        Track(Task.Run(async () =>
+        tasks.Track(Task.Run(async () =>
         {
             try
             {
-                await Task.Delay(PartialRetryDelay, clock, stopping.Token).ConfigureAwait(false);
+                await Task.Delay(PartialRetryDelay, clock, tasks.Stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -220,39 +185,6 @@ public sealed partial class LiveSyncScheduler(
         {
             LogReadNotWaiting(accountId, MaxReadWait.TotalSeconds);
         }
-    }
-
-    private void Track(Task task)
-    {
-        background.TryAdd(task, 0);
-        task.ContinueWith(static (done, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(done, out _),
-            background, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        var seen = Volatile.Read(ref target);
-        while (seen < value)
-        {
-            var previous = Interlocked.CompareExchange(ref target, value, seen);
-            if (previous == seen)
-            {
-                return;
-            }
-            seen = previous;
-        }
-    }
-
-    /// <summary>Where one account stands; fields guarded by locking the instance (<see cref="Synced"/> read lock-free).</summary>
-    private sealed class AccountSync
-    {
-        public long Synced = -1;
-        public Task? Running;
-        public long RunningGeneration;
-        public long RunId;
-        public bool Queued;
-        public bool Attempted;
-        public int PartialRetries;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live conference state: resynchronising ({Reason}), generation {Generation}, sweeping {Accounts} accounts")]

@@ -8,7 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// The participant object of the REST API (kazoo-reference §1.6.1, profile D6): the media server's participant
+/// The participant object of the REST API (<c>cb_conferences.erl</c>, docs/compatibility.md D6): the media server's participant
 /// record key-normalised with <c>duration</c> added — <c>call_id</c>, <c>conference_name</c>,
 /// <c>conference_uuid</c>, <c>switch_hostname</c>, <c>participant_id</c>, <c>join_time</c> (Gregorian seconds),
 /// <c>duration</c>, caller id, <c>custom_channel_vars</c>, the nested <c>conference_channel_vars</c>,
@@ -51,7 +51,7 @@ public static class ParticipantView
     }
 
     // A conference snapshot never changes and durations count whole seconds, so the rendered list of one snapshot
-    // is the same for every request within a second: render it once (profile D7: GET with realtime data costs
+    // is the same for every request within a second: render it once (docs/compatibility.md D7: GET with realtime data costs
     // about what GET without does). A changed conference is a new snapshot and misses the cache.
     private static readonly ConditionalWeakTable<LiveConference, RenderedList> Rendered = new();
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// The <c>_read_only</c> object of a conference in the one shape of profile D5: <c>members</c>,
+/// The <c>_read_only</c> object of a conference in the one shape of docs/compatibility.md D5: <c>members</c>,
 /// <c>moderators</c>, <c>admins</c> (alias of moderators, the seed's name), <c>participant_count</c>,
 /// <c>duration</c> (run time in seconds) and <c>is_locked</c>; a running conference adds <c>run_time</c>,
 /// <c>start_time</c> (Gregorian seconds), <c>uuid</c> and <c>switch_hostname</c>; single GET adds

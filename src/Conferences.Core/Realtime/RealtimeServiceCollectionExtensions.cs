@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// Registers the live conference state (profile D7) and its read side <see cref="ILiveConferences"/>. It needs the
+/// Registers the live conference state (docs/compatibility.md D7) and its read side <see cref="ILiveConferences"/>. It needs the
 /// messaging ports (subscriber, bus health, media-manager directory, discovery), which a bus adapter registers; the
 /// host starts <see cref="LiveConferenceFeed"/> (a hosted service in Infrastructure).
 /// </summary>

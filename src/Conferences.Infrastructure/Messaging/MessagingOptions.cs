@@ -1,6 +1,6 @@
 namespace Conferences.Infrastructure.Messaging;
 
-/// <summary>The <c>Messaging</c> configuration section (profile §3).</summary>
+/// <summary>The <c>Messaging</c> configuration section (docs/operations.md).</summary>
 public sealed class MessagingOptions
 {
     public const string Section = "Messaging";

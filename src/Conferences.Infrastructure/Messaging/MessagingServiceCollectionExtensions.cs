@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Infrastructure.Messaging;
 
-/// <summary>Selects the Kazoo bus from <c>Messaging:Provider</c> (profile §3); each adapter registers the <c>bus</c> health check.</summary>
+/// <summary>Selects the Kazoo bus from <c>Messaging:Provider</c> (docs/operations.md); each adapter registers the <c>bus</c> health check.</summary>
 public static class MessagingServiceCollectionExtensions
 {
     /// <summary>The configured provider, lower-cased; <c>inprocess</c> when the key is absent.</summary>

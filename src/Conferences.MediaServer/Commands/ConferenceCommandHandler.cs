@@ -5,15 +5,16 @@ using Conferences.Core.Messaging;
 using Conferences.MediaServer.Dial;
 using Conferences.MediaServer.State;
 using Microsoft.Extensions.Logging;
+using C = Conferences.Core.Kapi.KapiConference;
 using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Commands;
 
 /// <summary>
 /// A conference's command consumer (<c>ecallmgr_conference_control</c> → <c>ecallmgr_conference_command</c>,
-/// kazoo-reference §6.3): acts only on commands whose <c>Conference-ID</c> is its conference; a command that is
+/// <c>ecallmgr_conference_command.erl</c>): acts only on commands whose <c>Conference-ID</c> is its conference; a command that is
 /// unknown, fails its kapi definition or names a member the conference does not have is logged and dropped. No
-/// command is ever answered. State changes and events are those of §6.2; play, relate, record, stop_play,
+/// command is ever answered. State changes and events are those of <c>ecallmgr_fs_conference_stream.erl</c>; play, relate, record, stop_play,
 /// energy, volume and set are executed with nothing visible (FreeSWITCH's events for them are not in ecallmgr's
 /// publish list).
 /// </summary>
@@ -24,6 +25,15 @@ internal sealed partial class ConferenceCommandHandler(
     BackgroundWork work,
     ILogger<ConferenceCommandHandler> logger)
 {
+    // the member commands and the conference event each one causes (ecallmgr_fs_conference, via FreeSWITCH's events)
+    private static readonly Dictionary<KapiMessageDefinition, MemberUpdate> MemberUpdates = new(ReferenceEqualityComparer.Instance)
+    {
+        [C.MuteParticipant] = new(v => v with { Speak = false }, E.MuteMember),
+        [C.UnmuteParticipant] = new(v => v with { Speak = true }, E.UnmuteMember),
+        [C.DeafParticipant] = new(v => v with { Hear = false }, E.DeafMember),
+        [C.UndeafParticipant] = new(v => v with { Hear = true }, E.UndeafMember),
+    };
+
     public KapiMessageHandler For(string conferenceId) => (delivery, _) => HandleAsync(conferenceId, delivery);
 
     public async Task HandleAsync(string conferenceId, KapiDelivery delivery)
@@ -51,17 +61,14 @@ internal sealed partial class ConferenceCommandHandler(
         // published with the simulator's lifetime token: a kick ends this consumer, not the events it causes
         var ct = work.Stopping;
         long? participantId = KapiMessage.TryGetInteger(message, KapiKeys.ParticipantId, out var id) ? id : null;
-        var executed = definition.ApplicationName switch
+        var executed = definition switch
         {
-            "lock" => await conferences.SetLockedAsync(conferenceId, locked: true, ct).ConfigureAwait(false),
-            "unlock" => await conferences.SetLockedAsync(conferenceId, locked: false, ct).ConfigureAwait(false),
-            "mute_participant" => await UpdateAsync(conferenceId, id, v => v with { Speak = false }, E.MuteMember, ct).ConfigureAwait(false),
-            "unmute_participant" => await UpdateAsync(conferenceId, id, v => v with { Speak = true }, E.UnmuteMember, ct).ConfigureAwait(false),
-            "deaf_participant" => await UpdateAsync(conferenceId, id, v => v with { Hear = false }, E.DeafMember, ct).ConfigureAwait(false),
-            "undeaf_participant" => await UpdateAsync(conferenceId, id, v => v with { Hear = true }, E.UndeafMember, ct).ConfigureAwait(false),
-            "kick" => await conferences.HangupAsync(conferenceId, participantId, ct).ConfigureAwait(false) is not null,
-            "dial" => Dial(message),
-            "participants" => NotHandled(application, conferenceId),
+            _ when definition == C.Lock => await conferences.SetLockedAsync(conferenceId, locked: true, ct).ConfigureAwait(false),
+            _ when definition == C.Unlock => await conferences.SetLockedAsync(conferenceId, locked: false, ct).ConfigureAwait(false),
+            _ when MemberUpdates.TryGetValue(definition, out var update) => await UpdateAsync(conferenceId, id, update, ct).ConfigureAwait(false),
+            _ when definition == C.Kick => await conferences.HangupAsync(conferenceId, participantId, ct).ConfigureAwait(false) is not null,
+            _ when definition == C.Dial => Dial(message),
+            _ when definition == C.ParticipantsReq => NotHandled(application, conferenceId),
             _ => MembersExist(conferenceId, message),
         };
         if (executed)
@@ -74,8 +81,8 @@ internal sealed partial class ConferenceCommandHandler(
         }
     }
 
-    private async Task<bool> UpdateAsync(string conferenceId, long memberId, Func<ConferenceChannelVars, ConferenceChannelVars> change, string eventName, CancellationToken ct) =>
-        await conferences.UpdateMemberAsync(conferenceId, memberId, change, _ => eventName, ct).ConfigureAwait(false) is not null;
+    private async Task<bool> UpdateAsync(string conferenceId, long memberId, MemberUpdate update, CancellationToken ct) =>
+        await conferences.UpdateMemberAsync(conferenceId, memberId, update.Change, _ => update.EventName, ct).ConfigureAwait(false) is not null;
 
     private bool Dial(JsonObject message)
     {
@@ -83,7 +90,7 @@ internal sealed partial class ConferenceCommandHandler(
         return true;
     }
 
-    // ecallmgr has no handler for participants_req (kazoo-reference §5.4.4)
+    // ecallmgr has no handler for participants_req (kapps_conference_command.erl)
     private bool NotHandled(string application, string conferenceId)
     {
         LogUnknown(application, conferenceId);
@@ -95,6 +102,8 @@ internal sealed partial class ConferenceCommandHandler(
         new[] { KapiKeys.ParticipantId, KapiKeys.OtherParticipant }
             .Where(message.ContainsKey)
             .All(key => KapiMessage.TryGetInteger(message, key, out var member) && state.FindMember(conferenceId, member) is not null);
+
+    private sealed record MemberUpdate(Func<ConferenceChannelVars, ConferenceChannelVars> Change, string EventName);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Command {Application} for {Target} ignored by the consumer of {ConferenceId}")]
     private partial void LogNotForUs(string application, string conferenceId, string target);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Conferences.MediaServer.Commands;
 
 /// <summary>
-/// ecallmgr's per-conference command consumers (<c>ecallmgr_conference_control</c>, kazoo-reference §5.1, §6.2):
+/// ecallmgr's per-conference command consumers (<c>ecallmgr_conference_control</c>, docs/amqp.md, <c>ecallmgr_fs_conference_stream.erl</c>):
 /// while a conference runs, a shared queue <c>conference_controller_{conf}</c> bound to
 /// <c>conference.command.{conf}</c>; started when the conference is created, stopped when it is destroyed. Keyed by
 /// the conference instance (uuid), so a conference re-created under the same name gets a consumer of its own.

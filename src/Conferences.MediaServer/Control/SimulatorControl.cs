@@ -7,7 +7,7 @@ using E = Conferences.Core.Kapi.KapiConferenceEvents;
 namespace Conferences.MediaServer.Control;
 
 /// <summary>
-/// The simulator's out-of-band control surface (kazoo-reference §6.6, service-profile §5), for tests and demos:
+/// The simulator's out-of-band control surface (docs/amqp.md), for tests and demos:
 /// add or remove a participant directly, toggle talking, read the state. Changes go through the same switch as
 /// kapi commands, so they publish the same events (add-member / conference-create, del-member /
 /// conference-destroy, start-talking / stop-talking). A caller's token only stops the waiting: a change once begun

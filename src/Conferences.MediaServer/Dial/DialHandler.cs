@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Conferences.MediaServer.Dial;
 
 /// <summary>
-/// Dial handling (<c>ecallmgr_fs_conferences_shared</c>, kazoo-reference §6.5; service-profile §5): the shared queue
+/// Dial handling (<c>ecallmgr_fs_conferences_shared</c>; docs/amqp.md): the shared queue
 /// of the zone (<see cref="QueueName"/>) on <c>conference.command.{zone}</c>, so each dial reaches one manager.
 /// Invalid dials are dropped (the requester times out). The conference is dialled here when it runs here or runs
 /// nowhere known (this dial starts it); one running on another instance gets the dial forwarded

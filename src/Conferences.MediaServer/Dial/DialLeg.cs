@@ -7,7 +7,7 @@ namespace Conferences.MediaServer.Dial;
 
 /// <summary>
 /// One endpoint of a dial, prepared as <c>ecallmgr_fs_conferences_shared:exec_endpoint</c> prepares it
-/// (kazoo-reference §6.5): its id for the reply (<c>Route</c>, else <c>Endpoint-ID</c>, else
+/// (<c>ecallmgr_fs_conferences_shared.erl</c>): its id for the reply (<c>Route</c>, else <c>Endpoint-ID</c>, else
 /// <c>Custom-Channel-Vars.Authorizing-ID</c>), its leg call id, and what the simulated far end does.
 /// </summary>
 internal sealed record DialLeg(
@@ -71,7 +71,7 @@ internal sealed record DialLeg(
             ccvs);
     }
 
-    // service-profile §5: the user part of a SIP URI chooses the outcome; everything else answers
+    // docs/amqp.md: the user part of a SIP URI chooses the outcome; everything else answers
     private static DialOutcome OutcomeOf(string? sipUser) => sipUser?.ToLowerInvariant() switch
     {
         "busy" => DialOutcome.Busy,

@@ -1,6 +1,6 @@
 namespace Conferences.MediaServer.Dial;
 
-/// <summary>What a simulated endpoint does when dialled (service-profile §5), chosen by the user part of its SIP URI.</summary>
+/// <summary>What a simulated endpoint does when dialled (docs/amqp.md), chosen by the user part of its SIP URI.</summary>
 internal enum DialOutcome
 {
     /// <summary>Answers after the answer delay and joins the conference.</summary>

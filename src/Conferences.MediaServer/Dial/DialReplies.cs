@@ -5,7 +5,7 @@ namespace Conferences.MediaServer.Dial;
 
 /// <summary>
 /// <c>dial_resp</c> and its <c>Endpoint-Responses</c> items, as <c>ecallmgr_fs_conferences_shared</c> builds them
-/// (kazoo-reference §5.4.6): success <c>{Status, Message: "dialing endpoints", Endpoint-ID, Call-ID}</c>, error
+/// (<c>kapi_conference:dial_resp/1</c>): success <c>{Status, Message: "dialing endpoints", Endpoint-ID, Call-ID}</c>, error
 /// <c>{Status: "error", Message: reason, Endpoint-ID}</c>. A missing endpoint id is omitted.
 /// </summary>
 internal static class DialReplies

@@ -5,7 +5,7 @@ using Conferences.Core.Kazoo;
 
 namespace Conferences.MediaServer.Dial;
 
-/// <summary>A validated <c>dial</c> (kazoo-reference §5.4.5), read once.</summary>
+/// <summary>A validated <c>dial</c> (<c>kapi_conference:dial/1</c>), read once.</summary>
 internal sealed record DialRequest(
     string MsgId,
     string? ServerId,

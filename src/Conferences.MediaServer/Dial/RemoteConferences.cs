@@ -10,7 +10,7 @@ namespace Conferences.MediaServer.Dial;
 /// Which conferences run on other media servers, learnt from their <c>conference-create</c> and
 /// <c>conference-destroy</c> events (an exclusive queue of this instance). Kazoo's ecallmgrs all see every
 /// FreeSWITCH node, so whichever takes a dial from the shared zone queue dials on the conference's node
-/// (kazoo-reference §6.5 step 1); simulator instances each own their media server, so one that takes a dial for a
+/// (<c>ecallmgr_fs_conferences_shared.erl</c>); simulator instances each own their media server, so one that takes a dial for a
 /// conference running elsewhere hands it to that conference's command queue, where the host takes it.
 /// </summary>
 internal sealed partial class RemoteConferences(SimulatorIdentity identity, ILogger<RemoteConferences> logger)

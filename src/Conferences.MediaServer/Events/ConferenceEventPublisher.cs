@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Conferences.MediaServer.Events;
 
 /// <summary>
-/// Publishes conference <c>event</c> messages as ecallmgr does for FreeSWITCH's conference events (kazoo-reference
-/// §5.4.7, §6.2): exchange <c>conference</c>, routing key <c>conference.event.{Event}.{acct}.{conf}.{enc(call or conf)}</c>,
+/// Publishes conference <c>event</c> messages as ecallmgr does for FreeSWITCH's conference events
+/// (<c>ecallmgr_fs_conference_stream.erl</c>, <c>kapi_conference:event/1</c>): exchange <c>conference</c>, routing key
+/// <c>conference.event.{Event}.{acct}.{conf}.{enc(call or conf)}</c>,
 /// <c>App-Name</c> <c>freeswitch</c>, <c>Node</c> the media node. Member events carry the member's caller id,
 /// presence id, <c>Custom-Channel-Vars</c> and full current <c>Conference-Channel-Vars</c>. A bus failure is logged,
 /// as an event FreeSWITCH raised while ecallmgr could not publish is lost.

@@ -6,7 +6,7 @@ namespace Conferences.MediaServer.Search;
 
 /// <summary>
 /// A member as ecallmgr lists it in a <c>search_resp</c> (<c>ecallmgr_fs_conferences:participant_to_props</c>,
-/// kazoo-reference §5.4.2): call id, conference name and uuid, switch host, member id, join time (Gregorian),
+/// <c>kapi_conference:search_resp/1</c>): call id, conference name and uuid, switch host, member id, join time (Gregorian),
 /// caller id, the three variable objects. Undefined values are omitted.
 /// </summary>
 internal static class ParticipantRecord

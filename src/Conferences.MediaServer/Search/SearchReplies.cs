@@ -5,8 +5,8 @@ using Conferences.MediaServer.State;
 namespace Conferences.MediaServer.Search;
 
 /// <summary>
-/// The replies to a <c>search_req</c> (kazoo-reference §6.4): <c>search_resp</c> in the conference form (§5.4.2)
-/// or the account form, and the <c>conference error</c> of a manager that does not host the conference (§5.4.3).
+/// The replies to a <c>search_req</c> (<c>ecallmgr_fs_conferences.erl</c>): <c>search_resp</c> in the conference form (<c>kapi_conference:search_resp/1</c>)
+/// or the account form, and the <c>conference error</c> of a manager that does not host the conference (<c>kapi_conference:conference_error/1</c>).
 /// Each echoes the request's <c>Msg-ID</c>.
 /// </summary>
 internal static class SearchReplies

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Conferences.MediaServer.State;
 
 /// <summary>
-/// A member of a running conference, keyed by its <paramref name="CallId"/> (kazoo-reference §6.1). The member id
+/// A member of a running conference, keyed by its <paramref name="CallId"/> (<c>ecallmgr_fs_conferences.erl</c>). The member id
 /// (<c>Participant-ID</c>) is <see cref="ConferenceChannelVars.MemberId"/>; <paramref name="JoinTime"/> is in
 /// Gregorian seconds. The JSON objects are never changed after the record is made; snapshots hand out copies.
 /// </summary>

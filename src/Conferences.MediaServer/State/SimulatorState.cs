@@ -1,7 +1,7 @@
 namespace Conferences.MediaServer.State;
 
 /// <summary>
-/// What the simulated media server knows (kazoo-reference §6.1): running conferences by name and their members by
+/// What the simulated media server knows (<c>ecallmgr_fs_conferences.erl</c>): running conferences by name and their members by
 /// call id. Thread-safe; every read returns immutable records (participants as copies). Member ids are unique and
 /// increasing for the life of this instance, as FreeSWITCH's are per media server.
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Conferences.MediaServer.Worker;
 
 /// <summary>
-/// The simulator as its own process (service-profile §3, §5): one simulated Kazoo media-server manager on the RabbitMQ
+/// The simulator as its own process (docs/operations.md, docs/amqp.md): one simulated Kazoo media-server manager on the RabbitMQ
 /// broker of <c>ConnectionStrings:RabbitMq</c>, where the API (<c>Messaging:Provider=rabbitmq</c>) finds it as it finds
 /// a real ecallmgr. Settings are the <see cref="Defaults"/>, then environment variables (<c>__</c> for <c>:</c>), then
 /// the command line. The worker reads no settings file: the API references this project, and an

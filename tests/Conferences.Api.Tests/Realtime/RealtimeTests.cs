@@ -8,7 +8,7 @@ namespace Conferences.Api.Tests.Realtime;
 /// <summary>
 /// Realtime data on the embedded default (in-process bus, simulator inside the API host): the live state follows the
 /// simulator's events, and GET, the list and the participants GETs show it in the shapes of docs/compatibility.md D1, D3, D5, D6,
-/// D11 (<c>cb_conferences</c> reads with realtime participants).
+/// D11 (<c>cb_conferences.erl</c>).
 /// </summary>
 public sealed class RealtimeTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -74,7 +74,7 @@ public sealed class RealtimeTests(ApiFactory api) : IClassFixture<ApiFactory>
         await JoinAsync(account, id, "alice");
         await LiveApi.GetUntilAsync(account, id, r => LiveApi.Counts(r, members: 1, moderators: 0));
 
-        // what crossbar publishes for action lock (<c>kapps_conference_command</c>)
+        // what crossbar publishes for action lock (kapps_conference_command.erl)
         var command = KapiMessage.Build(KapiConference.Lock, new JsonObject { [KapiKeys.ConferenceId] = id }, KapiSender.KappsConference("crossbar@test"));
         await api.Services.GetRequiredService<IKapiPublisher>().PublishAsync(KapiRoutingKeys.Command(id), command, CancellationToken.None);
 

@@ -3,7 +3,7 @@ using Conferences.Api.Tests.Websocket;
 namespace Conferences.Api.Tests.Realtime;
 
 /// <summary>
-/// The deployment of docs/amqp.md (the simulator worker) with <c>rabbitmq</c>: the API on a real RabbitMQ and the simulator as its own worker
+/// The deployment of docs/operations.md with <c>rabbitmq</c>: the API on a real RabbitMQ and the simulator as its own worker
 /// process (<c>dotnet run --project src/Conferences.MediaServer</c>), in a zone of this test's own. Dial members and
 /// a moderator over HTTP, read the live state, watch it on the websocket, steer it with actions, end it.
 /// </summary>

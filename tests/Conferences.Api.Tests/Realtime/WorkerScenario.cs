@@ -3,7 +3,7 @@ using Conferences.Core.Messaging;
 namespace Conferences.Api.Tests.Realtime;
 
 /// <summary>
-/// The deployment of docs/amqp.md (the simulator worker) with <c>rabbitmq</c> for one test: the simulator worker as its own process in a zone of
+/// The deployment of docs/operations.md with <c>rabbitmq</c> for one test: the simulator worker as its own process in a zone of
 /// the test's own, and the API dialling into that zone, both on <paramref name="broker"/> and quick to reconnect.
 /// Disposal ends the API and then the worker process, which must never outlive the test.
 /// </summary>

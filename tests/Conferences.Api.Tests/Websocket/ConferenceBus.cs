@@ -7,7 +7,7 @@ namespace Conferences.Api.Tests.Websocket;
 
 /// <summary>
 /// The other side of the websocket in tests: the service's media-server simulator (participants, talking) and
-/// kapi conference commands published on the service's bus, built with the message table (<c>kapps_conference_command</c>).
+/// kapi conference commands published on the service's bus, built with the message table (<c>kapps_conference_command.erl</c>).
 /// </summary>
 public sealed class ConferenceBus(ApiFactory api)
 {

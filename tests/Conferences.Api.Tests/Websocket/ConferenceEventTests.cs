@@ -7,7 +7,7 @@ namespace Conferences.Api.Tests.Websocket;
 
 /// <summary>
 /// Live conference events through <c>/ws</c> (issue 8): what the media-server simulator does and the commands it is
-/// sent arrive as Blackhole event frames, in order, with Kazoo's routing keys (<c>ecallmgr_fs_conference</c>, <c>bh_conference</c>). Runs on the
+/// sent arrive as Blackhole event frames, in order, with Kazoo's routing keys (<c>ecallmgr_fs_conference_stream.erl</c>, docs/websocket.md). Runs on the
 /// in-process bus and, in a subclass, on RabbitMQ.
 /// </summary>
 public abstract class ConferenceEventTests<TFactory>(TFactory api) : IClassFixture<TFactory> where TFactory : ApiFactory

@@ -21,7 +21,7 @@ public static class Frames
 
     public static string? SubscribedKey(JsonObject frame) => (string?)frame["subscribed_key"];
 
-    /// <summary>The routing key ecallmgr publishes an event with (<c>kz_amqp_util</c>, docs/amqp.md): the call id, or the conference id for conference-level events.</summary>
+    /// <summary>The routing key ecallmgr publishes an event with (docs/amqp.md): the call id, or the conference id for conference-level events.</summary>
     public static string EventKey(string eventName, string accountId, string conferenceId, string? callId = null) =>
         $"conference.event.{eventName}.{accountId}.{conferenceId}.{callId ?? conferenceId}";
 }

@@ -4,7 +4,7 @@ namespace Conferences.Api.Tests.Websocket;
 
 /// <summary>
 /// <c>/ws</c> through the test server's websocket client: ping, authentication and authorization errors, bad
-/// bindings and <c>request_id</c> echo, exactly as Blackhole answers them (<c>blackhole_socket_handler</c>, docs/websocket.md).
+/// bindings and <c>request_id</c> echo, exactly as Blackhole answers them (docs/websocket.md, docs/clients.md).
 /// </summary>
 public sealed class WebsocketProtocolTests(ApiFactory api) : IClassFixture<ApiFactory>
 {

@@ -2,7 +2,7 @@ using Conferences.Core.Blackhole;
 
 namespace Conferences.Core.Tests.Blackhole;
 
-/// <summary>Client bindings of <c>bh_conference.erl</c> and D12 (<c>bh_conference</c>; docs/compatibility.md D12).</summary>
+/// <summary>Client bindings of <c>bh_conference.erl</c> and D12 (docs/websocket.md, docs/compatibility.md D12).</summary>
 public sealed class BlackholeBindingParserTests
 {
     private const string Account = "4b31dd0000000000000000000000abcd";

@@ -108,7 +108,7 @@ public sealed class BlackholeEventFrameTests
     private static JsonObject Render(BlackholeBinding binding, JsonObject message) =>
         JsonNode.Parse(BlackholeEventFrame.Render(binding, new KapiDelivery("conference", KapiRoutingKeys.EventFor(message), message)))!.AsObject();
 
-    // the mute-member example of docs/websocket.md, as the media-server manager publishes it (Node and Server-ID are optional headers)
+    // the docs/websocket.md example, as the media-server manager publishes it (Node and Server-ID are optional headers)
     private static JsonObject MuteMember() => new()
     {
         ["Event-Category"] = "conference",

@@ -1,6 +1,6 @@
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>The table mirrors <c>kapi_conference.erl</c> (<c>kapi_conference.erl</c>).</summary>
+/// <summary>The table mirrors <c>kapi_conference.erl</c>.</summary>
 public sealed class KapiConferenceTableTests
 {
     [Theory]

@@ -1,6 +1,6 @@
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>Building wire messages the way <c>kz_api:prepare_api_payload/3</c> does (docs/amqp.md).</summary>
+/// <summary>Building wire messages the way <c>kz_api:prepare_api_payload/3</c> does (<c>kz_api.erl</c>).</summary>
 public sealed class KapiMessageBuildTests
 {
     private static readonly KapiSender Commands = KapiSender.KappsConference("crossbar@api1");

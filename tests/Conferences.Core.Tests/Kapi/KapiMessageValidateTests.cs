@@ -1,6 +1,6 @@
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>What a consumer (e.g. the media-server simulator) rejects (<c>kapi_conference</c> validators).</summary>
+/// <summary>What a consumer (e.g. the media-server simulator) rejects (<c>kapi_conference.erl</c>, <c>ecallmgr_conference_command.erl</c>).</summary>
 public sealed class KapiMessageValidateTests
 {
     private const string CommandHeaders = """

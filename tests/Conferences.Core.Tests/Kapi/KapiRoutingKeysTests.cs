@@ -1,6 +1,6 @@
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>Exchanges, routing keys and AMQP-word encoding (<c>kz_amqp_util</c>, docs/amqp.md).</summary>
+/// <summary>Exchanges, routing keys and AMQP-word encoding (docs/amqp.md).</summary>
 public sealed class KapiRoutingKeysTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 namespace Conferences.Core.Tests.Kapi;
 
-/// <summary>Every message of the table against hand-written wire messages (<c>kapi_conference</c>, <c>bh_conference</c>).</summary>
+/// <summary>Every message of the table against hand-written wire messages (<c>kapi_conference.erl</c>, docs/websocket.md).</summary>
 public sealed class KapiWireFixtureTests
 {
     public static TheoryData<string> FixtureNames() => [.. KapiWireFixtures.All.Keys];

@@ -2,7 +2,7 @@ namespace Conferences.Core.Tests.Kapi;
 
 /// <summary>
 /// Hand-written wire messages, one per message of the kapi table, shaped as Kazoo puts them on the bus
-/// (<c>kapi_conference.erl</c>). The search_resp and command examples are verbatim, ellipses included.
+/// (<c>kapi_conference.erl</c>). The <c>kapi_conference:search_resp/1</c>, <c>kapps_conference_command.erl</c> examples are verbatim, ellipses included.
 /// </summary>
 internal static class KapiWireFixtures
 {
@@ -54,7 +54,7 @@ internal static class KapiWireFixtures
             {"Event-Category":"conference","Event-Name":"search_req",{{Crossbar}},"Msg-ID":"0a1b2c3d4e5f6a7b",
              "Server-ID":"crossbar-api1-reply-7f3e","Account-ID":"4b31dd0a4b31dd0a4b31dd0a4b31dd0a"}
             """),
-        ["search_resp (example)"] = ("search_resp", SearchRespExample),
+        ["search_resp (kapi_conference:search_resp/1 example)"] = ("search_resp", SearchRespExample),
         ["search_resp (account)"] = ("search_resp", $$"""
             {"Event-Category":"conference","Event-Name":"search_resp",{{Ecallmgr}},"Account-ID":"4b31dd0a4b31dd0a4b31dd0a4b31dd0a",
              "Conferences":{"4f2d1c0a4f2d1c0a4f2d1c0a4f2d1c0a":{"UUID":"e5f6","Run-Time":12,"Start-Time":63880000000,
@@ -70,7 +70,7 @@ internal static class KapiWireFixtures
             """),
         ["lock"] = ("lock", $$"""{{{Commands}},"Application-Name":"lock"}"""),
         ["unlock"] = ("unlock", $$"""{{{Commands}},"Application-Name":"unlock"}"""),
-        ["mute_participant (example)"] = ("mute_participant", MuteParticipantExample),
+        ["mute_participant (kapps_conference_command.erl example)"] = ("mute_participant", MuteParticipantExample),
         ["mute_participant (bulk, string id)"] = ("mute_participant", $$"""{{{Commands}},"Application-Name":"mute_participant","Participant-ID":"7"}"""),
         ["unmute_participant"] = ("unmute_participant", $$"""{{{Commands}},"Application-Name":"unmute_participant","Participant-ID":7}"""),
         ["deaf_participant"] = ("deaf_participant", $$"""{{{Commands}},"Application-Name":"deaf_participant","Participant-ID":7}"""),
@@ -112,7 +112,7 @@ internal static class KapiWireFixtures
              "Endpoint-Responses":[{"Status":"success","Message":"dialing endpoints","Endpoint-ID":"sip:alice@example.com","Call-ID":"b2c3d4"},
                                    {"Status":"error","Message":"USER_BUSY","Endpoint-ID":"sip:busy@example.com"}]}
             """),
-        ["event (websocket example, mute-member)"] = ("event", MuteMemberEventOfSection7),
+        ["event (docs/websocket.md, mute-member)"] = ("event", MuteMemberEventOfSection7),
         ["event (conference-create)"] = ("event", """
             {"Event-Category":"conference","Event-Name":"event","App-Name":"freeswitch","App-Version":"1.0","Msg-ID":"3f1a9b2c4d5e6f71",
              "Node":"freeswitch@fs1","Account-ID":"4b31dd","Event":"conference-create","Conference-ID":"4f2d1c","Instance-ID":"e5f6"}

@@ -3,7 +3,7 @@ using static Conferences.Core.Tests.Realtime.LiveEventFixtures;
 
 namespace Conferences.Core.Tests.Realtime;
 
-/// <summary>The live state follows every conference event kind (<c>ecallmgr_fs_conference</c>) and reports what does not fit.</summary>
+/// <summary>The live state follows every conference event kind (<c>ecallmgr_fs_conference_stream.erl</c>) and reports what does not fit.</summary>
 public sealed class LiveConferenceStateTests
 {
     private readonly LiveConferenceState state = new();

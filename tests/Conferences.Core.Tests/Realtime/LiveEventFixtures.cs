@@ -3,7 +3,7 @@ using Conferences.Core.Realtime;
 namespace Conferences.Core.Tests.Realtime;
 
 /// <summary>
-/// Hand-written conference events as ecallmgr publishes them (<c>ecallmgr_fs_conference</c>): wire keys, the member's
+/// Hand-written conference events as ecallmgr publishes them (<c>kapi_conference:event/1</c>, <c>ecallmgr_fs_conference_stream.erl</c>): wire keys, the member's
 /// full <c>Conference-Channel-Vars</c> on every member event, <c>Node</c> the media node.
 /// </summary>
 internal static class LiveEventFixtures

@@ -4,7 +4,7 @@ namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>
 /// <c>call_collect</c> against the media managers: until every known media manager answered (any reply echoing the
-/// <c>Msg-ID</c> counts, error replies too), or the cap; no known manager, no request (<c>kz_amqp_worker:call_collect</c>).
+/// <c>Msg-ID</c> counts, error replies too), or the cap; no known manager, no request (<c>kz_amqp_worker.erl</c>).
 /// </summary>
 public abstract partial class MessageBusContract
 {

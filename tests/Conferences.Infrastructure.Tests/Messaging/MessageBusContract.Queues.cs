@@ -4,7 +4,7 @@ namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>
 /// Queue semantics: an exclusive queue per subscriber (every media manager hears every search), a shared queue
-/// consumed together (one media manager takes each dial), order, unsubscribing, failures (<c>kz_amqp_util</c>, docs/amqp.md).
+/// consumed together (one media manager takes each dial), order, unsubscribing, failures (docs/amqp.md).
 /// </summary>
 public abstract partial class MessageBusContract
 {

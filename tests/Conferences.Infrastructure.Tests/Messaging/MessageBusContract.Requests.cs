@@ -4,7 +4,7 @@ namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>
 /// Request/reply as <c>kz_amqp_worker</c> does it: <c>Server-ID</c> and <c>Msg-ID</c> on the request, replies on
-/// <c>targeted</c> filtered by <c>Msg-ID</c>, <c>call</c> until the first valid reply (<c>kz_amqp_worker:call_collect</c>).
+/// <c>targeted</c> filtered by <c>Msg-ID</c>, <c>call</c> until the first valid reply (<c>kz_amqp_worker.erl</c>).
 /// </summary>
 public abstract partial class MessageBusContract
 {

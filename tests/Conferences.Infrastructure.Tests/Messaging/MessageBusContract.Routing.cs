@@ -1,6 +1,6 @@
 namespace Conferences.Infrastructure.Tests.Messaging;
 
-/// <summary>Exchanges route like RabbitMQ's: topic patterns, direct replies, fanout heartbeats (<c>kz_amqp_util</c>, docs/amqp.md).</summary>
+/// <summary>Exchanges route like RabbitMQ's: topic patterns, direct replies, fanout heartbeats (docs/amqp.md, docs/websocket.md).</summary>
 public abstract partial class MessageBusContract
 {
     [Fact]

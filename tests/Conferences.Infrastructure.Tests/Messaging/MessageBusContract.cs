@@ -5,7 +5,7 @@ namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>
 /// The behaviour every bus adapter must share: RabbitMQ's routing and queue semantics and Kazoo's request/reply
-/// (<c>kz_amqp_util</c>, <c>kz_amqp_worker</c>; docs/amqp.md). Subclass it with a way to connect clients to the adapter's bus. Ids, routing keys
+/// (docs/amqp.md, <c>kz_api.erl</c>, <c>kz_amqp_worker.erl</c>). Subclass it with a way to connect clients to the adapter's bus. Ids, routing keys
 /// and queue names are unique per test, so tests may share one broker with other tests.
 /// </summary>
 public abstract partial class MessageBusContract : IAsyncLifetime

@@ -31,7 +31,7 @@ public static class CrossbarSide
 
     /// <summary>
     /// Publishes crossbar's <c>dial</c> (<c>kapi_conference:dial/1</c>) to <c>conference.command.{zone}</c> until this worker answers. Every
-    /// manager on one broker consumes the same shared queue <c>ecallmgr_fs_conferences_shared</c>, whatever
+    /// manager on one broker consumes the same shared queue <c>ecallmgr_fs_conferences_shared</c> (docs/amqp.md), whatever
     /// zone it binds, so another simulator on a shared test broker may take a dial: its answer is skipped and the dial
     /// is sent again into a new conference.
     /// </summary>
@@ -81,7 +81,7 @@ public static class CrossbarSide
         return await replies.WaitForAsync(m => m.Str("Msg-ID") == msgId && m.Str("Node") == manager, $"{manager}'s answer to search {msgId}");
     }
 
-    /// <summary>A Kazoo message: the common headers of <c>kz_api:prepare_api_payload/3</c> and <paramref name="fields"/>.</summary>
+    /// <summary>A Kazoo message: the common headers of <c>kz_api.erl</c> and <paramref name="fields"/>.</summary>
     public static JsonObject Kazoo(string eventName, string appName, string appVersion, JsonObject fields)
     {
         var message = new JsonObject

@@ -6,8 +6,8 @@ namespace Conferences.MediaServer.Tests.Worker;
 
 /// <summary>
 /// The simulator worker (<c>dotnet run --project src/Conferences.MediaServer</c>) as a process of its own on a real
-/// RabbitMQ, seen only through the wire: a raw AMQP client plays crossbar (<c>kapi_conference</c>, <c>ecallmgr_fs_conference</c>; docs/amqp.md).
-/// Each test has its own host name, zone and account, so that runs sharing a broker keep apart.
+/// RabbitMQ, seen only through the wire: a raw AMQP client plays crossbar (docs/amqp.md, <c>ecallmgr_fs_conferences.erl</c>; docs/operations.md,
+/// docs/amqp.md). Each test has its own host name, zone and account, so that runs sharing a broker keep apart.
 /// </summary>
 public sealed class WorkerProcessTests
 {
@@ -32,19 +32,19 @@ public sealed class WorkerProcessTests
         Assert.Equal("sip:alice@example.com", leg["Endpoint-ID"]!.GetValue<string>());
         Assert.Equal(callId, leg["Call-ID"]!.GetValue<string>());
 
-        // events → conference / conference.event.{Event}.{acct}.{conf}.{enc(call)}; the conference's own events end in {conf} (ecallmgr_fs_conference)
+        // events → conference / conference.event.{Event}.{acct}.{conf}.{enc(call)}; the conference's own events end in {conf} (kapi_conference:event/1, ecallmgr_fs_conference_stream.erl)
         var create = await events.WaitForAsync(m => m.RoutingKey == $"conference.event.conference-create.{account}.{conference}.{conference}", "conference-create");
         Assert.Equal(("conference", "application/json"), (create.Exchange, create.ContentType));
         Assert.Equal(("event", "conference-create", "freeswitch"), (create.Str("Event-Name"), create.Str("Event"), create.Str("App-Name")));
         Assert.Equal($"freeswitch@{hostname}", create.Str("Node"));
         Assert.Null(create.Json["Call-ID"]);
-        // AMQP-word encoding of the call id: '.' → %2E, ' ' → '+', '@' → %40 (kz_amqp_util:encode/1)
+        // AMQP-word encoding of the call id: '.' → %2E, ' ' → '+', '@' → %40 (docs/amqp.md)
         var encodedCall = callId.Replace(".", "%2E", StringComparison.Ordinal).Replace(" ", "+", StringComparison.Ordinal).Replace("@", "%40", StringComparison.Ordinal);
         var join = await events.WaitForAsync(m => m.RoutingKey == $"conference.event.add-member.{account}.{conference}.{encodedCall}", "add-member");
         Assert.Equal((callId, conference, create.Str("Instance-ID")), (join.Str("Call-ID"), join.Str("Conference-ID"), join.Str("Instance-ID")));
         Assert.True(join.Json["Participant-ID"]!.GetValue<long>() > 0);
 
-        // search_req, conference form: the host answers search_resp (ecallmgr_conference_listener)
+        // search_req, conference form: the host answers search_resp (kapi_conference:search_resp/1, ecallmgr_fs_conferences.erl)
         var found = await SearchAsync(crossbar, replies, manager, new JsonObject { ["Conference-ID"] = conference });
         Assert.Equal(("targeted", replies.QueueName), (found.Exchange, found.RoutingKey));
         Assert.Equal(("search_resp", conference, hostname), (found.Str("Event-Name"), found.Str("Conference-ID"), found.Str("Switch-Hostname")));
@@ -63,7 +63,7 @@ public sealed class WorkerProcessTests
         var stats = listing.Json["Conferences"]![conference]!;
         Assert.Equal((1, 1, 0), (stats["Participant-Count"]!.GetValue<int>(), stats["Members"]!.GetValue<int>(), stats["Moderators"]!.GetValue<int>()));
 
-        // a command on conference.command.{conf}: kick without Participant-ID hangs up the last member, which ends the conference (ecallmgr_fs_conference_command)
+        // a command on conference.command.{conf}: kick without Participant-ID hangs up the last member, which ends the conference (ecallmgr_fs_conference_stream.erl, ecallmgr_conference_command.erl)
         await crossbar.PublishAsync("conference", $"conference.command.{conference}", Kazoo("command", "kapps_conference", "1.0.0",
             new JsonObject { ["Application-Name"] = "kick", ["Conference-ID"] = conference }));
         await events.WaitForAsync(m => m.RoutingKey == $"conference.event.del-member.{account}.{conference}.{encodedCall}", "del-member");

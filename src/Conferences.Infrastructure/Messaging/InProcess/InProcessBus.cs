@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
 /// <summary>
-/// The embedded message bus (profile §3, <c>Messaging:Provider=inprocess</c>): a broker in this process with
+/// The embedded message bus (docs/operations.md, <c>Messaging:Provider=inprocess</c>): a broker in this process with
 /// RabbitMQ's routing — topic, direct and fanout exchanges, exclusive and shared queues — so the API and the
 /// built-in simulator talk exactly as they would over RabbitMQ. Messages travel as JSON bytes and are parsed
 /// per delivery; every queue is a bounded channel consumed on the thread pool, in order. Bindings are indexed

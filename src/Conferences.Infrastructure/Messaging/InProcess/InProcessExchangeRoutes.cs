@@ -3,7 +3,7 @@ using Conferences.Core.Messaging;
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
 /// <summary>
-/// The bindings of one exchange of the embedded bus, indexed for routing as RabbitMQ routes (kazoo-reference §5.1):
+/// The bindings of one exchange of the embedded bus, indexed for routing as RabbitMQ routes (docs/amqp.md):
 /// a fanout exchange reaches every queue bound to it whatever the key; a direct exchange, the queues bound with the
 /// routing key itself (wildcards are ordinary characters there); a topic exchange, the queues bound with the key
 /// itself (a dictionary lookup) or with a wildcard pattern that matches it (<see cref="TopicTrie{T}"/>).

@@ -17,7 +17,7 @@ internal sealed class TopicTrie<T>
     // keys of more words than this have their word boundaries on the heap instead of the stack
     private const int MaxStackWords = 64;
 
-    private readonly Node root = new();
+    private readonly TopicTrieNode<T> root = new();
 
     /// <summary>How many (pattern, value) bindings the trie holds.</summary>
     public int Count { get; private set; }
@@ -45,8 +45,8 @@ internal sealed class TopicTrie<T>
         {
             node = word switch
             {
-                Star => node.StarChild ??= new Node(),
-                Hash => node.HashChild ??= new Node(),
+                Star => node.StarChild ??= new TopicTrieNode<T>(),
+                Hash => node.HashChild ??= new TopicTrieNode<T>(),
                 _ => node.Literal(word) ?? node.AddLiteral(word),
             };
         }
@@ -96,7 +96,7 @@ internal sealed class TopicTrie<T>
         Match(root, key, words, 0, into);
     }
 
-    private static void Match(Node node, ReadOnlySpan<char> key, ReadOnlySpan<Range> words, int next, HashSet<T> into)
+    private static void Match(TopicTrieNode<T> node, ReadOnlySpan<char> key, ReadOnlySpan<Range> words, int next, HashSet<T> into)
     {
         if (node.HashChild is { } hash)
         {
@@ -127,7 +127,7 @@ internal sealed class TopicTrie<T>
         }
     }
 
-    private static bool Remove(Node node, string[] words, int next, T value)
+    private static bool Remove(TopicTrieNode<T> node, string[] words, int next, T value)
     {
         if (next == words.Length)
         {
@@ -181,37 +181,5 @@ internal sealed class TopicTrie<T>
             }
         }
         return kept == words.Length ? words : words[..kept];
-    }
-
-    private sealed class Node
-    {
-        private Dictionary<string, Node>? literals;
-        private Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> lookup;
-
-        public Node? StarChild { get; set; }
-
-        public Node? HashChild { get; set; }
-
-        public HashSet<T>? Values { get; set; }
-
-        public bool IsEmpty =>
-            (literals is null || literals.Count == 0) && StarChild is null && HashChild is null && (Values is null || Values.Count == 0);
-
-        public Node? Literal(ReadOnlySpan<char> word) =>
-            literals is not null && lookup.TryGetValue(word, out var child) ? child : null;
-
-        public Node AddLiteral(string word)
-        {
-            if (literals is null)
-            {
-                literals = new Dictionary<string, Node>(StringComparer.Ordinal);
-                lookup = literals.GetAlternateLookup<ReadOnlySpan<char>>();
-            }
-            var child = new Node();
-            literals.Add(word, child);
-            return child;
-        }
-
-        public void RemoveLiteral(string word) => literals?.Remove(word);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Conferences.Core.Kazoo;
 using Conferences.Core.Messaging;
@@ -9,13 +8,8 @@ using RabbitMQ.Client;
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
 /// <summary>
-/// The Kazoo bus on RabbitMQ (profile §3, <c>Messaging:Provider=rabbitmq</c>), wire-compatible with Kazoo
-/// (kazoo-reference §5.1–§5.3): Kazoo's exchanges declared with Kazoo's flags, UTF-8 JSON bodies with
-/// <c>content_type: application/json</c> and a timestamp, published non-mandatory (fire-and-forget, like Kazoo) on
-/// confirming channels; subscriptions consume with manual ack. One connection, opened on first use and recovered by
-/// the client after a broker restart or a network cut — subscriptions resume on their own. While the broker is away
-/// every call fails at once with <see cref="BusUnavailableException"/>. After <see cref="DisposeAsync"/> the bus is
-/// unavailable.
+/// The Kazoo bus on RabbitMQ (<c>Messaging:Provider=rabbitmq</c>), wire-compatible with Kazoo's <c>kz_amqp_util</c>
+/// (docs/amqp.md). While the broker is away every call fails at once with <see cref="BusUnavailableException"/>.
 /// </summary>
 public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMessageBusHealth, IAsyncDisposable
 {
@@ -29,7 +23,7 @@ public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMess
     private readonly RabbitMqRegistry registry = new();
     private readonly RabbitMqConnection connection;
     private readonly RabbitMqPublishChannels publishing;
-    private readonly ConcurrentDictionary<string, KapiExchangeType> exchanges = new(StringComparer.Ordinal);
+    private readonly RabbitMqExchanges exchanges = new();
 
     public RabbitMqBus(IOptions<RabbitMqOptions> options, TimeProvider clock, ILogger<RabbitMqBus> logger)
     {
@@ -40,10 +34,6 @@ public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMess
         connection = new RabbitMqConnection(this.options, registry, logger);
         connection.Recovered += () => Reconnected?.Invoke(this, EventArgs.Empty);
         publishing = new RabbitMqPublishChannels(this.options.PublishChannels);
-        foreach (var exchange in RabbitMqTopology.KazooExchanges)
-        {
-            exchanges[exchange.Name] = exchange.Type;
-        }
     }
 
     /// <summary>Raised when the client has recovered the connection and its subscriptions' queues and consumers.</summary>
@@ -71,12 +61,12 @@ public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMess
         budget.CancelAfter(options.OperationTimeout);
         try
         {
-            await EnsureExchangeAsync(open, exchange, budget.Token).ConfigureAwait(false);
+            await exchanges.EnsureAsync(open, exchange, budget.Token).ConfigureAwait(false);
             var channel = await publishing.RentAsync(open, budget.Token).ConfigureAwait(false);
             var reusable = false;
             try
             {
-                // Kazoo publishes commands non-mandatory: a message no queue is bound for is dropped (kazoo-reference §5.1).
+                // Kazoo publishes commands non-mandatory: a message no queue is bound for is dropped (kz_amqp_util:basic_publish/4).
                 await channel.BasicPublishAsync(exchange.Name, routingKey, mandatory: false, properties, body, budget.Token).ConfigureAwait(false);
                 reusable = true;
             }
@@ -127,7 +117,7 @@ public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMess
             subscription = new RabbitMqSubscription(registry, channel, queueName, !queue.IsShared, handler, options.OperationTimeout, logger);
             registry.Add(subscription);
             await subscription.StartAsync(budget.Token).ConfigureAwait(false);
-            exchanges.TryAdd(queue.Exchange.Name, queue.Exchange.Type);
+            exchanges.Add(queue.Exchange);
             return subscription;
         }
         catch (Exception e) when (e is OperationCanceledException || RabbitMqFailures.IsBrokerFailure(e))
@@ -172,29 +162,6 @@ public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMess
         }
         await publishing.DisposeAsync().ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>Kazoo's exchanges are declared with the connection; any other is declared on its first use.</summary>
-    private async Task EnsureExchangeAsync(IConnection open, KapiExchange exchange, CancellationToken ct)
-    {
-        if (exchanges.TryGetValue(exchange.Name, out var known))
-        {
-            if (known != exchange.Type)
-            {
-                throw new InvalidOperationException($"exchange {exchange.Name} is a {known} exchange, not {exchange.Type}");
-            }
-            return;
-        }
-        await using var channel = await open.CreateChannelAsync(cancellationToken: ct).ConfigureAwait(false);
-        try
-        {
-            await RabbitMqTopology.DeclareAsync(channel, exchange, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (RabbitMqFailures.IsBrokerFailure(e))
-        {
-            throw RabbitMqFailures.Translate(e, $"declaring exchange {exchange.Name}");
-        }
-        exchanges.TryAdd(exchange.Name, exchange.Type);
     }
 
     private async Task CloseQuietlyAsync(IChannel? channel)

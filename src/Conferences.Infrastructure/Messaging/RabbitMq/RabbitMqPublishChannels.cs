@@ -5,7 +5,7 @@ namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
 /// <summary>
 /// The publishing channels: at most <c>size</c>, each lent to one publisher at a time (a channel is never shared by
-/// concurrent publishers, house style §6), all in publisher-confirm mode with confirmation tracking, so a publish
+/// concurrent publishers, as the RabbitMQ .NET client requires), all in publisher-confirm mode with confirmation tracking, so a publish
 /// completes when the broker confirmed it. A channel the broker closed, or one whose publish was abandoned, is
 /// dropped and a new one opened when needed; a connection recovery reopens the idle ones in place.
 /// </summary>

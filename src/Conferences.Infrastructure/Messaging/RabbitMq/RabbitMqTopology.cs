@@ -13,7 +13,7 @@ namespace Conferences.Infrastructure.Messaging.RabbitMq;
 /// </summary>
 internal static class RabbitMqTopology
 {
-    /// <summary>The exchanges this service uses (kazoo-reference §5.1), declared whenever the connection opens.</summary>
+    /// <summary>The exchanges this service uses (docs/amqp.md), declared whenever the connection opens.</summary>
     public static readonly IReadOnlyList<KapiExchange> KazooExchanges = [KapiExchange.Conference, KapiExchange.Targeted, KapiExchange.Nodes];
 
     public static string TypeOf(KapiExchange exchange) => exchange.Type switch

@@ -6,7 +6,7 @@ namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>
 /// crossbar's searches and dial through <see cref="KapiRequester"/> on RabbitMQ, answered by plain AMQP clients
-/// playing ecallmgr the way Kazoo does (<c>kz_amqp_worker:call_collect</c>): an anonymous queue per manager on
+/// playing ecallmgr the way Kazoo does (<c>kz_amqp_worker.erl</c>): an anonymous queue per manager on
 /// <c>conference.discovery</c>, replies to <c>targeted</c> with the request's <c>Server-ID</c>, collection until every
 /// known manager answered or Kazoo's 2 s cap, replies with another <c>Msg-ID</c> ignored.
 /// </summary>
@@ -120,7 +120,7 @@ public sealed class RabbitMqDiscoveryTests(RabbitMqBrokerFixture broker) : IAsyn
         foreach (var node in new[] { "ecallmgr@fs1", "ecallmgr@fs2" })
         {
             var manager = await RawAsync();
-            // ecallmgr_fs_conferences_shared: one shared queue for every manager of the zone (<c>kz_amqp_util</c>, docs/amqp.md).
+            // ecallmgr_fs_conferences_shared: one shared queue for every manager of the zone (docs/amqp.md).
             await manager.AnswerAsync("conference", ExchangeType.Topic, $"ecallmgr_fs_conferences_shared_{zone}", exclusive: false, [KapiRoutingKeys.Dial(zone)], request =>
             {
                 Interlocked.Increment(ref handled);

@@ -6,7 +6,7 @@ namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>
 /// What the bus puts on the wire and what it takes from it, seen by a plain AMQP client playing Kazoo
-/// (<c>kz_amqp_util</c>, <c>kz_api</c>; docs/amqp.md): exchange, routing key, properties and JSON body; Kazoo's exchange flags; queue kinds.
+/// (docs/amqp.md, <c>kz_api.erl</c>): exchange, routing key, properties and JSON body; Kazoo's exchange flags; queue kinds.
 /// </summary>
 [Collection(RabbitMqCollection.Name)]
 public sealed class RabbitMqWireTests(RabbitMqBrokerFixture broker) : IAsyncLifetime

@@ -5,18 +5,18 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Core.Blackhole;
 
 /// <summary>The validation step of subscribe and unsubscribe (<c>bh_events:validate/2</c>, <c>bh_conference:validate/2</c>).</summary>
-public sealed partial class BlackholeSession
+internal static class BlackholeSubscriptionValidator
 {
     /// <summary>
-    /// <c>bh_events:validate/2</c>: <c>data</c> with <c>account_id</c> and <c>binding</c> (or, D8, <c>bindings</c>),
-    /// then each binding's shape. Sends the error reply and returns null when something is wrong.
+    /// <c>data</c> with <c>account_id</c> and <c>binding</c> (or <c>bindings</c>, docs/compatibility.md D8), then each
+    /// binding's shape. Sends the error reply and returns null when something is wrong.
     /// </summary>
-    private SubscriptionRequest? Validate(BlackholeFrame frame)
+    public static BlackholeSubscriptionRequest? Validate(BlackholeFrame frame, BlackholeSender sender)
     {
         var data = frame.Data;
         if (data is null || data.Count == 0)
         {
-            Send(BlackholeReplies.Error(frame.RequestId, BlackholeErrors.MissingDataObject));
+            sender.Send(BlackholeReplies.Error(frame.RequestId, BlackholeErrors.MissingDataObject));
             return null;
         }
         var missing = new List<string>();
@@ -30,12 +30,12 @@ public sealed partial class BlackholeSession
         }
         if (missing.Count > 0)
         {
-            Send(BlackholeReplies.Error(frame.RequestId, BlackholeErrors.MissingKeys(missing)));
+            sender.Send(BlackholeReplies.Error(frame.RequestId, BlackholeErrors.MissingKeys(missing)));
             return null;
         }
         if (ReadBindings(data) is not { } clientBindings)
         {
-            Send(BlackholeReplies.Error(frame.RequestId,
+            sender.Send(BlackholeReplies.Error(frame.RequestId,
                 data.ContainsKey(BlackholeProtocol.BindingKey) ? BlackholeErrors.InvalidBinding : BlackholeErrors.InvalidBindings));
             return null;
         }
@@ -44,10 +44,10 @@ public sealed partial class BlackholeSession
         var errors = parsed.Select(p => p.Error).OfType<string>().ToList();
         if (errors.Count > 0)
         {
-            Send(BlackholeReplies.Error(frame.RequestId, errors));
+            sender.Send(BlackholeReplies.Error(frame.RequestId, errors));
             return null;
         }
-        return new SubscriptionRequest(accountId, parsed);
+        return new BlackholeSubscriptionRequest(accountId, parsed);
     }
 
     // bh_context:bindings_from_json/1: binding (a string) wins over bindings (an array of strings).
@@ -67,6 +67,4 @@ public sealed partial class BlackholeSession
 
     private static string? NonEmptyString(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } s ? s : null;
-
-    private sealed record SubscriptionRequest(string AccountId, IReadOnlyList<ParsedBinding> Parsed);
 }

@@ -3,62 +3,60 @@ using E = Conferences.Core.Kapi.KapiConferenceEvents;
 namespace Conferences.Core.Realtime;
 
 /// <summary>
-/// How each conference event changes the state (kazoo-reference §6.2): create and destroy add and remove the
-/// conference, lock and unlock set its lock, add-member and del-member add and remove a member, and the member
-/// events (mute, deaf, talking) replace the member's channel vars with the event's full vars. An event that does not
-/// fit is still taken into account as far as it goes (a member event of an unknown member adds it) and reported
-/// <see cref="LiveApplyOutcome.Inconsistent"/>, so its conference is resynchronised.
+/// How each conference event changes the state, as <c>ecallmgr_fs_conference</c> publishes them (docs/amqp.md,
+/// "Live conference state"). An event that does not fit is applied as far as it goes and reported
+/// <see cref="LiveApplyOutcome.Inconsistent"/>, so that its conference is resynchronised.
 /// </summary>
-public sealed partial class LiveConferenceState
+internal static class LiveEventRules
 {
-    private LiveApplyOutcome ApplyLocked(LiveEvent e)
+    public static LiveApplyOutcome Apply(LiveConferenceTable table, LiveEvent e)
     {
         switch (e.Event)
         {
             case E.ConferenceCreate:
-                return Create(e);
+                return Create(table, e);
             case E.ConferenceDestroy:
-                return Destroy(e);
+                return Destroy(table, e);
             case E.Lock:
-                return SetLocked(e, locked: true);
+                return SetLocked(table, e, locked: true);
             case E.Unlock:
-                return SetLocked(e, locked: false);
+                return SetLocked(table, e, locked: false);
             case E.AddMember:
-                return UpsertMember(e, implied: null);
+                return UpsertMember(table, e, implied: null);
             case E.DelMember:
-                return RemoveMember(e);
+                return RemoveMember(table, e);
             case E.MuteMember:
-                return UpsertMember(e, (ChannelFlag.Speak, false));
+                return UpsertMember(table, e, (ChannelFlag.Speak, false));
             case E.UnmuteMember:
-                return UpsertMember(e, (ChannelFlag.Speak, true));
+                return UpsertMember(table, e, (ChannelFlag.Speak, true));
             case E.DeafMember:
-                return UpsertMember(e, (ChannelFlag.Hear, false));
+                return UpsertMember(table, e, (ChannelFlag.Hear, false));
             case E.UndeafMember:
-                return UpsertMember(e, (ChannelFlag.Hear, true));
+                return UpsertMember(table, e, (ChannelFlag.Hear, true));
             case E.StartTalking:
-                return UpsertMember(e, (ChannelFlag.Talking, true));
+                return UpsertMember(table, e, (ChannelFlag.Talking, true));
             case E.StopTalking:
-                return UpsertMember(e, (ChannelFlag.Talking, false));
+                return UpsertMember(table, e, (ChannelFlag.Talking, false));
             default:
                 return LiveApplyOutcome.Ignored;
         }
     }
 
-    private LiveApplyOutcome Create(LiveEvent e)
+    private static LiveApplyOutcome Create(LiveConferenceTable table, LiveEvent e)
     {
-        var conferences = AccountTable(e.AccountId);
+        var conferences = table.Account(e.AccountId);
         if (conferences.TryGetValue(e.ConferenceId, out var current) && current.Uuid == e.InstanceId)
         {
             return LiveApplyOutcome.Applied;
         }
         // unknown, or a new instance of a conference whose end we missed: it starts empty either way
-        conferences[e.ConferenceId] = NewConference(e);
+        conferences[e.ConferenceId] = table.NewConference(e);
         return LiveApplyOutcome.Applied;
     }
 
-    private LiveApplyOutcome Destroy(LiveEvent e)
+    private static LiveApplyOutcome Destroy(LiveConferenceTable table, LiveEvent e)
     {
-        var conferences = AccountTable(e.AccountId);
+        var conferences = table.Account(e.AccountId);
         if (!conferences.TryGetValue(e.ConferenceId, out var current))
         {
             return LiveApplyOutcome.Applied;
@@ -71,9 +69,9 @@ public sealed partial class LiveConferenceState
         return LiveApplyOutcome.Applied;
     }
 
-    private LiveApplyOutcome SetLocked(LiveEvent e, bool locked)
+    private static LiveApplyOutcome SetLocked(LiveConferenceTable table, LiveEvent e, bool locked)
     {
-        var conferences = AccountTable(e.AccountId);
+        var conferences = table.Account(e.AccountId);
         if (!conferences.TryGetValue(e.ConferenceId, out var current))
         {
             return LiveApplyOutcome.Inconsistent;
@@ -82,18 +80,18 @@ public sealed partial class LiveConferenceState
         return current.Uuid == e.InstanceId ? LiveApplyOutcome.Applied : LiveApplyOutcome.Inconsistent;
     }
 
-    private LiveApplyOutcome UpsertMember(LiveEvent e, (ChannelFlag Flag, bool Value)? implied)
+    private static LiveApplyOutcome UpsertMember(LiveConferenceTable table, LiveEvent e, (ChannelFlag Flag, bool Value)? implied)
     {
         if (e.CallId is not { } callId)
         {
             return LiveApplyOutcome.Ignored;
         }
-        var conferences = AccountTable(e.AccountId);
+        var conferences = table.Account(e.AccountId);
         var outcome = LiveApplyOutcome.Applied;
         if (!conferences.TryGetValue(e.ConferenceId, out var conference) || conference.Uuid != e.InstanceId)
         {
             // we missed the conference's start (or its restart): what this event says is all we know of it so far
-            conference = NewConference(e);
+            conference = table.NewConference(e);
             outcome = LiveApplyOutcome.Inconsistent;
         }
         var existing = conference.FindCall(callId);
@@ -120,9 +118,9 @@ public sealed partial class LiveConferenceState
         return outcome;
     }
 
-    private LiveApplyOutcome RemoveMember(LiveEvent e)
+    private static LiveApplyOutcome RemoveMember(LiveConferenceTable table, LiveEvent e)
     {
-        var conferences = AccountTable(e.AccountId);
+        var conferences = table.Account(e.AccountId);
         if (!conferences.TryGetValue(e.ConferenceId, out var conference))
         {
             return LiveApplyOutcome.Inconsistent;
@@ -138,13 +136,4 @@ public sealed partial class LiveConferenceState
         conferences[conference.ConferenceId] = conference.WithoutCall(member.CallId);
         return conference.Uuid == e.InstanceId ? LiveApplyOutcome.Applied : LiveApplyOutcome.Inconsistent;
     }
-
-    private LiveConference NewConference(LiveEvent e) => new()
-    {
-        AccountId = Intern(e.AccountId)!,
-        ConferenceId = e.ConferenceId,
-        Uuid = e.InstanceId,
-        StartTime = e.ReceivedAt,
-        SwitchHostname = Intern(e.SwitchHostname),
-    };
 }

@@ -3,13 +3,24 @@ using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>What the connection hears from the client: loss and recovery, broker alarms, renamed queues; and its log lines.</summary>
-internal sealed partial class RabbitMqConnection
+/// <summary>
+/// What the client reports about the connection: loss and recovery (the bus is unusable until the client has declared
+/// the live queues again), broker alarms that block publishing, and queues renamed by recovery.
+/// </summary>
+internal sealed partial class RabbitMqConnectionEvents(RabbitMqEndpoint endpoint, RabbitMqRegistry registry, ILogger logger)
 {
+    private string? blockedBecause;
+    private bool recovering;
+
     /// <summary>The client recovered the connection, then the live subscriptions' queues, bindings and consumers.</summary>
     public event Action? Recovered;
 
-    private void Watch(IConnection created)
+    /// <summary>Whether the broker has blocked publishing (memory or disk alarm), and why.</summary>
+    public string? BlockedBecause => Volatile.Read(ref blockedBecause);
+
+    public bool IsRecovering => Volatile.Read(ref recovering);
+
+    public void Watch(IConnection created)
     {
         created.ConnectionShutdownAsync += (_, e) =>
         {
@@ -51,12 +62,6 @@ internal sealed partial class RabbitMqConnection
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to RabbitMQ at {Broker}")]
-    private partial void LogConnected(string broker);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot connect to RabbitMQ at {Broker}: {Reason}")]
-    private partial void LogConnectFailed(string broker, string reason);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the connection to RabbitMQ at {Broker} ({ReplyCode} {ReplyText}); recovering")]
     private partial void LogLost(string broker, ushort replyCode, string replyText);
 
@@ -71,10 +76,4 @@ internal sealed partial class RabbitMqConnection
 
     [LoggerMessage(Level = LogLevel.Information, Message = "RabbitMQ unblocked publishing")]
     private partial void LogUnblocked();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Exchange {Exchange} exists with other properties; using it as it is ({Reason})")]
-    private partial void LogExchangeRefused(string exchange, string reason);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing the RabbitMQ connection failed")]
-    private partial void LogCloseFailed(Exception exception);
 }

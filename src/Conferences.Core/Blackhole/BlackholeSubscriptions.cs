@@ -1,0 +1,180 @@
+using Conferences.Core.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace Conferences.Core.Blackhole;
+
+/// <summary>
+/// A session's bindings (<c>bh_events.erl</c>, <c>bh_conference.erl</c>): one <see cref="BlackholeEventHub"/> membership
+/// per distinct AMQP binding, whose deliveries become event frames for every client binding it serves, and no event
+/// frame ahead of the subscribe reply it follows.
+/// </summary>
+internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, BlackholeSender sender, int maxBindings, ILogger logger)
+{
+    private readonly Lock gate = new();
+    private readonly List<BlackholeBinding> bindings = [];
+    private readonly Dictionary<string, BlackholeListener> listeners = new(StringComparer.Ordinal);
+    private bool disposed;
+
+    public IReadOnlyList<BlackholeBinding> Bindings
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. bindings];
+            }
+        }
+    }
+
+    public async Task SubscribeAsync(string requestId, BlackholeSubscriptionRequest request, CancellationToken ct)
+    {
+        var wanted = request.Parsed.Select(p => p.Binding!).Distinct().ToList();
+        List<BlackholeBinding> added;
+        List<BlackholeListener> created = [];
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            added = [.. wanted.Where(b => !bindings.Contains(b))];
+            if (bindings.Count + added.Count > maxBindings)
+            {
+                sender.Send(BlackholeReplies.Error(requestId, BlackholeErrors.TooManySubscriptions(maxBindings)));
+                return;
+            }
+            foreach (var binding in added)
+            {
+                if (!listeners.TryGetValue(binding.AmqpBinding, out var listener))
+                {
+                    listener = new BlackholeListener(binding.AmqpBinding);
+                    listeners.Add(binding.AmqpBinding, listener);
+                    created.Add(listener);
+                }
+                listener.Pending.Add(binding.ClientBinding);
+                bindings.Add(binding);
+            }
+        }
+        try
+        {
+            foreach (var listener in created)
+            {
+                listener.Membership = await hub.JoinAsync(listener.AmqpBinding, e => Deliver(listener, e), ct).ConfigureAwait(false);
+            }
+        }
+        catch (BusUnavailableException e)
+        {
+            LogSubscribeFailed(e, string.Join(", ", created.Select(l => l.AmqpBinding)));
+            await RollBackAsync(added, created).ConfigureAwait(false);
+            sender.Send(BlackholeReplies.Error(requestId, BlackholeErrors.BusUnavailable));
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            await RollBackAsync(added, created).ConfigureAwait(false);
+            throw;
+        }
+        lock (gate)
+        {
+            sender.Send(BlackholeReplies.Subscribed(requestId, bindings.Select(b => b.ClientBinding)));
+            foreach (var binding in added)
+            {
+                listeners[binding.AmqpBinding].Activate(binding.ClientBinding, sender);
+            }
+        }
+    }
+
+    public async Task UnsubscribeAsync(string requestId, BlackholeSubscriptionRequest request)
+    {
+        List<IAsyncDisposable> ending = [];
+        lock (gate)
+        {
+            foreach (var binding in request.Parsed.Select(p => p.Binding!))
+            {
+                if (bindings.Remove(binding) && listeners.TryGetValue(binding.AmqpBinding, out var listener))
+                {
+                    listener.Remove(binding.ClientBinding);
+                    if (listener.IsEmpty)
+                    {
+                        listeners.Remove(binding.AmqpBinding);
+                        if (listener.Membership is { } membership)
+                        {
+                            ending.Add(membership);
+                        }
+                    }
+                }
+            }
+        }
+        await EndQuietlyAsync(ending).ConfigureAwait(false);
+        lock (gate)
+        {
+            sender.Send(BlackholeReplies.Unsubscribed(requestId, request.Parsed.Select(p => p.ClientBinding).Distinct(), bindings.Select(b => b.ClientBinding)));
+        }
+    }
+
+    /// <summary>Leaves every binding (the socket closed); the hub ends those no other session holds.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        List<IAsyncDisposable> ending;
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+            disposed = true;
+            ending = [.. listeners.Values.Select(l => l.Membership).OfType<IAsyncDisposable>()];
+            listeners.Clear();
+            bindings.Clear();
+        }
+        await EndQuietlyAsync(ending).ConfigureAwait(false);
+    }
+
+    private async Task RollBackAsync(List<BlackholeBinding> added, List<BlackholeListener> created)
+    {
+        lock (gate)
+        {
+            foreach (var binding in added)
+            {
+                bindings.Remove(binding);
+                if (listeners.TryGetValue(binding.AmqpBinding, out var listener))
+                {
+                    listener.Remove(binding.ClientBinding);
+                }
+            }
+            foreach (var listener in created)
+            {
+                listeners.Remove(listener.AmqpBinding);
+            }
+        }
+        await EndQuietlyAsync([.. created.Select(l => l.Membership).OfType<IAsyncDisposable>()]).ConfigureAwait(false);
+    }
+
+    // Called by the hub on the bus's delivery thread: takes the lock only briefly and never waits on the socket.
+    private void Deliver(BlackholeListener listener, BlackholeEvent evt)
+    {
+        if (sender.IsClosed)
+        {
+            return; // nobody will read it: the socket is being closed
+        }
+        lock (gate)
+        {
+            if (!disposed && !listener.IsEmpty) // else a delivery the hub had started before this session left
+            {
+                listener.Deliver(evt, sender);
+            }
+        }
+    }
+
+    // The hub ends the bus subscription quietly itself; this only guards against a hub being torn down meanwhile.
+    private async Task EndQuietlyAsync(List<IAsyncDisposable> memberships)
+    {
+        foreach (var membership in memberships)
+        {
+            await QuietDisposal.DisposeAsync(membership, LogUnsubscribeFailed).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Websocket subscription to {AmqpBinding} failed: the bus is unavailable")]
+    private partial void LogSubscribeFailed(Exception exception, string amqpBinding);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Leaving a websocket binding failed")]
+    private partial void LogUnsubscribeFailed(Exception exception);
+}

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+
+namespace Conferences.Core.Realtime;
+
+/// <summary>The resync searches running in the background, so that stopping cancels them and waits for them.</summary>
+internal sealed class ResyncTasks
+{
+    private readonly Lock gate = new();
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<Task, byte> running = new();
+
+    public CancellationToken Stopping => stopping.Token;
+
+    public bool IsStopping => stopping.IsCancellationRequested;
+
+    public void Track(Task task)
+    {
+        running.TryAdd(task, 0);
+        task.ContinueWith(static (done, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(done, out _),
+            running, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Cancels the searches and waits for them; false when stopping had begun already.</summary>
+    public async Task<bool> StopAsync()
+    {
+        lock (gate)
+        {
+            if (stopping.IsCancellationRequested)
+            {
+                return false;
+            }
+            stopping.Cancel();
+        }
+        // the token source stays undisposed: a late reader may still look at it
+        await Task.WhenAll(running.Keys).ConfigureAwait(false);
+        return true;
+    }
+}
