@@ -9,12 +9,12 @@ using static Conferences.Core.Tests.Actions.ActionHarness;
 
 namespace Conferences.Core.Tests.Actions;
 
-/// <summary>lock, unlock, play and record on PUT <c>/conferences/{id}</c> (kazoo-reference §1.7, §5.4.4; profile D2, D4).</summary>
+/// <summary>lock, unlock, play and record on PUT <c>/conferences/{id}</c> (<c>cb_conferences:handle_conference_action/3</c>; docs/compatibility.md D2, D4).</summary>
 public sealed class ConferenceControlTests
 {
     private readonly ActionHarness harness = new();
 
-    private ConferenceActions Actions => new(new ConferenceStore(harness.Store), KazooSchemaValidator.LoadEmbedded(), new DialHarness().Service, harness.Control);
+    private ConferenceActions Actions => new(harness.Lookup, new DialHarness().Service, harness.Control);
 
     [Theory]
     [InlineData("lock")]
