@@ -9,8 +9,8 @@ namespace Conferences.Core.Conferences;
 /// <summary>
 /// GET <c>/conferences</c>: the <c>conferences/crossbar_listing</c> view through crossbar's paginated loader
 /// (page_size + 1 rows, the extra row's key becomes <c>next_start_key</c>) with the query-string filters
-/// applied to the full documents; filtered-out rows do not count toward the page (kazoo-reference §1.4, §2.7, §2.8).
-/// Each item gets <c>_read_only</c> from the live state (profile D5, D7) instead of crossbar's account search.
+/// applied to the full documents; filtered-out rows do not count toward the page (<c>crossbar_view</c>, <c>crossbar_filter</c>).
+/// Each item gets <c>_read_only</c> from the live state (docs/compatibility.md D5, D7) instead of crossbar's account search.
 /// </summary>
 public sealed class ConferenceLister(ConferenceStore conferences, ILiveConferences live, TimeProvider clock)
 {

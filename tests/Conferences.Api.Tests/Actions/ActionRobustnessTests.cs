@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Actions;
 
-/// <summary>Odd action bodies on the three action endpoints answer Kazoo error envelopes (or succeed), never 500 (profile D9).</summary>
+/// <summary>Odd action bodies on the three action endpoints answer Kazoo error envelopes (or succeed), never 500 (docs/compatibility.md D9).</summary>
 public sealed class ActionRobustnessTests(DialApiFactory api) : IClassFixture<DialApiFactory>
 {
     public static TheoryData<string> Bodies() =>

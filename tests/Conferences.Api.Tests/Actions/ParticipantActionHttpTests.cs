@@ -7,8 +7,8 @@ using static Conferences.Api.Tests.Actions.ActionRequests;
 namespace Conferences.Api.Tests.Actions;
 
 /// <summary>
-/// PUT <c>…/participants</c> and <c>…/participants/{pid}</c> through HTTP on the embedded default (kazoo-reference
-/// §1.9, §1.10; profile D2, D3), every change read back through the participants GET.
+/// PUT <c>…/participants</c> and <c>…/participants/{pid}</c> through HTTP on the embedded default (docs/crossbar.md,
+/// "Participant actions"; docs/compatibility.md D2, D3), every change read back through the participants GET.
 /// </summary>
 public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixture<DialApiFactory>
 {

@@ -14,7 +14,7 @@ namespace Conferences.Api.Tests.Actions;
 /// <summary>
 /// The actions on RabbitMQ (<c>Messaging:Provider=rabbitmq</c>, the simulator hosted beside the API on the test
 /// broker): a plain AMQP consumer bound to <c>conference.command.{conf}</c>, as a websocket binding or another Kazoo
-/// node would be, sees exactly the commands crossbar sends (kazoo-reference §5.4.4: <c>Application-Name</c>,
+/// node would be, sees exactly the commands crossbar sends (<c>kapps_conference_command</c>: <c>Application-Name</c>,
 /// <c>Conference-ID</c>, <c>Participant-ID</c> a string for bulk actions and an integer for single ones), and the
 /// state they lead to comes back through GET.
 /// </summary>

@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>PUT <c>/conferences</c> (kazoo-reference §1.4 create, §1.4.1).</summary>
+/// <summary>PUT <c>/conferences</c> (<c>cb_conferences:put/1</c>, the <c>conferences</c> schema).</summary>
 public abstract class CreateTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

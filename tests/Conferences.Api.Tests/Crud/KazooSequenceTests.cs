@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>Kazoo's own black-box sequence for conferences (kazoo-reference §9, <c>pqc_cb_conferences:seq/0</c>).</summary>
+/// <summary>Kazoo's own black-box sequence for conferences (<c>pqc_cb_conferences:seq/0</c>).</summary>
 public abstract class KazooSequenceTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

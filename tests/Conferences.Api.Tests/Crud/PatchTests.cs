@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>PATCH <c>/conferences/{id}</c>: deep merge (kazoo-reference §1.4 PATCH, §2.6, crossbar_doc_tests).</summary>
+/// <summary>PATCH <c>/conferences/{id}</c>: deep merge (<c>cb_conferences:patch/2</c>, crossbar_doc_tests).</summary>
 public abstract class PatchTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>GET of conferences and their participants (kazoo-reference §1.4, §1.6; profile D1, D3, D5).</summary>
+/// <summary>GET of conferences and their participants (docs/compatibility.md D1, D3, D5).</summary>
 public abstract class ReadTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>POST <c>/conferences/{id}</c>: full replace (kazoo-reference §1.4 POST, §2.6; profile §7).</summary>
+/// <summary>POST <c>/conferences/{id}</c>: full replace (<c>cb_conferences:post/2</c>).</summary>
 public abstract class UpdateTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Fixtures;
 
 namespace Conferences.Api.Tests.Dial;
 
-/// <summary>The action dispatch of PUT <c>/conferences/{id}</c> (kazoo-reference §1.3, §1.7).</summary>
+/// <summary>The action dispatch of PUT <c>/conferences/{id}</c> (<c>cb_conferences:handle_conference_action/3</c>).</summary>
 public sealed class ConferenceActionTests(DialApiFactory api) : IClassFixture<DialApiFactory>
 {
     [Theory]

@@ -9,7 +9,7 @@ namespace Conferences.Api.Tests.Dial;
 
 /// <summary>
 /// PUT <c>/conferences/{id}</c> with <c>action: dial</c> on the embedded default, against the built-in simulator
-/// (kazoo-reference §1.8, profile §5, D2).
+/// (<c>cb_conferences:dial/3</c>; docs/compatibility.md D2).
 /// </summary>
 public sealed class DialTests(DialApiFactory api) : IClassFixture<DialApiFactory>
 {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conferences.Api.Tests.Dial;
 
 /// <summary>
-/// Dial with nobody to take it (<c>MediaServer:Simulator=false</c>, kazoo-reference §1.8 step 6): no media manager
+/// Dial with nobody to take it (<c>MediaServer:Simulator=false</c>; <c>cb_conferences:exec_dial_endpoints/4</c>): no media manager
 /// known in the zone → "failed to find a media server" at once; a known manager that never answers → "timed out".
 /// </summary>
 public sealed class DialWithoutMediaServerTests(NoMediaServerApiFactory api) : IClassFixture<NoMediaServerApiFactory>

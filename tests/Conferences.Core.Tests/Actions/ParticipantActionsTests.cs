@@ -6,7 +6,7 @@ using static Conferences.Core.Tests.Actions.FakeLiveConferences;
 
 namespace Conferences.Core.Tests.Actions;
 
-/// <summary>PUT <c>…/participants</c> and <c>…/participants/{pid}</c> (kazoo-reference §1.9, §1.10; profile D2, D3).</summary>
+/// <summary>PUT <c>…/participants</c> and <c>…/participants/{pid}</c> (docs/crossbar.md, "Participant actions"; docs/compatibility.md D2, D3).</summary>
 public sealed class ParticipantActionsTests
 {
     private const string Room = "busy-room";

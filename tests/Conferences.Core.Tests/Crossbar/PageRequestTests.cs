@@ -3,7 +3,7 @@ using Conferences.Core.Errors;
 
 namespace Conferences.Core.Tests.Crossbar;
 
-/// <summary>Pagination options (kazoo-reference §2.7).</summary>
+/// <summary>Pagination options (<c>crossbar_view</c>).</summary>
 public sealed class PageRequestTests
 {
     private static PageRequest From(params (string Key, string Value)[] query) => PageRequest.From(new CrossbarContext

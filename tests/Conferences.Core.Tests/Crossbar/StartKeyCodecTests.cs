@@ -2,7 +2,7 @@ using Conferences.Core.Crossbar;
 
 namespace Conferences.Core.Tests.Crossbar;
 
-/// <summary>Crossbar's opaque start keys: base64url of Erlang's external term encoding (kazoo-reference §2.7).</summary>
+/// <summary>Crossbar's opaque start keys: base64url of Erlang's external term encoding (<c>crossbar_view</c>).</summary>
 public sealed class StartKeyCodecTests
 {
     [Fact]

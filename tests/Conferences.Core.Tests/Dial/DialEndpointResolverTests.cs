@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Tests.Dial;
 
 /// <summary>
-/// Every branch of dial's endpoint resolution and its errors, keyed by 1-based position (kazoo-reference §1.8 step 3),
+/// Every branch of dial's endpoint resolution and its errors, keyed by 1-based position (<c>cb_conferences:build_endpoints_to_dial/3</c>),
 /// with device and user documents written directly into the account database.
 /// </summary>
 public sealed class DialEndpointResolverTests

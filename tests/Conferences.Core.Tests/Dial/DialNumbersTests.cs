@@ -2,7 +2,7 @@ using Conferences.Core.Dial;
 
 namespace Conferences.Core.Tests.Dial;
 
-/// <summary>Which strings dial treats as numbers: Kazoo's default E.164 converters and reconcile regex (kazoo-reference §1.8 step 3).</summary>
+/// <summary>Which strings dial treats as numbers: Kazoo's default E.164 converters and reconcile regex (<c>knm_converters:normalize/1</c>).</summary>
 public sealed class DialNumbersTests
 {
     [Theory]

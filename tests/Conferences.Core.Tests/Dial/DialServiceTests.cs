@@ -6,7 +6,7 @@ using static Conferences.Core.Tests.Dial.DialEndpointResolverTests;
 
 namespace Conferences.Core.Tests.Dial;
 
-/// <summary>Dial data lookup, validation errors, the kapi request and the answer shapes (kazoo-reference §1.7, §1.8).</summary>
+/// <summary>Dial data lookup, validation errors, the kapi request and the answer shapes (<c>cb_conferences:dial/3</c>).</summary>
 public sealed class DialServiceTests
 {
     private const string NoEndpoints = """{"minItems":{"message":"endpoints failed to resolve to route-able destinations","target":1}}""";
