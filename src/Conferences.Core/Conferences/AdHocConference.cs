@@ -5,10 +5,8 @@ using Conferences.Core.Validation;
 namespace Conferences.Core.Conferences;
 
 /// <summary>
-/// The ad-hoc ("dynamic") conference crossbar synthesises for an id with no stored document
-/// (<c>cb_conferences:build_conference/2</c>; docs/crossbar.md, "The ad-hoc conference"): the <c>conferences</c> schema defaults plus <c>_id</c> and
-/// <c>pvt_type</c>, with the request's <c>data</c> deep-merged over it (the request wins; nothing is saved). Every
-/// default is present, so <c>member.numbers</c> and <c>conference_numbers</c> are arrays.
+/// The ad-hoc conference crossbar synthesises for an id with no stored document (<c>cb_conferences:build_conference/2</c>;
+/// docs/crossbar.md, "The ad-hoc conference"). Every schema default is present, so number lists are arrays.
 /// </summary>
 public static class AdHocConference
 {

@@ -33,16 +33,14 @@ public static class ActionRequestReader
         return AsString(context.RequestValue("action"));
     }
 
-    private static ActionRequest Read(CrossbarContext context, string conferenceId, string? action) => new()
-    {
-        AccountId = context.AccountId,
-        ConferenceId = conferenceId,
-        Action = action,
-        Data = context.RequestValue("data"),
-        Body = context.DataObject,
-        RequestId = context.RequestId,
-        ApplicationVars = DialApplicationVars.From(context.DataObject, context.Query),
-    };
+    private static ActionRequest Read(CrossbarContext context, string conferenceId, string? action) => new(
+        context.AccountId,
+        conferenceId,
+        action,
+        context.RequestValue("data"),
+        context.DataObject,
+        context.RequestId,
+        DialApplicationVars.From(context.DataObject, context.Query));
 
     private static string? AsString(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
