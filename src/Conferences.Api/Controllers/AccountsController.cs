@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Conferences.Api.Controllers;
 
-/// <summary>The part of Kazoo's accounts API this service needs (profile §4): read, create a child, read the API key.</summary>
+/// <summary>The part of Kazoo's accounts API this service needs (<c>cb_accounts</c>; docs/crossbar.md, "Accounts and authentication"): read, create a child, read the API key.</summary>
 [CrossbarAccount]
 [Route("v2/accounts/{account_id}")]
 [Produces(EnvelopeWriter.JsonContentType)]

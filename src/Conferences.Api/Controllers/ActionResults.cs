@@ -3,16 +3,16 @@ using Conferences.Core.Actions;
 
 namespace Conferences.Api.Controllers;
 
-/// <summary>The answer of an action PUT (kazoo-reference §1.3): 201, the action's data, the conference's revision, a Location.</summary>
+/// <summary>The answer of an action PUT: 201, the action's data, the conference's revision, a Location.</summary>
 internal static class ActionResults
 {
     /// <summary>
-    /// <paramref name="location"/> is Kazoo's artefact: the request path plus <c>/{conference_id}</c> (§1.3). The
-    /// envelope's <c>metadata</c> carries what an action adds to Kazoo's answer (record's <c>media_name</c>, D4).
+    /// Kazoo's Location is an artefact: the request path plus <c>/{conference_id}</c> (docs/crossbar.md, "Answers");
+    /// <paramref name="path"/> is the request path below the account, escaped.
     /// </summary>
-    public static CrossbarResult Created(ConferenceActionResult result, string location) =>
+    public static CrossbarResult Created(ConferenceActionResult result, ActionRequest request, string path) =>
         new(new Envelope { Status = StatusCodes.Status201Created, Data = result.Data, Revision = result.Revision, Metadata = result.Metadata })
         {
-            Location = location,
+            Location = $"/v2/accounts/{request.AccountId}/{path}/{Uri.EscapeDataString(request.ConferenceId)}",
         };
 }

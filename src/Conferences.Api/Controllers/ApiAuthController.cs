@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Conferences.Api.Controllers;
 
-/// <summary><c>PUT /v2/api_auth</c>: trade an account's API key for a token (kazoo-reference §4, profile §4).</summary>
+/// <summary><c>PUT /v2/api_auth</c>: trade an account's API key for a token (<c>cb_api_auth:put/1</c>).</summary>
 [Route("v2/api_auth")]
 [Produces(EnvelopeWriter.JsonContentType)]
 [Tags(OpenApi.KazooDocumentFilter.AuthenticationTag)]

@@ -1,18 +1,20 @@
 using Conferences.Api.Crossbar;
+using Conferences.Core.Actions;
 using Conferences.Core.Conferences;
+using Conferences.Core.Crossbar;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Conferences.Api.Controllers;
 
 /// <summary>
-/// <c>/v2/accounts/{account_id}/conferences</c>: the CRUD half of <c>cb_conferences.erl</c> (kazoo-reference §1.4).
-/// Each action calls one Core method and returns the Kazoo envelope.
+/// <c>/v2/accounts/{account_id}/conferences[/{conference_id}]</c> of <c>cb_conferences.erl</c>: the CRUD verbs and the
+/// conference actions (<c>put/2</c>). Each action calls one Core method and returns the Kazoo envelope.
 /// </summary>
 [CrossbarAccount]
 [Route("v2/accounts/{account_id}/conferences")]
 [Produces(EnvelopeWriter.JsonContentType)]
 [Tags(OpenApi.KazooDocumentFilter.ConferencesTag)]
-public sealed class ConferencesController(ConferenceService conferences) : ControllerBase
+public sealed class ConferencesController(ConferenceService conferences, ConferenceActions actions) : ControllerBase
 {
     /// <summary>List the account's conferences (paginated, filterable; each with <c>_read_only</c>).</summary>
     [HttpGet("")]
@@ -60,4 +62,19 @@ public sealed class ConferencesController(ConferenceService conferences) : Contr
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
     public async Task<IActionResult> DeleteConference(string conference_id, CancellationToken ct) =>
         Responses.Ok(await conferences.DeleteAsync(HttpContext.GetCrossbarContext(), conference_id, ct));
+
+    /// <summary>
+    /// Run an action: <c>{"action":"dial","data":{"endpoints":[…]}}</c> (any id: ad-hoc conferences start on dial),
+    /// <c>lock</c>, <c>unlock</c>, <c>play</c> (<c>data.media_id</c>), <c>record</c> (<c>data.action</c> start/stop;
+    /// the recording's name in <c>metadata.media_name</c>). Answers 201 like every Kazoo PUT.
+    /// </summary>
+    [HttpPut("{conference_id}")]
+    [EndpointSummary("Run an action on a conference: dial, lock, unlock, play or record")]
+    [ProducesResponseType(typeof(OpenApi.ConferenceActionEnvelope), StatusCodes.Status201Created)]
+    public async Task<IActionResult> HandleConferenceAction(string conference_id, CancellationToken ct)
+    {
+        var request = ActionRequestReader.ForConference(HttpContext.GetCrossbarContext(), conference_id);
+        var result = await actions.HandleConferenceActionAsync(request, ct);
+        return ActionResults.Created(result, request, $"conferences/{Uri.EscapeDataString(conference_id)}");
+    }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Conferences.Api.Controllers;
 
-/// <summary><c>PUT /v2/user_auth</c>: trade a user's hashed credentials for a token (kazoo-reference §4, profile §4).</summary>
+/// <summary><c>PUT /v2/user_auth</c>: trade a user's hashed credentials for a token (<c>cb_user_auth:put/1</c>).</summary>
 [Route("v2/user_auth")]
 [Produces(EnvelopeWriter.JsonContentType)]
 [Tags(OpenApi.KazooDocumentFilter.AuthenticationTag)]
@@ -32,7 +32,7 @@ public sealed class UserAuthController(UserAuthService users) : ControllerBase
         return Responses.Created(result.Data);
     }
 
-    /// <summary>The request value <c>action</c>: <c>data.action</c>, then the query string, then the envelope (kazoo-reference §2.1).</summary>
+    /// <summary>The request value <c>action</c>: <c>data.action</c>, then the query string, then the envelope (<c>cb_context:req_value/2</c>).</summary>
     private static JsonNode? Action(CrossbarRequest request) =>
         (request.Data as JsonObject)?["action"]
         ?? (request.Query.TryGetValue("action", out var fromQuery) ? JsonValue.Create(fromQuery) : null)

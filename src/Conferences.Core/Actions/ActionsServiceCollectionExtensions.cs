@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conferences.Core.Actions;
 
 /// <summary>
-/// Registers the conference actions (kazoo-reference §1.7), dial (§1.8) and the participant actions (§1.9, §1.10).
+/// Registers the conference actions, dial and the participant actions (docs/crossbar.md).
 /// They talk to the media managers, so the host registers them after the messaging ports (<c>IKapiPublisher</c>,
 /// <c>IKapiRequester</c>, <c>IMediaManagerDirectory</c>) and the live conference state.
 /// </summary>
@@ -23,6 +23,7 @@ public static class ActionsServiceCollectionExtensions
         services.AddSingleton<RecordingNames>();
         services.AddSingleton<ConferenceControl>();
         services.AddSingleton<ConferenceActions>();
+        services.AddSingleton<ParticipantRelation>();
         services.AddSingleton<ParticipantActions>();
         return services;
     }

@@ -8,12 +8,8 @@ using K = Conferences.Core.Kapi.KapiKeys;
 namespace Conferences.Core.Actions;
 
 /// <summary>
-/// The conference commands crossbar sends through <c>kapps_conference_command</c> (kazoo-reference §5.4.4): built
-/// with the kapi message table (<c>App-Name: kapps_conference</c>, <c>App-Version: 1.0.0</c>, a fresh <c>Msg-ID</c>,
-/// crossbar's <c>Node</c>, no <c>Server-ID</c>) and published fire-and-forget to <c>conference</c> /
-/// <c>conference.command.{conf}</c>, where the conference's media manager (and a websocket binding
-/// <c>conference.command.{conf}</c>) takes them. A returned task means the bus accepted the message (RabbitMQ: the
-/// publisher confirm arrived).
+/// The conference commands of <c>kapps_conference_command</c>, built with the kapi message table and published
+/// fire-and-forget to <c>conference.command.{conf}</c>. A completed task means the bus accepted the message.
 /// </summary>
 /// <exception cref="BusUnavailableException">from every method: the bus is down (503).</exception>
 public sealed class ConferenceCommands(IKapiPublisher publisher, IOptions<DialOptions> options)
@@ -28,23 +24,23 @@ public sealed class ConferenceCommands(IKapiPublisher publisher, IOptions<DialOp
 
     /// <summary>
     /// <c>play</c> of <paramref name="mediaName"/> to the whole conference, or to one member when
-    /// <paramref name="participantId"/> is given (crossbar sends the path token, a string; §1.10).
+    /// <paramref name="participantId"/> is given (crossbar sends the path token, a string: <c>cb_conferences:participant_action/4</c>).
     /// </summary>
     public Task PlayAsync(string conferenceId, string mediaName, string? participantId, CancellationToken ct) =>
         SendAsync(KapiConference.Play, conferenceId, new JsonObject { [K.MediaName] = mediaName, [K.ParticipantId] = participantId }, ct);
 
-    /// <summary><c>record</c>: FreeSWITCH's <c>recording start</c> into <paramref name="mediaName"/> (§6.3; profile D4).</summary>
+    /// <summary><c>record</c>: FreeSWITCH's <c>recording start</c> into <paramref name="mediaName"/> (docs/compatibility.md D4).</summary>
     public Task RecordAsync(string conferenceId, string mediaName, CancellationToken ct) =>
         SendAsync(KapiConference.Record, conferenceId, new JsonObject { [K.MediaName] = mediaName }, ct);
 
-    /// <summary><c>recordstop</c> of the recording <paramref name="mediaName"/> (profile D4).</summary>
+    /// <summary><c>recordstop</c> of the recording <paramref name="mediaName"/> (docs/compatibility.md D4).</summary>
     public Task RecordStopAsync(string conferenceId, string mediaName, CancellationToken ct) =>
         SendAsync(KapiConference.RecordStop, conferenceId, new JsonObject { [K.MediaName] = mediaName }, ct);
 
     /// <summary>
     /// A per-participant command (<c>mute_participant</c>, <c>unmute_participant</c>, <c>deaf_participant</c>,
     /// <c>undeaf_participant</c>, <c>kick</c>). <paramref name="participantId"/> keeps the JSON type crossbar uses:
-    /// a string for the bulk actions, an integer for the single-participant ones (§1.9, §1.10).
+    /// a string for the bulk actions, an integer for the single-participant ones (docs/crossbar.md, "Participant actions").
     /// </summary>
     public Task ParticipantAsync(KapiMessageDefinition command, string conferenceId, JsonNode participantId, CancellationToken ct)
     {
@@ -52,7 +48,7 @@ public sealed class ConferenceCommands(IKapiPublisher publisher, IOptions<DialOp
         return SendAsync(command, conferenceId, new JsonObject { [K.ParticipantId] = participantId.DeepClone() }, ct);
     }
 
-    /// <summary><c>relate_participants</c> with integer ids and <c>Relationship</c> deaf, mute or clear (§1.9).</summary>
+    /// <summary><c>relate_participants</c> with integer ids and <c>Relationship</c> deaf, mute or clear (<c>cb_conferences:relate/4</c>).</summary>
     public Task RelateAsync(string conferenceId, long participantId, long otherParticipant, string relationship, CancellationToken ct) =>
         SendAsync(KapiConference.RelateParticipants, conferenceId, new JsonObject
         {

@@ -1,7 +1,7 @@
 namespace Conferences.Core.Actions;
 
 /// <summary>
-/// <c>kz_media_util:media_path/2</c>, the <c>Media-Name</c> of a play (kazoo-reference §1.7): system media, local and
+/// <c>kz_media_util:media_path/2</c>, the <c>Media-Name</c> of a play: system media, local and
 /// silence streams pass unchanged, so does anything containing <c>/</c> (a URL or a path); any other value is a media
 /// id of the account, <c>/{account_id}/{media_id}</c>. The media's existence is not checked, as in Kazoo.
 /// </summary>

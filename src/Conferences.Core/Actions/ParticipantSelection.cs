@@ -4,7 +4,7 @@ using Conferences.Core.Realtime;
 namespace Conferences.Core.Actions;
 
 /// <summary>
-/// The bulk participant actions of <c>handle_participants_action/3</c> (kazoo-reference §1.9): the command each sends
+/// The bulk participant actions of <c>cb_conferences:handle_participants_action/3</c>: the command each sends
 /// and which members it is sent for. The flags are read from each member's <c>Conference-Channel-Vars</c> as Kazoo
 /// reads them: <c>Is-Moderator</c> must be explicitly false (moderators, and members whose vars lack the flag, are
 /// left alone) and <c>Speak</c>/<c>Hear</c> explicitly true or false; <c>kick</c> takes everyone.

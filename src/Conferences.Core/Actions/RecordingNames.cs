@@ -6,11 +6,8 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Core.Actions;
 
 /// <summary>
-/// The <c>Media-Name</c>s of conference recordings (profile D4). Kazoo's <c>record</c> action sends no
-/// <c>Media-Name</c>, so its commands fail validation and nothing records (kazoo-reference §1.7); this service names
-/// each recording, answers the name, and remembers the last one started per conference so that a stop without a
-/// name stops it. The memory is this API instance's own: with several instances, a stop that reaches another
-/// instance than its start must carry the <c>media_name</c> the start answered (compatibility.md, D4).
+/// Names each recording and remembers, per conference, the last one started through this API instance, so that a
+/// stop without a name stops it (Kazoo sends no <c>Media-Name</c> and nothing records: docs/compatibility.md D4).
 /// </summary>
 public sealed class RecordingNames(TimeProvider clock)
 {
@@ -23,7 +20,7 @@ public sealed class RecordingNames(TimeProvider clock)
 
     /// <summary>
     /// A new name: <c>conference_{conf}_{UTC yyyyMMddHHmmss}_{8 hex}.mp3</c>, the conference id reduced to
-    /// <c>[A-Za-z0-9_-]</c> (ecallmgr writes it into its recordings directory by base name, kazoo-reference §6.3).
+    /// <c>[A-Za-z0-9_-]</c> (ecallmgr writes it into its recordings directory by base name: ecallmgr's <c>recording_filename/1</c>).
     /// </summary>
     public string NewName(string conferenceId)
     {

@@ -5,10 +5,8 @@ using Conferences.Core.Validation;
 namespace Conferences.Core.Conferences;
 
 /// <summary>
-/// The ad-hoc ("dynamic") conference crossbar synthesises for an id with no stored document
-/// (<c>build_conference/2</c>, kazoo-reference §1.4.2): the <c>conferences</c> schema defaults plus <c>_id</c> and
-/// <c>pvt_type</c>, with the request's <c>data</c> deep-merged over it (the request wins; nothing is saved). Every
-/// default is present, so <c>member.numbers</c> and <c>conference_numbers</c> are arrays (profile §7).
+/// The ad-hoc conference crossbar synthesises for an id with no stored document (<c>cb_conferences:build_conference/2</c>;
+/// docs/crossbar.md, "The ad-hoc conference"). Every schema default is present, so number lists are arrays.
 /// </summary>
 public static class AdHocConference
 {
@@ -25,10 +23,6 @@ public static class AdHocConference
         doc["pvt_type"] = ConferenceStore.DocumentType;
         return doc;
     }
-
-    /// <summary>What the API shows of it: public fields plus <c>id</c>, no <c>revision</c>.</summary>
-    public static JsonObject PublicView(KazooSchemaValidator validator, string conferenceId, JsonObject? requestData = null) =>
-        KazooDocument.PublicView(Build(validator, conferenceId, requestData));
 
     // kz_json:merge/2: objects merge recursively, anything else from the request replaces
     private static void MergeInto(JsonObject target, JsonObject source)

@@ -7,10 +7,8 @@ using Conferences.Core.Storage;
 namespace Conferences.Core.Conferences;
 
 /// <summary>
-/// GET <c>/conferences</c>: the <c>conferences/crossbar_listing</c> view through crossbar's paginated loader
-/// (page_size + 1 rows, the extra row's key becomes <c>next_start_key</c>) with the query-string filters
-/// applied to the full documents; filtered-out rows do not count toward the page (kazoo-reference §1.4, §2.7, §2.8).
-/// Each item gets <c>_read_only</c> from the live state (profile D5, D7) instead of crossbar's account search.
+/// GET <c>/conferences</c>: <c>crossbar_view</c>'s paginated listing with <c>crossbar_filter</c>'s filters
+/// (docs/crossbar.md, "CRUD"); <c>_read_only</c> comes from the live state, not a search (docs/compatibility.md D5, D7).
 /// </summary>
 public sealed class ConferenceLister(ConferenceStore conferences, ILiveConferences live, TimeProvider clock)
 {

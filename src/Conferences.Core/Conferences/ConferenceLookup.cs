@@ -1,4 +1,4 @@
-using Conferences.Core.Crossbar;
+using System.Text.Json.Nodes;
 using Conferences.Core.Errors;
 using Conferences.Core.Kazoo;
 using Conferences.Core.Realtime;
@@ -7,24 +7,44 @@ using Conferences.Core.Validation;
 namespace Conferences.Core.Conferences;
 
 /// <summary>
-/// Finds the conference a read is about, with profile D1's rule: the stored document (typed <c>conference</c> or
-/// untyped, not soft-deleted), else — while a conference with that id runs in the account — the ad-hoc document
-/// (kazoo-reference §1.4.2), else 404 <c>bad_identifier</c>. Used by GET <c>/conferences/{id}</c> and the two
-/// participants GETs.
+/// The one way to find the conference a read or an action is about: the stored document (typed <c>conference</c> or
+/// untyped, not soft-deleted), else the ad-hoc document crossbar synthesises (<see cref="AdHocConference"/>).
 /// </summary>
 public sealed class ConferenceLookup(ConferenceStore conferences, ILiveConferences live, KazooSchemaValidator validator)
 {
+    /// <summary>
+    /// Reads and every action but dial: an ad-hoc conference only while one with that id runs in the account
+    /// (docs/compatibility.md D1, D2); <paramref name="requestData"/> is merged over it, as Kazoo's actions do.
+    /// </summary>
     /// <exception cref="CrossbarException">404 <c>bad_identifier</c>: neither stored nor running.</exception>
-    public async Task<LoadedConference> LoadAsync(string accountId, string conferenceId, CancellationToken ct)
+    public async Task<LoadedConference> LoadAsync(string accountId, string conferenceId, JsonObject? requestData, CancellationToken ct)
     {
         var stored = await conferences.LoadAsync(accountId, conferenceId, allowUntyped: true, ct).ConfigureAwait(false);
         var running = await live.FindAsync(accountId, conferenceId, ct).ConfigureAwait(false);
         if (stored is not null)
         {
-            return new LoadedConference(KazooDocument.PublicView(stored), KazooJson.GetString(stored, "_rev"), running);
+            return Stored(stored, running);
         }
         return running is null
             ? throw KazooErrors.BadIdentifier(conferenceId)
-            : new LoadedConference(AdHocConference.PublicView(validator, conferenceId), null, running);
+            : new LoadedConference(AdHocConference.Build(validator, conferenceId, requestData), null, running);
     }
+
+    public Task<LoadedConference> LoadAsync(string accountId, string conferenceId, CancellationToken ct) =>
+        LoadAsync(accountId, conferenceId, requestData: null, ct);
+
+    /// <summary>
+    /// Dial (<c>cb_conferences:maybe_load_conference/2</c>): any id works, an unknown one gives the ad-hoc document
+    /// with <paramref name="requestData"/> merged over it; the live state is not consulted.
+    /// </summary>
+    public async Task<LoadedConference> LoadOrAdHocAsync(string accountId, string conferenceId, JsonObject requestData, CancellationToken ct)
+    {
+        var stored = await conferences.LoadAsync(accountId, conferenceId, allowUntyped: true, ct).ConfigureAwait(false);
+        return stored is not null
+            ? Stored(stored, running: null)
+            : new LoadedConference(AdHocConference.Build(validator, conferenceId, requestData), null, null);
+    }
+
+    private static LoadedConference Stored(JsonObject stored, LiveConference? running) =>
+        new(stored, KazooJson.GetString(stored, "_rev"), running);
 }

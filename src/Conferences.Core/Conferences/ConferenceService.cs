@@ -8,8 +8,8 @@ using Conferences.Core.Validation;
 namespace Conferences.Core.Conferences;
 
 /// <summary>
-/// Conference CRUD as <c>cb_conferences.erl</c> does it (kazoo-reference §1.4–§1.5, §2.5–§2.6), with the
-/// profile's fixes (D1 ad-hoc documents only while running, D5 one <c>_read_only</c> shape, D11 metadata).
+/// Conference CRUD as <c>cb_conferences.erl</c> does it (docs/crossbar.md, "CRUD"), with
+/// docs/compatibility.md D1 (ad-hoc documents only while running), D5 (one <c>_read_only</c> shape) and D11 (metadata).
 /// </summary>
 public sealed class ConferenceService(
     ConferenceStore conferences,
@@ -45,7 +45,7 @@ public sealed class ConferenceService(
     {
         var conference = await lookup.LoadAsync(context.AccountId, conferenceId, ct).ConfigureAwait(false);
         var now = Gregorian.Now(clock);
-        var data = conference.Document;
+        var data = conference.PublicView();
         data["_read_only"] = ReadOnlyView.For(conference.Live, now, withParticipants: true);
         return new DocumentResult(data, conference.Revision) { Metadata = ReadOnlyView.Metadata(conference.Live, now) };
     }
@@ -88,7 +88,7 @@ public sealed class ConferenceService(
 
     /// <summary>
     /// The POST pipeline: schema (400), number uniqueness (400), load (404), If-Match (412), save (409) — in that
-    /// order, so validation errors win over a missing document (kazoo-reference §1.4 POST).
+    /// order, so validation errors win over a missing document (<c>cb_conferences:update_conference/2</c> validates before <c>on_successful_validation/2</c> loads).
     /// </summary>
     private async Task<DocumentResult> ReplaceAsync(CrossbarContext context, string conferenceId, JsonObject request, CancellationToken ct)
     {
@@ -113,7 +113,7 @@ public sealed class ConferenceService(
         context.Data as JsonObject
         ?? throw KazooErrors.Validation("data", "type", "Value did not match type(s): object", new JsonObject { ["target"] = "object" });
 
-    /// <summary>A client-supplied <c>data.id</c> becomes the document id (kazoo-reference §1.4 create).</summary>
+    /// <summary>A client-supplied <c>data.id</c> becomes the document id (<c>cb_context:passed/1</c> copies it into <c>_id</c>).</summary>
     private static string? ClientId(JsonObject request)
     {
         if (!request.TryGetPropertyValue("id", out var node) || node is null)

@@ -14,7 +14,7 @@ public sealed class ConferenceStore(IDocumentStore store)
 
     /// <summary>
     /// The stored conference, or null when missing, soft-deleted or of another type. A document without
-    /// <c>pvt_type</c> passes when <paramref name="allowUntyped"/> (GET and PATCH load, kazoo-reference §1.4).
+    /// <c>pvt_type</c> passes when <paramref name="allowUntyped"/> (Kazoo loads untyped documents for GET and PATCH: <c>crossbar_doc:load/3</c>).
     /// </summary>
     public async Task<JsonObject?> LoadAsync(string accountId, string id, bool allowUntyped, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ namespace Conferences.Core.Conferences;
 
 /// <summary>
 /// <c>validate_numbers/2</c>: the conference's numbers (conference, member and moderator) must not be used by
-/// another conference of the account, looked up in <c>conference/listing_by_number</c> (kazoo-reference §1.5).
+/// another conference of the account, looked up in <c>conference/listing_by_number</c>.
 /// </summary>
 public sealed class NumberUniqueness(ConferenceStore conferences)
 {

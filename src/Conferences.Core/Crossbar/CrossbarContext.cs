@@ -34,7 +34,7 @@ public sealed class CrossbarContext
 
     /// <summary>
     /// Crossbar's generic lookup ("req_value"): <c>data.key</c>, then the query string, then the envelope
-    /// (kazoo-reference §2.1).
+    /// (<c>cb_context:req_value/2</c>).
     /// </summary>
     public JsonNode? RequestValue(string key)
     {

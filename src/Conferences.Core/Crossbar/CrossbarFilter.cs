@@ -7,7 +7,7 @@ namespace Conferences.Core.Crossbar;
 
 /// <summary>
 /// Crossbar's query-string filters, applied to the full stored document of each listed row; all must match
-/// (kazoo-reference §2.8, <c>crossbar_filter.erl</c>). A filter that cannot be evaluated excludes the row.
+/// (<c>crossbar_filter.erl</c>). A filter that cannot be evaluated excludes the row.
 /// </summary>
 public sealed class CrossbarFilter
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Crossbar;
 
 /// <summary>
-/// PATCH semantics of crossbar (kazoo-reference §1.4 PATCH, §2.6): the request is deep-merged over the stored
+/// PATCH semantics of crossbar (<c>cb_conferences:patch/2</c>, <c>kz_json:merge/2</c>): the request is deep-merged over the stored
 /// document; nested objects merge recursively, arrays are replaced, <c>null</c> removes a key and an empty
 /// object replaces the stored object.
 /// </summary>

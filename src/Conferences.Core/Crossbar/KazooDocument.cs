@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Conferences.Core.Crossbar;
 
-/// <summary>Public and private fields of a Kazoo document (kazoo-reference §1.4 create, §3.2).</summary>
+/// <summary>Public and private fields of a Kazoo document (<c>kz_doc:public_fields/1</c>, <c>kz_doc:private_fields/1</c>).</summary>
 public static class KazooDocument
 {
     public static bool IsPrivateKey(string key) =>

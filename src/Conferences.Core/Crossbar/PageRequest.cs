@@ -3,7 +3,7 @@ using Conferences.Core.Errors;
 namespace Conferences.Core.Crossbar;
 
 /// <summary>
-/// The pagination and sort options of a list request (kazoo-reference §2.7): <c>page_size</c> (default 50),
+/// The pagination and sort options of a list request (<c>crossbar_view</c>): <c>page_size</c> (default 50),
 /// <c>start_key</c>, <c>paginate</c>, and the query-string-only <c>ascending</c>/<c>descending</c> flags.
 /// </summary>
 public sealed record PageRequest(bool Paginate, int PageSize, string? StartKey, bool Descending)
@@ -31,7 +31,7 @@ public sealed record PageRequest(bool Paginate, int PageSize, string? StartKey, 
 
     /// <summary>
     /// Descending unless the query string has <c>ascending</c> with a value other than <c>false</c> and no
-    /// <c>descending=true</c>; <c>descending=false</c> alone keeps it descending (kazoo-reference §2.7).
+    /// <c>descending=true</c>; <c>descending=false</c> alone keeps it descending (<c>crossbar_view</c>).
     /// </summary>
     private static bool IsDescending(IReadOnlyDictionary<string, string> query)
     {

@@ -5,7 +5,7 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Core.Crossbar;
 
 /// <summary>
-/// The private fields crossbar sets on every save (kazoo-reference §3.2, <c>crossbar_doc:update_pvt_parameters</c>).
+/// The private fields crossbar sets on every save (<c>crossbar_doc:update_pvt_parameters/2</c>).
 /// </summary>
 public static class PrivateFields
 {

@@ -7,7 +7,7 @@ namespace Conferences.Core.Crossbar;
 /// <summary>
 /// Crossbar's opaque pagination keys: base64url (no padding) of the Erlang external term encoding of the view
 /// key. A string key is encoded as <c>0x83 0x6D &lt;uint32 BE length&gt; &lt;utf-8 bytes&gt;</c>; a value that
-/// does not decode is used verbatim (kazoo-reference §2.7).
+/// does not decode is used verbatim (<c>crossbar_view</c>).
 /// </summary>
 public static class StartKeyCodec
 {

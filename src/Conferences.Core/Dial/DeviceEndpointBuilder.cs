@@ -1,15 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conferences.Core.Kazoo;
+using static Conferences.Core.Actions.ActionData;
 
 namespace Conferences.Core.Dial;
 
 /// <summary>
-/// A simplified <c>kz_endpoint:build/3</c> for SIP devices (kazoo-reference §1.8 step 7): the creation rules that
-/// apply to a conference dial (the device is not the authorizing party itself, not disabled, not on do-not-disturb),
-/// the endpoint type (only SIP devices are built; mobile, push and Skype devices fail like an unknown type), and
-/// the bridge endpoint with the fields the media manager needs. Call forwarding, failover, codecs and custom SIP
-/// headers are not built.
+/// A simplified <c>kz_endpoint:build/3</c> for SIP devices: Kazoo's creation rules and endpoint type, and the bridge
+/// fields the media manager needs; call forwarding, failover, codecs and custom SIP headers are not built.
 /// </summary>
 internal static class DeviceEndpointBuilder
 {
@@ -98,16 +96,6 @@ internal static class DeviceEndpointBuilder
     }
 
     private static bool IsFalse(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.False;
-
-    /// <summary><c>kz_json:get_ne_binary_value</c>: a non-empty string (numbers as their text), else null.</summary>
-    internal static string? NonEmpty(JsonNode? node) => node is JsonValue v
-        ? v.GetValueKind() switch
-        {
-            JsonValueKind.String => v.GetValue<string>() is { Length: > 0 } s ? s : null,
-            JsonValueKind.Number => v.ToJsonString(),
-            _ => null,
-        }
-        : null;
 
     private static void Set(JsonObject target, string key, string? value)
     {

@@ -1,15 +1,11 @@
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
-using Conferences.Core.Crossbar;
 
 namespace Conferences.Core.Dial;
 
 /// <summary>
-/// The dial's <c>Custom-Application-Vars</c> (kazoo-reference §1.8; <c>cb_modules_util:cavs_from_context/1</c>):
-/// the request's <c>data.custom_application_vars</c> object with every query-string parameter merged over it,
-/// minus Kazoo's reserved channel-variable names (<c>call_command.reserved_ccv_keys</c>).
-/// Unlike Kazoo, the query parameters that steer crossbar itself (<see cref="ReservedQueryKeys"/>, and every
-/// <c>filter_…</c>) are not copied: Kazoo would hand a <c>?auth_token=</c> to the media server and every leg.
+/// The dial's <c>Custom-Application-Vars</c> (<c>cb_modules_util:cavs_from_context/1</c>), without the query
+/// parameters crossbar reads for itself: Kazoo would hand a <c>?auth_token=</c> to every leg (docs/crossbar.md).
 /// </summary>
 internal static class DialApplicationVars
 {
@@ -37,18 +33,20 @@ internal static class DialApplicationVars
 
     private const string FilterPrefix = "filter_";
 
-    public static JsonObject From(CrossbarContext context)
+    /// <param name="body">the envelope's <c>data</c>, whose <c>custom_application_vars</c> object is the start.</param>
+    public static JsonObject From(JsonObject body, IReadOnlyDictionary<string, string> query)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(query);
         var vars = new JsonObject();
-        if (context.DataObject["custom_application_vars"] is JsonObject given)
+        if (body["custom_application_vars"] is JsonObject given)
         {
             foreach (var (key, value) in given)
             {
                 vars[key] = value?.DeepClone();
             }
         }
-        foreach (var (key, value) in context.Query)
+        foreach (var (key, value) in query)
         {
             if (!IsReservedQueryKey(key))
             {

@@ -6,7 +6,7 @@ namespace Conferences.Core.Dial;
 
 /// <summary>
 /// The account documents a dial reads: any document by id (<c>kz_datamgr:open_cache_doc/2</c>) and the devices a
-/// user owns (<c>kz_attributes:owned_by/3</c>, kazoo-reference §1.8 step 3).
+/// user owns (<c>kz_attributes:owned_by/3</c>).
 /// </summary>
 public sealed class DialDocuments(IDocumentStore store)
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Dial;
 
 /// <summary>
-/// The validation errors of dial's endpoint resolution (kazoo-reference §1.8 steps 1–4; <c>cb_conferences.erl</c>
+/// The validation errors of dial's endpoint resolution (docs/crossbar.md, "Dial"; <c>cb_conferences.erl</c>
 /// <c>add_not_found_error</c>, <c>add_not_endpoint_error</c>, <c>add_no_devices_error</c>, <c>error_no_endpoints</c>).
 /// Per-endpoint keys are <c>data.endpoints.{n}</c> with a 1-based <c>n</c>.
 /// </summary>

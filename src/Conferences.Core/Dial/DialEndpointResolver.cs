@@ -6,17 +6,8 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Core.Dial;
 
 /// <summary>
-/// <c>build_endpoints_to_dial/3</c> of <c>cb_conferences.erl</c> (kazoo-reference §1.8 step 3): every requested
-/// endpoint, in order, becomes zero or more bridge endpoints or a validation error keyed by its 1-based position.
-/// <list type="bullet">
-/// <item><c>sip:…</c> → a route endpoint (<see cref="SipUriEndpoint"/>);</item>
-/// <item>32 bytes → that document of the account: a device is built, a user gives one endpoint per owned device,
-/// another type is not found; a missing document is skipped silently, and so is a deleted one — which, as in
-/// Kazoo, does not advance the position used in later error keys;</item>
-/// <item>any other string → a loopback number endpoint when dialable (<see cref="DialNumbers"/>), else an error;</item>
-/// <item>an object → an inline device with a random id.</item>
-/// </list>
-/// Endpoints keep the request's order (Kazoo's fold builds them partly reversed; the order carries no meaning).
+/// <c>cb_conferences:build_endpoints_to_dial/3</c>: each requested endpoint becomes bridge endpoints or an error keyed
+/// by its 1-based position (docs/crossbar.md, "Dial"). Endpoints keep the request's order; Kazoo's does not matter.
 /// </summary>
 internal sealed class DialEndpointResolver(DialDocuments documents)
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conferences.Core.Actions;
 using Conferences.Core.Kapi;
 using H = Conferences.Core.Kapi.KapiHeaders;
 using K = Conferences.Core.Kapi.KapiKeys;
@@ -8,7 +9,7 @@ using K = Conferences.Core.Kapi.KapiKeys;
 namespace Conferences.Core.Dial;
 
 /// <summary>
-/// The kapi <c>dial</c> crossbar sends (kazoo-reference §5.4.5, <c>exec_dial_endpoints/4</c>), built through the
+/// The kapi <c>dial</c> crossbar sends (<c>cb_conferences:exec_dial_endpoints/4</c>, <c>kapi_conference:dial/1</c>), built through the
 /// message table: <c>Msg-ID</c> = the HTTP request id, <c>Timeout</c> always present (default 20 s), the caller id
 /// name falling back to the conference's <c>name</c>.
 /// </summary>
@@ -37,10 +38,10 @@ internal static class DialMessage
             [K.CustomApplicationVars] = applicationVars.DeepClone(),
             [K.Endpoints] = new JsonArray([.. endpoints.Select(e => (JsonNode)e.DeepClone())]),
             [K.ParticipantFlags] = dialData["participant_flags"] is JsonArray flags ? flags.DeepClone() : null,
-            [K.ProfileName] = DeviceEndpointBuilder.NonEmpty(dialData["profile_name"]),
+            [K.ProfileName] = ActionData.NonEmpty(dialData["profile_name"]),
             [H.MsgId] = msgId,
-            [K.OutboundCallId] = DeviceEndpointBuilder.NonEmpty(dialData["outbound_call_id"]),
-            [K.TargetCallId] = DeviceEndpointBuilder.NonEmpty(dialData["target_call_id"]),
+            [K.OutboundCallId] = ActionData.NonEmpty(dialData["outbound_call_id"]),
+            [K.TargetCallId] = ActionData.NonEmpty(dialData["target_call_id"]),
             [K.Timeout] = TimeoutSeconds(dialData),
         };
         return KapiMessage.Build(KapiConference.Dial, fields, sender);

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Conferences.Core.Dial;
 
 /// <summary>
-/// Which strings crossbar's dial treats as phone numbers (kazoo-reference §1.8 step 3; <c>knm_converters</c>,
+/// Which strings crossbar's dial treats as phone numbers (<c>cb_conferences:build_number_endpoint/2</c>; <c>knm_converters</c>,
 /// <c>knm_converter_regex</c>): one that, converted to E.164 with Kazoo's default converters, matches the default
 /// reconcile regex — or anything shorter than <see cref="MinDigitsForDid"/> bytes (extensions).
 /// </summary>

@@ -6,8 +6,7 @@ public sealed class DialOptions
     public const string Section = "Dial";
 
     /// <summary>
-    /// The media zone whose managers take the dial (<c>conference.command.{zone}</c>, kazoo-reference §1.8 step 5,
-    /// §5.1); Kazoo's <c>kz_config:zone()</c>, <c>local</c> unless configured.
+    /// The media zone whose managers take the dial (<c>conference.command.{zone}</c>, <c>kapi_conference:publish_dial/2</c>); Kazoo's <c>kz_config:zone()</c>, <c>local</c> unless configured.
     /// </summary>
     public string Zone { get; set; } = Kapi.KapiRoutingKeys.DefaultZone;
 

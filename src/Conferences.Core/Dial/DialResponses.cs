@@ -5,7 +5,7 @@ using Conferences.Core.Kazoo;
 namespace Conferences.Core.Dial;
 
 /// <summary>
-/// The <c>data</c> of a dial answer (kazoo-reference §1.8 step 6, <c>exec_dial_endpoints/4</c>); all three come
+/// The <c>data</c> of a dial answer (<c>cb_conferences:exec_dial_endpoints/4</c>); all three come
 /// with HTTP 201.
 /// </summary>
 internal static class DialResponses

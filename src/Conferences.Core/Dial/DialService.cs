@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Conferences.Core.Accounts;
-using Conferences.Core.Crossbar;
+using Conferences.Core.Actions;
 using Conferences.Core.Errors;
 using Conferences.Core.Kapi;
 using Conferences.Core.Kazoo;
@@ -12,10 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Dial;
 
 /// <summary>
-/// The conference <c>dial</c> action (kazoo-reference §1.8, <c>cb_conferences.erl</c> <c>dial/3</c>): find the dial
-/// data, validate it against <c>conferences.dial</c>, resolve the endpoints, send the kapi <c>dial</c> to the zone's
-/// media managers and answer with their <c>dial_resp</c>. Any conference id works: the media manager starts the
-/// conference when it is not running (profile D2).
+/// The conference <c>dial</c> action (<c>cb_conferences:dial/3</c>): validate D against <c>conferences.dial</c>,
+/// resolve the endpoints, send the kapi <c>dial</c> to the zone's media managers and answer their <c>dial_resp</c>.
+/// The media manager starts a conference that is not running (docs/compatibility.md D2; docs/crossbar.md, "Dial").
 /// </summary>
 public sealed partial class DialService(
     DialDocuments documents,
@@ -30,25 +29,22 @@ public sealed partial class DialService(
 
     private readonly DialEndpointResolver resolver = new(documents);
 
-    /// <summary>
-    /// Dials into <paramref name="conferenceId"/>; <paramref name="conference"/> is the stored or synthesised
-    /// conference document, whose <c>name</c> is the caller id name fallback.
-    /// </summary>
+    /// <summary>Dials into the request's conference; <paramref name="conference"/>'s <c>name</c> is the caller id name fallback.</summary>
     /// <returns>the answer's <c>data</c> (endpoint responses, or a timeout / no-media-server error object).</returns>
     /// <exception cref="CrossbarException">400 for missing or invalid dial data or endpoints.</exception>
     /// <exception cref="BusUnavailableException">the bus is down (503).</exception>
-    public async Task<JsonObject> DialAsync(CrossbarContext context, string conferenceId, JsonObject conference, CancellationToken ct)
+    public async Task<JsonObject> DialAsync(ActionRequest request, JsonObject conference, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(conference);
-        var dialData = ValidDialData(context);
-        var account = await accounts.FindAsync(context.AccountId, ct).ConfigureAwait(false);
+        var dialData = ValidDialData(request.Data);
+        var account = await accounts.FindAsync(request.AccountId, ct).ConfigureAwait(false);
         var call = new DialCall(
-            context.AccountId,
-            account is null ? null : DeviceEndpointBuilder.NonEmpty(account["realm"]),
-            conferenceId,
-            DeviceEndpointBuilder.NonEmpty(dialData["caller_id_name"]) ?? DeviceEndpointBuilder.NonEmpty(conference["name"]),
-            DeviceEndpointBuilder.NonEmpty(dialData["caller_id_number"]));
+            request.AccountId,
+            account is null ? null : ActionData.NonEmpty(account["realm"]),
+            request.ConferenceId,
+            ActionData.NonEmpty(dialData["caller_id_name"]) ?? ActionData.NonEmpty(conference["name"]),
+            ActionData.NonEmpty(dialData["caller_id_number"]));
 
         var resolved = await resolver.ResolveAsync(call, dialData["endpoints"] as JsonArray ?? [], ct).ConfigureAwait(false);
         if (resolved.Endpoints.Count == 0)
@@ -59,17 +55,15 @@ public sealed partial class DialService(
         {
             throw KazooErrors.Validation(resolved.Errors);
         }
-        return await SendAsync(context, call, dialData, resolved.Endpoints, ct).ConfigureAwait(false);
+        return await SendAsync(request, call, dialData, resolved.Endpoints, ct).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// D (kazoo-reference §1.7): the request value <c>data</c> — <c>data.data</c>, then the query string, then the
-    /// envelope's <c>data</c> — validated against <c>conferences.dial</c>. Invalid data leaves no endpoint, so Kazoo
-    /// always adds the <c>data.endpoints</c> minItems error to the schema's errors (keyed relative to D).
+    /// D validated against <c>conferences.dial</c>. Invalid data leaves no endpoint, so Kazoo always adds the
+    /// <c>data.endpoints</c> minItems error to the schema's errors (keyed relative to D).
     /// </summary>
-    private JsonObject ValidDialData(CrossbarContext context)
+    private JsonObject ValidDialData(JsonNode? data)
     {
-        var data = context.RequestValue("data");
         if (data is null)
         {
             throw KazooErrors.Validation("data", "required", "action 'dial' requires a data object");
@@ -86,7 +80,7 @@ public sealed partial class DialService(
         }
         else
         {
-            // Kazoo crashes on dial data that is not an object (profile D9): report its type instead
+            // Kazoo crashes on dial data that is not an object (docs/compatibility.md D9): report its type instead
             errors = new JsonObject
             {
                 ["data"] = new JsonObject
@@ -99,7 +93,7 @@ public sealed partial class DialService(
         throw KazooErrors.Validation(errors);
     }
 
-    private async Task<JsonObject> SendAsync(CrossbarContext context, DialCall call, JsonObject dialData, IReadOnlyList<JsonObject> endpoints, CancellationToken ct)
+    private async Task<JsonObject> SendAsync(ActionRequest request, DialCall call, JsonObject dialData, IReadOnlyList<JsonObject> endpoints, CancellationToken ct)
     {
         var settings = options.Value;
         // nobody in the zone would take the dial: say so at once instead of waiting out timeout × endpoints
@@ -111,7 +105,7 @@ public sealed partial class DialService(
         JsonObject message;
         try
         {
-            message = DialMessage.Build(call, dialData, endpoints, DialApplicationVars.From(context), context.RequestId, KapiSender.Crossbar(settings.SenderNode));
+            message = DialMessage.Build(call, dialData, endpoints, request.ApplicationVars, request.RequestId, KapiSender.Crossbar(settings.SenderNode));
         }
         catch (KapiValidationException e)
         {
@@ -121,17 +115,17 @@ public sealed partial class DialService(
         }
         var timeout = DialMessage.TimeoutSeconds(dialData);
         var wait = DialMessage.Wait(timeout, endpoints.Count, settings.MaxWait);
-        var request = new KapiRequest(KapiRoutingKeys.Dial(settings.Zone), message);
+        var kapiRequest = new KapiRequest(KapiRoutingKeys.Dial(settings.Zone), message);
         KapiCallResult result;
         try
         {
-            result = await requester.CallAsync(request, IsDialResponse, wait, ct).ConfigureAwait(false);
+            result = await requester.CallAsync(kapiRequest, IsDialResponse, wait, ct).ConfigureAwait(false);
         }
         catch (InvalidOperationException)
         {
             // another request with the same X-Request-ID is waiting for its dial_resp: correlate this one by its own id
             message[KapiHeaders.MsgId] = KazooIds.NewId();
-            result = await requester.CallAsync(request with { Message = message }, IsDialResponse, wait, ct).ConfigureAwait(false);
+            result = await requester.CallAsync(kapiRequest with { Message = message }, IsDialResponse, wait, ct).ConfigureAwait(false);
         }
         if (result.Reply is { } reply)
         {

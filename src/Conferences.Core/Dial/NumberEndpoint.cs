@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Dial;
 
 /// <summary>
-/// A phone number or extension of a dial (kazoo-reference §1.8 step 3, <c>build_number_endpoint/2</c>): a loopback
+/// A phone number or extension of a dial (<c>cb_conferences:build_number_endpoint/2</c>): a loopback
 /// leg back into the account's call routing, with the number as given (not its E.164 form).
 /// </summary>
 internal static class NumberEndpoint

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Conferences.Core.Dial;
 
 /// <summary>
-/// A <c>sip:</c> endpoint of a dial (kazoo-reference §1.8 step 3, <c>build_sip_endpoint/2</c>): the URI becomes a
+/// A <c>sip:</c> endpoint of a dial (<c>cb_conferences:build_sip_endpoint/2</c>): the URI becomes a
 /// synthetic device <c>{"sip":{"invite_format":"route","route":uri,"realm":host,"username":user}}</c>, built like any
 /// device. A URI without a host (Kazoo's parser fails and crossbar crashes) is reported as not found instead.
 /// </summary>

@@ -10,7 +10,7 @@ internal static class ActionRequests
     public static Task<Answer> ConferenceActionAsync(this TestAccount account, string conferenceId, string action, JsonObject? data = null) =>
         account.SendAsync(HttpMethod.Put, $"conferences/{Uri.EscapeDataString(conferenceId)}", Body.Data(data ?? [], new JsonObject { ["action"] = action }));
 
-    /// <summary>PUT <c>…/participants</c> with <c>{"data": {"action": action, …}}</c> (Monster UI's form, docs/clients.md).</summary>
+    /// <summary>PUT <c>…/participants</c> with <c>{"data": {"action": action, …}}</c> (Monster UI's form).</summary>
     public static Task<Answer> ParticipantsActionAsync(this TestAccount account, string conferenceId, string action, JsonObject? data = null) =>
         account.PutAsync($"conferences/{Uri.EscapeDataString(conferenceId)}/participants", WithAction(action, data));
 

@@ -4,7 +4,7 @@ using Conferences.Api.Tests.Realtime;
 namespace Conferences.Api.Tests.Actions;
 
 /// <summary>
-/// lock, unlock, play and record through HTTP on the embedded default (<c>cb_conferences:validate_conference_action/3</c>; docs/compatibility.md D2, D4), the
+/// lock, unlock, play and record through HTTP on the embedded default (<c>cb_conferences:handle_conference_action/3</c>; docs/compatibility.md D2, D4), the
 /// resulting state read back through GET.
 /// </summary>
 public sealed class ConferenceActionHttpTests(DialApiFactory api) : IClassFixture<DialApiFactory>

@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>PUT <c>/conferences</c> (<c>cb_conferences:put/1</c>, schemas/conferences.json).</summary>
+/// <summary>PUT <c>/conferences</c> (<c>cb_conferences:put/1</c>, the <c>conferences</c> schema).</summary>
 public abstract class CreateTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

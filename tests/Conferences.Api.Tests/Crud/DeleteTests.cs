@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>DELETE <c>/conferences/{id}</c>: soft by default, hard on request (<c>crossbar_doc:delete/1</c>; docs/compatibility.md D1).</summary>
+/// <summary>DELETE <c>/conferences/{id}</c>: soft by default, hard on request (<c>cb_conferences:delete/2</c>; docs/compatibility.md D1).</summary>
 public abstract class DeleteTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

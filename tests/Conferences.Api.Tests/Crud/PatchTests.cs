@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>PATCH <c>/conferences/{id}</c>: deep merge (<c>crossbar_doc:patch_and_validate/3</c>, crossbar_doc_tests).</summary>
+/// <summary>PATCH <c>/conferences/{id}</c>: deep merge (<c>cb_conferences:patch/2</c>, crossbar_doc_tests).</summary>
 public abstract class PatchTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>GET of conferences and their participants (<c>cb_conferences</c> reads with realtime participants; docs/compatibility.md D1, D3, D5).</summary>
+/// <summary>GET of conferences and their participants (docs/compatibility.md D1, D3, D5).</summary>
 public abstract class ReadTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Crud;
 
-/// <summary>POST <c>/conferences/{id}</c>: full replace (<c>cb_conferences:post/2</c>; docs/clients.md).</summary>
+/// <summary>POST <c>/conferences/{id}</c>: full replace (<c>cb_conferences:post/2</c>).</summary>
 public abstract class UpdateTests<TFactory>(TFactory api) : IClassFixture<TFactory>
     where TFactory : ApiFactory
 {

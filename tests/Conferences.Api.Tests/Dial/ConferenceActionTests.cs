@@ -1,6 +1,6 @@
 namespace Conferences.Api.Tests.Dial;
 
-/// <summary>The action dispatch of PUT <c>/conferences/{id}</c> (<c>cb_conferences:validate_conference_action/3</c>).</summary>
+/// <summary>The action dispatch of PUT <c>/conferences/{id}</c> (<c>cb_conferences:handle_conference_action/3</c>).</summary>
 public sealed class ConferenceActionTests(DialApiFactory api) : IClassFixture<DialApiFactory>
 {
     [Theory]

@@ -4,7 +4,7 @@ using Conferences.Core.Storage;
 namespace Conferences.Api.Tests.Dial;
 
 /// <summary>
-/// Dialling device and user documents of the account (<c>cb_conferences</c> dial endpoints), written straight into the store
+/// Dialling device and user documents of the account (<c>cb_conferences:build_endpoints_to_dial/3</c>), written straight into the store
 /// until devices and users have an API of their own; on both storage providers, since a user's devices come from a view.
 /// </summary>
 public abstract class DeviceDialTests<TFactory>(TFactory api) : IClassFixture<TFactory>

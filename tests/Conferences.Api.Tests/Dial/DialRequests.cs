@@ -3,7 +3,7 @@ namespace Conferences.Api.Tests.Dial;
 /// <summary>Dial requests as clients send them.</summary>
 public static class DialRequests
 {
-    /// <summary>The PHP SDK's flat form: <c>{"action":"dial","data":{…}}</c> (docs/clients.md).</summary>
+    /// <summary>The PHP SDK's flat form: <c>{"action":"dial","data":{…}}</c>.</summary>
     public static Task<Answer> DialAsync(this TestAccount account, string conferenceId, JsonObject dialData, string query = "") =>
         account.SendAsync(HttpMethod.Put, $"conferences/{Uri.EscapeDataString(conferenceId)}{query}", Body.Data(dialData, new JsonObject { ["action"] = "dial" }));
 

@@ -5,7 +5,7 @@ namespace Conferences.Api.Tests.Dial;
 
 /// <summary>
 /// PUT <c>/conferences/{id}</c> with <c>action: dial</c> on the embedded default, against the built-in simulator
-/// (<c>cb_conferences</c> dial, docs/compatibility.md D2).
+/// (<c>cb_conferences:dial/3</c>; docs/compatibility.md D2).
 /// </summary>
 public sealed class DialTests(DialApiFactory api) : IClassFixture<DialApiFactory>
 {

@@ -2,7 +2,7 @@ using Conferences.Api.Tests.Robustness;
 
 namespace Conferences.Api.Tests.Dial;
 
-/// <summary>Every dial validation error of <c>cb_conferences</c> dial, exactly, through HTTP.</summary>
+/// <summary>Every dial validation error of <c>cb_conferences:dial/3</c>, exactly, through HTTP.</summary>
 public sealed class DialValidationTests(DialApiFactory api) : IClassFixture<DialApiFactory>
 {
     private const string NoEndpoints = "\"data.endpoints\":{\"minItems\":{\"message\":\"endpoints failed to resolve to route-able destinations\",\"target\":1}}";

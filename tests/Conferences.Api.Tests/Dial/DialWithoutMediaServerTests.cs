@@ -3,7 +3,7 @@ using Conferences.Core.Messaging;
 namespace Conferences.Api.Tests.Dial;
 
 /// <summary>
-/// Dial with nobody to take it (<c>MediaServer:Simulator=false</c>, <c>cb_conferences</c> dial: no media manager): no media manager
+/// Dial with nobody to take it (<c>MediaServer:Simulator=false</c>; <c>cb_conferences:exec_dial_endpoints/4</c>): no media manager
 /// known in the zone → "failed to find a media server" at once; a known manager that never answers → "timed out".
 /// </summary>
 public sealed class DialWithoutMediaServerTests(NoMediaServerApiFactory api) : IClassFixture<NoMediaServerApiFactory>

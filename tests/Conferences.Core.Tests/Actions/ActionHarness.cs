@@ -29,8 +29,9 @@ internal sealed class ActionHarness
             ["name"] = "Stored room",
             ["pvt_type"] = "conference",
         });
-        Control = NewControl(Store, Live, Bus);
-        Participants = new ParticipantActions(Control, Commands(Bus), KazooSchemaValidator.LoadEmbedded());
+        Lookup = LookupOver(Store, Live);
+        Control = new ConferenceControl(Lookup, Commands(Bus), new RecordingNames(TimeProvider.System));
+        Participants = new ParticipantActions(Lookup, Control, Commands(Bus), new ParticipantRelation(Commands(Bus), KazooSchemaValidator.LoadEmbedded()));
     }
 
     public MemoryDocumentStore Store { get; } = new();
@@ -39,12 +40,15 @@ internal sealed class ActionHarness
 
     public RecordingPublisher Bus { get; } = new();
 
+    public ConferenceLookup Lookup { get; }
+
     public ConferenceControl Control { get; }
 
     public ParticipantActions Participants { get; }
 
     /// <summary>What the dial tests' <see cref="ConferenceActions"/> needs beside dial: nothing running, a bus that records.</summary>
-    public static ConferenceControl ControlOver(MemoryDocumentStore store) => NewControl(store, new FakeLiveConferences(), new RecordingPublisher());
+    public static ConferenceActions ActionsOver(ConferenceLookup lookup, DialService dial) =>
+        new(lookup, dial, new ConferenceControl(lookup, Commands(new RecordingPublisher()), new RecordingNames(TimeProvider.System)));
 
     public static ConferenceCommands Commands(RecordingPublisher bus) =>
         new(bus, Options.Create(new DialOptions { NodeName = "crossbar@test" }));
@@ -70,6 +74,6 @@ internal sealed class ActionHarness
     public static void AssertJson(string expected, JsonNode? actual) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected} but got {actual?.ToJsonString()}");
 
-    private static ConferenceControl NewControl(MemoryDocumentStore store, FakeLiveConferences live, RecordingPublisher bus) =>
-        new(new ConferenceLookup(new ConferenceStore(store), live, KazooSchemaValidator.LoadEmbedded()), Commands(bus), new RecordingNames(TimeProvider.System));
+    public static ConferenceLookup LookupOver(MemoryDocumentStore store, FakeLiveConferences live) =>
+        new(new ConferenceStore(store), live, KazooSchemaValidator.LoadEmbedded());
 }

@@ -6,12 +6,12 @@ using static Conferences.Core.Tests.Actions.ActionHarness;
 
 namespace Conferences.Core.Tests.Actions;
 
-/// <summary>lock, unlock, play and record on PUT <c>/conferences/{id}</c> (<c>cb_conferences:validate_conference_action/3</c>, <c>kapps_conference_command</c>; docs/compatibility.md D2, D4).</summary>
+/// <summary>lock, unlock, play and record on PUT <c>/conferences/{id}</c> (<c>cb_conferences:handle_conference_action/3</c>; docs/compatibility.md D2, D4).</summary>
 public sealed class ConferenceControlTests
 {
     private readonly ActionHarness harness = new();
 
-    private ConferenceActions Actions => new(new ConferenceStore(harness.Store), KazooSchemaValidator.LoadEmbedded(), new DialHarness().Service, harness.Control);
+    private ConferenceActions Actions => new(harness.Lookup, new DialHarness().Service, harness.Control);
 
     [Theory]
     [InlineData("lock")]
@@ -184,22 +184,5 @@ public sealed class ConferenceControlTests
         harness.Bus.Failure = new BusUnavailableException("down");
 
         await Assert.ThrowsAsync<BusUnavailableException>(() => Actions.HandleConferenceActionAsync(Context("""{"action":"lock","data":{}}"""), StoredId, default));
-    }
-
-    [Fact]
-    public void Media_paths_follow_kz_media_util()
-    {
-        Assert.Equal("/acct/id", MediaPath.For("id", "acct"));
-        Assert.Equal("a/b", MediaPath.For("a/b", "acct"));
-        Assert.Equal("tone_stream://%(100,0,440)", MediaPath.For("tone_stream://%(100,0,440)", "acct"));
-        Assert.Equal("system_media", MediaPath.For("system_media", "acct"));
-    }
-
-    [Fact]
-    public void Recording_names_keep_only_safe_characters_of_the_conference_id()
-    {
-        var name = new RecordingNames(TimeProvider.System).NewName("a.b/c d");
-
-        Assert.StartsWith("conference_a_b_c_d_", name, StringComparison.Ordinal);
     }
 }

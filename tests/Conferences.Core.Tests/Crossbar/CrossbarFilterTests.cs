@@ -2,7 +2,7 @@ using Conferences.Core.Crossbar;
 
 namespace Conferences.Core.Tests.Crossbar;
 
-/// <summary>The cases of crossbar_filter_tests.hrl (<c>crossbar_filter</c>).</summary>
+/// <summary>The cases of crossbar_filter_tests.hrl (<c>applications/crossbar/test/</c>).</summary>
 public sealed class CrossbarFilterTests
 {
     private static readonly JsonObject Doc = JsonNode.Parse("""

@@ -2,7 +2,7 @@ using Conferences.Core.Crossbar;
 
 namespace Conferences.Core.Tests.Crossbar;
 
-/// <summary>PATCH merge as crossbar_doc_tests.erl pins it.</summary>
+/// <summary>PATCH merge as crossbar_doc_tests.erl pins it (<c>applications/crossbar/test/</c>).</summary>
 public sealed class JsonMergeTests
 {
     private static JsonObject Obj(string json) => JsonNode.Parse(json)!.AsObject();

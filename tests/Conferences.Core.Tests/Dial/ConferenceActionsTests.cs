@@ -1,11 +1,12 @@
 using Conferences.Core.Actions;
 using Conferences.Core.Conferences;
+using Conferences.Core.Crossbar;
 using Conferences.Core.Errors;
 using Conferences.Core.Validation;
 
 namespace Conferences.Core.Tests.Dial;
 
-/// <summary>The action dispatch of PUT <c>/conferences/{id}</c> and the conference dial works on (<c>cb_conferences:validate_conference_action/3</c>).</summary>
+/// <summary>The action dispatch of PUT <c>/conferences/{id}</c> and the conference dial works on (<c>cb_conferences:handle_conference_action/3</c>, <c>build_conference/2</c>).</summary>
 public sealed class ConferenceActionsTests
 {
     private readonly DialHarness harness = new();
@@ -15,21 +16,21 @@ public sealed class ConferenceActionsTests
     {
         var context = DialHarness.Context(new JsonObject { ["action"] = "lock" }, new JsonObject { ["action"] = "dial" });
 
-        Assert.Equal("dial", ConferenceActions.RequestAction(context));
+        Assert.Equal("dial", ActionRequestReader.ConferenceAction(context));
     }
 
     [Fact]
     public void Data_action_is_read_when_the_envelope_has_none()
     {
-        Assert.Equal("dial", ConferenceActions.RequestAction(DialHarness.Context(new JsonObject { ["action"] = "dial" })));
-        Assert.Equal("dial", ConferenceActions.RequestAction(DialHarness.Context(new JsonObject { ["action"] = "dial" }, new JsonObject { ["action"] = null })));
+        Assert.Equal("dial", ActionRequestReader.ConferenceAction(DialHarness.Context(new JsonObject { ["action"] = "dial" })));
+        Assert.Equal("dial", ActionRequestReader.ConferenceAction(DialHarness.Context(new JsonObject { ["action"] = "dial" }, new JsonObject { ["action"] = null })));
     }
 
     [Fact]
     public void An_action_that_is_not_a_string_names_no_action()
     {
-        Assert.Null(ConferenceActions.RequestAction(DialHarness.Context(new JsonObject { ["action"] = "dial" }, new JsonObject { ["action"] = 5 })));
-        Assert.Null(ConferenceActions.RequestAction(DialHarness.Context(new JsonArray())));
+        Assert.Null(ActionRequestReader.ConferenceAction(DialHarness.Context(new JsonObject { ["action"] = "dial" }, new JsonObject { ["action"] = 5 })));
+        Assert.Null(ActionRequestReader.ConferenceAction(DialHarness.Context(new JsonArray())));
     }
 
     [Theory]
@@ -96,7 +97,7 @@ public sealed class ConferenceActionsTests
             ["pvt_deleted"] = true,
         });
 
-        var conference = await harness.Actions.LoadAsync(DialHarness.Context(new JsonObject()), DialHarness.ConferenceId, default);
+        var conference = await harness.Lookup.LoadOrAdHocAsync(DialHarness.AccountId, DialHarness.ConferenceId, new JsonObject(), default);
 
         Assert.False(conference.IsStored);
         Assert.Null(KazooJson.GetString(conference.Document, "name"));
@@ -117,7 +118,7 @@ public sealed class ConferenceActionsTests
             ["pvt_type"] = "user",
         };
 
-        var conference = await harness.Actions.LoadAsync(DialHarness.Context(data), "pop-up-room", default);
+        var conference = await harness.Lookup.LoadOrAdHocAsync(DialHarness.AccountId, "pop-up-room", DialHarness.Context(data).DataObject, default);
 
         // the request's public data is deep-merged over the defaults; it cannot rename or retype the document
         Assert.Equal("pop-up-room", KazooJson.GetString(conference.Document, "_id"));

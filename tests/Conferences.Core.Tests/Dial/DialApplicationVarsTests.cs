@@ -3,7 +3,7 @@ using static Conferences.Core.Tests.Dial.DialEndpointResolverTests;
 
 namespace Conferences.Core.Tests.Dial;
 
-/// <summary>Custom application variables of a dial: <c>data.custom_application_vars</c> plus the query string (<c>cb_conferences</c> dial).</summary>
+/// <summary>Custom application variables of a dial: <c>data.custom_application_vars</c> plus the query string (<c>cb_modules_util:cavs_from_context/1</c>).</summary>
 public sealed class DialApplicationVarsTests
 {
     [Fact]
@@ -13,7 +13,7 @@ public sealed class DialApplicationVarsTests
             new JsonObject { ["custom_application_vars"] = new JsonObject { ["ticket"] = "41", ["team"] = new JsonObject { ["id"] = 7 } } },
             query: new() { ["ticket"] = "42", ["campaign"] = "spring" });
 
-        AssertJson("""{"ticket":"42","team":{"id":7},"campaign":"spring"}""", DialApplicationVars.From(context));
+        AssertJson("""{"ticket":"42","team":{"id":7},"campaign":"spring"}""", DialApplicationVars.From(context.DataObject, context.Query));
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class DialApplicationVarsTests
         query["filter_not_name"] = "x";
         query["kept"] = "yes";
 
-        AssertJson("""{"kept":"yes"}""", DialApplicationVars.From(DialHarness.Context(new JsonObject(), query: query)));
+        AssertJson("""{"kept":"yes"}""", DialApplicationVars.From(new JsonObject(), query));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class DialApplicationVarsTests
             new JsonObject { ["custom_application_vars"] = new JsonObject { ["Account-ID"] = "spoofed", ["Owner-ID"] = "x", ["note"] = "ok" } },
             query: new() { ["Authorizing-ID"] = "spoofed", ["Presence-ID"] = "x" });
 
-        AssertJson("""{"note":"ok"}""", DialApplicationVars.From(context));
+        AssertJson("""{"note":"ok"}""", DialApplicationVars.From(context.DataObject, context.Query));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class DialApplicationVarsTests
     {
         var context = DialHarness.Context(new JsonObject { ["custom_application_vars"] = "nope" });
 
-        AssertJson("{}", DialApplicationVars.From(context));
+        AssertJson("{}", DialApplicationVars.From(context.DataObject, context.Query));
     }
 
     [Fact]
@@ -55,6 +55,6 @@ public sealed class DialApplicationVarsTests
             ["data"] = new JsonObject { ["endpoints"] = new JsonArray("1000"), ["custom_application_vars"] = new JsonObject { ["inner"] = "2" } },
         });
 
-        AssertJson("""{"outer":"1"}""", DialApplicationVars.From(context));
+        AssertJson("""{"outer":"1"}""", DialApplicationVars.From(context.DataObject, context.Query));
     }
 }

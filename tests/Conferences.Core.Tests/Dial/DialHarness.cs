@@ -37,7 +37,8 @@ internal sealed class DialHarness
             Directory,
             Options.Create(options ?? new DialOptions { NodeName = "crossbar@test" }),
             NullLogger<DialService>.Instance);
-        Actions = new ConferenceActions(new ConferenceStore(Store), KazooSchemaValidator.LoadEmbedded(), Service, global::Conferences.Core.Tests.Actions.ActionHarness.ControlOver(Store));
+        Lookup = global::Conferences.Core.Tests.Actions.ActionHarness.LookupOver(Store, new global::Conferences.Core.Tests.Actions.FakeLiveConferences());
+        Actions = global::Conferences.Core.Tests.Actions.ActionHarness.ActionsOver(Lookup, Service);
     }
 
     public MemoryDocumentStore Store { get; } = new();
@@ -49,6 +50,8 @@ internal sealed class DialHarness
     public DialDocuments Documents { get; }
 
     public DialService Service { get; }
+
+    public ConferenceLookup Lookup { get; }
 
     public ConferenceActions Actions { get; }
 

@@ -2,7 +2,7 @@ using Conferences.Core.Dial;
 
 namespace Conferences.Core.Tests.Dial;
 
-/// <summary>Which strings dial treats as numbers: Kazoo's default E.164 converters and reconcile regex (<c>cb_conferences</c> dial endpoints).</summary>
+/// <summary>Which strings dial treats as numbers: Kazoo's default E.164 converters and reconcile regex (<c>knm_converters:normalize/1</c>).</summary>
 public sealed class DialNumbersTests
 {
     [Theory]

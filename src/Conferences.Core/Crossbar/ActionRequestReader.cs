@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conferences.Core.Actions;
+using Conferences.Core.Dial;
+
+namespace Conferences.Core.Crossbar;
+
+/// <summary>
+/// Reads an action PUT into an <see cref="ActionRequest"/> at the edge, with crossbar's own lookups: the controllers
+/// call it so that the actions receive typed values (docs/crossbar.md, "Reading an action").
+/// </summary>
+public static class ActionRequestReader
+{
+    /// <summary>PUT <c>/conferences/{id}</c>: the action of <c>cb_modules_util:get_request_action/1</c>.</summary>
+    public static ActionRequest ForConference(CrossbarContext context, string conferenceId) =>
+        Read(context, conferenceId, ConferenceAction(context));
+
+    /// <summary>PUT <c>…/participants[/{pid}]</c>: the action is the request value <c>action</c> (<c>cb_context:req_value/2</c>).</summary>
+    public static ActionRequest ForParticipants(CrossbarContext context, string conferenceId) =>
+        Read(context, conferenceId, ParticipantsAction(context));
+
+    /// <summary><c>get_request_action/1</c>: the envelope's <c>action</c>, else <c>data.action</c>; only a string names one.</summary>
+    public static string? ConferenceAction(CrossbarContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return AsString(context.Envelope["action"] ?? context.DataObject["action"]);
+    }
+
+    /// <summary>The request value <c>action</c>: <c>data.action</c>, then the query string, then the envelope.</summary>
+    public static string? ParticipantsAction(CrossbarContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return AsString(context.RequestValue("action"));
+    }
+
+    private static ActionRequest Read(CrossbarContext context, string conferenceId, string? action) => new(
+        context.AccountId,
+        conferenceId,
+        action,
+        context.RequestValue("data"),
+        context.DataObject,
+        context.RequestId,
+        DialApplicationVars.From(context.DataObject, context.Query));
+
+    private static string? AsString(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+}
