@@ -29,7 +29,7 @@ public static class OperationsExtensions
             {
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {RequestId} {Message:lj}{NewLine}{Exception}");
             }
-        });
+        }, preserveStaticLogger: true); // each host (several in one test process) logs through its own logger, not the static one
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(o =>
         {
@@ -64,6 +64,7 @@ public static class OperationsExtensions
     {
         app.UseSerilogRequestLogging(o =>
         {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             // a 503 (store or bus unavailable) is expected during an outage and already logged once where it is
             // detected; only an unexpected failure (500) is an Error
             o.GetLevel = (http, _, exception) =>

@@ -62,7 +62,7 @@ public static class ReadOnlyView
     }
 
     /// <summary>
-    /// Profile D11: the envelope's <c>metadata</c> of a single GET — <c>duration</c>, <c>is_locked</c>,
+    /// D11 (docs/compatibility.md): the envelope's <c>metadata</c> of a single GET — <c>duration</c>, <c>is_locked</c>,
     /// <c>members</c>, <c>moderators</c>, <c>participant_count</c> — which Monster UI's conference viewer reads.
     /// </summary>
     public static JsonObject Metadata(LiveConference? live, long nowGregorian) => new()
