@@ -3,7 +3,10 @@ using static Conferences.Core.Tests.Realtime.LiveEventFixtures;
 
 namespace Conferences.Core.Tests.Realtime;
 
-/// <summary>A resync replaces a conference or an account from a search and replays the events that arrived meanwhile.</summary>
+/// <summary>
+/// A resync replaces a conference or an account from a search and replays the events that arrived meanwhile; snapshots
+/// taken before stay as they were.
+/// </summary>
 public sealed class LiveConferenceResyncTests : LiveConferenceStateHarness
 {
     [Fact]
