@@ -1,36 +1,24 @@
-using Conferences.Infrastructure.Messaging.RabbitMq;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>A bus and a plain AMQP client playing Kazoo on the shared broker, for the wire tests.</summary>
-public abstract class RabbitMqWireHarness(RabbitMqBrokerFixture broker) : IAsyncLifetime
+public abstract class RabbitMqWireHarness(RabbitMqBrokerFixture broker) : RabbitMqBusHarness(broker)
 {
-    protected static readonly CancellationToken Ct = CancellationToken.None;
-    private readonly List<IAsyncDisposable> cleanup = [];
-
-    protected RabbitMqBus Bus { get; private set; } = null!;
-
     protected RawAmqp Raw { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Bus = broker.NewBus();
-        Raw = await RawAmqp.ConnectAsync(broker.Url);
+        await base.InitializeAsync();
+        Raw = await RawAmqp.ConnectAsync(Broker.Url);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        for (var i = cleanup.Count - 1; i >= 0; i--)
-        {
-            await cleanup[i].DisposeAsync();
-        }
-        await Bus.DisposeAsync();
+        await base.DisposeAsync();
         await Raw.DisposeAsync();
     }
-
-    protected void Track(IAsyncDisposable disposable) => cleanup.Add(disposable);
 
     protected static string NewId() => KazooIds.NewId();
 
