@@ -1,23 +1,20 @@
 using Conferences.Core.Kapi;
 using Conferences.Core.Kazoo;
 using Conferences.Core.Messaging;
-using Conferences.MediaServer.Control;
 
 namespace Conferences.Api.Tests.Realtime;
 
 /// <summary>
 /// Realtime data on the embedded default (in-process bus, simulator inside the API host): the live state follows the
 /// simulator's events, and GET, the list and the participants GETs show it in the shapes of docs/compatibility.md D1, D3, D5, D6,
-/// D11 (<c>cb_conferences.erl</c>).
+/// D11 (<c>cb_conferences.erl</c>). Ids that run without a stored conference are in <see cref="RealtimeAdHocTests"/>.
 /// </summary>
-public sealed class RealtimeTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class RealtimeTests(ApiFactory api) : RealtimeHarness(api)
 {
-    private SimulatorControl Simulator => api.Services.GetRequiredService<SimulatorControl>();
-
     [Fact]
     public async Task Get_and_list_show_members_moderators_and_admins_of_a_running_stored_conference()
     {
-        var account = await api.NewAccountAsync();
+        var account = await Api.NewAccountAsync();
         var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Running" });
         var idle = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Idle" });
 
@@ -48,7 +45,7 @@ public sealed class RealtimeTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Duration_grows_while_the_conference_runs_and_metadata_carries_the_counters()
     {
-        var account = await api.NewAccountAsync();
+        var account = await Api.NewAccountAsync();
         var id = await account.CreateConferenceIdAsync();
         await JoinAsync(account, id, "alice");
         await JoinAsync(account, id, "boss", moderator: true);
@@ -69,14 +66,14 @@ public sealed class RealtimeTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task A_lock_command_on_the_bus_shows_as_is_locked()
     {
-        var account = await api.NewAccountAsync();
+        var account = await Api.NewAccountAsync();
         var id = await account.CreateConferenceIdAsync();
         await JoinAsync(account, id, "alice");
         await LiveApi.GetUntilAsync(account, id, r => LiveApi.Counts(r, members: 1, moderators: 0));
 
         // what crossbar publishes for action lock (kapps_conference_command.erl)
         var command = KapiMessage.Build(KapiConference.Lock, new JsonObject { [KapiKeys.ConferenceId] = id }, KapiSender.KappsConference("crossbar@test"));
-        await api.Services.GetRequiredService<IKapiPublisher>().PublishAsync(KapiRoutingKeys.Command(id), command, CancellationToken.None);
+        await Api.Services.GetRequiredService<IKapiPublisher>().PublishAsync(KapiRoutingKeys.Command(id), command, CancellationToken.None);
 
         var locked = await LiveApi.GetUntilAsync(account, id, r => r["is_locked"]!.GetValue<bool>());
         Assert.True(locked.Json!["metadata"]!["is_locked"]!.GetValue<bool>());
@@ -87,7 +84,7 @@ public sealed class RealtimeTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Participants_are_d6_objects_and_talking_toggles_show()
     {
-        var account = await api.NewAccountAsync();
+        var account = await Api.NewAccountAsync();
         var id = await account.CreateConferenceIdAsync();
         var alice = await JoinAsync(account, id, "alice");
         var carol = await JoinAsync(account, id, "carol", moderator: true);
@@ -126,100 +123,5 @@ public sealed class RealtimeTests(ApiFactory api) : IClassFixture<ApiFactory>
         await Eventually.MatchAsync(
             () => account.GetAsync($"conferences/{id}/participants/{alice.MemberId}"),
             a => a.Status == HttpStatusCode.OK && a.DataObject["conference_channel_vars"]?["talking"]?.GetValue<bool>() == false);
-    }
-
-    [Theory]
-    [InlineData("999999")]
-    [InlineData("abc")]
-    [InlineData("1.5")]
-    [InlineData("-1")]
-    public async Task Unknown_or_malformed_participant_of_a_running_conference_is_404_bad_identifier(string participant)
-    {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
-        await JoinAsync(account, id, "alice");
-        await LiveApi.ParticipantsUntilAsync(account, id, p => p.Count == 1);
-
-        var answer = await account.GetAsync($"conferences/{id}/participants/{participant}");
-
-        answer.ExpectError(HttpStatusCode.NotFound, "bad_identifier");
-        Assert.Equal(participant, answer.DataObject["id"]!.GetValue<string>());
-        Assert.Equal("bad identifier", answer.DataObject["message"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task An_unknown_id_answers_the_ad_hoc_document_while_it_runs_and_404_after_the_last_participant_leaves()
-    {
-        var account = await api.NewAccountAsync();
-        var id = $"adhoc-{KazooIds.RandomHex(4)}";
-        (await account.GetAsync($"conferences/{id}")).ExpectError(HttpStatusCode.NotFound, "bad_identifier");
-        var alice = await JoinAsync(account, id, "alice");
-        var boss = await JoinAsync(account, id, "boss", moderator: true);
-
-        var answer = await LiveApi.GetUntilAsync(account, id, r => LiveApi.Counts(r, members: 1, moderators: 1));
-        var data = answer.DataObject;
-        Assert.Equal(id, data["id"]!.GetValue<string>());
-        Assert.Equal("[]", data["conference_numbers"]!.ToJsonString());
-        Assert.Equal("""{"join_deaf":false,"join_muted":true,"numbers":[],"pins":[]}""", data["member"]!.ToJsonString());
-        Assert.Equal("""{"join_deaf":false,"join_muted":false,"numbers":[],"pins":[]}""", data["moderator"]!.ToJsonString());
-        Assert.False(data["play_name"]!.GetValue<bool>());
-        Assert.DoesNotContain(data, p => p.Key.StartsWith("pvt_", StringComparison.Ordinal));
-        Assert.Null(answer.Json!["revision"]);
-        Assert.Null(answer.Header("ETag"));
-        Assert.Equal(2, answer.Json!["metadata"]!["participant_count"]!.GetValue<int>());
-        Assert.Equal(2, (await account.GetAsync($"conferences/{id}/participants")).ExpectStatus(HttpStatusCode.OK).DataArray.Count);
-        (await account.GetAsync($"conferences/{id}/participants/{boss.MemberId}")).ExpectStatus(HttpStatusCode.OK);
-        // the list shows stored conferences only, as Kazoo's
-        Assert.DoesNotContain(id, await account.ListIdsAsync());
-
-        await Simulator.RemoveParticipantAsync(alice.CallId);
-        await Simulator.RemoveParticipantAsync(boss.CallId);
-
-        await Eventually.MatchAsync(() => account.GetAsync($"conferences/{id}"), a => a.Status == HttpStatusCode.NotFound);
-        (await account.GetAsync($"conferences/{id}")).ExpectError(HttpStatusCode.NotFound, "bad_identifier");
-        (await account.GetAsync($"conferences/{id}/participants")).ExpectError(HttpStatusCode.NotFound, "bad_identifier");
-        (await account.GetAsync($"conferences/{id}/participants/{boss.MemberId}")).ExpectError(HttpStatusCode.NotFound, "bad_identifier");
-    }
-
-    [Fact]
-    public async Task A_deleted_conference_that_still_runs_answers_the_ad_hoc_document()
-    {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Soon deleted" });
-        await JoinAsync(account, id, "alice");
-        await LiveApi.GetUntilAsync(account, id, r => r["participant_count"]!.GetValue<int>() == 1);
-
-        (await account.DeleteAsync($"conferences/{id}")).ExpectStatus(HttpStatusCode.OK);
-
-        var answer = (await account.GetAsync($"conferences/{id}")).ExpectStatus(HttpStatusCode.OK);
-        Assert.False(answer.DataObject.ContainsKey("name"));
-        Assert.Null(answer.Json!["revision"]);
-        Assert.Equal(1, answer.DataObject["_read_only"]!["participant_count"]!.GetValue<int>());
-    }
-
-    [Fact]
-    public async Task Other_accounts_do_not_see_a_conference_of_the_same_id()
-    {
-        var owner = await api.NewAccountAsync();
-        var stranger = await api.NewAccountAsync();
-        var id = $"shared-name-{KazooIds.RandomHex(4)}";
-        await JoinAsync(owner, id, "alice");
-        await LiveApi.GetUntilAsync(owner, id, r => r["participant_count"]!.GetValue<int>() == 1);
-
-        (await stranger.GetAsync($"conferences/{id}")).ExpectError(HttpStatusCode.NotFound, "bad_identifier");
-        (await stranger.GetAsync($"conferences/{id}/participants")).ExpectError(HttpStatusCode.NotFound, "bad_identifier");
-    }
-
-    private async Task<(string CallId, long MemberId, long JoinTime)> JoinAsync(TestAccount account, string conferenceId, string name, bool moderator = false)
-    {
-        var member = await Simulator.AddParticipantAsync(new NewParticipant(conferenceId, account.Id)
-        {
-            CallerIdName = name,
-            CallerIdNumber = moderator ? "1002" : "1001",
-            Flags = moderator ? ["is_moderator"] : [],
-            CustomApplicationVars = new JsonObject { ["Source"] = "demo" },
-        });
-        Assert.NotNull(member);
-        return (member.CallId, member.MemberId, member.JoinTime);
     }
 }

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Conferences.Core.Blackhole;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Conferences.Core.Tests.Blackhole.FakeAuthenticator;
+using static Conferences.Core.Tests.Blackhole.HubEvents;
 using static Conferences.Core.Tests.Blackhole.SessionHarness;
 
 namespace Conferences.Core.Tests.Blackhole;
@@ -9,8 +9,6 @@ namespace Conferences.Core.Tests.Blackhole;
 /// <summary>The process-wide hub: one bus subscription per AMQP binding key, shared and reference-counted by sessions.</summary>
 public sealed class BlackholeEventHubTests
 {
-    private const string AmqpC1 = "conference.event.*." + Alice + ".c1.*";
-
     [Fact]
     public async Task Two_sessions_on_one_binding_share_one_bus_subscription_and_each_frame_with_its_own_key()
     {
@@ -140,103 +138,10 @@ public sealed class BlackholeEventHubTests
         await Assert.ThrowsAsync<BusUnavailableException>(() => first.Hub.JoinAsync(AmqpC1, _ => { }, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Concurrent_joins_and_leaves_of_one_key_end_with_no_subscription_and_no_error()
-    {
-        var bus = new FakeBus { OnSubscribed = async _ => await Task.Yield() };
-        var hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
-        string[] keys = [AmqpC1, "conference.event.*." + Alice + ".c2.*", "conference.command.c1"];
-        var received = new ConcurrentDictionary<int, int>();
-        using var stop = new CancellationTokenSource();
-        var delivering = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                foreach (var subscription in bus.Live)
-                {
-                    await subscription.DeliverAsync("conference.event.x", Event("add-member", "stress"));
-                }
-                await Task.Yield();
-            }
-        });
-
-        var workers = Enumerable.Range(0, 32).Select(worker => Task.Run(async () =>
-        {
-            for (var round = 0; round < 100; round++)
-            {
-                var key = keys[(worker + round) % keys.Length];
-                var membership = await hub.JoinAsync(key, _ => received.AddOrUpdate(worker, 1, (_, n) => n + 1), CancellationToken.None);
-                Assert.Contains(bus.Live, s => s.Queue.Bindings.Contains(key)); // joined ⇒ the key's queue is live
-                if (round % 3 == 0)
-                {
-                    await Task.Yield();
-                }
-                await membership.DisposeAsync();
-                await membership.DisposeAsync(); // a second dispose changes nothing
-            }
-        })).ToList();
-        await Task.WhenAll(workers);
-        await stop.CancelAsync();
-        await delivering;
-
-        Assert.Empty(bus.Live);
-        Assert.Equal(0, hub.BindingCount);
-        Assert.NotEmpty(bus.All);
-    }
-
-    [Fact]
-    public async Task Many_sessions_subscribing_and_unsubscribing_concurrently_end_with_no_subscription()
-    {
-        var bus = new FakeBus { OnSubscribed = async _ => await Task.Yield() };
-        var hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
-        var sessions = Enumerable.Range(0, 16).Select(_ => new SessionHarness(bus, hub: hub)).ToList();
-        string[] bindings = ["conference.event.c1.*", "conference.event.*.c1.*", "conference.command.c1", "conference.event.c2.*"];
-
-        await Task.WhenAll(sessions.Select((session, i) => Task.Run(async () =>
-        {
-            for (var round = 0; round < 40; round++)
-            {
-                var binding = bindings[(i + round) % bindings.Length];
-                Success(await session.SubscribeAsync(Alice, binding));
-                foreach (var live in bus.Live)
-                {
-                    await live.DeliverAsync(RoutingKey("add-member", "call-" + i), Event("add-member", "call-" + i));
-                }
-                if (round % 2 == 0)
-                {
-                    Success(await session.UnsubscribeAsync(Alice, binding));
-                }
-            }
-        })));
-        Assert.NotEmpty(bus.Live);
-        await Task.WhenAll(sessions.Select(s => s.Session.DisposeAsync().AsTask()));
-
-        Assert.Empty(bus.Live);
-        Assert.Equal(0, hub.BindingCount);
-        Assert.True(bus.All.Count >= 3);
-        Assert.All(sessions, s => Assert.NotEmpty(s.Outbox.Events));
-    }
-
     private static (FakeBus Bus, SessionHarness First, SessionHarness Second) TwoSessions()
     {
         var bus = new FakeBus();
         var first = new SessionHarness(bus);
         return (bus, first, new SessionHarness(bus, hub: first.Hub));
     }
-
-    private static string RoutingKey(string eventName, string callId) => $"conference.event.{eventName}.{Alice}.c1.{callId}";
-
-    private static JsonObject Event(string eventName, string callId) => new()
-    {
-        ["Event-Category"] = "conference",
-        ["Event-Name"] = "event",
-        ["App-Name"] = "freeswitch",
-        ["App-Version"] = "1.0",
-        ["Msg-ID"] = "m",
-        ["Account-ID"] = Alice,
-        ["Call-ID"] = callId,
-        ["Event"] = eventName,
-        ["Conference-ID"] = "c1",
-        ["Instance-ID"] = "i",
-    };
 }

@@ -1,4 +1,5 @@
 using static Conferences.Core.Tests.Blackhole.FakeAuthenticator;
+using static Conferences.Core.Tests.Blackhole.HubEvents;
 using static Conferences.Core.Tests.Blackhole.SessionHarness;
 
 namespace Conferences.Core.Tests.Blackhole;
@@ -6,8 +7,6 @@ namespace Conferences.Core.Tests.Blackhole;
 /// <summary>Deliveries becoming event frames, unsubscribe and teardown.</summary>
 public sealed class BlackholeSessionEventTests
 {
-    private const string AmqpC1 = "conference.event.*." + Alice + ".c1.*";
-
     [Fact]
     public async Task A_delivery_becomes_an_event_frame_for_the_client_binding()
     {
@@ -120,20 +119,4 @@ public sealed class BlackholeSessionEventTests
         Assert.All(session.Bus.All, s => Assert.True(s.Ended));
         Assert.Empty(session.Session.Bindings);
     }
-
-    private static string RoutingKey(string eventName, string callId) => $"conference.event.{eventName}.{Alice}.c1.{callId}";
-
-    private static JsonObject Event(string eventName, string callId) => new()
-    {
-        ["Event-Category"] = "conference",
-        ["Event-Name"] = "event",
-        ["App-Name"] = "freeswitch",
-        ["App-Version"] = "1.0",
-        ["Msg-ID"] = "m",
-        ["Account-ID"] = Alice,
-        ["Call-ID"] = callId,
-        ["Event"] = eventName,
-        ["Conference-ID"] = "c1",
-        ["Instance-ID"] = "i",
-    };
 }

@@ -4,23 +4,21 @@ using static Conferences.Core.Tests.Realtime.LiveEventFixtures;
 namespace Conferences.Core.Tests.Realtime;
 
 /// <summary>The live state follows every conference event kind (<c>ecallmgr_fs_conference_stream.erl</c>) and reports what does not fit.</summary>
-public sealed class LiveConferenceStateTests
+public sealed class LiveConferenceStateTests : LiveConferenceStateHarness
 {
-    private readonly LiveConferenceState state = new();
-
     [Fact]
     public void Conference_create_starts_an_empty_unlocked_conference_at_the_arrival_time()
     {
-        Assert.Equal(LiveApplyOutcome.Applied, state.Apply(Read(ConferenceEvent("conference-create"), receivedAt: 63_900_000_100)));
+        Assert.Equal(LiveApplyOutcome.Applied, State.Apply(Read(ConferenceEvent("conference-create"), receivedAt: 63_900_000_100)));
 
-        var conference = state.Find(Account, Conference)!;
+        var conference = State.Find(Account, Conference)!;
         Assert.Equal(Instance, conference.Uuid);
         Assert.Equal(63_900_000_100, conference.StartTime);
         Assert.False(conference.IsLocked);
         Assert.Equal("fs1.example.com", conference.SwitchHostname);
         Assert.Empty(conference.Participants);
-        Assert.Null(state.Find(Account, "another"));
-        Assert.Null(state.Find("another-account", Conference));
+        Assert.Null(State.Find(Account, "another"));
+        Assert.Null(State.Find("another-account", Conference));
     }
 
     [Fact]
@@ -29,11 +27,11 @@ public sealed class LiveConferenceStateTests
         Start();
 
         // applied, but only a search brings the join time and custom application vars
-        Assert.Equal(LiveApplyOutcome.Incomplete, state.Apply(Read(MemberEvent("add-member", "call-a", 7, moderator: true), receivedAt: 63_900_000_005)));
-        Assert.Null(state.Find(Account, Conference)!.FindCall("call-a")!.CustomApplicationVars);
-        Assert.Equal(LiveApplyOutcome.Applied, state.Apply(Read(MemberEvent("add-member", "call-a", 7, moderator: true), receivedAt: 63_900_000_009)));
+        Assert.Equal(LiveApplyOutcome.Incomplete, State.Apply(Read(MemberEvent("add-member", "call-a", 7, moderator: true), receivedAt: 63_900_000_005)));
+        Assert.Null(State.Find(Account, Conference)!.FindCall("call-a")!.CustomApplicationVars);
+        Assert.Equal(LiveApplyOutcome.Applied, State.Apply(Read(MemberEvent("add-member", "call-a", 7, moderator: true), receivedAt: 63_900_000_009)));
 
-        var member = Assert.Single(state.Find(Account, Conference)!.Participants);
+        var member = Assert.Single(State.Find(Account, Conference)!.Participants);
         Assert.Equal(7, member.ParticipantId);
         Assert.Equal("call-a", member.CallId);
         Assert.Equal(63_900_000_005, member.JoinTime);
@@ -49,11 +47,11 @@ public sealed class LiveConferenceStateTests
     public void Moderators_and_members_are_counted_from_is_moderator()
     {
         Start();
-        state.Apply(Read(MemberEvent("add-member", "call-a", 1)));
-        state.Apply(Read(MemberEvent("add-member", "call-b", 2)));
-        state.Apply(Read(MemberEvent("add-member", "call-c", 3, moderator: true)));
+        State.Apply(Read(MemberEvent("add-member", "call-a", 1)));
+        State.Apply(Read(MemberEvent("add-member", "call-b", 2)));
+        State.Apply(Read(MemberEvent("add-member", "call-c", 3, moderator: true)));
 
-        var conference = state.Find(Account, Conference)!;
+        var conference = State.Find(Account, Conference)!;
         Assert.Equal(3, conference.ParticipantCount);
         Assert.Equal(2, conference.Members);
         Assert.Equal(1, conference.Moderators);
@@ -70,15 +68,15 @@ public sealed class LiveConferenceStateTests
     public void Member_events_replace_the_vars_with_the_events(string eventName, ChannelFlag flag, bool expected)
     {
         Start();
-        state.Apply(Read(MemberEvent("add-member", "call-a", 1, speak: !expected, hear: !expected, talking: !expected), receivedAt: 63_900_000_001));
+        State.Apply(Read(MemberEvent("add-member", "call-a", 1, speak: !expected, hear: !expected, talking: !expected), receivedAt: 63_900_000_001));
         var update = MemberEvent(eventName, "call-a", 1,
             speak: flag == ChannelFlag.Speak ? expected : !expected,
             hear: flag == ChannelFlag.Hear ? expected : !expected,
             talking: flag == ChannelFlag.Talking ? expected : !expected);
 
-        Assert.Equal(LiveApplyOutcome.Applied, state.Apply(Read(update, receivedAt: 63_900_000_050)));
+        Assert.Equal(LiveApplyOutcome.Applied, State.Apply(Read(update, receivedAt: 63_900_000_050)));
 
-        var member = Assert.Single(state.Find(Account, Conference)!.Participants);
+        var member = Assert.Single(State.Find(Account, Conference)!.Participants);
         Assert.Equal(expected, member.ChannelVars.Get(flag));
         Assert.Equal(63_900_000_001, member.JoinTime);
     }
@@ -87,13 +85,13 @@ public sealed class LiveConferenceStateTests
     public void A_member_event_without_channel_vars_still_sets_the_flag_it_implies()
     {
         Start();
-        state.Apply(Read(MemberEvent("add-member", "call-a", 1)));
+        State.Apply(Read(MemberEvent("add-member", "call-a", 1)));
         var mute = MemberEvent("mute-member", "call-a", 1);
         mute.Remove("Conference-Channel-Vars");
 
-        state.Apply(Read(mute));
+        State.Apply(Read(mute));
 
-        var member = Assert.Single(state.Find(Account, Conference)!.Participants);
+        var member = Assert.Single(State.Find(Account, Conference)!.Participants);
         Assert.False(member.ChannelVars.Speak);
         Assert.True(member.ChannelVars.Hear);
     }
@@ -103,46 +101,46 @@ public sealed class LiveConferenceStateTests
     {
         Start();
 
-        Assert.Equal(LiveApplyOutcome.Applied, state.Apply(Read(ConferenceEvent("lock"))));
-        Assert.True(state.Find(Account, Conference)!.IsLocked);
-        Assert.Equal(LiveApplyOutcome.Applied, state.Apply(Read(ConferenceEvent("unlock"))));
-        Assert.False(state.Find(Account, Conference)!.IsLocked);
+        Assert.Equal(LiveApplyOutcome.Applied, State.Apply(Read(ConferenceEvent("lock"))));
+        Assert.True(State.Find(Account, Conference)!.IsLocked);
+        Assert.Equal(LiveApplyOutcome.Applied, State.Apply(Read(ConferenceEvent("unlock"))));
+        Assert.False(State.Find(Account, Conference)!.IsLocked);
     }
 
     [Fact]
     public void Del_member_removes_the_participant_and_destroy_removes_the_conference()
     {
         Start();
-        state.Apply(Read(MemberEvent("add-member", "call-a", 1)));
-        state.Apply(Read(MemberEvent("add-member", "call-b", 2)));
+        State.Apply(Read(MemberEvent("add-member", "call-a", 1)));
+        State.Apply(Read(MemberEvent("add-member", "call-b", 2)));
 
-        Assert.Equal(LiveApplyOutcome.Applied, state.Apply(Read(MemberEvent("del-member", "call-a", 1))));
-        Assert.Equal(["call-b"], state.Find(Account, Conference)!.Participants.Select(p => p.CallId));
-        state.Apply(Read(MemberEvent("del-member", "call-b", 2)));
-        Assert.Empty(state.Find(Account, Conference)!.Participants);
+        Assert.Equal(LiveApplyOutcome.Applied, State.Apply(Read(MemberEvent("del-member", "call-a", 1))));
+        Assert.Equal(["call-b"], State.Find(Account, Conference)!.Participants.Select(p => p.CallId));
+        State.Apply(Read(MemberEvent("del-member", "call-b", 2)));
+        Assert.Empty(State.Find(Account, Conference)!.Participants);
 
-        Assert.Equal(LiveApplyOutcome.Applied, state.Apply(Read(ConferenceEvent("conference-destroy"))));
-        Assert.Null(state.Find(Account, Conference));
-        Assert.Empty(state.RunningIn(Account));
+        Assert.Equal(LiveApplyOutcome.Applied, State.Apply(Read(ConferenceEvent("conference-destroy"))));
+        Assert.Null(State.Find(Account, Conference));
+        Assert.Empty(State.RunningIn(Account));
     }
 
     [Fact]
     public void Conferences_are_indexed_by_account()
     {
-        state.Apply(Read(ConferenceEvent("conference-create", conference: "room-1")));
-        state.Apply(Read(ConferenceEvent("conference-create", conference: "room-2")));
-        state.Apply(Read(ConferenceEvent("conference-create", conference: "room-1", account: "other-account")));
+        State.Apply(Read(ConferenceEvent("conference-create", conference: "room-1")));
+        State.Apply(Read(ConferenceEvent("conference-create", conference: "room-2")));
+        State.Apply(Read(ConferenceEvent("conference-create", conference: "room-1", account: "other-account")));
 
-        Assert.Equal(["room-1", "room-2"], state.RunningIn(Account).Select(c => c.ConferenceId).Order(StringComparer.Ordinal));
-        Assert.Equal(["room-1"], state.RunningIn("other-account").Select(c => c.ConferenceId));
+        Assert.Equal(["room-1", "room-2"], State.RunningIn(Account).Select(c => c.ConferenceId).Order(StringComparer.Ordinal));
+        Assert.Equal(["room-1"], State.RunningIn("other-account").Select(c => c.ConferenceId));
     }
 
     [Fact]
     public void Add_member_of_an_unknown_conference_is_taken_and_reported_inconsistent()
     {
-        Assert.Equal(LiveApplyOutcome.Inconsistent, state.Apply(Read(MemberEvent("add-member", "call-a", 4))));
+        Assert.Equal(LiveApplyOutcome.Inconsistent, State.Apply(Read(MemberEvent("add-member", "call-a", 4))));
 
-        var conference = state.Find(Account, Conference)!;
+        var conference = State.Find(Account, Conference)!;
         Assert.Equal("call-a", Assert.Single(conference.Participants).CallId);
     }
 
@@ -154,18 +152,18 @@ public sealed class LiveConferenceStateTests
     {
         Start();
 
-        Assert.Equal(LiveApplyOutcome.Inconsistent, state.Apply(Read(MemberEvent(eventName, "never-added", 9))));
+        Assert.Equal(LiveApplyOutcome.Inconsistent, State.Apply(Read(MemberEvent(eventName, "never-added", 9))));
     }
 
     [Fact]
     public void Lock_of_an_unknown_conference_and_events_of_another_instance_are_inconsistent()
     {
-        Assert.Equal(LiveApplyOutcome.Inconsistent, state.Apply(Read(ConferenceEvent("lock"))));
+        Assert.Equal(LiveApplyOutcome.Inconsistent, State.Apply(Read(ConferenceEvent("lock"))));
         Start();
-        Assert.Equal(LiveApplyOutcome.Inconsistent, state.Apply(Read(ConferenceEvent("conference-destroy", instance: "another-instance"))));
-        Assert.NotNull(state.Find(Account, Conference));
-        Assert.Equal(LiveApplyOutcome.Inconsistent, state.Apply(Read(MemberEvent("add-member", "call-a", 1, instance: "another-instance"))));
-        Assert.Equal("another-instance", state.Find(Account, Conference)!.Uuid);
+        Assert.Equal(LiveApplyOutcome.Inconsistent, State.Apply(Read(ConferenceEvent("conference-destroy", instance: "another-instance"))));
+        Assert.NotNull(State.Find(Account, Conference));
+        Assert.Equal(LiveApplyOutcome.Inconsistent, State.Apply(Read(MemberEvent("add-member", "call-a", 1, instance: "another-instance"))));
+        Assert.Equal("another-instance", State.Find(Account, Conference)!.Uuid);
     }
 
     [Fact]
@@ -174,7 +172,7 @@ public sealed class LiveConferenceStateTests
         Start();
         var play = ConferenceEvent("play-file");
 
-        Assert.Equal(LiveApplyOutcome.Ignored, state.Apply(Read(play)));
+        Assert.Equal(LiveApplyOutcome.Ignored, State.Apply(Read(play)));
         Assert.False(LiveEvent.TryRead(new() { ["Event-Name"] = "participant_event", ["Event"] = "add-member" }, "conference.event.x.y", 0, out _));
     }
 
@@ -188,94 +186,4 @@ public sealed class LiveConferenceStateTests
         Assert.True(LiveEvent.TryRead(create, key, 0, out var read));
         Assert.Equal(Account, read!.AccountId);
     }
-
-    [Fact]
-    public void A_conference_resync_replaces_the_conference_and_replays_the_events_that_arrived_meanwhile()
-    {
-        Start();
-        state.Apply(Read(MemberEvent("add-member", "stale-call", 1)));
-        var window = state.OpenWindow(Account, Conference);
-        // arrived after the search was published: a member joined, and a searched member muted
-        state.Apply(Read(MemberEvent("add-member", "new-call", 9), receivedAt: 63_900_000_900));
-        state.Apply(Read(MemberEvent("mute-member", "searched-2", 2, speak: false)));
-        var searched = LiveSearchResults.Conference([SearchResp("m", Conference, Instance, 63_900_000_000, true, ("searched-1", 1, true), ("searched-2", 2, false))],
-            Account, Conference, 63_900_001_000)!;
-
-        state.ReplaceConference(window, searched);
-
-        var conference = state.Find(Account, Conference)!;
-        Assert.True(conference.IsLocked);
-        Assert.Equal(63_900_000_000, conference.StartTime);
-        Assert.Equal("fs2.example.com", conference.SwitchHostname);
-        Assert.Equal(["searched-1", "searched-2", "new-call"], conference.Participants.Select(p => p.CallId));
-        Assert.Equal(63_900_000_900, conference.FindCall("new-call")!.JoinTime);
-        Assert.False(conference.FindCall("searched-2")!.ChannelVars.Speak);
-        Assert.Equal(63_900_000_002, conference.FindCall("searched-2")!.JoinTime);
-        Assert.Equal("""{"origin":"search"}""", conference.FindCall("searched-1")!.CustomApplicationVars!.ToString());
-    }
-
-    [Fact]
-    public void A_conference_resync_that_finds_nothing_removes_the_conference()
-    {
-        Start();
-        var window = state.OpenWindow(Account, Conference);
-
-        state.ReplaceConference(window, null);
-
-        Assert.Null(state.Find(Account, Conference));
-    }
-
-    [Fact]
-    public void A_complete_account_resync_replaces_the_accounts_conferences_and_keeps_other_accounts()
-    {
-        state.Apply(Read(ConferenceEvent("conference-create", conference: "gone")));
-        state.Apply(Read(ConferenceEvent("conference-create", conference: "elsewhere", account: "other-account")));
-        var window = state.OpenWindow(Account, null);
-        state.Apply(Read(ConferenceEvent("conference-create", conference: "started-meanwhile")));
-        var running = LiveSearchResults.Conference([SearchResp("m", "running", Instance, 63_900_000_000, false, ("c1", 1, false))], Account, "running", 63_900_000_500)!;
-
-        state.ReplaceAccount(window, [running], complete: true);
-
-        Assert.Equal(["running", "started-meanwhile"], state.RunningIn(Account).Select(c => c.ConferenceId).Order(StringComparer.Ordinal));
-        Assert.NotNull(state.Find("other-account", "elsewhere"));
-    }
-
-    [Fact]
-    public void An_incomplete_account_resync_keeps_what_it_could_not_disprove()
-    {
-        state.Apply(Read(ConferenceEvent("conference-create", conference: "maybe-elsewhere")));
-        var window = state.OpenWindow(Account, null);
-
-        state.ReplaceAccount(window, [], complete: false);
-
-        Assert.NotNull(state.Find(Account, "maybe-elsewhere"));
-    }
-
-    [Fact]
-    public void A_destroy_replayed_after_a_search_that_still_saw_the_conference_removes_it()
-    {
-        Start();
-        var window = state.OpenWindow(Account, Conference);
-        state.Apply(Read(MemberEvent("del-member", "searched-1", 1)));
-        state.Apply(Read(ConferenceEvent("conference-destroy")));
-        var searched = LiveSearchResults.Conference([SearchResp("m", Conference, Instance, 63_900_000_000, false, ("searched-1", 1, false))], Account, Conference, 63_900_000_010);
-
-        state.ReplaceConference(window, searched);
-
-        Assert.Null(state.Find(Account, Conference));
-    }
-
-    [Fact]
-    public void Replaced_conferences_are_new_objects_and_old_snapshots_do_not_change()
-    {
-        Start();
-        var before = state.Find(Account, Conference)!;
-
-        state.Apply(Read(MemberEvent("add-member", "call-a", 1)));
-
-        Assert.Empty(before.Participants);
-        Assert.Single(state.Find(Account, Conference)!.Participants);
-    }
-
-    private void Start() => Assert.Equal(LiveApplyOutcome.Applied, state.Apply(Read(ConferenceEvent("conference-create"))));
 }

@@ -1,28 +1,21 @@
 using Conferences.Infrastructure.Messaging.InProcess;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Conferences.Infrastructure.Tests.Messaging.InProcess;
 
 namespace Conferences.Infrastructure.Tests.Messaging;
 
-/// <summary>The bus contract on the embedded bus (one fresh bus per test), plus what only the embedded bus has.</summary>
+/// <summary>
+/// What only the embedded bus has, and where it differs from RabbitMQ (one fresh bus per test); the shared contract
+/// suites run on it as the InProcess*Contract classes.
+/// </summary>
 public sealed class InProcessBusContractTests : MessageBusContract
 {
-    private readonly InProcessBus bus = NewBus();
+    private readonly InProcessBus bus;
 
-    protected override Task<BusClient> ConnectAsync() => Task.FromResult(new BusClient(bus, bus, bus));
-
-    protected override async Task<BusClient> ConnectUnavailableAsync()
+    public InProcessBusContractTests() : this(new InProcessBusSource())
     {
-        var closed = NewBus();
-        await closed.DisposeAsync();
-        return new BusClient(closed, closed, closed);
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await bus.DisposeAsync();
-    }
+    private InProcessBusContractTests(InProcessBusSource source) : base(source) => bus = source.Bus;
 
     [Fact]
     public async Task Shared_queue_takes_turns_between_its_subscribers()
@@ -92,7 +85,7 @@ public sealed class InProcessBusContractTests : MessageBusContract
     [Fact]
     public async Task Full_queue_makes_the_publisher_wait_for_room()
     {
-        await using var small = NewBus(capacity: 1);
+        await using var small = InProcessBusSource.NewBus(capacity: 1);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var subscription = await small.SubscribeAsync(KapiQueue.Exclusive(KapiRoutingKeys.AllEvents), async (_, _) =>
@@ -175,7 +168,4 @@ public sealed class InProcessBusContractTests : MessageBusContract
         var delivered = (await inbox.NextAsync()).Message;
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"Marker":"nested","Conference-Channel-Vars":{"Speak":true}}"""), delivered));
     }
-
-    private static InProcessBus NewBus(int capacity = 10_000) =>
-        new(Options.Create(new InProcessBusOptions { QueueCapacity = capacity }), NullLogger<InProcessBus>.Instance);
 }

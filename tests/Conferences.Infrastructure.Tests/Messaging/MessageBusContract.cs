@@ -5,10 +5,11 @@ namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>
 /// The behaviour every bus adapter must share: RabbitMQ's routing and queue semantics and Kazoo's request/reply
-/// (docs/amqp.md, <c>kz_api.erl</c>, <c>kz_amqp_worker.erl</c>). Subclass it with a way to connect clients to the adapter's bus. Ids, routing keys
-/// and queue names are unique per test, so tests may share one broker with other tests.
+/// (docs/amqp.md, <c>kz_api.erl</c>, <c>kz_amqp_worker.erl</c>). Each suite (<c>*Contract</c>) runs once per adapter,
+/// given an <see cref="IBusSource"/> of it. Ids, routing keys and queue names are unique per test, so tests may share
+/// one broker with other tests.
 /// </summary>
-public abstract partial class MessageBusContract : IAsyncLifetime
+public abstract class MessageBusContract(IBusSource source) : IAsyncLifetime
 {
     protected static readonly CancellationToken Ct = CancellationToken.None;
 
@@ -21,10 +22,10 @@ public abstract partial class MessageBusContract : IAsyncLifetime
     private readonly List<IAsyncDisposable> cleanup = [];
 
     /// <summary>A new client of the bus under test; every client of one test reaches the same broker.</summary>
-    protected abstract Task<BusClient> ConnectAsync();
+    protected Task<BusClient> ConnectAsync() => source.ConnectAsync();
 
     /// <summary>A client whose bus is down (closed, or the broker unreachable).</summary>
-    protected abstract Task<BusClient> ConnectUnavailableAsync();
+    protected Task<BusClient> ConnectUnavailableAsync() => source.ConnectUnavailableAsync();
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
@@ -34,6 +35,7 @@ public abstract partial class MessageBusContract : IAsyncLifetime
         {
             await cleanup[i].DisposeAsync();
         }
+        await source.DisposeAsync();
     }
 
     protected T Track<T>(T disposable) where T : IAsyncDisposable
@@ -90,4 +92,24 @@ public abstract partial class MessageBusContract : IAsyncLifetime
             await Task.Delay(20);
         }
     }
+
+    /// <summary>A fake media manager on an exclusive queue: answers each request with <paramref name="replies"/>.</summary>
+    protected async Task AnswerAsync(BusClient manager, string key, Func<JsonObject, IEnumerable<JsonObject>> replies) =>
+        await SubscribeAsync(manager, KapiQueue.Exclusive(key), async (delivery, ct) =>
+        {
+            var serverId = KazooJson.GetString(delivery.Message, KapiHeaders.ServerId)!;
+            foreach (var reply in replies(delivery.Message))
+            {
+                await manager.Publisher.ReplyAsync(serverId, reply, ct);
+            }
+        });
+
+    protected static JsonObject Reply(JsonObject request, string marker, string? msgId = null) => new()
+    {
+        [KapiHeaders.EventCategory] = "conference",
+        [KapiHeaders.EventName] = "search_resp",
+        [KapiHeaders.AppName] = KapiApps.EcallmgrName,
+        [KapiHeaders.MsgId] = msgId ?? KazooJson.GetString(request, KapiHeaders.MsgId),
+        ["Marker"] = marker,
+    };
 }

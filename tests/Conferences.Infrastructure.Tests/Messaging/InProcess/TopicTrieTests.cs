@@ -1,18 +1,15 @@
 using Conferences.Infrastructure.Messaging.InProcess;
+using static Conferences.Infrastructure.Tests.Messaging.InProcess.TopicTries;
 
 namespace Conferences.Infrastructure.Tests.Messaging.InProcess;
 
 /// <summary>
 /// The embedded bus's topic trie routes exactly as <see cref="KapiRoutingKeys.TopicMatches"/> decides, one pattern
 /// at a time (the oracle): <c>*</c> one word, <c>#</c> zero or more, empty words, the empty key (no word, as on
-/// RabbitMQ), any mix, through binds and unbinds.
+/// RabbitMQ), any mix, through binds and unbinds. Generated patterns and keys are in <see cref="TopicTrieOracleTests"/>.
 /// </summary>
 public sealed class TopicTrieTests
 {
-    // small vocabularies make collisions, empty words and wildcard runs frequent
-    private static readonly string[] PatternWords = ["a", "b", "c", "", "*", "#"];
-    private static readonly string[] KeyWords = ["a", "b", "c", "", "*", "#", "ab"];
-
     [Theory]
     [InlineData("#", "")]
     [InlineData("#", "a")]
@@ -60,47 +57,6 @@ public sealed class TopicTrieTests
     {
         Assert.False(KapiRoutingKeys.TopicMatches(pattern, routingKey));
         Assert.Empty(MatchesOf(TrieOf(pattern), routingKey));
-    }
-
-    [Fact]
-    public void Routes_like_the_oracle_over_generated_patterns_and_keys()
-    {
-        var random = new Random(20_260_105);
-        var bindings = Distinct(Generate(random, PatternWords, 600, maxWords: 6)).Select((pattern, i) => new Binding(i, pattern)).ToList();
-        var trie = new TopicTrie<Binding>();
-        foreach (var binding in bindings)
-        {
-            Assert.True(trie.Add(binding.Pattern, binding));
-        }
-
-        var keys = Generate(random, KeyWords, 3_000, maxWords: 8);
-        AssertRoutesLikeOracle(trie, bindings, keys);
-    }
-
-    [Fact]
-    public void Routes_like_the_oracle_after_unbinding()
-    {
-        var random = new Random(7);
-        var bindings = Generate(random, PatternWords, 400, maxWords: 5).Select((pattern, i) => new Binding(i, pattern)).ToList();
-        var trie = new TopicTrie<Binding>();
-        bindings.ForEach(binding => trie.Add(binding.Pattern, binding));
-        var keys = Generate(random, KeyWords, 1_500, maxWords: 7);
-
-        var removed = bindings.Where(_ => random.Next(2) == 0).ToList();
-        foreach (var binding in removed)
-        {
-            Assert.True(trie.Remove(binding.Pattern, binding));
-        }
-        var kept = bindings.Except(removed).ToList();
-
-        Assert.Equal(kept.Count, trie.Count);
-        AssertRoutesLikeOracle(trie, kept, keys);
-        foreach (var binding in kept)
-        {
-            Assert.True(trie.Remove(binding.Pattern, binding));
-        }
-        Assert.Equal(0, trie.Count);
-        Assert.All(keys, key => Assert.Empty(MatchesOf(trie, key)));
     }
 
     [Fact]
@@ -169,51 +125,4 @@ public sealed class TopicTrieTests
     {
         Assert.Equal(wildcard, TopicTrie<Binding>.HasWildcard(pattern));
     }
-
-    private static void AssertRoutesLikeOracle(TopicTrie<Binding> trie, IReadOnlyList<Binding> bindings, IEnumerable<string> keys)
-    {
-        var into = new HashSet<Binding>();
-        var reached = 0;
-        foreach (var key in keys)
-        {
-            into.Clear();
-            trie.Match(key, into);
-            var expected = bindings.Where(b => KapiRoutingKeys.TopicMatches(b.Pattern, key)).Select(b => b.Index).Order();
-            Assert.True(expected.SequenceEqual(into.Select(b => b.Index).Order()), $"routing key '{key}'");
-            reached += into.Count;
-        }
-        Assert.True(reached > 0, "the generated keys should reach some bindings");
-    }
-
-    private static List<string> Generate(Random random, string[] words, int count, int maxWords)
-    {
-        var generated = new List<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var length = random.Next(0, maxWords + 1); // 0: the empty key or pattern
-            generated.Add(string.Join('.', Enumerable.Range(0, length).Select(_ => words[random.Next(words.Length)])));
-        }
-        return generated;
-    }
-
-    private static IEnumerable<string> Distinct(IEnumerable<string> patterns) => patterns.Distinct(StringComparer.Ordinal);
-
-    private static TopicTrie<Binding> TrieOf(params string[] patterns)
-    {
-        var trie = new TopicTrie<Binding>();
-        for (var i = 0; i < patterns.Length; i++)
-        {
-            trie.Add(patterns[i], new Binding(i, patterns[i]));
-        }
-        return trie;
-    }
-
-    private static List<string> MatchesOf(TopicTrie<Binding> trie, string routingKey)
-    {
-        var into = new HashSet<Binding>();
-        trie.Match(routingKey, into);
-        return [.. into.Select(b => b.Pattern).Order(StringComparer.Ordinal)];
-    }
-
-    private sealed record Binding(int Index, string Pattern);
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Conferences.Infrastructure.Messaging.RabbitMq;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
@@ -14,23 +12,9 @@ namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 /// Nothing waits unbounded: every step runs under a deadline.
 /// </summary>
 [Collection(RabbitMqCollection.Name)]
-public sealed class RabbitMqRecoveryTests(PrivateRabbitMqBroker broker, ITestOutputHelper output) : IClassFixture<PrivateRabbitMqBroker>, IAsyncLifetime
+public sealed class RabbitMqRecoveryTests(PrivateRabbitMqBroker broker, ITestOutputHelper output) : RabbitMqFailureHarness(output), IClassFixture<PrivateRabbitMqBroker>
 {
-    private static readonly CancellationToken Ct = CancellationToken.None;
-    private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Step = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan BrokerStep = TimeSpan.FromMinutes(2);
-    private readonly List<IAsyncDisposable> cleanup = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        for (var i = cleanup.Count - 1; i >= 0; i--)
-        {
-            await cleanup[i].DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Broker_restart_in_the_middle_of_a_conversation_is_survived()
@@ -52,13 +36,13 @@ public sealed class RabbitMqRecoveryTests(PrivateRabbitMqBroker broker, ITestOut
 
         var restart = Stopwatch.StartNew();
         await broker.RestartAsync().WaitAsync(BrokerStep);
-        output.WriteLine($"broker restarted in {restart.Elapsed.TotalSeconds:0.0} s");
+        Output.WriteLine($"broker restarted in {restart.Elapsed.TotalSeconds:0.0} s");
         await RecoveredAsync(crossbar, ecallmgr);
-        output.WriteLine($"buses recovered {restart.Elapsed.TotalSeconds:0.0} s after the restart began");
+        Output.WriteLine($"buses recovered {restart.Elapsed.TotalSeconds:0.0} s after the restart began");
 
         await ConverseAsync(ecallmgr, requester, events, account, conference, zone, "after");
         Assert.StartsWith("amq.gen-", eventsSubscription.QueueName, StringComparison.Ordinal);
-        output.WriteLine($"anonymous queue {anonymousBefore} came back as {eventsSubscription.QueueName}");
+        Output.WriteLine($"anonymous queue {anonymousBefore} came back as {eventsSubscription.QueueName}");
         Assert.Equal(2, Volatile.Read(ref dials));
     }
 
@@ -78,7 +62,7 @@ public sealed class RabbitMqRecoveryTests(PrivateRabbitMqBroker broker, ITestOut
             await DownAsync(crossbar, "the broker stopped");
             // An ended subscription stays ended: its queue must not come back with the connection.
             var ended = await Assert.ThrowsAsync<BusUnavailableException>(() => ecallmgr.SubscribeAsync(KapiRoutingKeys.Command(NewId()), (_, _) => Task.CompletedTask, Ct));
-            output.WriteLine($"subscribe while down: {ended.Message}");
+            Output.WriteLine($"subscribe while down: {ended.Message}");
         }
         finally
         {
@@ -116,7 +100,7 @@ public sealed class RabbitMqRecoveryTests(PrivateRabbitMqBroker broker, ITestOut
             await broker.ThawAsync();
         }
 
-        output.WriteLine($"hung broker: publish failed after {publish.TotalMilliseconds:0} ms, subscribe after {subscribe.TotalMilliseconds:0} ms");
+        Output.WriteLine($"hung broker: publish failed after {publish.TotalMilliseconds:0} ms, subscribe after {subscribe.TotalMilliseconds:0} ms");
         var budget = new Conferences.Infrastructure.Messaging.RabbitMq.RabbitMqOptions().OperationTimeout + TimeSpan.FromMilliseconds(500);
         Assert.True(publish < budget && subscribe < budget, $"publish {publish}, subscribe {subscribe}");
         await bus.PublishAsync(KapiRoutingKeys.Command(conference), Probe("after"), Ct).WaitAsync(Step);
@@ -128,32 +112,6 @@ public sealed class RabbitMqRecoveryTests(PrivateRabbitMqBroker broker, ITestOut
         Assert.Equal("after", received[^1]);
     }
 
-    [Fact]
-    public async Task Unreachable_broker_fails_fast()
-    {
-        var bus = Track(RabbitMqBrokerFixture.Unreachable());
-
-        await DownAsync(bus, "nobody listens");
-    }
-
-    [Fact]
-    public async Task Broker_that_accepts_but_never_answers_fails_within_the_connect_timeout()
-    {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        var accepting = AcceptForeverAsync(silent);
-        var bus = Track(RabbitMqBrokerFixture.Bus(TestServers.AmqpUrl(port), o => o.ConnectTimeout = TimeSpan.FromSeconds(1)));
-
-        var watch = Stopwatch.StartNew();
-        await Assert.ThrowsAsync<BusUnavailableException>(() => bus.PublishAsync(KapiRoutingKeys.Command(NewId()), Probe("x"), Ct).WaitAsync(Step));
-
-        output.WriteLine($"silent broker: publish failed after {watch.ElapsedMilliseconds} ms");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
-        silent.Stop();
-        await accepting;
-    }
-
     /// <summary>One exchange of every kind: an event to an anonymous queue, a dial on a shared queue answered on the named reply queue.</summary>
     private async Task ConverseAsync(RabbitMqBus ecallmgr, KapiRequester requester, DeliveryInbox events, string account, string conference, string zone, string marker)
     {
@@ -161,30 +119,6 @@ public sealed class RabbitMqRecoveryTests(PrivateRabbitMqBroker broker, ITestOut
         Assert.Equal(marker, Marker(await events.NextAsync()));
         var dial = await requester.CallAsync(new KapiRequest(KapiRoutingKeys.Dial(zone), Probe(marker)), _ => true, TimeSpan.FromSeconds(5), Ct).WaitAsync(Step);
         Assert.False(dial.TimedOut, $"the dial {marker} the restart was not answered");
-    }
-
-    /// <summary>Every call fails with BusUnavailableException within <see cref="FailFast"/>.</summary>
-    private async Task DownAsync(RabbitMqBus bus, string why)
-    {
-        var watch = Stopwatch.StartNew();
-        await Assert.ThrowsAsync<BusUnavailableException>(() => bus.PublishAsync(KapiRoutingKeys.Command(NewId()), Probe("lost"), Ct).WaitAsync(Step));
-        var publish = watch.Elapsed;
-        watch.Restart();
-        await Assert.ThrowsAsync<BusUnavailableException>(() => bus.SubscribeAsync(KapiRoutingKeys.AllEvents, (_, _) => Task.CompletedTask, Ct).WaitAsync(Step));
-        var subscribe = watch.Elapsed;
-        watch.Restart();
-        var requester = Track(new KapiRequester(bus, bus, TimeProvider.System, NullLogger<KapiRequester>.Instance));
-        await Assert.ThrowsAsync<BusUnavailableException>(() =>
-            requester.CallAsync(new KapiRequest(KapiRoutingKeys.Dial(), Probe("dial")), _ => true, TimeSpan.FromSeconds(5), Ct).WaitAsync(Step));
-        var request = watch.Elapsed;
-        watch.Restart();
-        var health = await bus.CheckHealthAsync(Ct).WaitAsync(Step);
-        var check = watch.Elapsed;
-
-        output.WriteLine($"{why}: publish {publish.TotalMilliseconds:0} ms, subscribe {subscribe.TotalMilliseconds:0} ms, " +
-            $"request {request.TotalMilliseconds:0} ms, health {check.TotalMilliseconds:0} ms ({health.Description})");
-        Assert.False(health.Healthy);
-        Assert.All([publish, subscribe, request, check], took => Assert.True(took < FailFast, $"took {took}"));
     }
 
     private static async Task RecoveredAsync(params RabbitMqBus[] buses)
@@ -200,42 +134,7 @@ public sealed class RabbitMqRecoveryTests(PrivateRabbitMqBroker broker, ITestOut
         }
     }
 
-    private static async Task AcceptForeverAsync(TcpListener listener)
-    {
-        var held = new List<TcpClient>();
-        try
-        {
-            while (true)
-            {
-                held.Add(await listener.AcceptTcpClientAsync()); // accepted, never answered
-            }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // stopped
-        }
-        finally
-        {
-            held.ForEach(client => client.Dispose());
-        }
-    }
-
     private RabbitMqBus Bus() => Track(RabbitMqBrokerFixture.Bus(broker.Url));
-
-    private T Track<T>(T disposable) where T : IAsyncDisposable
-    {
-        cleanup.Add(disposable);
-        return disposable;
-    }
-
-    private static string NewId() => KazooIds.NewId();
-
-    private static string? Marker(KapiDelivery delivery) => KazooJson.GetString(delivery.Message, "Marker");
-
-    private static JsonObject Probe(string marker) => new()
-    {
-        [KapiHeaders.EventCategory] = "conference", [KapiHeaders.EventName] = "probe", [KapiHeaders.MsgId] = KapiHeaders.NewMsgId(), ["Marker"] = marker,
-    };
 
     private static JsonObject Answer(JsonObject request) => new()
     {

@@ -1,7 +1,7 @@
 namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>A bus that is down fails fast with <see cref="BusUnavailableException"/> (the API's 503) and says so in <c>/health</c>.</summary>
-public abstract partial class MessageBusContract
+public abstract class AvailabilityContract(IBusSource source) : MessageBusContract(source)
 {
     [Fact]
     public async Task Health_reports_a_connected_bus()

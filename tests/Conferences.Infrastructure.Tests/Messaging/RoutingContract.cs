@@ -1,7 +1,7 @@
 namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>Exchanges route like RabbitMQ's: topic patterns, direct replies, fanout heartbeats (docs/amqp.md, docs/websocket.md).</summary>
-public abstract partial class MessageBusContract
+public abstract class RoutingContract(IBusSource source) : MessageBusContract(source)
 {
     [Fact]
     public async Task Star_binding_receives_every_event_of_its_conference_and_nothing_else()

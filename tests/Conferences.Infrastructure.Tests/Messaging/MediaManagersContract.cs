@@ -6,7 +6,7 @@ namespace Conferences.Infrastructure.Tests.Messaging;
 /// The media-manager directory over the bus: nodes advertise themselves on the <c>nodes</c> fanout exchange as
 /// Kazoo's <c>kz_nodes</c> does; the directory counts the <c>ecallmgr</c> ones and forgets silent ones.
 /// </summary>
-public abstract partial class MessageBusContract
+public abstract class MediaManagersContract(IBusSource source) : MessageBusContract(source)
 {
     [Fact]
     public async Task Advertised_media_manager_is_counted_and_other_nodes_are_not()

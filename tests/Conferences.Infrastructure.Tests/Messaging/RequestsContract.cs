@@ -6,7 +6,7 @@ namespace Conferences.Infrastructure.Tests.Messaging;
 /// Request/reply as <c>kz_amqp_worker</c> does it: <c>Server-ID</c> and <c>Msg-ID</c> on the request, replies on
 /// <c>targeted</c> filtered by <c>Msg-ID</c>, <c>call</c> until the first valid reply (<c>kz_amqp_worker.erl</c>).
 /// </summary>
-public abstract partial class MessageBusContract
+public abstract class RequestsContract(IBusSource source) : MessageBusContract(source)
 {
     [Fact]
     public async Task Request_carries_the_reply_address_and_keeps_its_msg_id()
@@ -111,24 +111,4 @@ public abstract partial class MessageBusContract
         await Task.Delay(Quiet);
         Assert.Equal(1, Volatile.Read(ref handled));
     }
-
-    /// <summary>A fake media manager on an exclusive queue: answers each request with <paramref name="replies"/>.</summary>
-    private async Task AnswerAsync(BusClient manager, string key, Func<JsonObject, IEnumerable<JsonObject>> replies) =>
-        await SubscribeAsync(manager, KapiQueue.Exclusive(key), async (delivery, ct) =>
-        {
-            var serverId = KazooJson.GetString(delivery.Message, KapiHeaders.ServerId)!;
-            foreach (var reply in replies(delivery.Message))
-            {
-                await manager.Publisher.ReplyAsync(serverId, reply, ct);
-            }
-        });
-
-    private static JsonObject Reply(JsonObject request, string marker, string? msgId = null) => new()
-    {
-        [KapiHeaders.EventCategory] = "conference",
-        [KapiHeaders.EventName] = "search_resp",
-        [KapiHeaders.AppName] = KapiApps.EcallmgrName,
-        [KapiHeaders.MsgId] = msgId ?? KazooJson.GetString(request, KapiHeaders.MsgId),
-        ["Marker"] = marker,
-    };
 }

@@ -6,7 +6,7 @@ namespace Conferences.Infrastructure.Tests.Messaging;
 /// Queue semantics: an exclusive queue per subscriber (every media manager hears every search), a shared queue
 /// consumed together (one media manager takes each dial), order, unsubscribing, failures (docs/amqp.md).
 /// </summary>
-public abstract partial class MessageBusContract
+public abstract class QueuesContract(IBusSource source) : MessageBusContract(source)
 {
     [Fact]
     public async Task Exclusive_subscribers_each_receive_every_message()

@@ -6,7 +6,7 @@ namespace Conferences.Infrastructure.Tests.Messaging;
 /// <c>call_collect</c> against the media managers: until every known media manager answered (any reply echoing the
 /// <c>Msg-ID</c> counts, error replies too), or the cap; no known manager, no request (<c>kz_amqp_worker.erl</c>).
 /// </summary>
-public abstract partial class MessageBusContract
+public abstract class CollectContract(IBusSource source) : MessageBusContract(source)
 {
     [Fact]
     public async Task Collect_stops_as_soon_as_every_known_media_manager_answered()

@@ -1,0 +1,25 @@
+using static Conferences.Core.Tests.Blackhole.FakeAuthenticator;
+
+namespace Conferences.Core.Tests.Blackhole;
+
+/// <summary>The conference events the hub and session tests deliver: Alice's conference c1 and its binding key.</summary>
+internal static class HubEvents
+{
+    public const string AmqpC1 = "conference.event.*." + Alice + ".c1.*";
+
+    public static string RoutingKey(string eventName, string callId) => $"conference.event.{eventName}.{Alice}.c1.{callId}";
+
+    public static JsonObject Event(string eventName, string callId) => new()
+    {
+        ["Event-Category"] = "conference",
+        ["Event-Name"] = "event",
+        ["App-Name"] = "freeswitch",
+        ["App-Version"] = "1.0",
+        ["Msg-ID"] = "m",
+        ["Account-ID"] = Alice,
+        ["Call-ID"] = callId,
+        ["Event"] = eventName,
+        ["Conference-ID"] = "c1",
+        ["Instance-ID"] = "i",
+    };
+}
