@@ -43,21 +43,25 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
     }
 
     /// <summary>Signature (HS256 only), then expiry, then the claims this service writes.</summary>
-    public async Task<TokenCheck> CheckAsync(string token)
+    public Task<TokenCheck> CheckAsync(string token) =>
+        JwtRules.Handler.CanReadToken(token) ? CheckAsync(new JsonWebToken(token)) : Task.FromResult(JwtRules.Unusable("invalid_jwt"));
+
+    /// <summary>The token as <see cref="Auth.TokenValidator"/> has already parsed it: the library validates it without parsing it again.</summary>
+    public async Task<TokenCheck> CheckAsync(JsonWebToken token)
     {
         var result = await JwtRules.Handler.ValidateTokenAsync(token, JwtRules.Parameters(Key(), Issuer, Algorithms, clock, requireExpiry: true)).ConfigureAwait(false);
         if (!result.IsValid)
         {
-            return result.Exception is SecurityTokenExpiredException && ReadClaims(result.SecurityToken ?? new JsonWebToken(token)) is { } expired
+            return result.Exception is SecurityTokenExpiredException && ReadClaims(token) is { } expired
                 ? new TokenCheck(TokenStatus.Expired, expired, JwtRules.Reason(result.Exception))
                 : JwtRules.Unusable(JwtRules.Reason(result.Exception));
         }
-        return ReadClaims(result.SecurityToken) is { } claims ? new TokenCheck(TokenStatus.Valid, claims) : JwtRules.Unusable("invalid_jwt");
+        return ReadClaims(token) is { } claims ? new TokenCheck(TokenStatus.Valid, claims) : JwtRules.Unusable("invalid_jwt");
     }
 
-    private static TokenClaims? ReadClaims(SecurityToken token)
+    private static TokenClaims? ReadClaims(JsonWebToken jwt)
     {
-        if (token is not JsonWebToken jwt || !jwt.TryGetPayloadValue<string>("account_id", out var accountId) || accountId is null)
+        if (!jwt.TryGetPayloadValue<string>("account_id", out var accountId) || accountId is null)
         {
             return null;
         }

@@ -43,10 +43,10 @@ public sealed class KazooTokenVerifier(
         {
             return JwtRules.Unusable("invalid_jwt_signature");
         }
-        var result = await ValidateAsync(token, key).ConfigureAwait(false);
+        var result = await ValidateAsync(jwt, key).ConfigureAwait(false);
         if (JwtRules.IsSignatureFailure(result.Exception) && await keys.RereadAsync(key, cancellationToken).ConfigureAwait(false) is { } reread)
         {
-            result = await ValidateAsync(token, reread).ConfigureAwait(false);
+            result = await ValidateAsync(jwt, reread).ConfigureAwait(false);
         }
         if (!result.IsValid)
         {
@@ -118,8 +118,8 @@ public sealed class KazooTokenVerifier(
         return (null, readAt + options.Value.SecretLifetime);
     }
 
-    private Task<TokenValidationResult> ValidateAsync(string token, KazooPublicKey key) =>
-        JwtRules.Handler.ValidateTokenAsync(token, JwtRules.Parameters(key.Key, Issuer, Algorithms, clock, requireExpiry: false));
+    private Task<TokenValidationResult> ValidateAsync(JsonWebToken jwt, KazooPublicKey key) =>
+        JwtRules.Handler.ValidateTokenAsync(jwt, JwtRules.Parameters(key.Key, Issuer, Algorithms, clock, requireExpiry: false));
 
     private static string? AccountOf(JsonWebToken jwt) => Claim(jwt, "account_id") is { } id && KazooIds.HasAccountIdShape(id) ? id : null;
 

@@ -21,19 +21,11 @@ public sealed class TokenInfoService(TokenValidator tokens, AccountService accou
             throw KazooErrors.TokenRefused(check.Reason ?? "invalid_jwt");
         }
         var account = await accounts.FindAsync(claims.AccountId, cancellationToken).ConfigureAwait(false);
-        if (account is null)
-        {
-            var bare = new JsonObject { ["account_id"] = claims.AccountId };
-            if (claims.OwnerId is not null)
-            {
-                bare["owner_id"] = claims.OwnerId;
-            }
-            return bare;
-        }
-        var user = claims.OwnerId is { } ownerId && JwtRules.IsPlainId(ownerId)
+        var user = account is not null && claims.OwnerId is { } ownerId && JwtRules.IsPlainId(ownerId)
             ? await store.GetAsync(AccountDatabase.Encoded(claims.AccountId), ownerId, cancellationToken).ConfigureAwait(false)
             : null;
-        var data = AuthResponse.Create(account, user);
+        // an account this service does not have (yet) still has its id; the owner is the token's, found or not
+        var data = account is null ? new JsonObject { ["account_id"] = claims.AccountId } : AuthResponse.Create(account, user);
         if (claims.OwnerId is not null)
         {
             data["owner_id"] = claims.OwnerId;

@@ -20,7 +20,7 @@ public sealed class TokenValidator(TokenService own, KazooTokenVerifier kazoo)
         }
         var check = jwt.Alg switch
         {
-            SecurityAlgorithms.HmacSha256 => await own.CheckAsync(token).ConfigureAwait(false),
+            SecurityAlgorithms.HmacSha256 => await own.CheckAsync(jwt).ConfigureAwait(false),
             var alg when KazooTokenVerifier.IsKazooAlgorithm(alg) => await kazoo.CheckAsync(jwt, token, cancellationToken).ConfigureAwait(false),
             _ => JwtRules.Unusable("algorithm_not_supported"),
         };
