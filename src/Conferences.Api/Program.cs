@@ -1,9 +1,7 @@
-using Conferences.Api.Crossbar;
 using Conferences.Api.MediaServer;
 using Conferences.Api.Operations;
 using Conferences.Api.Websocket;
 using Conferences.Core;
-using Conferences.Core.Actions;
 using Conferences.Infrastructure.Messaging;
 using Conferences.Infrastructure.Realtime;
 using Conferences.Infrastructure.Storage;

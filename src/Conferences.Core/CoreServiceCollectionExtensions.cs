@@ -1,10 +1,3 @@
-using Conferences.Core.Accounts;
-using Conferences.Core.Auth;
-using Conferences.Core.Conferences;
-using Conferences.Core.Realtime;
-using Conferences.Core.Validation;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Conferences.Core;
 
 /// <summary>Registers the Kazoo domain: conference service, accounts, tokens, schema validation.</summary>

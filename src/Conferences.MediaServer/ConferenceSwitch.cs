@@ -1,9 +1,5 @@
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
 using Conferences.MediaServer.Commands;
 using Conferences.MediaServer.Events;
-using Conferences.MediaServer.State;
-using Microsoft.Extensions.Logging;
 
 namespace Conferences.MediaServer;
 

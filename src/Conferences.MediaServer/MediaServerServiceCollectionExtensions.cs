@@ -1,7 +1,6 @@
 using Conferences.MediaServer.Control;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace Conferences.MediaServer;
 

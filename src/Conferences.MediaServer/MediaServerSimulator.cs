@@ -1,13 +1,8 @@
-using Conferences.Core.Messaging;
 using Conferences.MediaServer.Commands;
 using Conferences.MediaServer.Control;
 using Conferences.MediaServer.Dial;
 using Conferences.MediaServer.Events;
 using Conferences.MediaServer.Search;
-using Conferences.MediaServer.State;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.MediaServer;
 

@@ -1,6 +1,3 @@
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-
 namespace Conferences.MediaServer;
 
 /// <summary>Who a simulator instance is on the bus: its manager and media node names and its media server's addresses.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Conferences.Core.Tests.Realtime;
 
 namespace Conferences.Core.Tests;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using static Conferences.MediaServer.Tests.Wire;
 
 namespace Conferences.MediaServer.Tests;

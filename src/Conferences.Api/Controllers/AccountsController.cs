@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Api.Crossbar;
-using Conferences.Core.Accounts;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Errors;
-using Conferences.Core.Kazoo;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Conferences.Api.Controllers;
 
 /// <summary>The part of Kazoo's accounts API this service needs (<c>cb_accounts</c>; docs/crossbar.md, "Accounts and authentication"): read, create a child, read the API key.</summary>

@@ -1,6 +1,3 @@
-using Conferences.Api.Crossbar;
-using Conferences.Core.Actions;
-
 namespace Conferences.Api.Controllers;
 
 /// <summary>The answer of an action PUT: 201, the action's data, the conference's revision, a Location.</summary>

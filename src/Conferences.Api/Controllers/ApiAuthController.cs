@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Api.Crossbar;
-using Conferences.Core.Accounts;
-using Conferences.Core.Errors;
-using Conferences.Core.Kazoo;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Conferences.Api.Controllers;
 
 /// <summary><c>PUT /v2/api_auth</c>: trade an account's API key for a token (<c>cb_api_auth:put/1</c>).</summary>

@@ -1,8 +1,4 @@
-using Conferences.Api.Crossbar;
-using Conferences.Core.Actions;
 using Conferences.Core.Conferences;
-using Conferences.Core.Crossbar;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Conferences.Api.Controllers;
 

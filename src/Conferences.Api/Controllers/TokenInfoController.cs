@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
-using Conferences.Api.Crossbar;
 using Conferences.Core.Auth;
-using Conferences.Core.Errors;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Conferences.Api.Controllers;
 

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Api.Crossbar;
-using Conferences.Core.Accounts;
-using Conferences.Core.Errors;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Conferences.Api.Controllers;
 
 /// <summary><c>PUT /v2/user_auth</c>: trade a user's hashed credentials for a token (<c>cb_user_auth:put/1</c>).</summary>

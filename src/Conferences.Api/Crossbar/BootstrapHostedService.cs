@@ -1,4 +1,3 @@
-using Conferences.Core.Accounts;
 using Conferences.Core.Storage;
 
 namespace Conferences.Api.Crossbar;

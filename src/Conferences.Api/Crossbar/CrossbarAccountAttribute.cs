@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Conferences.Api.Crossbar;
 
 /// <summary>Marks a controller whose routes carry <c>{account_id}</c> and need crossbar's account checks.</summary>

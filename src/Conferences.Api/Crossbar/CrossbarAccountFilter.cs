@@ -1,7 +1,3 @@
-using Conferences.Core.Accounts;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Errors;
-using Conferences.Core.Kazoo;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Conferences.Api.Crossbar;

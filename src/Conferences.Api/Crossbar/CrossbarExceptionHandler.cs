@@ -1,8 +1,6 @@
-using Conferences.Core.Errors;
 using Conferences.Core.Messaging;
 using Conferences.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.Api.Crossbar;
 

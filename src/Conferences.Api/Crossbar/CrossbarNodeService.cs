@@ -1,6 +1,5 @@
 using Conferences.Core.Dial;
 using Conferences.Core.Messaging;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.Api.Crossbar;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Accounts;
-using Conferences.Core.Crossbar;
-
 namespace Conferences.Api.Crossbar;
 
 /// <summary>The envelope and credentials of a <c>/v2</c> request, read once by <see cref="CrossbarRequestMiddleware"/>.</summary>

@@ -1,9 +1,4 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Accounts;
 using Conferences.Core.Auth;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Errors;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.Api.Crossbar;
 

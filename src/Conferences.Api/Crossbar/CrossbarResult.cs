@@ -1,6 +1,3 @@
-using Conferences.Core.Crossbar;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Conferences.Api.Crossbar;
 
 /// <summary>A successful crossbar answer: the envelope plus the ETag and Location headers Kazoo sends.</summary>

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Conferences.Core.Kazoo;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.Api.Crossbar;
 

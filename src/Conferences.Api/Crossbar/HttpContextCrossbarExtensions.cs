@@ -1,5 +1,3 @@
-using Conferences.Core.Crossbar;
-
 namespace Conferences.Api.Crossbar;
 
 /// <summary>Where the pipeline keeps the per-request crossbar state.</summary>

@@ -1,8 +1,5 @@
 using System.Buffers;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Unicode;
-using Conferences.Core.Errors;
 
 namespace Conferences.Api.Crossbar;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Crossbar;
-
 namespace Conferences.Api.Crossbar;
 
 /// <summary>Shorthands for the success envelopes controllers return.</summary>

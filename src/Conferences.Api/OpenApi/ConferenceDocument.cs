@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Conferences.Api.OpenApi;
 
 /// <summary>Documentation shape of a conference document (the schema in <c>schemas/conferences.json</c> is authoritative).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Conferences.Api.OpenApi;
 
 /// <summary>Documentation shape of the list envelope: items plus crossbar's opaque pagination keys.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-
 namespace Conferences.Api.OpenApi;
 
 /// <summary>Documentation shape of Kazoo's error envelope (<c>crossbar_util:response/5</c>).</summary>

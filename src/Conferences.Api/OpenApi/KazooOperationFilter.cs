@@ -1,4 +1,3 @@
-using Conferences.Api.Crossbar;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

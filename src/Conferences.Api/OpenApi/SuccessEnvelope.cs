@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Conferences.Api.OpenApi;
 
 /// <summary>Documentation shape of a crossbar success envelope around <typeparamref name="TData"/> (<c>api_util:create_resp_envelope/1</c>).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Conferences.Api.Crossbar;
 using Conferences.Api.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,4 +1,3 @@
-using Conferences.Api.Crossbar;
 using Serilog.Context;
 using Serilog.Core;
 using Serilog.Events;

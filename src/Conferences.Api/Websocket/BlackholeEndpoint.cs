@@ -1,7 +1,3 @@
-using System.Net.WebSockets;
-using Conferences.Api.Crossbar;
-using Conferences.Core.Blackhole;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Conferences.Api.Websocket;

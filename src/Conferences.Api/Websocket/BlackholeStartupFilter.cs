@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Conferences.Api.Websocket;
 
 /// <summary>Puts the websocket path in front of the application's pipeline: <c>UseWebSockets</c> and the endpoint, on that path only.</summary>

@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-
 namespace Conferences.Api.Websocket;
 
 /// <summary>Why a socket is being closed: the close frame's status and reason, and whether frames still queued are dropped.</summary>

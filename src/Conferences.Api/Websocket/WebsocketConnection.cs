@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Net.WebSockets;
 using System.Threading.Channels;
-using Conferences.Core.Blackhole;
 
 namespace Conferences.Api.Websocket;
 

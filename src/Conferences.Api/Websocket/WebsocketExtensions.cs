@@ -1,5 +1,3 @@
-using Conferences.Core.Blackhole;
-
 namespace Conferences.Api.Websocket;
 
 /// <summary>

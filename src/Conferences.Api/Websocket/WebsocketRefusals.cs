@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Api.Crossbar;
-
 namespace Conferences.Api.Websocket;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Errors;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
-
 namespace Conferences.Core.Accounts;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Core.Accounts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Auth;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Accounts;
 
 /// <summary>A successful <c>user_auth</c>: the token (the envelope's <c>auth_token</c>) and the answer's <c>data</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Errors;
 using FluentValidation;
 
 namespace Conferences.Core.Actions;

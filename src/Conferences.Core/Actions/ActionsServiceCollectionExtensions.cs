@@ -1,6 +1,3 @@
-using Conferences.Core.Dial;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Conferences.Core.Actions;
 
 /// <summary>

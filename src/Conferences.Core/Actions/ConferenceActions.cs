@@ -1,7 +1,3 @@
-using Conferences.Core.Conferences;
-using Conferences.Core.Dial;
-using Conferences.Core.Errors;
-
 namespace Conferences.Core.Actions;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Dial;
-using Conferences.Core.Kapi;
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Options;
 using K = Conferences.Core.Kapi.KapiKeys;
 
 namespace Conferences.Core.Actions;

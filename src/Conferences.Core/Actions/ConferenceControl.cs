@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Conferences;
-using Conferences.Core.Errors;
-
 namespace Conferences.Core.Actions;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Conferences.Core.Conferences;
-using Conferences.Core.Errors;
-
 namespace Conferences.Core.Actions;
 
 /// <summary>

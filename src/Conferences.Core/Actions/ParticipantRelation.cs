@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Conferences;
-using Conferences.Core.Errors;
-using Conferences.Core.Kapi;
-using Conferences.Core.Validation;
-
 namespace Conferences.Core.Actions;
 
 /// <summary>

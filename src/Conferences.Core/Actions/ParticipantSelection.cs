@@ -1,6 +1,3 @@
-using Conferences.Core.Kapi;
-using Conferences.Core.Realtime;
-
 namespace Conferences.Core.Actions;
 
 /// <summary>

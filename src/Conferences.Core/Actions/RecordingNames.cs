@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Core.Actions;
 
 /// <summary>

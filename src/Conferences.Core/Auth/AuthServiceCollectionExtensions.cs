@@ -1,7 +1,3 @@
-using Conferences.Core.Accounts;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Conferences.Core.Auth;
 
 /// <summary>Registers the token check of both kinds of token and, for Kazoo's, where keys and secrets are read.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Conferences.Core.Auth;
 
 /// <summary>Kazoo's public keys from configuration (<c>KazooAuth:Keys:{kid}</c>), for a service that may not read <c>system_auth</c>.</summary>

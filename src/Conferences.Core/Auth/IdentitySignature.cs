@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Core.Auth;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Conferences.Core.Accounts;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

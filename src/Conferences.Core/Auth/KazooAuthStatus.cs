@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Conferences.Core.Auth;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Conferences.Core.Auth;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
-using Conferences.Core.Accounts;
-using Conferences.Core.Kazoo;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.Core.Auth;
 

@@ -1,8 +1,3 @@
-using System.Text;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.Core.Auth;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Accounts;
-using Conferences.Core.Errors;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
-
 namespace Conferences.Core.Auth;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Conferences.Core.Accounts;
-using Conferences.Core.Auth;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
-
 namespace Conferences.Core.Blackhole;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 
 namespace Conferences.Core.Blackhole;
 

@@ -1,6 +1,3 @@
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.Core.Blackhole;
 
 /// <summary>

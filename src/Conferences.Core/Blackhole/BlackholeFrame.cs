@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Core.Blackhole;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Accounts;
-using Conferences.Core.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.Core.Blackhole;
 
 /// <summary>

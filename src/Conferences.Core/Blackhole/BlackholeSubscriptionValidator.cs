@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Core.Blackhole;
 
 /// <summary>The validation step of subscribe and unsubscribe (<c>bh_events:validate/2</c>, <c>bh_conference:validate/2</c>).</summary>

@@ -1,5 +1,3 @@
-using Conferences.Core.Accounts;
-
 namespace Conferences.Core.Blackhole;
 
 /// <summary>Who a Blackhole session is and which accounts it may subscribe to (<c>bh_token_auth</c>, <c>bh_authz_subscribe</c>).</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Validation;
-
 namespace Conferences.Core.Conferences;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Realtime;
-using Conferences.Core.Storage;
-
 namespace Conferences.Core.Conferences;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Errors;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Realtime;
-using Conferences.Core.Validation;
-
 namespace Conferences.Core.Conferences;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
-
 namespace Conferences.Core.Conferences;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Errors;
-using Conferences.Core.Realtime;
-
 namespace Conferences.Core.Conferences;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conferences.Core.Actions;
-using Conferences.Core.Dial;
-
 namespace Conferences.Core.Crossbar;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Crossbar;
 
 /// <summary>Public and private fields of a Kazoo document (<c>kz_doc:public_fields/1</c>, <c>kz_doc:private_fields/1</c>).</summary>

@@ -1,5 +1,3 @@
-using Conferences.Core.Errors;
-
 namespace Conferences.Core.Crossbar;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Core.Crossbar;
 
 /// <summary>

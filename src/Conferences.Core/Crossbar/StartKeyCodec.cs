@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
-using Conferences.Core.Kazoo;
 
 namespace Conferences.Core.Crossbar;
 

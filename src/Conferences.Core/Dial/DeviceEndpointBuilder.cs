@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
 using static Conferences.Core.Actions.ActionData;
 
 namespace Conferences.Core.Dial;

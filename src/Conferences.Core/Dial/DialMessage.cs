@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conferences.Core.Actions;
-using Conferences.Core.Kapi;
 using H = Conferences.Core.Kapi.KapiHeaders;
 using K = Conferences.Core.Kapi.KapiKeys;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Core.Dial;
 
 /// <summary>

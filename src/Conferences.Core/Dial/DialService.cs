@@ -1,14 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Accounts;
-using Conferences.Core.Actions;
-using Conferences.Core.Errors;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
-using Conferences.Core.Validation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Conferences.Core.Dial;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Errors;
 
 /// <summary>Kazoo's error catalogue for the conferences API, one factory per row (<c>cb_conferences</c>, <c>crossbar_util:response/…</c>; docs/compatibility.md).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
 using H = Conferences.Core.Kapi.KapiHeaders;
 using K = Conferences.Core.Kapi.KapiKeys;
 using T = Conferences.Core.Kapi.KapiValueType;

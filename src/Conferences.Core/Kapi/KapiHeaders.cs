@@ -1,5 +1,3 @@
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Core.Kapi;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Kapi;
 
 /// <summary>The checks behind <see cref="KapiValueType"/> (<c>kapi_conference.erl</c>).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Kazoo;
 
 /// <summary>The document members CouchDB and Kazoo's data layer give meaning to, named once (docs/kazoo-storage.md).</summary>

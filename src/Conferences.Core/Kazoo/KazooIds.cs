@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Conferences.Core.Kazoo;
 
 /// <summary>Identifier conventions of Kazoo: rand-hex-32 ids, 32-character account ids.</summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Kazoo;
 
 /// <summary>JSON helpers that follow Kazoo's <c>kz_json</c> conventions (<c>kz_json</c>).</summary>

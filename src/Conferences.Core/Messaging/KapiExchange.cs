@@ -1,5 +1,3 @@
-using Conferences.Core.Kapi;
-
 namespace Conferences.Core.Messaging;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Messaging;
 
 /// <summary>The three ways this service and the media managers publish (docs/amqp.md, <c>kz_amqp_worker.erl</c>).</summary>

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.Core.Messaging;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-
 namespace Conferences.Core.Messaging;
 
 /// <summary>

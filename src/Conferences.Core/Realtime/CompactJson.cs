@@ -1,8 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
 
 namespace Conferences.Core.Realtime;
 

@@ -1,8 +1,3 @@
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.Core.Realtime;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.Core.Realtime;
 
 /// <summary>

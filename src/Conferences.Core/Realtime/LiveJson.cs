@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Realtime;
 
 /// <summary>Reading scalar values the way kapi consumers must (integers or numeric strings, booleans or their strings).</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.Core.Realtime;
 
 /// <summary>

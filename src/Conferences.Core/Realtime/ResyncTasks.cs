@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Conferences.Core.Realtime;
 
 /// <summary>The resync searches running in the background, so that stopping cancels them and waits for them.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Core.Storage;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Core.Storage;
 
 /// <summary>Kazoo's <c>_design/devices</c> view that dial resolves a user id to its devices with (<c>?DEVICES_VIEW</c> in <c>cb_conferences</c>).</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Core.Storage;
 
 /// <summary>Kazoo's <c>_design/users</c> credential views, which <c>cb_user_auth</c> looks a login up in.</summary>

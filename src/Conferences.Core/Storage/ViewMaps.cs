@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Storage;
 
 /// <summary>JavaScript semantics the C# twins of Kazoo's view maps need, so both emit the same rows.</summary>

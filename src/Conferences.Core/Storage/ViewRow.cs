@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Storage;
 
 /// <summary>One view row: the emitting document's id, the key, the value and (with include_docs) the document.</summary>

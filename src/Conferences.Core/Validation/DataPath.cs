@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Newtonsoft.Json.Linq;
 
 namespace Conferences.Core.Validation;

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Numerics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Conferences.Core.Validation;
 

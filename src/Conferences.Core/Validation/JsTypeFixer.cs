@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using NJsonSchema;
 using NJsonSchema.Validation;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using NJsonSchema;
 
 namespace Conferences.Core.Validation;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Validation;
 
 /// <summary>Validated data with defaults and coercions applied, and Kazoo's flat error map (empty when valid).</summary>

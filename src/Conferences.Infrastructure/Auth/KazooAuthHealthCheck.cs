@@ -1,6 +1,4 @@
 using Conferences.Core.Auth;
-using Conferences.Core.Storage;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Conferences.Infrastructure.Auth;
 

@@ -1,6 +1,4 @@
-using Conferences.Core.Messaging;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Conferences.Infrastructure.Messaging;
 

@@ -1,5 +1,3 @@
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conferences.Infrastructure.Messaging;

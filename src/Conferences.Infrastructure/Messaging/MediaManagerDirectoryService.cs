@@ -1,6 +1,3 @@
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.Infrastructure.Messaging;
 
 /// <summary>Keeps the <see cref="MediaManagerDirectory"/> listening to node heartbeats (<c>kz_nodes</c>) for the host's lifetime.</summary>

@@ -1,6 +1,3 @@
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace Conferences.Infrastructure.Messaging;
 
 /// <summary><c>/health</c>: whether the message bus is connected.</summary>

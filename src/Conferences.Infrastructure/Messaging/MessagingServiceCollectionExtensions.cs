@@ -1,7 +1,5 @@
 using Conferences.Infrastructure.Messaging.InProcess;
 using Conferences.Infrastructure.Messaging.RabbitMq;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Infrastructure.Messaging;
 

@@ -1,6 +1,5 @@
 using Conferences.Core.Realtime;
 using Conferences.Infrastructure.Messaging;
-using Microsoft.Extensions.Logging;
 
 namespace Conferences.Infrastructure.Realtime;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Conferences.Infrastructure.Realtime;
 
 /// <summary>Hosts the live conference state's event feed (the Core registrations come with <c>AddConferencesCore</c>).</summary>

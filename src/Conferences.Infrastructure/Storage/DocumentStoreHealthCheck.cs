@@ -1,6 +1,3 @@
-using Conferences.Core.Storage;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace Conferences.Infrastructure.Storage;
 
 /// <summary><c>/health</c>: whether the document store answers.</summary>

@@ -1,11 +1,7 @@
 using Conferences.Core.Auth;
-using Conferences.Core.Storage;
 using Conferences.Infrastructure.Auth;
 using Conferences.Infrastructure.Storage.CouchDb;
 using Conferences.Infrastructure.Storage.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Conferences.Infrastructure.Storage;
 

@@ -1,9 +1,5 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
 
 namespace Conferences.Infrastructure.Storage;
 

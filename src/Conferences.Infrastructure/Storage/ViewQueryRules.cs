@@ -1,6 +1,3 @@
-using System.Text;
-using Conferences.Core.Storage;
-
 namespace Conferences.Infrastructure.Storage;
 
 /// <summary>

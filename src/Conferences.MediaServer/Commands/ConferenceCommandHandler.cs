@@ -1,10 +1,4 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
 using Conferences.MediaServer.Dial;
-using Conferences.MediaServer.State;
-using Microsoft.Extensions.Logging;
 using C = Conferences.Core.Kapi.KapiConference;
 using E = Conferences.Core.Kapi.KapiConferenceEvents;
 

@@ -1,8 +1,3 @@
-using Conferences.Core.Kapi;
-using Conferences.Core.Messaging;
-using Conferences.MediaServer.State;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.MediaServer.Commands;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.MediaServer.State;
 using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Control;

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Messaging;
-using Conferences.MediaServer.State;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.MediaServer.Dial;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
 using static Conferences.MediaServer.Dial.DialRequest;
 
 namespace Conferences.MediaServer.Dial;

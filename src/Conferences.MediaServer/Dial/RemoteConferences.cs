@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Logging;
 
 namespace Conferences.MediaServer.Dial;
 

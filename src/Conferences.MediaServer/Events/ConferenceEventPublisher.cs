@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
-using Conferences.MediaServer.State;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.MediaServer.Events;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-using Conferences.MediaServer.State;
-
 namespace Conferences.MediaServer.Search;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
-using Conferences.MediaServer.State;
-using Microsoft.Extensions.Logging;
-
 namespace Conferences.MediaServer.Search;
 
 /// <summary>

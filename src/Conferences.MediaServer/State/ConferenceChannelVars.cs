@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kapi;
-
 namespace Conferences.MediaServer.State;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conferences.MediaServer.State;
 
 /// <summary>A call about to join a conference: an answered dial leg or a participant added through the control surface.</summary>

@@ -1,8 +1,4 @@
-using Conferences.Core.Messaging;
 using Conferences.Infrastructure.Messaging.RabbitMq;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.MediaServer.Worker;
 

@@ -1,10 +1,7 @@
-using Conferences.Core.Messaging;
 using Conferences.Infrastructure.Messaging;
 using Conferences.Infrastructure.Messaging.RabbitMq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.MediaServer.Worker;
 

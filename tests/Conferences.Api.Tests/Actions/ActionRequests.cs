@@ -1,6 +1,3 @@
-using Conferences.Api.Tests.Dial;
-using Conferences.Api.Tests.Realtime;
-
 namespace Conferences.Api.Tests.Actions;
 
 /// <summary>Action requests as clients send them, and the participants they act on, read back through the API.</summary>

@@ -1,5 +1,3 @@
-using Conferences.Api.Tests.Dial;
-
 namespace Conferences.Api.Tests.Actions;
 
 /// <summary>Odd action bodies on the three action endpoints answer Kazoo error envelopes (or succeed), never 500 (docs/compatibility.md D9).</summary>

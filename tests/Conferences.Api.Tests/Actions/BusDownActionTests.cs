@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Conferences.Api.Tests.Messaging;
 
 namespace Conferences.Api.Tests.Actions;

@@ -1,6 +1,3 @@
-using Conferences.Api.Tests.Dial;
-using Conferences.Api.Tests.Realtime;
-
 namespace Conferences.Api.Tests.Actions;
 
 /// <summary>

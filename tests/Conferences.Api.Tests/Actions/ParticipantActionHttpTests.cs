@@ -1,4 +1,3 @@
-using Conferences.Api.Tests.Dial;
 using static Conferences.Api.Tests.Actions.ActionRequests;
 
 namespace Conferences.Api.Tests.Actions;

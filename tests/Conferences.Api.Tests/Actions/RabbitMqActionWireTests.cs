@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Conferences.Api.Tests.Dial;
-using Conferences.Api.Tests.Realtime;
-using Conferences.Core.Kapi;
 using Conferences.Tests.Amqp;
 using RabbitMQ.Client;
 using static Conferences.Api.Tests.Actions.ActionRequests;

@@ -1,5 +1,3 @@
-using Conferences.Api.Tests.Dial;
-using Conferences.Api.Tests.Realtime;
 using static Conferences.Api.Tests.Actions.ActionRequests;
 
 namespace Conferences.Api.Tests.Actions;

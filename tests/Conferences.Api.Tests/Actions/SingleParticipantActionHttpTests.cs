@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Conferences.Api.Tests.Dial;
-using Conferences.Api.Tests.Fixtures;
 using static Conferences.Api.Tests.Actions.ActionRequests;
 
 namespace Conferences.Api.Tests.Actions;

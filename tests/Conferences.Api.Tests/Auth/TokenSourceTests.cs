@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Conferences.Api.Tests.Auth;
 
 /// <summary>Where crossbar finds the token (<c>api_util:get_auth_token/2</c>).</summary>

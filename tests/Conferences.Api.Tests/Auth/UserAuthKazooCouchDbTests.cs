@@ -1,5 +1,3 @@
-using Conferences.Core.Kazoo;
-
 namespace Conferences.Api.Tests.Auth;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
 
 namespace Conferences.Api.Tests.Auth;
 

@@ -1,5 +1,4 @@
 using Conferences.Api.Tests.KazooAuth;
-using Conferences.Api.Tests.Websocket;
 
 namespace Conferences.Api.Tests.Clients;
 

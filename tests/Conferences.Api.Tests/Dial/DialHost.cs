@@ -1,5 +1,3 @@
-using Conferences.Core.Messaging;
-using Conferences.MediaServer.Control;
 using Conferences.MediaServer.State;
 
 namespace Conferences.Api.Tests.Dial;

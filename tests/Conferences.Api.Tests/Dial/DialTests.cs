@@ -1,6 +1,3 @@
-using Conferences.Core.Kazoo;
-using Conferences.Core.Storage;
-
 namespace Conferences.Api.Tests.Dial;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Conferences.Core.Messaging;
-
 namespace Conferences.Api.Tests.Dial;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Conferences.Api.Tests.Fixtures;
 
 /// <summary>Request bodies: Kazoo envelopes and raw text, sent as <c>application/json</c> unless told otherwise.</summary>

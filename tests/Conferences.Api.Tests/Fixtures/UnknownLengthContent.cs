@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Conferences.Api.Tests.Fixtures;
 
 /// <summary>A JSON body whose length is not known in advance, so it is sent without <c>Content-Length</c> (chunked).</summary>

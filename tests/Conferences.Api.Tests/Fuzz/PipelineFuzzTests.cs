@@ -1,4 +1,3 @@
-using Conferences.Api.Tests.Dial;
 using Conferences.Core.Validation;
 using Conferences.Fuzz;
 using CsCheck;

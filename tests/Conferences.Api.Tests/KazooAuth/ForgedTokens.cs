@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using Conferences.Tests.Kazoo;
 
 namespace Conferences.Api.Tests.KazooAuth;
 

@@ -1,6 +1,3 @@
-using Conferences.Core.Kazoo;
-using Conferences.Tests.Kazoo;
-
 namespace Conferences.Api.Tests.KazooAuth;
 
 /// <summary>

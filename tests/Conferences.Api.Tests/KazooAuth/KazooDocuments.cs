@@ -1,5 +1,3 @@
-using Conferences.Core.Storage;
-
 namespace Conferences.Api.Tests.KazooAuth;
 
 /// <summary>Writes documents the way Kazoo does, into the store a test service reads: CouchDB over plain HTTP, or the embedded store.</summary>

@@ -1,7 +1,3 @@
-using Conferences.Api.Tests.Websocket;
-using Conferences.Core.Kazoo;
-using Conferences.Tests.Kazoo;
-
 namespace Conferences.Api.Tests.KazooAuth;
 
 /// <summary>Tokens minted as crossbar mints them are accepted on every route and the websocket, and refused as Kazoo refuses them.</summary>

@@ -1,5 +1,3 @@
-using Conferences.Tests.Kazoo;
-
 namespace Conferences.Api.Tests.KazooAuth;
 
 /// <summary>Where Kazoo tokens are not accepted (the embedded default) and where Kazoo's key is missing.</summary>

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Conferences.Core.Messaging;
 
 namespace Conferences.Api.Tests.Messaging;
 

@@ -1,6 +1,3 @@
-using Conferences.Core.Messaging;
-using Conferences.MediaServer.Control;
-
 namespace Conferences.Api.Tests.Messaging;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Conferences.Api.Crossbar;
 using Conferences.Core.Accounts;
-using Conferences.Core.Storage;
 using Conferences.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Conferences.Api.Tests.Proxy;
 
 /// <summary>Debian's HAProxy running docs/kazoo-cluster/haproxy.cfg unchanged, its addresses given by the environment.</summary>

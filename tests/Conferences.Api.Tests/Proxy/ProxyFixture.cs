@@ -1,6 +1,3 @@
-using System.Net.WebSockets;
-using Conferences.Api.Tests.Websocket;
-
 namespace Conferences.Api.Tests.Proxy;
 
 /// <summary>

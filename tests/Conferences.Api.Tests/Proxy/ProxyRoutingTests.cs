@@ -1,5 +1,3 @@
-using Conferences.Api.Tests.Websocket;
-using Conferences.Core.Kazoo;
 using static Conferences.Api.Tests.Websocket.Frames;
 using E = Conferences.Core.Kapi.KapiConferenceEvents;
 

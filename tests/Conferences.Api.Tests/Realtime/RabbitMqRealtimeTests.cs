@@ -1,5 +1,3 @@
-using Conferences.Core.Kazoo;
-using Conferences.MediaServer.Control;
 using Microsoft.Data.Sqlite;
 
 namespace Conferences.Api.Tests.Realtime;

@@ -1,5 +1,3 @@
-using Conferences.MediaServer.Control;
-
 namespace Conferences.Api.Tests.Realtime;
 
 /// <summary>The API host with its embedded simulator, and participants joined through it.</summary>

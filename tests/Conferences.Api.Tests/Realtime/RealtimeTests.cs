@@ -1,7 +1,3 @@
-using Conferences.Core.Kapi;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
-
 namespace Conferences.Api.Tests.Realtime;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Conferences.Infrastructure.Messaging.RabbitMq;
 using Conferences.MediaServer;
-using Conferences.MediaServer.Control;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

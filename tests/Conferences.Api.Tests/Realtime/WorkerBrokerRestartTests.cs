@@ -1,5 +1,3 @@
-using Conferences.Api.Tests.Websocket;
-
 namespace Conferences.Api.Tests.Realtime;
 
 /// <summary>

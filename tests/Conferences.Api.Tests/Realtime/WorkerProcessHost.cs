@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Conferences.Api.Tests.Realtime;
 
 /// <summary>

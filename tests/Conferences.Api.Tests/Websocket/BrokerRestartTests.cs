@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Conferences.Core.Kazoo;
 using Xunit.Abstractions;
 using static Conferences.Api.Tests.Websocket.Frames;
 using E = Conferences.Core.Kapi.KapiConferenceEvents;

@@ -1,6 +1,3 @@
-using Conferences.Core.Kapi;
-using Conferences.Core.Messaging;
-using Conferences.MediaServer.Control;
 using Conferences.MediaServer.State;
 
 namespace Conferences.Api.Tests.Websocket;

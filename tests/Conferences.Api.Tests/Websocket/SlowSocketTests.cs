@@ -1,7 +1,4 @@
 using System.Net.Sockets;
-using System.Net.WebSockets;
-using Conferences.Core.Kazoo;
-using Conferences.MediaServer.Control;
 using Xunit.Abstractions;
 using static Conferences.Api.Tests.Websocket.Frames;
 

@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using static Conferences.Api.Tests.Websocket.Frames;
 
 namespace Conferences.Api.Tests.Websocket;

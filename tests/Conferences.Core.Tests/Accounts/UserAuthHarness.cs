@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Conferences.Core.Accounts;
-using Conferences.Core.Tests.Dial;
-using Conferences.Core.Validation;
 
 namespace Conferences.Core.Tests.Accounts;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Errors;
-
 namespace Conferences.Core.Tests.Accounts;
 
 /// <summary>A <c>user_auth</c> request the <c>user_auth</c> schema refuses is 400 before any lookup.</summary>

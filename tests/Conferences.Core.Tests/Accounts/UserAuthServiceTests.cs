@@ -1,6 +1,3 @@
-using Conferences.Core.Accounts;
-using Conferences.Core.Errors;
-
 namespace Conferences.Core.Tests.Accounts;
 
 /// <summary><c>PUT /v2/user_auth</c>'s Core (<c>cb_user_auth</c>) over Kazoo-shaped documents.</summary>

@@ -1,11 +1,3 @@
-using Conferences.Core.Actions;
-using Conferences.Core.Conferences;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Dial;
-using Conferences.Core.Errors;
-using Conferences.Core.Realtime;
-using Conferences.Core.Tests.Dial;
-using Conferences.Core.Validation;
 using Microsoft.Extensions.Options;
 
 namespace Conferences.Core.Tests.Actions;

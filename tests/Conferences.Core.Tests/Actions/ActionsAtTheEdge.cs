@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Actions;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Dial;
-
 namespace Conferences.Core.Tests;
 
 /// <summary>The actions called as the controllers call them: the request read by <see cref="ActionRequestReader"/> first.</summary>

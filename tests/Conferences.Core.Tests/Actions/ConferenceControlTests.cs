@@ -1,7 +1,3 @@
-using Conferences.Core.Actions;
-using Conferences.Core.Conferences;
-using Conferences.Core.Tests.Dial;
-using Conferences.Core.Validation;
 using static Conferences.Core.Tests.Actions.ActionHarness;
 
 namespace Conferences.Core.Tests.Actions;

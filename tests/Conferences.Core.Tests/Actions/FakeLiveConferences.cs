@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Conferences.Core.Realtime;
-
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>The live state as a test sets it: running conferences by account and id.</summary>

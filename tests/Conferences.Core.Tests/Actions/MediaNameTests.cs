@@ -1,5 +1,3 @@
-using Conferences.Core.Actions;
-
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>The media names of play (<c>kz_media_util:media_path/2</c>) and of the recordings this service names (docs/compatibility.md D4).</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conferences.Core.Messaging;
 using static Conferences.Core.Tests.Actions.ActionHarness;
 using static Conferences.Core.Tests.Actions.FakeLiveConferences;
 

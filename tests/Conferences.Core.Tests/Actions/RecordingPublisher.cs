@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>A bus that keeps what is published (serialised and parsed back, as a consumer would see it), or fails.</summary>

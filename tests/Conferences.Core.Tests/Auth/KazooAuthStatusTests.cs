@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conferences.Core.Tests.Auth;
 
 /// <summary>What <c>/health</c> reports when Kazoo tokens are accepted but Kazoo's auth configuration is incomplete.</summary>

@@ -1,9 +1,5 @@
-using System.Text;
-using Conferences.Core.Accounts;
 using Conferences.Core.Auth;
-using Conferences.Core.Tests.Dial;
 using Conferences.Tests.Kazoo;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Conferences.Core.Tests.Auth;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Conferences.Core.Accounts;
 using Conferences.Core.Auth;
 using Conferences.Tests.Kazoo;
 

@@ -1,5 +1,3 @@
-using Conferences.Core.Blackhole;
-
 namespace Conferences.Core.Tests.Blackhole;
 
 /// <summary>Client bindings of <c>bh_conference.erl</c> and D12 (docs/websocket.md, docs/compatibility.md D12).</summary>

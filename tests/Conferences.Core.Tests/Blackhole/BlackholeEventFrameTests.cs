@@ -1,5 +1,3 @@
-using Conferences.Core.Blackhole;
-
 namespace Conferences.Core.Tests.Blackhole;
 
 /// <summary>Event frames: Kazoo's HEAD wrapper and normalised public fields (docs/websocket.md) plus D8's flat channel vars.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Conferences.Core.Blackhole;
-using Microsoft.Extensions.Logging.Abstractions;
 using static Conferences.Core.Tests.Blackhole.HubEvents;
 using static Conferences.Core.Tests.Blackhole.SessionHarness;
 

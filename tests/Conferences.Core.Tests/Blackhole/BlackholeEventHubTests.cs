@@ -1,5 +1,3 @@
-using Conferences.Core.Blackhole;
-using Microsoft.Extensions.Logging.Abstractions;
 using static Conferences.Core.Tests.Blackhole.FakeAuthenticator;
 using static Conferences.Core.Tests.Blackhole.HubEvents;
 using static Conferences.Core.Tests.Blackhole.SessionHarness;

@@ -1,6 +1,3 @@
-using System.Text;
-using Conferences.Core.Blackhole;
-
 namespace Conferences.Core.Tests.Blackhole;
 
 /// <summary>Client frames as <c>bh_context:from_json/2</c> reads them.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Conferences.Core.Blackhole;
-
 namespace Conferences.Core.Tests.Blackhole;
 
 /// <summary>Replies exactly as <c>blackhole_data_emitter:reply/4</c> shapes them (docs/websocket.md).</summary>

@@ -1,4 +1,3 @@
-using Conferences.Core.Blackhole;
 using static Conferences.Core.Tests.Blackhole.FakeAuthenticator;
 using static Conferences.Core.Tests.Blackhole.SessionHarness;
 

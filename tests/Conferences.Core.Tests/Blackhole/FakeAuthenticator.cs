@@ -1,6 +1,3 @@
-using Conferences.Core.Accounts;
-using Conferences.Core.Blackhole;
-
 namespace Conferences.Core.Tests.Blackhole;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Conferences.Core.Blackhole;
-
 namespace Conferences.Core.Tests.Blackhole;
 
 /// <summary>The frames a session sent, parsed, in order (safe to fill from several threads).</summary>

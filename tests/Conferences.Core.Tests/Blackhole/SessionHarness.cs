@@ -1,7 +1,3 @@
-using System.Text;
-using Conferences.Core.Blackhole;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Conferences.Core.Tests.Blackhole;
 
 /// <summary>A session over the fake bus and authenticator, with helpers to send frames and read its replies.</summary>

@@ -1,5 +1,3 @@
-using Conferences.Core.Crossbar;
-
 namespace Conferences.Core.Tests.Crossbar;
 
 /// <summary>The cases of crossbar_filter_tests.hrl (<c>applications/crossbar/test/</c>).</summary>

@@ -1,5 +1,3 @@
-using Conferences.Core.Crossbar;
-
 namespace Conferences.Core.Tests.Crossbar;
 
 /// <summary>PATCH merge as crossbar_doc_tests.erl pins it (<c>applications/crossbar/test/</c>).</summary>

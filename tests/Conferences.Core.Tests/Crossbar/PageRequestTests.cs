@@ -1,6 +1,3 @@
-using Conferences.Core.Crossbar;
-using Conferences.Core.Errors;
-
 namespace Conferences.Core.Tests.Crossbar;
 
 /// <summary>Pagination options (<c>crossbar_view</c>).</summary>

@@ -1,6 +1,3 @@
-using Conferences.Core.Crossbar;
-using Conferences.Core.Errors;
-
 namespace Conferences.Core.Tests.Crossbar;
 
 /// <summary>The conditional-request rules of cowboy_rest as crossbar answers them (RFC 9110 §13.1).</summary>

@@ -1,5 +1,3 @@
-using Conferences.Core.Crossbar;
-
 namespace Conferences.Core.Tests.Crossbar;
 
 /// <summary>Crossbar's opaque start keys: base64url of Erlang's external term encoding (<c>crossbar_view</c>).</summary>

@@ -1,9 +1,3 @@
-using Conferences.Core.Actions;
-using Conferences.Core.Conferences;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Errors;
-using Conferences.Core.Validation;
-
 namespace Conferences.Core.Tests.Dial;
 
 /// <summary>The action dispatch of PUT <c>/conferences/{id}</c> and the conference dial works on (<c>cb_conferences:handle_conference_action/3</c>, <c>build_conference/2</c>).</summary>

@@ -1,4 +1,3 @@
-using Conferences.Core.Dial;
 using static Conferences.Core.Tests.Dial.DialEndpointResolverTests;
 
 namespace Conferences.Core.Tests.Dial;

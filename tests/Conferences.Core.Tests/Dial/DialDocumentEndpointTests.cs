@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using static Conferences.Core.Tests.Dial.DialEndpointResolverTests;
 
 namespace Conferences.Core.Tests.Dial;

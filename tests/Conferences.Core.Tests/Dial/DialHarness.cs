@@ -1,10 +1,3 @@
-using Conferences.Core.Accounts;
-using Conferences.Core.Actions;
-using Conferences.Core.Conferences;
-using Conferences.Core.Crossbar;
-using Conferences.Core.Dial;
-using Conferences.Core.Validation;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Conferences.Core.Tests.Dial;

@@ -1,5 +1,3 @@
-using Conferences.Core.Dial;
-
 namespace Conferences.Core.Tests.Dial;
 
 /// <summary>Which strings dial treats as numbers: Kazoo's default E.164 converters and reconcile regex (<c>knm_converters:normalize/1</c>).</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Dial;
-using Conferences.Core.Errors;
-using Conferences.Core.Messaging;
 using static Conferences.Core.Tests.Dial.DialEndpointResolverTests;
 
 namespace Conferences.Core.Tests.Dial;

@@ -1,5 +1,3 @@
-using Conferences.Core.Dial;
-using Conferences.Core.Errors;
 using static Conferences.Core.Tests.Dial.DialEndpointResolverTests;
 
 namespace Conferences.Core.Tests.Dial;

@@ -1,5 +1,3 @@
-using Conferences.Core.Realtime;
-
 namespace Conferences.Core.Tests.Realtime;
 
 /// <summary>Channel vars kept compact are normalised the Kazoo way (<c>kz_json:normalize/1</c>).</summary>

@@ -1,6 +1,3 @@
-using Conferences.Core.Realtime;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Conferences.Core.Tests.Realtime;
 
 /// <summary>A started feed over a fake bus, with the scheduler and the readers' view over the same state.</summary>

@@ -1,4 +1,3 @@
-using Conferences.Core.Realtime;
 using static Conferences.Core.Tests.Realtime.LiveEventFixtures;
 
 namespace Conferences.Core.Tests.Realtime;

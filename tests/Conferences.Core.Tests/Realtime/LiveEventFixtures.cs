@@ -1,5 +1,3 @@
-using Conferences.Core.Realtime;
-
 namespace Conferences.Core.Tests.Realtime;
 
 /// <summary>

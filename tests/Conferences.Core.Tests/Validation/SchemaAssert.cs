@@ -1,5 +1,3 @@
-using Conferences.Core.Validation;
-
 namespace Conferences.Core.Tests.Validation;
 
 internal static class SchemaAssert

@@ -1,4 +1,3 @@
-using Conferences.Core.Validation;
 using static Conferences.Core.Tests.Validation.SchemaAssert;
 
 namespace Conferences.Core.Tests.Validation;

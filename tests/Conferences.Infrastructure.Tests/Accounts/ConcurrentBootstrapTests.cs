@@ -1,7 +1,5 @@
 using Conferences.Core.Accounts;
 using Conferences.Infrastructure.Storage.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.Infrastructure.Tests.Accounts;
 

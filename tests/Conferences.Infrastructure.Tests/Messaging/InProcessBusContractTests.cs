@@ -1,4 +1,3 @@
-using Conferences.Infrastructure.Messaging.InProcess;
 using Conferences.Infrastructure.Tests.Messaging.InProcess;
 
 namespace Conferences.Infrastructure.Tests.Messaging;

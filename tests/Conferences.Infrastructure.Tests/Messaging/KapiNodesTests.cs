@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>Kazoo's node heartbeats as <c>kz_nodes</c> reads them, and the directory's bookkeeping without a bus.</summary>

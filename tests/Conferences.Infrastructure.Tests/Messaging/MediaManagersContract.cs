@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>

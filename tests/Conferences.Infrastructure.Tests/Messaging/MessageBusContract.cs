@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Conferences.Infrastructure.Tests.Messaging;
 
 /// <summary>

@@ -1,10 +1,7 @@
 using Conferences.Infrastructure.Messaging;
-using Conferences.Infrastructure.Messaging.InProcess;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.Infrastructure.Tests.Messaging;
 

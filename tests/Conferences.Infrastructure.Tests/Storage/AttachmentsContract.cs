@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Conferences.Infrastructure.Tests.Storage;
 
 /// <summary>Inline attachments, as Kazoo keeps key material.</summary>

@@ -1,5 +1,3 @@
-using Conferences.Core.Storage;
-
 namespace Conferences.Infrastructure.Tests.Storage;
 
 /// <summary>How a contract suite gets stores of one adapter.</summary>

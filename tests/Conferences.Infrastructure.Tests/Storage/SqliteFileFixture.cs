@@ -1,7 +1,5 @@
-using Conferences.Core.Storage;
 using Conferences.Infrastructure.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.Infrastructure.Tests.Storage;
 

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
 /// <summary>

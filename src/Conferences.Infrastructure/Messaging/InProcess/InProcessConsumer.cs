@@ -1,8 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Logging;
 
 namespace Conferences.Infrastructure.Messaging.InProcess;
 

@@ -1,5 +1,3 @@
-using Conferences.Core.Messaging;
-
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
 /// <summary>

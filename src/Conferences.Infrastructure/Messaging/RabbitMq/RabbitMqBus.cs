@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Kazoo;
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;

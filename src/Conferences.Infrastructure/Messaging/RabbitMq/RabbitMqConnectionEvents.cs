@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;

@@ -1,5 +1,3 @@
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;

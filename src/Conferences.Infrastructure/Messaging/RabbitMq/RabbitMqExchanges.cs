@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Conferences.Core.Messaging;
 using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Conferences.Core.Messaging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 

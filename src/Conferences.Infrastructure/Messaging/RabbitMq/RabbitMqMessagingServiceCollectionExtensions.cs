@@ -1,6 +1,3 @@
-using Conferences.Core.Messaging;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;

@@ -1,4 +1,3 @@
-using Conferences.Core.Messaging;
 using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;

@@ -1,10 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conferences.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Storage;
-
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>

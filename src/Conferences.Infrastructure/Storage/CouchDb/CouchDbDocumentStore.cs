@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Conferences.Core.Storage;
-
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>

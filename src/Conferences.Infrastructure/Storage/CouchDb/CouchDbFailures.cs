@@ -1,5 +1,4 @@
 using System.Net;
-using Conferences.Core.Storage;
 using Polly;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Conferences.Core.Storage;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 

@@ -1,8 +1,4 @@
-using Conferences.Core.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 

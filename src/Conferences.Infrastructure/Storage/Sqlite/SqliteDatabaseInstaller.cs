@@ -1,4 +1,3 @@
-using Conferences.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;

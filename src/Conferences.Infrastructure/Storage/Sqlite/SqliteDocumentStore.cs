@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Conferences.Core.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>

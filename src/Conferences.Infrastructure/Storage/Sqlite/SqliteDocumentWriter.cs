@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Conferences.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;

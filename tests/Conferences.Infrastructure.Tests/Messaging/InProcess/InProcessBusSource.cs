@@ -1,7 +1,3 @@
-using Conferences.Infrastructure.Messaging.InProcess;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Conferences.Infrastructure.Tests.Messaging.InProcess;
 
 /// <summary>The embedded bus for one test: a fresh bus, every client a view of it.</summary>

@@ -1,5 +1,3 @@
-using Conferences.Infrastructure.Messaging.InProcess;
-
 namespace Conferences.Infrastructure.Tests.Messaging.InProcess;
 
 /// <summary>The embedded bus's binding index routes by exchange type and forgets a deleted queue entirely.</summary>

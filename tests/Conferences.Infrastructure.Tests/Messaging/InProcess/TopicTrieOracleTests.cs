@@ -1,4 +1,3 @@
-using Conferences.Infrastructure.Messaging.InProcess;
 using static Conferences.Infrastructure.Tests.Messaging.InProcess.TopicTries;
 
 namespace Conferences.Infrastructure.Tests.Messaging.InProcess;

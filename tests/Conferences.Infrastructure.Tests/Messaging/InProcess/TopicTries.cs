@@ -1,5 +1,3 @@
-using Conferences.Infrastructure.Messaging.InProcess;
-
 namespace Conferences.Infrastructure.Tests.Messaging.InProcess;
 
 /// <summary>Tries over named bindings, and what a routing key reaches in them, for the topic trie tests.</summary>

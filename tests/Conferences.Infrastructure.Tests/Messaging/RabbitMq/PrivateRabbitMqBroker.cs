@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>

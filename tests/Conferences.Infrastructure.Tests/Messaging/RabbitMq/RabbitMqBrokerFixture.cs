@@ -1,6 +1,3 @@
-using Conferences.Infrastructure.Messaging.RabbitMq;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;

@@ -1,4 +1,3 @@
-using Conferences.Infrastructure.Messaging.RabbitMq;
 using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;

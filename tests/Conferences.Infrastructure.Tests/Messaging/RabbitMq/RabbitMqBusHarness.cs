@@ -1,5 +1,3 @@
-using Conferences.Infrastructure.Messaging.RabbitMq;
-
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>A bus of its own on the shared broker for each test, and what the test tracks disposed before it.</summary>

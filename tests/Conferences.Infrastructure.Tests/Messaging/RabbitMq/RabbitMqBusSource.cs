@@ -1,5 +1,3 @@
-using Conferences.Infrastructure.Messaging.RabbitMq;
-
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>RabbitMQ for one test: every client its own connection to the shared broker, as separate processes would be.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>crossbar's side on RabbitMQ (a bus and a warmed-up requester) and plain AMQP clients playing ecallmgr.</summary>

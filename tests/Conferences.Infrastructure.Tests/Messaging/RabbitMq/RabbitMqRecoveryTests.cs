@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using Conferences.Infrastructure.Messaging.RabbitMq;
-using Microsoft.Extensions.Logging.Abstractions;
-using Xunit.Abstractions;
-
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>

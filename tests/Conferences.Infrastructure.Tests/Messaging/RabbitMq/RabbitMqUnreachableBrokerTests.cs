@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using Xunit.Abstractions;
 
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 

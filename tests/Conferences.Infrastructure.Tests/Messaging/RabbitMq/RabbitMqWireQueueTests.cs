@@ -1,4 +1,3 @@
-using System.Text;
 using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;

@@ -1,4 +1,3 @@
-using System.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using Conferences.Infrastructure.Storage.CouchDb;
-
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
 /// <summary>The typed CouchDB client: Kazoo's database names on the wire, answers as values, credentials, retries.</summary>

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
 using Conferences.Infrastructure.Storage;
-using Conferences.Infrastructure.Storage.CouchDb;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
 /// <summary>

@@ -3,8 +3,6 @@ using Conferences.Core.Accounts;
 using Conferences.Core.Conferences;
 using Conferences.Core.Crossbar;
 using Conferences.Core.Errors;
-using Conferences.Infrastructure.Messaging.InProcess;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 

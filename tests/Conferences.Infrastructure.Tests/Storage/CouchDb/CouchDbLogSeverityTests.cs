@@ -1,4 +1,3 @@
-using Conferences.Infrastructure.Storage.CouchDb;
 using Polly;
 using Polly.Telemetry;
 

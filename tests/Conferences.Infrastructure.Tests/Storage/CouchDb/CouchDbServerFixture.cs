@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Conferences.Core.Storage;
 
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 

@@ -1,7 +1,5 @@
 using Conferences.Infrastructure.Storage;
-using Conferences.Infrastructure.Storage.CouchDb;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace Conferences.Infrastructure.Tests.Storage.CouchDb;
 
 /// <summary>
