@@ -1,19 +1,17 @@
 namespace Conferences.Api.Controllers;
 
 /// <summary>The part of Kazoo's accounts API this service needs (<c>cb_accounts</c>; docs/crossbar.md, "Accounts and authentication"): read, create a child, read the API key.</summary>
-[CrossbarAccount]
 [Route("v2/accounts/{account_id}")]
-[Produces(EnvelopeWriter.JsonContentType)]
 [Tags(OpenApi.KazooDocumentFilter.AccountsTag)]
-public sealed class AccountsController(AccountService accounts) : ControllerBase
+public sealed class AccountsController(AccountService accounts) : AccountController
 {
     [HttpGet("")]
     [EndpointSummary("Read an account")]
     public async Task<IActionResult> GetAccount(CancellationToken ct)
     {
-        var context = HttpContext.GetCrossbarContext();
+        var context = Crossbar;
         var account = await accounts.FindAsync(context.AccountId, ct) ?? throw KazooErrors.BadIdentifier(context.AccountId);
-        return Responses.Ok(KazooDocument.PublicView(account), KazooJson.GetString(account, "_rev"), etag: true);
+        return Responses.Ok(KazooDocument.PublicView(account), KazooJson.GetString(account, KazooFields.Rev), etag: true);
     }
 
     /// <summary>PUT on an account creates a child of it → 201 with the new account (<c>data.id</c>).</summary>
@@ -21,8 +19,8 @@ public sealed class AccountsController(AccountService accounts) : ControllerBase
     [EndpointSummary("Create a child account")]
     public async Task<IActionResult> CreateChildAccount(CancellationToken ct)
     {
-        var created = await accounts.CreateChildAsync(HttpContext.GetCrossbarContext(), ct);
-        var id = KazooJson.GetString(created, "_id")!;
+        var created = await accounts.CreateChildAsync(Crossbar, ct);
+        var id = KazooJson.GetString(created, KazooFields.Id)!;
         return Responses.Created(KazooDocument.PublicView(created), null, $"/v2/accounts/{id}");
     }
 
@@ -30,8 +28,8 @@ public sealed class AccountsController(AccountService accounts) : ControllerBase
     [EndpointSummary("Read an account's API key")]
     public async Task<IActionResult> GetAccountApiKey(CancellationToken ct)
     {
-        var context = HttpContext.GetCrossbarContext();
+        var context = Crossbar;
         var account = await accounts.FindAsync(context.AccountId, ct) ?? throw KazooErrors.BadIdentifier(context.AccountId);
-        return Responses.Ok(new JsonObject { ["api_key"] = KazooJson.GetString(account, "pvt_api_key") });
+        return Responses.Ok(new JsonObject { ["api_key"] = KazooJson.GetString(account, KazooFields.ApiKey) });
     }
 }

@@ -6,18 +6,16 @@ namespace Conferences.Api.Controllers;
 /// <c>/v2/accounts/{account_id}/conferences[/{conference_id}]</c> of <c>cb_conferences.erl</c>: the CRUD verbs and the
 /// conference actions (<c>put/2</c>). Each action calls one Core method and returns the Kazoo envelope.
 /// </summary>
-[CrossbarAccount]
 [Route("v2/accounts/{account_id}/conferences")]
-[Produces(EnvelopeWriter.JsonContentType)]
 [Tags(OpenApi.KazooDocumentFilter.ConferencesTag)]
-public sealed class ConferencesController(ConferenceService conferences, ConferenceActions actions) : ControllerBase
+public sealed class ConferencesController(ConferenceService conferences, ConferenceActions actions) : AccountController
 {
     /// <summary>List the account's conferences (paginated, filterable; each with <c>_read_only</c>).</summary>
     [HttpGet("")]
     [EndpointSummary("List the account's conferences")]
     [ProducesResponseType(typeof(OpenApi.ConferenceListEnvelope), StatusCodes.Status200OK)]
     public async Task<IActionResult> ListConferences(CancellationToken ct) =>
-        Responses.List(await conferences.ListAsync(HttpContext.GetCrossbarContext(), ct));
+        Responses.List(await conferences.ListAsync(Crossbar, ct));
 
     /// <summary>Create a conference; answers 201 with a Location header.</summary>
     [HttpPut("")]
@@ -25,7 +23,7 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status201Created)]
     public async Task<IActionResult> CreateConference(CancellationToken ct)
     {
-        var context = HttpContext.GetCrossbarContext();
+        var context = Crossbar;
         var created = await conferences.CreateAsync(context, ct);
         var id = created.Data["id"]!.GetValue<string>();
         return Responses.Created(created.Data, created.Revision, $"/v2/accounts/{context.AccountId}/conferences/{Uri.EscapeDataString(id)}");
@@ -36,28 +34,28 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
     [EndpointSummary("Read a conference with its live state")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
     public async Task<IActionResult> GetConference(string conference_id, CancellationToken ct) =>
-        Responses.Ok(await conferences.GetAsync(HttpContext.GetCrossbarContext(), conference_id, ct), etag: true);
+        Responses.Ok(await conferences.GetAsync(Crossbar, conference_id, ct), etag: true);
 
     /// <summary>Replace the conference's public fields.</summary>
     [HttpPost("{conference_id}")]
     [EndpointSummary("Replace a conference")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
     public async Task<IActionResult> UpdateConference(string conference_id, CancellationToken ct) =>
-        Responses.Ok(await conferences.UpdateAsync(HttpContext.GetCrossbarContext(), conference_id, ct));
+        Responses.Ok(await conferences.UpdateAsync(Crossbar, conference_id, ct));
 
     /// <summary>Deep-merge the request into the conference (<c>null</c> removes a key).</summary>
     [HttpPatch("{conference_id}")]
     [EndpointSummary("Merge changes into a conference")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
     public async Task<IActionResult> PatchConference(string conference_id, CancellationToken ct) =>
-        Responses.Ok(await conferences.PatchAsync(HttpContext.GetCrossbarContext(), conference_id, ct));
+        Responses.Ok(await conferences.PatchAsync(Crossbar, conference_id, ct));
 
     /// <summary>Soft-delete the conference (<c>should_soft_delete=false</c> removes it).</summary>
     [HttpDelete("{conference_id}")]
     [EndpointSummary("Delete a conference")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
     public async Task<IActionResult> DeleteConference(string conference_id, CancellationToken ct) =>
-        Responses.Ok(await conferences.DeleteAsync(HttpContext.GetCrossbarContext(), conference_id, ct));
+        Responses.Ok(await conferences.DeleteAsync(Crossbar, conference_id, ct));
 
     /// <summary>
     /// Run an action: <c>{"action":"dial","data":{"endpoints":[…]}}</c> (any id: ad-hoc conferences start on dial),
@@ -69,7 +67,7 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
     [ProducesResponseType(typeof(OpenApi.ConferenceActionEnvelope), StatusCodes.Status201Created)]
     public async Task<IActionResult> HandleConferenceAction(string conference_id, CancellationToken ct)
     {
-        var request = ActionRequestReader.ForConference(HttpContext.GetCrossbarContext(), conference_id);
+        var request = ActionRequestReader.ForConference(Crossbar, conference_id);
         var result = await actions.HandleConferenceActionAsync(request, ct);
         return ActionResults.Created(result, request, $"conferences/{Uri.EscapeDataString(conference_id)}");
     }

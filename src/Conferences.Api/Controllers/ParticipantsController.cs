@@ -8,21 +8,19 @@ namespace Conferences.Api.Controllers;
 /// <c>participant_action/4</c>). The bulk action is HandleAllParticipantsAction: the action name is the OpenAPI
 /// operationId, and one letter apart is too close in a generated client.
 /// </summary>
-[CrossbarAccount]
 [Route("v2/accounts/{account_id}/conferences/{conference_id}/participants")]
-[Produces(EnvelopeWriter.JsonContentType)]
 [Tags(OpenApi.KazooDocumentFilter.ConferencesTag)]
-public sealed class ParticipantsController(ConferenceParticipants participants, ParticipantActions actions) : ControllerBase
+public sealed class ParticipantsController(ConferenceParticipants participants, ParticipantActions actions) : AccountController
 {
     [HttpGet("")]
     [EndpointSummary("List the participants of a running conference")]
     public async Task<IActionResult> ListParticipants(string conference_id, CancellationToken ct) =>
-        Responses.Ok(await participants.ListAsync(HttpContext.GetCrossbarContext().AccountId, conference_id, ct));
+        Responses.Ok(await participants.ListAsync(Crossbar.AccountId, conference_id, ct));
 
     [HttpGet("{participant_id}")]
     [EndpointSummary("Read one participant of a running conference")]
     public async Task<IActionResult> GetParticipant(string conference_id, string participant_id, CancellationToken ct) =>
-        Responses.Ok(await participants.GetAsync(HttpContext.GetCrossbarContext().AccountId, conference_id, participant_id, ct));
+        Responses.Ok(await participants.GetAsync(Crossbar.AccountId, conference_id, participant_id, ct));
 
     /// <summary>Bulk action: <c>{"data":{"action":"mute"}}</c> (mute, unmute, deaf, undeaf, kick, play, relate).</summary>
     [HttpPut("")]
@@ -30,7 +28,7 @@ public sealed class ParticipantsController(ConferenceParticipants participants, 
     [ProducesResponseType(typeof(OpenApi.ParticipantActionEnvelope), StatusCodes.Status201Created)]
     public async Task<IActionResult> HandleAllParticipantsAction(string conference_id, CancellationToken ct)
     {
-        var request = ActionRequestReader.ForParticipants(HttpContext.GetCrossbarContext(), conference_id);
+        var request = ActionRequestReader.ForParticipants(Crossbar, conference_id);
         var result = await actions.HandleParticipantsActionAsync(request, ct);
         return ActionResults.Created(result, request, $"conferences/{Uri.EscapeDataString(conference_id)}/participants");
     }
@@ -41,7 +39,7 @@ public sealed class ParticipantsController(ConferenceParticipants participants, 
     [ProducesResponseType(typeof(OpenApi.ParticipantActionEnvelope), StatusCodes.Status201Created)]
     public async Task<IActionResult> HandleParticipantAction(string conference_id, string participant_id, CancellationToken ct)
     {
-        var request = ActionRequestReader.ForParticipants(HttpContext.GetCrossbarContext(), conference_id);
+        var request = ActionRequestReader.ForParticipants(Crossbar, conference_id);
         var result = await actions.HandleParticipantActionAsync(request, participant_id, ct);
         var path = $"conferences/{Uri.EscapeDataString(conference_id)}/participants/{Uri.EscapeDataString(participant_id)}";
         return ActionResults.Created(result, request, path);

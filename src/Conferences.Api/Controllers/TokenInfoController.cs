@@ -7,15 +7,14 @@ namespace Conferences.Api.Controllers;
 /// (<c>cb_auth:authenticate_nouns/1</c>). The token comes back as the envelope's <c>auth_token</c>.
 /// </summary>
 [Route("v2/auth/tokeninfo")]
-[Produces(EnvelopeWriter.JsonContentType)]
 [Tags(OpenApi.KazooDocumentFilter.AuthenticationTag)]
-public sealed class TokenInfoController(TokenInfoService tokens) : ControllerBase
+public sealed class TokenInfoController(TokenInfoService tokens) : KazooController
 {
     [HttpGet("")]
     [EndpointSummary("Describe the token given in the query string")]
     public Task<IActionResult> GetTokenInfo(CancellationToken ct)
     {
-        var request = HttpContext.GetCrossbarRequest()!;
+        var request = RequestEnvelope;
         var token = request.Query.GetValueOrDefault("token") is { Length: > 0 } fromQuery ? fromQuery : StringValue(request.Envelope["token"]);
         return DescribeAsync(request, token ?? throw KazooErrors.MissingToken("params"), ct);
     }
@@ -24,7 +23,7 @@ public sealed class TokenInfoController(TokenInfoService tokens) : ControllerBas
     [EndpointSummary("Describe the token given in the request body")]
     public Task<IActionResult> PostTokenInfo(CancellationToken ct)
     {
-        var request = HttpContext.GetCrossbarRequest()!;
+        var request = RequestEnvelope;
         var token = StringValue((request.Data as JsonObject)?["token"]);
         return DescribeAsync(request, token ?? throw KazooErrors.MissingToken("request"), ct);
     }

@@ -29,9 +29,9 @@ public sealed class CrossbarAccountFilter(AccountService accounts) : IAsyncActio
         {
             throw KazooErrors.Forbidden();
         }
-        if (request.UnsupportedContentType is { } contentType && IsWrite(http.Request.Method))
+        if (IsWrite(http.Request.Method))
         {
-            throw KazooErrors.UnsupportedMediaType(contentType);
+            request.EnsureReadableBody();
         }
         if (http.Request.Method == HttpMethods.Put)
         {

@@ -21,4 +21,13 @@ public sealed class CrossbarRequest
 
     /// <summary>If-Match and If-None-Match, read once; the rules that apply them are <see cref="Preconditions"/>'s.</summary>
     public Preconditions Preconditions { get; init; } = Preconditions.None;
+
+    /// <summary>A body crossbar cannot read as JSON is refused with 415 once the caller is known (<c>api_resource:known_content_type/2</c>).</summary>
+    public void EnsureReadableBody()
+    {
+        if (UnsupportedContentType is { } contentType)
+        {
+            throw KazooErrors.UnsupportedMediaType(contentType);
+        }
+    }
 }

@@ -15,8 +15,8 @@ public static class AdHocConference
         {
             MergeInto(doc, KazooDocument.CleanRequest(requestData));
         }
-        doc["_id"] = conferenceId;
-        doc["pvt_type"] = ConferenceStore.DocumentType;
+        doc[KazooFields.Id] = conferenceId;
+        doc[KazooFields.Type] = ConferenceStore.DocumentType;
         return doc;
     }
 

@@ -40,5 +40,5 @@ public sealed class ConferenceLookup(ConferenceStore conferences, ILiveConferenc
     }
 
     private static LoadedConference Stored(JsonObject stored, LiveConference? running) =>
-        new(stored, KazooJson.GetString(stored, "_rev"), running);
+        new(stored, KazooJson.GetString(stored, KazooFields.Rev), running);
 }

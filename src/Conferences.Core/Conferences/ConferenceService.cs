@@ -23,10 +23,10 @@ public sealed class ConferenceService(
         var id = ClientId(request) ?? KazooIds.NewId();
         var doc = Validate(KazooDocument.CleanRequest(request));
         await numbers.EnsureUniqueAsync(context.AccountId, doc, exceptId: null, ct).ConfigureAwait(false);
-        doc["_id"] = id;
+        doc[KazooFields.Id] = id;
         PrivateFields.Stamp(doc, ConferenceStore.DocumentType, context, Gregorian.Now(clock));
         var saved = await conferences.SaveAsync(context.AccountId, doc, ct).ConfigureAwait(false);
-        return new DocumentResult(KazooDocument.PublicView(saved), KazooJson.GetString(saved, "_rev"));
+        return new DocumentResult(KazooDocument.PublicView(saved), KazooJson.GetString(saved, KazooFields.Rev));
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public sealed class ConferenceService(
     {
         var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: false, ct).ConfigureAwait(false)
             ?? throw KazooErrors.BadIdentifier(conferenceId);
-        var revision = KazooJson.GetString(stored, "_rev");
+        var revision = KazooJson.GetString(stored, KazooFields.Rev);
         context.Preconditions.EnsureMatches(revision);
         if (context.RequestString("should_soft_delete") == "false")
         {
@@ -70,7 +70,7 @@ public sealed class ConferenceService(
         else
         {
             var deleted = (JsonObject)stored.DeepClone();
-            deleted["pvt_deleted"] = true;
+            deleted[KazooFields.Deleted] = true;
             PrivateFields.Stamp(deleted, ConferenceStore.DocumentType, context, Gregorian.Now(clock));
             await conferences.SaveAsync(context.AccountId, deleted, ct).ConfigureAwait(false);
         }
@@ -89,11 +89,11 @@ public sealed class ConferenceService(
         await numbers.EnsureUniqueAsync(context.AccountId, doc, exceptId: conferenceId, ct).ConfigureAwait(false);
         var stored = await conferences.LoadAsync(context.AccountId, conferenceId, allowUntyped: false, ct).ConfigureAwait(false)
             ?? throw KazooErrors.BadIdentifier(conferenceId);
-        context.Preconditions.EnsureMatches(KazooJson.GetString(stored, "_rev"));
+        context.Preconditions.EnsureMatches(KazooJson.GetString(stored, KazooFields.Rev));
         var replacement = KazooDocument.WithPrivateFieldsOf(doc, stored);
         PrivateFields.Stamp(replacement, ConferenceStore.DocumentType, context, Gregorian.Now(clock));
         var saved = await conferences.SaveAsync(context.AccountId, replacement, ct).ConfigureAwait(false);
-        return new DocumentResult(KazooDocument.PublicView(saved), KazooJson.GetString(saved, "_rev"));
+        return new DocumentResult(KazooDocument.PublicView(saved), KazooJson.GetString(saved, KazooFields.Rev));
     }
 
     private JsonObject Validate(JsonObject request)

@@ -20,12 +20,12 @@ public sealed class ConferenceStore(IDocumentStore store)
             return null;
         }
         var doc = await store.GetAsync(AccountDatabase.Encoded(accountId), id, ct).ConfigureAwait(false);
-        if (doc is null || KazooJson.GetBool(doc, "pvt_deleted"))
+        if (doc is null || KazooJson.GetBool(doc, KazooFields.Deleted))
         {
             return null;
         }
-        var type = KazooJson.GetString(doc, "pvt_type");
-        return type == DocumentType || (allowUntyped && !doc.ContainsKey("pvt_type")) ? doc : null;
+        var type = KazooJson.GetString(doc, KazooFields.Type);
+        return type == DocumentType || (allowUntyped && !doc.ContainsKey(KazooFields.Type)) ? doc : null;
     }
 
     /// <summary>Saves and returns the document as stored, with its new <c>_rev</c>.</summary>
@@ -33,7 +33,7 @@ public sealed class ConferenceStore(IDocumentStore store)
     {
         var rev = await store.SaveAsync(AccountDatabase.Encoded(accountId), doc, ct).ConfigureAwait(false);
         var saved = (JsonObject)doc.DeepClone();
-        saved["_rev"] = rev;
+        saved[KazooFields.Rev] = rev;
         return saved;
     }
 

@@ -34,18 +34,7 @@ public sealed class CrossbarContext
     /// Crossbar's generic lookup ("req_value"): <c>data.key</c>, then the query string, then the envelope
     /// (<c>cb_context:req_value/2</c>).
     /// </summary>
-    public JsonNode? RequestValue(string key)
-    {
-        if (Data is JsonObject data && data.TryGetPropertyValue(key, out var fromData) && fromData is not null)
-        {
-            return fromData;
-        }
-        if (Query.TryGetValue(key, out var fromQuery))
-        {
-            return JsonValue.Create(fromQuery);
-        }
-        return Envelope.TryGetPropertyValue(key, out var fromEnvelope) ? fromEnvelope : null;
-    }
+    public JsonNode? RequestValue(string key) => RequestValues.Find(Data, Query, Envelope, key);
 
     public string? RequestString(string key) => RequestValue(key) switch
     {

@@ -44,10 +44,10 @@ public sealed class CrossbarFilter
             "key_missing" => doc => !KazooJson.HasPath(doc, value),
             "has_value" => doc => !KazooJson.IsEmpty(KazooJson.GetPath(doc, value)),
             "value_missing" => doc => KazooJson.IsEmpty(KazooJson.GetPath(doc, value)),
-            "created_from" => doc => Compare(doc, "pvt_created", value, (stamp, bound) => stamp >= bound),
-            "created_to" => doc => Compare(doc, "pvt_created", value, (stamp, bound) => stamp <= bound),
-            "modified_from" => doc => Compare(doc, "pvt_modified", value, (stamp, bound) => stamp >= bound),
-            "modified_to" => doc => Compare(doc, "pvt_modified", value, (stamp, bound) => stamp <= bound),
+            "created_from" => doc => Compare(doc, KazooFields.Created, value, (stamp, bound) => stamp >= bound),
+            "created_to" => doc => Compare(doc, KazooFields.Created, value, (stamp, bound) => stamp <= bound),
+            "modified_from" => doc => Compare(doc, KazooFields.Modified, value, (stamp, bound) => stamp >= bound),
+            "modified_to" => doc => Compare(doc, KazooFields.Modified, value, (stamp, bound) => stamp <= bound),
             _ => null,
         };
     }

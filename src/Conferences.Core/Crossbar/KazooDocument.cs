@@ -17,7 +17,7 @@ public static class KazooDocument
                 view[key] = value?.DeepClone();
             }
         }
-        view["id"] = stored["_id"]?.DeepClone();
+        view["id"] = stored[KazooFields.Id]?.DeepClone();
         return view;
     }
 

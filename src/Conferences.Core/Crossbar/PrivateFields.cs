@@ -7,21 +7,21 @@ public static class PrivateFields
 {
     public static void Stamp(JsonObject doc, string type, CrossbarContext context, long nowGregorian)
     {
-        doc["pvt_type"] = type;
-        if (!doc.ContainsKey("pvt_vsn"))
+        doc[KazooFields.Type] = type;
+        if (!doc.ContainsKey(KazooFields.Vsn))
         {
-            doc["pvt_vsn"] = "1";
+            doc[KazooFields.Vsn] = "1";
         }
-        doc["pvt_account_id"] = context.AccountId;
-        if (!doc.ContainsKey("pvt_account_db"))
+        doc[KazooFields.AccountId] = context.AccountId;
+        if (!doc.ContainsKey(KazooFields.AccountDb))
         {
-            doc["pvt_account_db"] = AccountDatabase.Encoded(context.AccountId);
+            doc[KazooFields.AccountDb] = AccountDatabase.Encoded(context.AccountId);
         }
-        if (!doc.ContainsKey("_rev"))
+        if (!doc.ContainsKey(KazooFields.Rev))
         {
-            doc["pvt_created"] = nowGregorian;
+            doc[KazooFields.Created] = nowGregorian;
         }
-        doc["pvt_modified"] = nowGregorian;
+        doc[KazooFields.Modified] = nowGregorian;
         doc["pvt_request_id"] = context.RequestId;
         doc["pvt_is_authenticated"] = context.AuthAccountId is not null;
         if (context.AuthAccountId is not null)

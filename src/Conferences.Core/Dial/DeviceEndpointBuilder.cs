@@ -38,7 +38,7 @@ internal static class DeviceEndpointBuilder
     }
 
     /// <summary>The device id Kazoo reads (<c>kz_doc:id/1</c>): <c>_id</c>, else <c>id</c>.</summary>
-    public static string? IdOf(JsonObject device) => NonEmpty(device["_id"]) ?? NonEmpty(device["id"]);
+    public static string? IdOf(JsonObject device) => NonEmpty(device[KazooFields.Id]) ?? NonEmpty(device["id"]);
 
     // kz_endpoint's creation rules: endpoint_called_self, endpoint_disabled, do_not_disturb
     private static bool ShouldCreate(JsonObject device, string? id, DialCall call) =>
@@ -82,11 +82,11 @@ internal static class DeviceEndpointBuilder
     /// <summary><c>generate_ccvs/3</c>: the device's account, the device as authorizing party, its owner.</summary>
     private static JsonObject ChannelVars(JsonObject device, string? id, DialCall call)
     {
-        var ccvs = new JsonObject { ["Account-ID"] = NonEmpty(device["pvt_account_id"]) ?? call.AccountId };
+        var ccvs = new JsonObject { ["Account-ID"] = NonEmpty(device[KazooFields.AccountId]) ?? call.AccountId };
         if (id is not null)
         {
             ccvs["Authorizing-ID"] = id;
-            ccvs["Authorizing-Type"] = NonEmpty(device["pvt_type"]) ?? "device";
+            ccvs["Authorizing-Type"] = NonEmpty(device[KazooFields.Type]) ?? "device";
         }
         Set(ccvs, "Owner-ID", NonEmpty(device["owner_id"]));
         return ccvs;

@@ -69,12 +69,12 @@ internal sealed class DialEndpointResolver(DialDocuments documents)
         {
             return true;
         }
-        if (KazooJson.GetBool(doc, "pvt_deleted") || KazooJson.GetBool(doc, "_deleted"))
+        if (KazooJson.GetBool(doc, KazooFields.Deleted) || KazooJson.GetBool(doc, "_deleted"))
         {
             return false;
         }
         var docId = DeviceEndpointBuilder.IdOf(doc) ?? id;
-        switch (KazooJson.GetString(doc, "pvt_type"))
+        switch (KazooJson.GetString(doc, KazooFields.Type))
         {
             case "device":
                 AddDevice(call, doc, position, endpoints, errors);

@@ -6,9 +6,6 @@ public sealed class DocumentStoreHealthCheck(IDocumentStore store) : IHealthChec
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var health = await store.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
-        var data = new Dictionary<string, object> { ["provider"] = health.Provider };
-        return health.Healthy
-            ? HealthCheckResult.Healthy(health.Description, data)
-            : HealthCheckResult.Unhealthy(health.Description, data: data);
+        return PortHealth.ToResult(health.Healthy, health.Provider, health.Description);
     }
 }

@@ -86,7 +86,7 @@ internal sealed partial class InProcessConsumer : IKapiSubscription
             {
                 while (!stopping.IsCancellationRequested && reader.TryRead(out var envelope))
                 {
-                    await DeliverAsync(envelope).ConfigureAwait(false);
+                    await KapiDeliveryRunner.RunAsync(handler, new(envelope.Exchange, envelope.RoutingKey), envelope.Body, QueueName, logger, stopping.Token).ConfigureAwait(false);
                 }
                 stopping.Token.ThrowIfCancellationRequested();
             }
@@ -98,25 +98,6 @@ internal sealed partial class InProcessConsumer : IKapiSubscription
         finally
         {
             ReturnUnhandled(reader);
-        }
-    }
-
-    private async Task DeliverAsync(InProcessEnvelope envelope)
-    {
-        try
-        {
-            // Parsed per delivery, as a broker client would: nobody shares this object.
-            var message = JsonNode.Parse(envelope.Body) as JsonObject
-                ?? throw new JsonException("the message body is not a JSON object");
-            await handler(new KapiDelivery(envelope.Exchange, envelope.RoutingKey, message), stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // unsubscribed while handling
-        }
-        catch (Exception e) // a failing handler drops its message, as Kazoo drops what it cannot handle; the consumer goes on
-        {
-            LogHandlerFailed(e, QueueName, envelope.RoutingKey);
         }
     }
 
@@ -137,9 +118,6 @@ internal sealed partial class InProcessConsumer : IKapiSubscription
             LogDropped(dropped, QueueName);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handler of queue {Queue} failed on {RoutingKey}; message dropped")]
-    private partial void LogHandlerFailed(Exception exception, string queue, string routingKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} unhandled messages of queue {Queue} dropped: no consumer could take them")]
     private partial void LogDropped(int count, string queue);

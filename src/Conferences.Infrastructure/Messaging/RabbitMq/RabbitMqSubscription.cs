@@ -87,7 +87,7 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
                 return;
             }
             Handling.Value = this;
-            await HandleAsync(delivery).ConfigureAwait(false);
+            await KapiDeliveryRunner.RunAsync(handler, new(delivery.Exchange, delivery.RoutingKey), delivery.Body, QueueName, logger, stopping.Token).ConfigureAwait(false);
             await AckAsync(delivery.DeliveryTag).ConfigureAwait(false);
         }
         finally
@@ -103,25 +103,6 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
             {
                 teardown = Task.Run(TeardownAsync);
             }
-        }
-    }
-
-    private async Task HandleAsync(BasicDeliverEventArgs delivery)
-    {
-        try
-        {
-            // Parsed per delivery: nobody else holds this object.
-            var message = JsonNode.Parse(delivery.Body.Span) as JsonObject
-                ?? throw new JsonException("the message body is not a JSON object");
-            await handler(new KapiDelivery(delivery.Exchange, delivery.RoutingKey, message), stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // unsubscribed while handling
-        }
-        catch (Exception e) // a failing handler drops its message, as Kazoo drops what it cannot handle; the consumer goes on
-        {
-            LogHandlerFailed(e, QueueName, delivery.RoutingKey);
         }
     }
 
@@ -177,9 +158,6 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
             LogTeardownIncomplete(QueueName, e.Message);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handler of queue {Queue} failed on {RoutingKey}; message dropped")]
-    private partial void LogHandlerFailed(Exception exception, string queue, string routingKey);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not acknowledge a message of queue {Queue}: {Reason}")]
     private partial void LogAckFailed(string queue, string reason);
