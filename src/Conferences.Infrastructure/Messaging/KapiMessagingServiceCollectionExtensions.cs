@@ -3,15 +3,19 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Conferences.Infrastructure.Messaging;
 
 /// <summary>
-/// What every bus adapter shares, registered by each adapter's <c>Add…Messaging()</c>: the requester
+/// The bus adapter <typeparamref name="TBus"/> as the three bus ports, and what every adapter shares: the requester
 /// (<c>kz_amqp_worker</c>), the media-manager directory and its listener, discovery, the node advertiser and the
-/// <c>bus</c> health check. The adapter itself provides <see cref="IKapiPublisher"/>, <see cref="IKapiSubscriber"/>
-/// and <see cref="IMessageBusHealth"/>.
+/// <c>bus</c> health check.
 /// </summary>
 public static class KapiMessagingServiceCollectionExtensions
 {
-    public static IServiceCollection AddKapiMessaging(this IServiceCollection services)
+    public static IServiceCollection AddKapiMessaging<TBus>(this IServiceCollection services)
+        where TBus : class, IKapiPublisher, IKapiSubscriber, IMessageBusHealth
     {
+        services.TryAddSingleton<TBus>();
+        services.TryAddSingleton<IKapiPublisher>(sp => sp.GetRequiredService<TBus>());
+        services.TryAddSingleton<IKapiSubscriber>(sp => sp.GetRequiredService<TBus>());
+        services.TryAddSingleton<IMessageBusHealth>(sp => sp.GetRequiredService<TBus>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<KapiRequester>();
         services.TryAddSingleton<IKapiRequester>(sp => sp.GetRequiredService<KapiRequester>());

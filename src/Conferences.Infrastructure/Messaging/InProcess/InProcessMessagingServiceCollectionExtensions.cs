@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
 /// <summary>Registers the embedded bus as the Kazoo bus (docs/operations.md, <c>Messaging:Provider=inprocess</c>).</summary>
@@ -14,10 +12,6 @@ public static class InProcessMessagingServiceCollectionExtensions
         {
             options.Configure(configure);
         }
-        services.TryAddSingleton<InProcessBus>();
-        services.TryAddSingleton<IKapiPublisher>(sp => sp.GetRequiredService<InProcessBus>());
-        services.TryAddSingleton<IKapiSubscriber>(sp => sp.GetRequiredService<InProcessBus>());
-        services.TryAddSingleton<IMessageBusHealth>(sp => sp.GetRequiredService<InProcessBus>());
-        return services.AddKapiMessaging();
+        return services.AddKapiMessaging<InProcessBus>();
     }
 }

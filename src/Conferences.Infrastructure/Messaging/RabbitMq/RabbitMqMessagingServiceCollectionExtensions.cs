@@ -9,25 +9,13 @@ public static class RabbitMqMessagingServiceCollectionExtensions
     public static IServiceCollection AddRabbitMqMessaging(
         this IServiceCollection services, IConfiguration configuration, Action<RabbitMqOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var connectionString = configuration.GetConnectionString(RabbitMqOptions.ConnectionStringName);
-        if (!RabbitMqEndpoint.TryParse(connectionString, out _, out var error))
-        {
-            throw new InvalidOperationException($"Messaging:Provider is '{RabbitMqBus.ProviderName}' but {error}.");
-        }
-        var options = services.AddOptions<RabbitMqOptions>()
-            .Bind(configuration.GetSection(RabbitMqOptions.Section))
-            .Configure(o => o.ConnectionString = connectionString!)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        var options = services.AddServerConnectionOptions<RabbitMqOptions>(
+            configuration, RabbitMqOptions.Section, RabbitMqOptions.ConnectionStringName, $"Messaging:Provider is '{RabbitMqBus.ProviderName}'",
+            (string? uri, out string error) => RabbitMqEndpoint.TryParse(uri, out _, out error));
         if (configure is not null)
         {
             options.Configure(configure);
         }
-        services.TryAddSingleton<RabbitMqBus>();
-        services.TryAddSingleton<IKapiPublisher>(sp => sp.GetRequiredService<RabbitMqBus>());
-        services.TryAddSingleton<IKapiSubscriber>(sp => sp.GetRequiredService<RabbitMqBus>());
-        services.TryAddSingleton<IMessageBusHealth>(sp => sp.GetRequiredService<RabbitMqBus>());
-        return services.AddKapiMessaging();
+        return services.AddKapiMessaging<RabbitMqBus>();
     }
 }

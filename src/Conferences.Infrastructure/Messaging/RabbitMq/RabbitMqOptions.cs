@@ -8,15 +8,11 @@ namespace Conferences.Infrastructure.Messaging.RabbitMq;
 /// <c>RabbitMq</c> section. The defaults make a broker that is down cost a caller at most about two seconds
 /// (the API's 503) instead of a hang.
 /// </summary>
-public sealed class RabbitMqOptions
+public sealed class RabbitMqOptions : ServerConnectionOptions
 {
     public const string Section = "RabbitMq";
 
     public const string ConnectionStringName = "RabbitMq";
-
-    /// <summary>An <c>amqp://</c> or <c>amqps://</c> URI; its password never appears in logs or <c>/health</c>.</summary>
-    [Required]
-    public string ConnectionString { get; set; } = string.Empty;
 
     /// <summary>The connection's name in the broker's management UI.</summary>
     [Required]

@@ -6,15 +6,11 @@ namespace Conferences.Infrastructure.Storage.CouchDb;
 /// Settings of the CouchDB store (docs/operations.md); the defaults keep an unreachable CouchDB under the 2 s in
 /// which the API must answer 503 <c>datastore_unreachable</c>.
 /// </summary>
-public sealed class CouchDbOptions
+public sealed class CouchDbOptions : ServerConnectionOptions
 {
     public const string Section = "CouchDb";
 
     public const string ConnectionStringName = "CouchDb";
-
-    /// <summary>The server URL; user information in it becomes the Basic credentials and never appears in a request URL.</summary>
-    [Required]
-    public string ConnectionString { get; set; } = string.Empty;
 
     /// <summary>Budget of one CouchDB call including its retries; past it the store is unavailable.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]

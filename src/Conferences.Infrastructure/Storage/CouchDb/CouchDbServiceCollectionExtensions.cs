@@ -10,17 +10,9 @@ public static class CouchDbServiceCollectionExtensions
     /// <summary>Fails at once, naming the key, when <c>ConnectionStrings:CouchDb</c> is missing or not an http(s) URL.</summary>
     public static IServiceCollection AddCouchDbStore(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var connectionString = configuration.GetConnectionString(CouchDbOptions.ConnectionStringName);
-        if (!CouchDbServer.TryParse(connectionString, out _, out var error))
-        {
-            throw new InvalidOperationException($"Storage:Provider is '{StorageOptions.CouchDb}' but {error}.");
-        }
-        services.AddOptions<CouchDbOptions>()
-            .Bind(configuration.GetSection(CouchDbOptions.Section))
-            .Configure(options => options.ConnectionString = connectionString!)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddServerConnectionOptions<CouchDbOptions>(
+            configuration, CouchDbOptions.Section, CouchDbOptions.ConnectionStringName, $"Storage:Provider is '{StorageOptions.CouchDb}'",
+            (string? url, out string error) => CouchDbServer.TryParse(url, out _, out error));
 
         services.AddHttpClient<CouchDbClient>(HttpClientName, (provider, http) =>
             {
