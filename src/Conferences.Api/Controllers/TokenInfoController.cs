@@ -2,10 +2,7 @@ using Conferences.Core.Auth;
 
 namespace Conferences.Api.Controllers;
 
-/// <summary>
-/// <c>/v2/auth/tokeninfo</c>: what a token (this service's or Kazoo's) says, without authentication
-/// (<c>cb_auth:authenticate_nouns/1</c>). The token comes back as the envelope's <c>auth_token</c>.
-/// </summary>
+/// <summary><c>/v2/auth/tokeninfo</c>, unauthenticated (<c>cb_auth:authenticate_nouns/1</c>).</summary>
 [Route("v2/auth/tokeninfo")]
 [Tags(OpenApi.KazooDocumentFilter.AuthenticationTag)]
 public sealed class TokenInfoController(TokenInfoService tokens) : KazooController
