@@ -2,12 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conferences.Infrastructure.Messaging;
 
-/// <summary>
-/// What every bus adapter shares, registered by each adapter's <c>Add…Messaging()</c>: the requester
-/// (<c>kz_amqp_worker</c>), the media-manager directory and its listener, discovery, the node advertiser and the
-/// <c>bus</c> health check. The adapter itself provides <see cref="IKapiPublisher"/>, <see cref="IKapiSubscriber"/>
-/// and <see cref="IMessageBusHealth"/>.
-/// </summary>
+/// <summary>What every bus adapter shares; the adapter itself provides the publisher, subscriber and bus
+/// health.</summary>
 public static class KapiMessagingServiceCollectionExtensions
 {
     public static IServiceCollection AddKapiMessaging(this IServiceCollection services)

@@ -2,17 +2,14 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>
-/// Settings of the CouchDB store (docs/operations.md); the defaults keep an unreachable CouchDB under the 2 s in
-/// which the API must answer 503 <c>datastore_unreachable</c>.
-/// </summary>
+/// <summary>The defaults keep an unreachable CouchDB under the 2 s in which the API must answer 503.</summary>
 public sealed class CouchDbOptions
 {
     public const string Section = "CouchDb";
 
     public const string ConnectionStringName = "CouchDb";
 
-    /// <summary>The server URL; user information in it becomes the Basic credentials and never appears in a request URL.</summary>
+    /// <summary>User information becomes the Basic credentials and never appears in a request URL.</summary>
     [Required]
     public string ConnectionString { get; set; } = string.Empty;
 
