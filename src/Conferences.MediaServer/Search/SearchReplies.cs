@@ -55,7 +55,7 @@ internal static class SearchReplies
         return KapiMessage.Build(KapiConference.SearchResp, fields, sender);
     }
 
-    /// <summary>"Conference {conf} not found", with the original request.</summary>
+    // "Conference {conf} not found", with the original request.
     public static JsonObject NotFound(string msgId, string conferenceId, JsonObject request, KapiSender sender)
     {
         ArgumentNullException.ThrowIfNull(request);

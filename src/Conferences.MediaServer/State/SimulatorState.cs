@@ -85,7 +85,7 @@ internal sealed class SimulatorState
         }
     }
 
-    /// <returns>false when another member already has this call id.</returns>
+    // False when another member already has this call id.
     public bool TryAddParticipant(SimulatedParticipant participant)
     {
         ArgumentNullException.ThrowIfNull(participant);
