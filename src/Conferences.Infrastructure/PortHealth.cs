@@ -1,6 +1,5 @@
 namespace Conferences.Infrastructure;
 
-/// <summary>How a port's own health answer becomes a <c>/health</c> entry: its description, and its provider as data.</summary>
 internal static class PortHealth
 {
     public static HealthCheckResult ToResult(bool healthy, string provider, string description)

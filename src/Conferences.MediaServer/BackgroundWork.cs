@@ -2,12 +2,8 @@ using System.Collections.Concurrent;
 
 namespace Conferences.MediaServer;
 
-/// <summary>
-/// Work that outlives the delivery that started it (a dial rings for up to its timeout while the dial queue goes on
-/// with the next request): run on the thread pool, cancelled and awaited when the simulator stops. Its token is
-/// also the one state changes publish with, so a consumer ending (a kick stops its own conference's consumer) never
-/// cancels events half published.
-/// </summary>
+// Work that outlives its delivery (a ringing dial), cancelled and awaited when the simulator stops; state changes
+// publish with its token, so a consumer ending never cancels events half published.
 internal sealed partial class BackgroundWork(ILogger<BackgroundWork> logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource stopping = new();

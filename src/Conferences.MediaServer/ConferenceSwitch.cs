@@ -3,13 +3,8 @@ using Conferences.MediaServer.Events;
 
 namespace Conferences.MediaServer;
 
-/// <summary>
-/// The simulated FreeSWITCH conference module: every state change of <c>ecallmgr_fs_conference_stream.erl</c> and the event it
-/// publishes. Changes run one at a time (one gate for the whole media server), so the events of a conference are
-/// published in the order the changes happened — <c>conference-create</c> before the first <c>add-member</c>,
-/// <c>del-member</c> before <c>conference-destroy</c>. Every executed change publishes its event, also when
-/// nothing changed (muting a muted member), for determinism (<c>ecallmgr_fs_conference_stream.erl</c> leaves it undefined).
-/// </summary>
+// ecallmgr_fs_conference_stream.erl's state changes and events (docs/amqp.md, "What a media manager does"); one gate
+// for the whole server keeps each conference's events in order.
 internal sealed partial class ConferenceSwitch(
     SimulatorState state,
     ConferenceEventPublisher events,
@@ -21,11 +16,8 @@ internal sealed partial class ConferenceSwitch(
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    /// <summary>
-    /// A call joins: the conference is created first when it is not running (its command consumer started before
-    /// <c>conference-create</c> is published, so a command sent on that event is heard), then <c>add-member</c>.
-    /// </summary>
-    /// <returns>the new member, or null when a member with this call id exists already.</returns>
+    /// <summary>The command consumer starts before <c>conference-create</c> is published, so a command sent on that event is heard.</summary>
+    /// <returns>null when a member with this call id exists already.</returns>
     /// <exception cref="Core.Messaging.BusUnavailableException">the conference could not start its command consumer.</exception>
     public async Task<SimulatedParticipant?> JoinAsync(MemberJoin join, CancellationToken cancellationToken)
     {
@@ -65,15 +57,13 @@ internal sealed partial class ConferenceSwitch(
         }
     }
 
-    /// <summary>FreeSWITCH <c>hup &lt;id|last&gt;</c>: <paramref name="memberId"/> null is the "last" member (highest member id).</summary>
+    // FreeSWITCH hup <id|last>: memberId null is the "last" member (highest member id).
     public Task<SimulatedParticipant?> HangupAsync(string conferenceId, long? memberId, CancellationToken cancellationToken) =>
         LeaveAsync(() => state.FindMember(conferenceId, memberId), cancellationToken);
 
-    /// <summary>A call hangs up (control surface).</summary>
     public Task<SimulatedParticipant?> HangupCallAsync(string callId, CancellationToken cancellationToken) =>
         LeaveAsync(() => state.FindParticipant(callId), cancellationToken);
 
-    /// <returns>whether the conference is running (and the event was published).</returns>
     public async Task<bool> SetLockedAsync(string conferenceId, bool locked, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -95,8 +85,7 @@ internal sealed partial class ConferenceSwitch(
         }
     }
 
-    /// <summary>Changes a member's channel vars and publishes the event <paramref name="eventFor"/> names for the new vars.</summary>
-    /// <returns>the updated member, or null when the conference has no such member (FreeSWITCH: "Non-Existant ID").</returns>
+    // Null when the conference has no such member (FreeSWITCH: "Non-Existant ID").
     public Task<SimulatedParticipant?> UpdateMemberAsync(
         string conferenceId,
         long memberId,

@@ -4,13 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conferences.MediaServer;
 
-/// <summary>
-/// Registers the media-server simulator as a hosted service on whatever bus the host registered
-/// (<c>IKapiPublisher</c>, <c>IKapiSubscriber</c>): the in-process bus inside the API process
-/// (<c>MediaServer:Simulator</c>, docs/operations.md) or RabbitMQ in a worker. Its control surface is registered
-/// as <see cref="SimulatorControl"/>. Hosts bind configuration themselves, e.g.
-/// <c>services.AddOptions&lt;SimulatorOptions&gt;().BindConfiguration(SimulatorOptions.SectionName)</c>.
-/// </summary>
+/// <summary>The simulator as a hosted service on whatever bus the host registered; hosts bind
+/// <see cref="SimulatorOptions"/> themselves.</summary>
 public static class MediaServerServiceCollectionExtensions
 {
     public static IServiceCollection AddMediaServerSimulator(this IServiceCollection services, Action<SimulatorOptions>? configure = null)

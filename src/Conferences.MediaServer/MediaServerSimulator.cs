@@ -6,14 +6,8 @@ using Conferences.MediaServer.Search;
 
 namespace Conferences.MediaServer;
 
-/// <summary>
-/// One simulated Kazoo media-server manager (ecallmgr) with its own FreeSWITCH (<c>ecallmgr_fs_conferences.erl</c>,
-/// docs/amqp.md), speaking only kapi messages over whichever bus it is given, so a real ecallmgr can replace
-/// it unnoticed. Starting it binds, in this order: the remote-conference listener, the discovery queue (search,
-/// <c>ecallmgr_fs_conferences.erl</c>), the shared dial queue of its zone (<c>ecallmgr_fs_conferences_shared.erl</c>), then advertises it on <c>nodes</c> as an <c>ecallmgr</c>
-/// node so crossbar-side discovery counts it. Per running conference it consumes <c>conference_controller_{conf}</c>
-/// (<c>ecallmgr_conference_command.erl</c>). Hosted in the API process on the in-process bus, or as a worker against RabbitMQ.
-/// </summary>
+/// <summary>One simulated ecallmgr with its own FreeSWITCH, speaking only kapi, so a real ecallmgr can replace it
+/// (docs/amqp.md).</summary>
 public sealed partial class MediaServerSimulator : IHostedService, IAsyncDisposable
 {
     private readonly IKapiSubscriber subscriber;
@@ -68,7 +62,6 @@ public sealed partial class MediaServerSimulator : IHostedService, IAsyncDisposa
 
     public SimulatorIdentity Identity { get; }
 
-    /// <summary>The out-of-band control surface (add/remove participants, talking, state).</summary>
     public SimulatorControl Control { get; }
 
     /// <exception cref="BusUnavailableException">the bus is down.</exception>
@@ -84,10 +77,8 @@ public sealed partial class MediaServerSimulator : IHostedService, IAsyncDisposa
         LogStarted(Identity.ManagerNode, Identity.MediaNode, Identity.Zone);
     }
 
-    /// <summary>
-    /// Stops consuming and advertising. Conferences are left as they are (a stopping ecallmgr does not hang up
-    /// FreeSWITCH's calls); a last heartbeat without <c>ecallmgr</c> lets crossbar stop counting this manager at once.
-    /// </summary>
+    /// <summary>Conferences are left running, as ecallmgr leaves FreeSWITCH's calls; a last heartbeat without
+    /// <c>ecallmgr</c> ends the counting.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await stopping.WaitAsync(CancellationToken.None).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 namespace Conferences.MediaServer;
 
-/// <summary>Who a simulator instance is on the bus: its manager and media node names and its media server's addresses.</summary>
 public sealed record SimulatorIdentity(
     string Hostname,
     string ManagerNode,
@@ -9,10 +8,9 @@ public sealed record SimulatorIdentity(
     string SwitchExternalIp,
     string Zone)
 {
-    /// <summary><c>Switch-Hostname</c>: the host part of the media node name (<c>kapi_conference:search_resp/1</c>).</summary>
     public string SwitchHostname => MediaNode.Contains('@', StringComparison.Ordinal) ? MediaNode[(MediaNode.IndexOf('@', StringComparison.Ordinal) + 1)..] : MediaNode;
 
-    /// <summary>Replies (search, error, dial) come from ecallmgr (<c>kz_amqp_worker.erl</c>).</summary>
+    /// <summary>Replies (search, error, dial) come from ecallmgr.</summary>
     public KapiSender ManagerSender => KapiSender.Ecallmgr(ManagerNode);
 
     /// <summary>Conference events carry FreeSWITCH's identity (<c>kapi_conference:event/1</c>).</summary>

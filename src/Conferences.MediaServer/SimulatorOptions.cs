@@ -1,13 +1,9 @@
 namespace Conferences.MediaServer;
 
-/// <summary>
-/// Settings of one media-server simulator instance (docs/amqp.md). Every instance is one Kazoo media-server
-/// manager (ecallmgr) with one media node (FreeSWITCH) of its own; several instances on one bus behave as several
-/// managers. Names left empty are derived from <see cref="Hostname"/>.
-/// </summary>
+/// <summary>One instance is one ecallmgr with one FreeSWITCH of its own (docs/amqp.md); empty names derive from
+/// <see cref="Hostname"/>.</summary>
 public sealed class SimulatorOptions
 {
-    /// <summary>The configuration section a host may bind these options from.</summary>
     public const string SectionName = "MediaServer";
 
     /// <summary>Host name of the simulated media server; default <c>sim-{8 hex}</c>, new per instance.</summary>
@@ -22,7 +18,6 @@ public sealed class SimulatorOptions
     /// <summary><c>Switch-URL</c> of searches; default <c>sip:mod_sofia@{Hostname}:11000</c>.</summary>
     public string? SwitchUrl { get; set; }
 
-    /// <summary><c>Switch-External-IP</c> of searches.</summary>
     public string SwitchExternalIp { get; set; } = "127.0.0.1";
 
     /// <summary>The zone whose dial requests this manager takes (<c>conference.command.{zone}</c>, <c>ecallmgr_fs_conferences_shared.erl</c>).</summary>
@@ -31,10 +26,7 @@ public sealed class SimulatorOptions
     /// <summary>How long an answering (or busy, or failing) endpoint rings before its outcome.</summary>
     public TimeSpan AnswerDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>
-    /// Factor applied to the dial <c>Timeout</c> a <c>sip:noanswer@…</c> endpoint waits out before its <c>timeout</c>
-    /// error: 1 is real time, 0.01 makes 20 s last 200 ms (tests).
-    /// </summary>
+    /// <summary>Scales the wait of <c>sip:noanswer@…</c> endpoints: 0.01 makes 20 s last 200 ms (tests).</summary>
     public double TimeScale { get; set; } = 1.0;
 
     /// <summary>Seconds a dial waits for an endpoint when the request has no <c>Timeout</c> (crossbar always sends one; its default is 20).</summary>

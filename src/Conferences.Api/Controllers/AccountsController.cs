@@ -1,6 +1,6 @@
 namespace Conferences.Api.Controllers;
 
-/// <summary>The part of Kazoo's accounts API this service needs (<c>cb_accounts</c>; docs/crossbar.md, "Accounts and authentication"): read, create a child, read the API key.</summary>
+/// <summary>The part of Kazoo's accounts API this service needs (<c>cb_accounts</c>; docs/crossbar.md).</summary>
 [Route("v2/accounts/{account_id}")]
 [Tags(OpenApi.KazooDocumentFilter.AccountsTag)]
 public sealed class AccountsController(AccountService accounts) : AccountController

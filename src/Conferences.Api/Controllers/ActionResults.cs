@@ -1,12 +1,8 @@
 namespace Conferences.Api.Controllers;
 
-/// <summary>The answer of an action PUT: 201, the action's data, the conference's revision, a Location.</summary>
 internal static class ActionResults
 {
-    /// <summary>
-    /// Kazoo's Location is an artefact: the request path plus <c>/{conference_id}</c> (docs/crossbar.md, "Answers");
-    /// <paramref name="path"/> is the request path below the account, escaped.
-    /// </summary>
+    // Kazoo's Location is an artefact: the request path plus /{conference_id} (docs/crossbar.md, "Answers").
     public static CrossbarResult Created(ConferenceActionResult result, ActionRequest request, string path) =>
         new(new Envelope { Status = StatusCodes.Status201Created, Data = result.Data, Revision = result.Revision, Metadata = result.Metadata })
         {

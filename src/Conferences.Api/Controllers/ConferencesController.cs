@@ -2,10 +2,8 @@ using Conferences.Core.Conferences;
 
 namespace Conferences.Api.Controllers;
 
-/// <summary>
-/// <c>/v2/accounts/{account_id}/conferences[/{conference_id}]</c> of <c>cb_conferences.erl</c>: the CRUD verbs and the
-/// conference actions (<c>put/2</c>). Each action calls one Core method and returns the Kazoo envelope.
-/// </summary>
+/// <summary><c>cb_conferences.erl</c> on <c>/v2/accounts/{account_id}/conferences[/{conference_id}]</c>: CRUD and
+/// actions.</summary>
 [Route("v2/accounts/{account_id}/conferences")]
 [Tags(OpenApi.KazooDocumentFilter.ConferencesTag)]
 public sealed class ConferencesController(ConferenceService conferences, ConferenceActions actions) : AccountController
@@ -36,7 +34,6 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
     public async Task<IActionResult> GetConference(string conference_id, CancellationToken ct) =>
         Responses.Ok(await conferences.GetAsync(Crossbar, conference_id, ct), etag: true);
 
-    /// <summary>Replace the conference's public fields.</summary>
     [HttpPost("{conference_id}")]
     [EndpointSummary("Replace a conference")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
@@ -57,11 +54,8 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
     public async Task<IActionResult> DeleteConference(string conference_id, CancellationToken ct) =>
         Responses.Ok(await conferences.DeleteAsync(Crossbar, conference_id, ct));
 
-    /// <summary>
-    /// Run an action: <c>{"action":"dial","data":{"endpoints":[…]}}</c> (any id: ad-hoc conferences start on dial),
-    /// <c>lock</c>, <c>unlock</c>, <c>play</c> (<c>data.media_id</c>), <c>record</c> (<c>data.action</c> start/stop;
-    /// the recording's name in <c>metadata.media_name</c>). Answers 201 like every Kazoo PUT.
-    /// </summary>
+    /// <summary>Run an action (<c>cb_conferences:put/2</c>): dial, lock, unlock, play, record; 201 like every Kazoo
+    /// PUT.</summary>
     [HttpPut("{conference_id}")]
     [EndpointSummary("Run an action on a conference: dial, lock, unlock, play or record")]
     [ProducesResponseType(typeof(OpenApi.ConferenceActionEnvelope), StatusCodes.Status201Created)]

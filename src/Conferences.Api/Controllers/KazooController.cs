@@ -1,6 +1,7 @@
 namespace Conferences.Api.Controllers;
 
-/// <summary>What every <c>/v2</c> controller shares: the Kazoo envelope is its only content type, and the request is the one the crossbar middleware parsed.</summary>
+/// <summary>What every <c>/v2</c> controller shares: the envelope content type and the request the middleware
+/// parsed.</summary>
 [Produces(EnvelopeWriter.JsonContentType)]
 public abstract class KazooController : ControllerBase
 {

@@ -2,12 +2,8 @@ using Conferences.Core.Conferences;
 
 namespace Conferences.Api.Controllers;
 
-/// <summary>
-/// <c>…/conferences/{conference_id}/participants[/{participant_id}]</c>: the reads from the live conference state
-/// (docs/compatibility.md D1, D3, D6) and the actions (<c>cb_conferences:handle_participants_action/3</c>,
-/// <c>participant_action/4</c>). The bulk action is HandleAllParticipantsAction: the action name is the OpenAPI
-/// operationId, and one letter apart is too close in a generated client.
-/// </summary>
+/// <summary>Participant reads from the live state (docs/compatibility.md D1, D3, D6) and actions
+/// (<c>cb_conferences:participant_action/4</c>); "All" in the bulk action keeps OpenAPI operationIds apart.</summary>
 [Route("v2/accounts/{account_id}/conferences/{conference_id}/participants")]
 [Tags(OpenApi.KazooDocumentFilter.ConferencesTag)]
 public sealed class ParticipantsController(ConferenceParticipants participants, ParticipantActions actions) : AccountController

@@ -2,10 +2,8 @@ using Conferences.Core.Storage;
 
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// Runs the account bootstrap before requests are taken, waiting for a store that is still starting; gives up
-/// after <see cref="Patience"/>.
-/// </summary>
+/// <summary>Runs the account bootstrap before requests are taken, waiting up to <see cref="Patience"/> for the
+/// store.</summary>
 public sealed partial class BootstrapHostedService(
     AccountBootstrapper bootstrapper,
     TimeProvider clock,

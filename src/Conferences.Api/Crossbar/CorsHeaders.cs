@@ -1,9 +1,7 @@
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// Crossbar's CORS headers (<c>api_util:get_cors_headers/1</c>), with <c>X-Kazoo-Cluster-ID</c>, which Monster UI
-/// sends on every call when <c>kazooClusterId</c> is configured (docs/clients.md).
-/// </summary>
+/// <summary>Crossbar's CORS headers (<c>api_util:get_cors_headers/1</c>) plus Monster UI's
+/// <c>X-Kazoo-Cluster-ID</c>.</summary>
 public static class CorsHeaders
 {
     public const string AllowHeaders =
@@ -17,7 +15,6 @@ public static class CorsHeaders
         || request.Headers.ContainsKey("Access-Control-Request-Method")
         || request.Headers.ContainsKey("Access-Control-Request-Headers");
 
-    /// <param name="allowedMethods">The path's verbs from <see cref="CrossbarRouteTable"/>, as <c>Allow</c> lists them.</param>
     public static void Apply(HttpResponse response, string allowedMethods)
     {
         response.Headers.AccessControlAllowOrigin = "*";

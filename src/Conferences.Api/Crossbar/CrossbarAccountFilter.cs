@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// Crossbar's checks after routing, in <c>api_resource</c>'s order (docs/compatibility.md, which error wins): account
-/// 404, token 401, access 403, content type 415, a PUT's <c>If-Match</c> 412.
-/// </summary>
+/// <summary>Crossbar's checks after routing, in <c>api_resource</c>'s order (docs/compatibility.md, which error wins):
+/// account 404, token 401, access 403, content type 415, a PUT's <c>If-Match</c> 412.</summary>
 public sealed class CrossbarAccountFilter(AccountService accounts) : IAsyncActionFilter
 {
     public const string AccountRouteKey = "account_id";

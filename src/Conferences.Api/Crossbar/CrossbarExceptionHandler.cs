@@ -4,10 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// The one place where failures become Kazoo error envelopes (docs/compatibility.md D9).
-/// Store failures map to 409/503, a bus that is down to 503; anything unexpected is logged and answered 500 <c>init failed</c>.
-/// </summary>
+/// <summary>The one place where failures become Kazoo error envelopes (docs/compatibility.md D9).</summary>
 public sealed partial class CrossbarExceptionHandler(EnvelopeWriter writer, IOptions<CrossbarOptions> options, ILogger<CrossbarExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)

@@ -30,10 +30,8 @@ public static class CrossbarExtensions
         return builder;
     }
 
-    /// <summary>
-    /// Error envelopes outermost, then the envelope middleware, then routing (verb tunnelling must precede it), then
-    /// crossbar's own case-sensitive 404/405 check of the routed request.
-    /// </summary>
+    /// <summary>Error envelopes outermost; verb tunnelling before routing; crossbar's case-sensitive 404/405 after
+    /// it.</summary>
     public static WebApplication UseCrossbar(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -3,10 +3,8 @@ using Conferences.Core.Messaging;
 
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// Heartbeats this instance on Kazoo's <c>nodes</c> exchange as a crossbar node of the dial zone (<c>kz_nodes</c>):
-/// <c>ecallmgr_fs_conferences_shared</c> starts a conference for a dial only from a node it knows.
-/// </summary>
+/// <summary>Advertises this instance as a crossbar node of the dial zone (<c>kz_nodes</c>):
+/// <c>ecallmgr_fs_conferences_shared</c> starts a dial's conference only from a node it knows.</summary>
 public sealed class CrossbarNodeService(NodeAdvertiser advertiser, IOptions<DialOptions> dial) : BackgroundService
 {
     public const string CrossbarApp = "crossbar";

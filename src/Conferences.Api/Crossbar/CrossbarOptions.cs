@@ -1,6 +1,5 @@
 namespace Conferences.Api.Crossbar;
 
-/// <summary>The <c>Crossbar</c> configuration section.</summary>
 public sealed class CrossbarOptions
 {
     public const string Section = "Crossbar";
@@ -8,6 +7,5 @@ public sealed class CrossbarOptions
     /// <summary>Largest accepted request body, Kazoo's <c>crossbar.max_upload_size</c> (docs/compatibility.md D10).</summary>
     public long MaxBodyBytes { get; set; } = 8_000_000;
 
-    /// <summary>The Kazoo version reported in envelopes.</summary>
     public string Version { get; set; } = "5.0.0";
 }

@@ -12,7 +12,7 @@ public sealed class CrossbarRequest
     /// <summary>The Content-Type of a body crossbar cannot read as JSON (415 after authentication, <c>api_resource:known_content_type/2</c>).</summary>
     public string? UnsupportedContentType { get; init; }
 
-    /// <summary>The token exactly as sent (echoed in the envelope), from any of Kazoo's token sources.</summary>
+    /// <summary>The token exactly as sent (echoed in the envelope).</summary>
     public string? AuthToken { get; set; }
 
     public TokenCheck? Token { get; set; }

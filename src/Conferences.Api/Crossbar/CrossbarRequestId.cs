@@ -1,9 +1,6 @@
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// The request id, decided once before any log line: <c>X-Request-ID</c> when it can be echoed, else rand-hex-32
-/// (<c>api_resource:get_request_id/1</c>).
-/// </summary>
+/// <summary>Decided once, before any log line (<c>api_resource:get_request_id/1</c>).</summary>
 public static class CrossbarRequestId
 {
     public const string Header = "X-Request-ID";
@@ -12,7 +9,6 @@ public static class CrossbarRequestId
 
     private static readonly object DecidedKey = new();
 
-    /// <summary>Decides the id of <paramref name="http"/> (first call) and returns it.</summary>
     public static string Of(HttpContext http)
     {
         if (http.Items.ContainsKey(DecidedKey))

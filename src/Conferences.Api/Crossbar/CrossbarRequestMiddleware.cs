@@ -2,10 +2,8 @@ using Conferences.Core.Auth;
 
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// Crossbar's steps before routing (docs/compatibility.md, which error wins): request id, CORS, <c>/v1</c>, the body
-/// envelope, verb tunnelling, and early authentication.
-/// </summary>
+/// <summary>Crossbar's steps before routing, in <c>api_resource</c>'s order (docs/compatibility.md, which error
+/// wins).</summary>
 public sealed class CrossbarRequestMiddleware(RequestDelegate next, TokenValidator tokens, CrossbarRouteTable routes, IOptions<CrossbarOptions> options)
 {
     // sent by Kazoo clients to name the account the token must belong to (cb_token_auth)

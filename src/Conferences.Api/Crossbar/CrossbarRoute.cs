@@ -1,9 +1,7 @@
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// One <c>/v2</c> path shape and the verbs its actions answer, as the controllers' attribute routes declare them.
-/// Literal segments and verbs compare case-sensitively: Kazoo's routes do, and methods are (RFC 9110 §9.1).
-/// </summary>
+/// <summary>One <c>/v2</c> path shape and its verbs; literals and verbs compare case-sensitively, as Kazoo's routes
+/// do.</summary>
 public sealed class CrossbarRoute
 {
     // the order verbs are listed in Allow and Access-Control-Allow-Methods
@@ -18,20 +16,16 @@ public sealed class CrossbarRoute
         Allow = string.Join(", ", Methods.OrderBy(m => Array.IndexOf(VerbOrder, m) is var i and >= 0 ? i : VerbOrder.Length).ThenBy(m => m, StringComparer.Ordinal).Append("OPTIONS"));
     }
 
-    /// <summary>The shape as text, <c>{}</c> for a parameter: <c>v2/accounts/{}/conferences</c>.</summary>
     public string Shape => string.Join('/', _segments.Select(s => s ?? "{}"));
 
     public IReadOnlySet<string> Methods { get; }
 
-    /// <summary>
-    /// The verbs for <c>Allow</c> (405, cowboy_rest:allowed_methods/2) and <c>Access-Control-Allow-Methods</c>, which
-    /// crossbar fills with the same list plus OPTIONS (api_util:add_cors_headers/2).
-    /// </summary>
+    /// <summary>For <c>Allow</c> (405) and <c>Access-Control-Allow-Methods</c>
+    /// (<c>api_util:add_cors_headers/2</c>).</summary>
     public string Allow { get; }
 
     public bool Allows(string method) => Methods.Contains(method);
 
-    /// <summary>Segments of a path without its leading slash and one optional trailing slash; a parameter is any non-empty segment.</summary>
     public bool Matches(IReadOnlyList<string> pathSegments)
     {
         if (pathSegments.Count != _segments.Length)

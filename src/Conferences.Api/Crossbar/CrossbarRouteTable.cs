@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// The <c>/v2</c> routes and their verbs, derived once from the endpoints ASP.NET built from the controllers'
-/// attribute routes: the one source for 404/405 (<see cref="CrossbarRoutingMiddleware"/>), <c>Allow</c> and CORS.
-/// </summary>
+/// <summary>The <c>/v2</c> routes, derived once from the controllers' attribute routes: the one source for
+/// 404/405/CORS.</summary>
 public sealed class CrossbarRouteTable(EndpointDataSource endpoints)
 {
     private const string AllVerbs = "GET, PUT, POST, PATCH, DELETE, OPTIONS";
@@ -14,7 +12,6 @@ public sealed class CrossbarRouteTable(EndpointDataSource endpoints)
 
     public IReadOnlyList<CrossbarRoute> Routes => _routes.Value;
 
-    /// <summary>The route whose shape the path has (literals compared case-sensitively), or null: 404.</summary>
     public CrossbarRoute? Find(string path)
     {
         var segments = Segments(path);

@@ -1,9 +1,6 @@
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// Crossbar's route and verb check (<c>cb_conferences:allowed_methods</c>) before any account or token check: 404
-/// <c>not_found</c>, or 405 <c>invalid_method</c> with <c>Allow</c>; case-sensitive, unlike ASP.NET's matching.
-/// </summary>
+/// <summary>Crossbar's case-sensitive 404/405 check, before any account or token check (ADR 0010).</summary>
 public sealed class CrossbarRoutingMiddleware(RequestDelegate next, CrossbarRouteTable routes)
 {
     public Task InvokeAsync(HttpContext http)

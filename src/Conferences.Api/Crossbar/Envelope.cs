@@ -1,9 +1,6 @@
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// The fields of a crossbar response envelope besides the common ones (<c>api_util:create_resp_envelope/1</c>):
-/// success or error, <c>data</c>, and the optional revision, pagination and error fields.
-/// </summary>
+/// <summary>A crossbar response envelope (<c>api_util:create_resp_envelope/1</c>).</summary>
 public sealed record Envelope
 {
     public required int Status { get; init; }
@@ -15,7 +12,6 @@ public sealed record Envelope
 
     public string? Revision { get; init; }
 
-    /// <summary>For errors: envelope <c>message</c> (the error name); null for success.</summary>
     public string? ErrorName { get; init; }
 
     public int? PageSize { get; init; }

@@ -3,10 +3,8 @@ using System.Text;
 
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// Writes every <c>/v2</c> answer as Kazoo's envelope with <c>Content-Type: application/json</c> exactly,
-/// no charset (<c>api_util:create_resp_envelope/1</c>; docs/clients.md).
-/// </summary>
+/// <summary>Every <c>/v2</c> answer, with <c>Content-Type: application/json</c> exactly, no charset
+/// (docs/clients.md).</summary>
 public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvider clock)
 {
     public const string JsonContentType = "application/json";

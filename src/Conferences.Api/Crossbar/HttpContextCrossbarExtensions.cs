@@ -1,6 +1,5 @@
 namespace Conferences.Api.Crossbar;
 
-/// <summary>Where the pipeline keeps the per-request crossbar state.</summary>
 public static class HttpContextCrossbarExtensions
 {
     private static readonly object RequestKey = new();

@@ -3,10 +3,8 @@ using System.Text.Unicode;
 
 namespace Conferences.Api.Crossbar;
 
-/// <summary>
-/// Reads the request envelope (<c>api_util:validate_request_envelope/1</c>); an over-sized body is refused before
-/// it is read (docs/compatibility.md D10).
-/// </summary>
+/// <summary><c>api_util:validate_request_envelope/1</c>; an over-sized body is refused unread (docs/compatibility.md
+/// D10).</summary>
 public static class RequestBodyReader
 {
     public static async Task<byte[]> ReadLimitedAsync(HttpRequest request, long maxBytes, CancellationToken ct)
@@ -32,7 +30,6 @@ public static class RequestBodyReader
         }
     }
 
-    /// <summary>The envelope as sent, or an empty one for an empty body.</summary>
     public static JsonObject ParseEnvelope(ReadOnlySpan<byte> body)
     {
         if (IsBlank(body))

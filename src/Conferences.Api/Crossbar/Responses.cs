@@ -1,6 +1,5 @@
 namespace Conferences.Api.Crossbar;
 
-/// <summary>Shorthands for the success envelopes controllers return.</summary>
 public static class Responses
 {
     public static CrossbarResult Ok(JsonNode data, string? revision = null, bool etag = false) =>

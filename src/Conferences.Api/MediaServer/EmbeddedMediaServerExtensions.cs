@@ -3,11 +3,8 @@ using Conferences.MediaServer;
 
 namespace Conferences.Api.MediaServer;
 
-/// <summary>
-/// The built-in media-server simulator inside the API process (docs/operations.md <c>MediaServer:Simulator</c>, docs/amqp.md): on by
-/// default with the in-process bus, off by default with RabbitMQ, where the simulator worker or a real Kazoo
-/// ecallmgr plays the media-server manager.
-/// </summary>
+/// <summary>The simulator inside the API process: on by default with the in-process bus, off with RabbitMQ
+/// (docs/amqp.md).</summary>
 public static class EmbeddedMediaServerExtensions
 {
     public const string SimulatorKey = SimulatorOptions.SectionName + ":Simulator";

@@ -1,6 +1,6 @@
 namespace Conferences.Api.OpenApi;
 
-/// <summary>Documentation shape of a conference document (the schema in <c>schemas/conferences.json</c> is authoritative).</summary>
+/// <summary>Documentation shape only: <c>schemas/conferences.json</c> is authoritative.</summary>
 public sealed record ConferenceDocument(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string? Name,

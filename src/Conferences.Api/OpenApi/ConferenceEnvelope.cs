@@ -1,4 +1,4 @@
 namespace Conferences.Api.OpenApi;
 
-/// <summary>Documentation shape of a single-conference success envelope (Swagger only; the wire is written by EnvelopeWriter).</summary>
+/// <summary>Documentation shape only; the wire is written by <c>EnvelopeWriter</c>.</summary>
 public sealed record ConferenceEnvelope : SuccessEnvelope<ConferenceDocument>;

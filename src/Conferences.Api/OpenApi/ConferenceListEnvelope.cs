@@ -1,6 +1,5 @@
 namespace Conferences.Api.OpenApi;
 
-/// <summary>Documentation shape of the list envelope: items plus crossbar's opaque pagination keys.</summary>
 public sealed record ConferenceListEnvelope(
     [property: JsonPropertyName("data")] IReadOnlyList<ConferenceDocument> Data,
     [property: JsonPropertyName("page_size")] int PageSize,

@@ -3,10 +3,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Conferences.Api.OpenApi;
 
-/// <summary>
-/// The document's tags, one per Kazoo module the service answers for (cb_conferences, cb_accounts, and the token
-/// modules cb_api_auth, cb_user_auth, cb_auth), each with a description.
-/// </summary>
+/// <summary>One tag per Kazoo module the service answers for.</summary>
 public sealed class KazooDocumentFilter : IDocumentFilter
 {
     public const string ConferencesTag = "Conferences";

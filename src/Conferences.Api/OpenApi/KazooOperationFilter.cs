@@ -3,13 +3,9 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Conferences.Api.OpenApi;
 
-/// <summary>
-/// Tells the truth about crossbar in the OpenAPI document: every write takes the <c>{"data": …}</c> envelope,
-/// every operation can answer Kazoo's error envelope, and <c>X-Auth-Token</c> authenticates.
-/// </summary>
+/// <summary>Every write takes the <c>{"data": …}</c> envelope, every operation may answer an error envelope.</summary>
 public sealed class KazooOperationFilter : IOperationFilter
 {
-    /// <summary>The apiKey security scheme: crossbar reads the token from the <c>X-Auth-Token</c> header (<c>api_util:get_auth_token/2</c>).</summary>
     public const string AuthTokenScheme = "X-Auth-Token";
 
     private static readonly string[] ErrorStatuses = ["400", "401", "403", "404", "405", "409", "412", "413", "415", "503"];

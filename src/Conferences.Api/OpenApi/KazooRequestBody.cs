@@ -1,9 +1,6 @@
 namespace Conferences.Api.OpenApi;
 
-/// <summary>
-/// What each crossbar write route expects in its request envelope (<c>api_util:validate_request_envelope/1</c>,
-/// <c>cb_conferences:put/2,3,4</c>), described for the OpenAPI document.
-/// </summary>
+// What each crossbar write route expects in its request envelope (cb_conferences:put/2,3,4), for the OpenAPI document.
 internal sealed record KazooRequestBody(
     string DataDescription,
     string? ActionDescription,

@@ -1,6 +1,5 @@
 namespace Conferences.Api.OpenApi;
 
-/// <summary>Documentation shape of a crossbar success envelope around <typeparamref name="TData"/> (<c>api_util:create_resp_envelope/1</c>).</summary>
 public abstract record SuccessEnvelope<TData>
     where TData : class
 {

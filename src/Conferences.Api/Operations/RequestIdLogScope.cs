@@ -4,7 +4,6 @@ using Serilog.Events;
 
 namespace Conferences.Api.Operations;
 
-/// <summary>Decides the request id first (<see cref="CrossbarRequestId"/>) and puts it on every log line of the request.</summary>
 public sealed class RequestIdLogScope(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http)

@@ -2,11 +2,8 @@ using Microsoft.Net.Http.Headers;
 
 namespace Conferences.Api.Websocket;
 
-/// <summary>
-/// <c>/ws</c>: Blackhole's websocket handshake (<c>blackhole_socket_handler:init/2</c>; docs/websocket.md,
-/// docs/websocket.md) — sub-protocols refused (400), the per-IP cap (429), then one <see cref="BlackholeSession"/> per
-/// socket, authenticated by an <c>auth_token</c> query parameter or by the first frame that carries one.
-/// </summary>
+/// <summary><c>/ws</c> handshake (<c>blackhole_socket_handler:init/2</c>; docs/websocket.md): sub-protocols 400, the
+/// per-IP cap 429, then one <see cref="BlackholeSession"/> per socket.</summary>
 internal sealed partial class BlackholeEndpoint(
     IOptions<WebsocketOptions> options,
     ConnectionsPerIp connectionsPerIp,

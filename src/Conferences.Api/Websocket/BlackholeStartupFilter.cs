@@ -1,6 +1,6 @@
 namespace Conferences.Api.Websocket;
 
-/// <summary>Puts the websocket path in front of the application's pipeline: <c>UseWebSockets</c> and the endpoint, on that path only.</summary>
+// Maps the websocket path (UseWebSockets and the endpoint) ahead of the application's pipeline, on that path only.
 internal sealed class BlackholeStartupFilter(IOptions<WebsocketOptions> options) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>

@@ -6,7 +6,6 @@ public sealed class ConnectionsPerIp
     private readonly Lock gate = new();
     private readonly Dictionary<string, int> open = new(StringComparer.Ordinal);
 
-    /// <returns>false when <paramref name="address"/> has <paramref name="limit"/> sockets open already (0 = no limit).</returns>
     public bool TryAcquire(string address, int limit)
     {
         lock (gate)

@@ -1,9 +1,7 @@
 namespace Conferences.Api.Websocket;
 
-/// <summary>
-/// The close of one websocket: the first reason wins, and a close the client does not complete within the deadline
-/// aborts the connection, unless the request has ended meanwhile (Kestrel may be reusing the connection by then).
-/// </summary>
+// The first close reason wins; an unfinished close aborts after the deadline unless the request has already ended
+// (Kestrel may be reusing the connection).
 internal sealed class WebsocketCloser(WebSocket socket, TimeSpan deadline, TimeProvider clock, Action abortConnection) : IDisposable
 {
     private readonly Lock gate = new();
@@ -11,10 +9,8 @@ internal sealed class WebsocketCloser(WebSocket socket, TimeSpan deadline, TimeP
     private CloseRequest? request;
     private bool finished;
 
-    /// <summary>Why the socket is closing, or null while it is open.</summary>
     public CloseRequest? Request => Volatile.Read(ref request);
 
-    /// <returns>false when the socket was closing already.</returns>
     public bool TryClose(CloseRequest close)
     {
         lock (gate)
@@ -43,7 +39,7 @@ internal sealed class WebsocketCloser(WebSocket socket, TimeSpan deadline, TimeP
         abortConnection();
     }
 
-    /// <summary>The request ends: from now on a late deadline changes nothing.</summary>
+    // After the request ends, a late deadline must not abort a connection Kestrel may have reused.
     public void Dispose()
     {
         lock (gate)

@@ -3,13 +3,7 @@ using System.Threading.Channels;
 
 namespace Conferences.Api.Websocket;
 
-/// <summary>
-/// The socket side of one Blackhole session: a receive loop that hands each text frame to the session in order, a
-/// writer that sends replies and events from a bounded queue, and an idle watchdog. Nothing the bus delivers ever
-/// waits for the socket: a client that lets <see cref="WebsocketOptions.MaxQueuedFrames"/> frames pile up is closed
-/// with 1008 and a reason, its queued frames dropped. Every close (client, idle, too slow, too big, shutdown) has a
-/// deadline after which the connection is aborted.
-/// </summary>
+// Receive loop, bounded writer queue and idle watchdog of one Blackhole session (docs/websocket.md, ADR 0006).
 internal sealed partial class WebsocketConnection(
     WebSocket socket, WebsocketOptions options, TimeProvider clock, Action abortConnection, string peer, ILogger logger) : IBlackholeOutbox, IDisposable
 {
@@ -38,7 +32,6 @@ internal sealed partial class WebsocketConnection(
         return false;
     }
 
-    /// <summary>Runs the socket until it is closed, the client is gone or <paramref name="stopping"/> fires.</summary>
     public async Task RunAsync(BlackholeSession session, CancellationToken stopping)
     {
         using var onStopping = stopping.Register(() => RequestClose(CloseRequest.ShuttingDown));
@@ -59,7 +52,6 @@ internal sealed partial class WebsocketConnection(
         closing.Dispose();
     }
 
-    /// <returns>false when the socket was closing already (the first reason wins).</returns>
     private bool RequestClose(CloseRequest request)
     {
         if (!closer.TryClose(request))

@@ -1,10 +1,7 @@
 namespace Conferences.Api.Websocket;
 
-/// <summary>
-/// Registers the Blackhole-compatible websocket endpoint (docs/websocket.md): options from <c>Websocket</c>, the session's
-/// authenticator, the process-wide event hub the sessions share, and a startup filter that maps <see cref="WebsocketOptions.Path"/> ahead of the crossbar pipeline
-/// (the websocket has no envelope middleware, CORS or routing of its own), so <c>Program.cs</c> needs one line.
-/// </summary>
+/// <summary>The Blackhole-compatible websocket endpoint, mapped ahead of the crossbar pipeline
+/// (docs/websocket.md).</summary>
 public static class WebsocketExtensions
 {
     public static WebApplicationBuilder AddBlackhole(this WebApplicationBuilder builder)

@@ -8,10 +8,8 @@ public sealed class WebsocketOptions
     /// <summary>The endpoint's path (any path below it is accepted too, as Blackhole accepts any path).</summary>
     public string Path { get; set; } = "/ws";
 
-    /// <summary>
-    /// Frames (replies and events) a socket may have waiting to be sent. A client that falls this far behind is
-    /// closed with 1008 and a reason rather than slowing the bus or growing memory.
-    /// </summary>
+    /// <summary>A client that falls this far behind is closed with 1008 rather than slowing the bus or growing
+    /// memory.</summary>
     public int MaxQueuedFrames { get; set; } = 256;
 
     /// <summary>A socket from which no frame arrives for this long is closed (Blackhole: one hour).</summary>
@@ -23,7 +21,6 @@ public sealed class WebsocketOptions
     /// <summary>A ping not answered by a pong within this time aborts the connection; zero waits forever.</summary>
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Bindings one connection may hold at once.</summary>
     public int MaxSubscriptionsPerConnection { get; set; } = 100;
 
     /// <summary>Open sockets per client IP address (Blackhole's <c>max_connections_per_ip</c>); zero means no limit.</summary>

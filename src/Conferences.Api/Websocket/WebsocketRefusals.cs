@@ -1,10 +1,6 @@
 namespace Conferences.Api.Websocket;
 
-/// <summary>
-/// HTTP answers of <c>/ws</c> when no websocket is opened (docs/websocket.md: Blackhole answers 400 to
-/// sub-protocols and 429 over <c>max_connections_per_ip</c>, with an empty body). Here they are Kazoo error
-/// envelopes with <c>Content-Type: application/json</c> (docs/clients.md, docs/compatibility.md).
-/// </summary>
+// /ws refusals (400, 429) as Kazoo error envelopes, where Blackhole sends an empty body (docs/websocket.md).
 internal static class WebsocketRefusals
 {
     public static Envelope NotAWebsocket(string path) => Refusal(400, "bad_request",
@@ -12,7 +8,6 @@ internal static class WebsocketRefusals
 
     public static Envelope SubProtocols() => Refusal(400, "bad_request", "websocket sub-protocols are not supported");
 
-    /// <summary>crossbar's <c>too_many_requests</c> system error, with the limit explained.</summary>
     public static Envelope TooManyConnections(string address, int limit) => Refusal(429, "too_many_requests",
         $"too many requests: {address} has {limit} websocket connections open already");
 

@@ -1,9 +1,7 @@
 namespace Conferences.Core.Accounts;
 
-/// <summary>
-/// First start: Kazoo's shared databases, the token signing key and the master account, recorded as Kazoo does in
-/// <c>system_config/accounts</c> (docs/operations.md).
-/// </summary>
+/// <summary>First start: Kazoo's shared databases, the signing key and the master account
+/// (docs/operations.md).</summary>
 public sealed partial class AccountBootstrapper(
     IDocumentStore store,
     AccountService accounts,

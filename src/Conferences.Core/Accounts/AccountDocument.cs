@@ -1,9 +1,7 @@
 namespace Conferences.Core.Accounts;
 
-/// <summary>
-/// Kazoo's account document: <c>pvt_tree</c> lists the ancestors from the top (<c>cb_simple_authz</c>),
-/// <c>pvt_api_key</c> is the 64-hex API key.
-/// </summary>
+/// <summary>Kazoo's account document: <c>pvt_tree</c> lists the ancestors from the top, <c>pvt_api_key</c> the API
+/// key.</summary>
 public static class AccountDocument
 {
     public const string Type = "account";
@@ -42,10 +40,8 @@ public static class AccountDocument
 
     public static bool IsSuperDuperAdmin(JsonObject account) => KazooJson.GetBool(account, "pvt_superduper_admin");
 
-    /// <summary>
-    /// Kazoo's <c>kzd_accounts:is_enabled</c>: an account is enabled unless <c>pvt_enabled</c> is set to anything but
-    /// <c>true</c> / <c>"true"</c> (the public <c>enabled</c> is not what crossbar's logins check).
-    /// </summary>
+    /// <summary><c>kzd_accounts:is_enabled/1</c>: only <c>pvt_enabled</c> counts; the public <c>enabled</c> does
+    /// not.</summary>
     public static bool IsEnabled(JsonObject account) => account[KazooFields.Enabled] switch
     {
         null => true,
@@ -55,10 +51,8 @@ public static class AccountDocument
         _ => false,
     };
 
-    /// <summary>
-    /// When a trial account stops working (Gregorian seconds, <c>pvt_trial_expires</c>), or null for an account
-    /// without a trial end (<c>kzd_accounts:is_expired</c>).
-    /// </summary>
+    /// <summary>Gregorian seconds of <c>pvt_trial_expires</c> (<c>kzd_accounts:is_expired/1</c>); null without a trial
+    /// end.</summary>
     public static long? TrialExpiration(JsonObject account) => KazooJson.GetLong(account, "pvt_trial_expires");
 
     public static string NewApiKey() => KazooIds.RandomHex(32);

@@ -1,9 +1,7 @@
 namespace Conferences.Core.Accounts;
 
-/// <summary>
-/// Accounts as far as this service needs them (docs/compatibility.md, accounts and tokens): child creation, reads, API keys, and the
-/// hierarchy check of <c>cb_simple_authz:authorize/1</c>.
-/// </summary>
+/// <summary>Accounts as far as this service needs them, and the hierarchy check of
+/// <c>cb_simple_authz:authorize/1</c>.</summary>
 public sealed class AccountService(IDocumentStore store, TimeProvider clock)
 {
     // account documents change rarely; every request reads one, so keep them for a few seconds
@@ -39,10 +37,8 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
         return rows.Count == 1 ? rows[0].Document : null;
     }
 
-    /// <summary>
-    /// The ids of the live accounts whose name matches <paramref name="accountName"/> once both are lower-cased and
-    /// stripped of everything but letters and digits (Kazoo's <c>kapps_util:get_accounts_by_name</c>), in id order.
-    /// </summary>
+    /// <summary>Name compared lower-cased, letters and digits only
+    /// (<c>kapps_util:get_accounts_by_name/1</c>).</summary>
     public async Task<IReadOnlyList<string>> FindIdsByNameAsync(string accountName, CancellationToken ct) =>
         await FindIdsAsync(KazooViews.AccountByName, PrivateFields.AlphanumName(accountName), ct).ConfigureAwait(false);
 
@@ -56,16 +52,12 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
         return [.. rows.Select(row => row.Id).Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>
-    /// A token may act on its own account and on descendants (its id in the target's <c>pvt_tree</c>);
-    /// the super-duper admin may act anywhere.
-    /// </summary>
+    /// <summary>Own account and descendants (<c>pvt_tree</c>); the super-duper admin anywhere.</summary>
     public static bool MayAccess(TokenClaims claims, JsonObject targetAccount) =>
         claims.IsSuperDuperAdmin
         || claims.AccountId == KazooJson.GetString(targetAccount, KazooFields.Id)
         || AccountDocument.Tree(targetAccount).Contains(claims.AccountId);
 
-    /// <summary>PUT <c>/v2/accounts/{parent}</c>: a child account with a fresh id and API key.</summary>
     public async Task<JsonObject> CreateChildAsync(CrossbarContext context, CancellationToken ct)
     {
         var parent = await FindAsync(context.AccountId, ct).ConfigureAwait(false) ?? throw KazooErrors.BadIdentifier(context.AccountId);

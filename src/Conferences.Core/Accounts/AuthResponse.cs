@@ -1,9 +1,7 @@
 namespace Conferences.Core.Accounts;
 
-/// <summary>
-/// The <c>data</c> of a successful <c>api_auth</c> or <c>user_auth</c> (crossbar's <c>response_auth</c>), as far as
-/// this service knows it: account, user, reseller, language, no apps.
-/// </summary>
+/// <summary>The <c>data</c> of a successful login (crossbar's <c>response_auth</c>), as far as this service knows
+/// it.</summary>
 public static class AuthResponse
 {
     public const string DefaultLanguage = "en-us";

@@ -1,6 +1,5 @@
 namespace Conferences.Core.Accounts;
 
-/// <summary>The <c>Bootstrap</c> configuration section (docs/operations.md).</summary>
 public sealed class BootstrapOptions
 {
     public const string Section = "Bootstrap";

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Accounts;
 
-/// <summary>
-/// How crossbar's early authentication sees a token (<c>cb_token_auth:check_auth_token/3</c>): valid, expired (401 at
-/// once), or unusable (not a JWT, bad signature — treated as if no token was sent).
-/// </summary>
+/// <summary>How crossbar's early authentication sees a token (<c>cb_token_auth:check_auth_token/3</c>).</summary>
 public enum TokenStatus
 {
     Valid,

@@ -1,7 +1,4 @@
 namespace Conferences.Core.Accounts;
 
-/// <summary>
-/// What a crossbar token says: whose it is and until when (Unix seconds, as in JWTs); <see cref="OwnerId"/> is
-/// the user of a <c>user_auth</c> token, null for <c>api_auth</c>.
-/// </summary>
+/// <summary><see cref="OwnerId"/> is the user of a <c>user_auth</c> token, null for <c>api_auth</c>.</summary>
 public sealed record TokenClaims(string AccountId, bool IsSuperDuperAdmin, long IssuedAtUnix, long ExpiresAtUnix, string? OwnerId = null);

@@ -3,10 +3,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Conferences.Core.Accounts;
 
-/// <summary>
-/// This service's own tokens: HS256 JWTs valid for 3600 s by default, like Kazoo's (<c>crossbar_auth</c>
-/// <c>token_auth_expiry_s</c>). The key is shared by every instance through the store (ADR 0004).
-/// </summary>
+/// <summary>HS256 JWTs valid 3600 s like Kazoo's; the key is shared by every instance through the store (ADR
+/// 0004).</summary>
 public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
 {
     public const int DefaultLifetimeSeconds = 3600;
@@ -18,7 +16,6 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
 
     public int LifetimeSeconds { get; init; } = DefaultLifetimeSeconds;
 
-    /// <summary>An account's token (<c>api_auth</c>).</summary>
     public string Issue(string accountId, bool isSuperDuperAdmin) => Issue(accountId, isSuperDuperAdmin, ownerId: null);
 
     /// <summary>A token of <paramref name="accountId"/>, carrying Kazoo's <c>owner_id</c> claim when a user logged in (<c>user_auth</c>).</summary>
@@ -44,7 +41,7 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
     public Task<TokenCheck> CheckAsync(string token) =>
         JwtRules.Handler.CanReadToken(token) ? CheckAsync(new JsonWebToken(token)) : Task.FromResult(JwtRules.Unusable("invalid_jwt"));
 
-    /// <summary>The token as <see cref="Auth.TokenValidator"/> has already parsed it: the library validates it without parsing it again.</summary>
+    /// <summary>The token <see cref="Auth.TokenValidator"/> already parsed, so it is not parsed twice.</summary>
     public async Task<TokenCheck> CheckAsync(JsonWebToken token)
     {
         var result = await JwtRules.Handler.ValidateTokenAsync(token, JwtRules.Parameters(Key(), Issuer, Algorithms, clock, requireExpiry: true)).ConfigureAwait(false);

@@ -1,18 +1,13 @@
 namespace Conferences.Core.Accounts;
 
-/// <summary>
-/// <c>PUT /v2/user_auth</c> (<c>cb_user_auth</c>): a <c>username:password</c> hash and an account name or realm become
-/// a token carrying the user as <c>owner_id</c>, found in Kazoo's <c>users/creds_by_*</c> views.
-/// </summary>
+/// <summary><c>cb_user_auth</c>: a credentials hash and an account name or realm become a token with
+/// <c>owner_id</c>.</summary>
 public sealed class UserAuthService(AccountService accounts, TokenService tokens, IDocumentStore store, KazooSchemaValidator validator, TimeProvider clock)
 {
     public const string SchemaName = "user_auth";
 
-    /// <summary>Validates the request data, finds the account and the user, checks the account and issues the token.</summary>
-    /// <exception cref="CrossbarException">
-    /// 400 for data the <c>user_auth</c> schema refuses and for an expired or disabled account; 401
-    /// <c>invalid_credentials</c> when no account or no user matches.
-    /// </exception>
+    /// <exception cref="CrossbarException">400 for refused data or an expired or disabled account; 401
+    /// <c>invalid_credentials</c> when no account or user matches.</exception>
     public async Task<UserAuthResult> AuthenticateAsync(JsonNode data, CancellationToken ct)
     {
         var request = Validate(data);

@@ -2,11 +2,8 @@ using FluentValidation;
 
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// FluentValidation rules for an action's data that fail the way <c>cb_conferences</c> does: one error at a time,
-/// as <c>{"data.key": {"rule": {"message": …, …}}}</c>. A rule names the key with <c>OverridePropertyName</c>, the
-/// rule with <c>WithErrorCode</c> and the extra fields with <c>WithState</c> (a <see cref="JsonObject"/>).
-/// </summary>
+// FluentValidation rules that fail the way cb_conferences does: one error at a time, {"data.key": {"rule": {...}}} (key
+// from OverridePropertyName, rule from WithErrorCode, extra fields from WithState).
 internal abstract class ActionDataValidator<T> : AbstractValidator<T>
 {
     protected ActionDataValidator()
@@ -15,7 +12,6 @@ internal abstract class ActionDataValidator<T> : AbstractValidator<T>
         RuleLevelCascadeMode = CascadeMode.Stop;
     }
 
-    /// <exception cref="CrossbarException">400 with the first rule that failed.</exception>
     public T Check(T data)
     {
         var result = Validate(data);

@@ -1,10 +1,6 @@
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// Registers the conference actions, dial and the participant actions (docs/crossbar.md).
-/// They talk to the media managers, so the host registers them after the messaging ports (<c>IKapiPublisher</c>,
-/// <c>IKapiRequester</c>, <c>IMediaManagerDirectory</c>) and the live conference state.
-/// </summary>
+/// <summary>Registered after the messaging ports and the live state, which the actions need.</summary>
 public static class ActionsServiceCollectionExtensions
 {
     public static IServiceCollection AddConferenceActions(this IServiceCollection services)

@@ -1,10 +1,7 @@
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// A successful action: the envelope's <c>data</c> (a message or an object) and the stored conference's revision,
-/// which Kazoo's action answers carry (null for an ad-hoc conference). <see cref="Metadata"/> is the envelope's
-/// <c>metadata</c> when the answer has one (record's <c>media_name</c>, docs/compatibility.md D4).
-/// </summary>
+/// <summary>The envelope's <c>data</c> and <c>metadata</c>, and the stored revision (null for an ad-hoc
+/// conference).</summary>
 public sealed record ConferenceActionResult(JsonNode Data, string? Revision)
 {
     /// <summary>Kazoo's answer to <c>lock</c>, <c>unlock</c>, <c>play</c> and the single-participant actions.</summary>

@@ -1,9 +1,7 @@
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// PUT <c>/conferences/{id}</c>: <c>cb_conferences:handle_conference_action/3</c>, one method per action. A missing
-/// or unknown action is 404 <c>faulty_request</c>, checked before the conference itself (docs/compatibility.md D2).
-/// </summary>
+/// <summary><c>cb_conferences:handle_conference_action/3</c>; the action is checked before the conference
+/// (D2).</summary>
 public sealed class ConferenceActions(ConferenceLookup lookup, DialService dial, ConferenceControl control)
 {
     public const string DialAction = "dial";
@@ -26,7 +24,7 @@ public sealed class ConferenceActions(ConferenceLookup lookup, DialService dial,
         };
     }
 
-    /// <summary>Dial works on any id: a conference that is neither stored nor running is started (docs/compatibility.md D2).</summary>
+    // Dial works on any id: a conference neither stored nor running is started (docs/compatibility.md D2).
     private async Task<ConferenceActionResult> DialAsync(ActionRequest request, CancellationToken ct)
     {
         var conference = await lookup.LoadOrAdHocAsync(request.AccountId, request.ConferenceId, request.Body, ct).ConfigureAwait(false);

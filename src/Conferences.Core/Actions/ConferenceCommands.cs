@@ -2,10 +2,7 @@ using K = Conferences.Core.Kapi.KapiKeys;
 
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// The conference commands of <c>kapps_conference_command</c>, built with the kapi message table and published
-/// fire-and-forget to <c>conference.command.{conf}</c>. A completed task means the bus accepted the message.
-/// </summary>
+/// <summary><c>kapps_conference_command</c>, published fire-and-forget to <c>conference.command.{conf}</c>.</summary>
 /// <exception cref="BusUnavailableException">from every method: the bus is down (503).</exception>
 public sealed class ConferenceCommands(IKapiPublisher publisher, IOptions<DialOptions> options)
 {
@@ -17,10 +14,8 @@ public sealed class ConferenceCommands(IKapiPublisher publisher, IOptions<DialOp
     public Task UnlockAsync(string conferenceId, CancellationToken ct) =>
         SendAsync(KapiConference.Unlock, conferenceId, [], ct);
 
-    /// <summary>
-    /// <c>play</c> of <paramref name="mediaName"/> to the whole conference, or to one member when
-    /// <paramref name="participantId"/> is given (crossbar sends the path token, a string: <c>cb_conferences:participant_action/4</c>).
-    /// </summary>
+    /// <summary>To one member when <paramref name="participantId"/> is given (the path token,
+    /// <c>participant_action/4</c>).</summary>
     public Task PlayAsync(string conferenceId, string mediaName, string? participantId, CancellationToken ct) =>
         SendAsync(KapiConference.Play, conferenceId, new JsonObject { [K.MediaName] = mediaName, [K.ParticipantId] = participantId }, ct);
 
@@ -32,11 +27,8 @@ public sealed class ConferenceCommands(IKapiPublisher publisher, IOptions<DialOp
     public Task RecordStopAsync(string conferenceId, string mediaName, CancellationToken ct) =>
         SendAsync(KapiConference.RecordStop, conferenceId, new JsonObject { [K.MediaName] = mediaName }, ct);
 
-    /// <summary>
-    /// A per-participant command (<c>mute_participant</c>, <c>unmute_participant</c>, <c>deaf_participant</c>,
-    /// <c>undeaf_participant</c>, <c>kick</c>). <paramref name="participantId"/> keeps the JSON type crossbar uses:
-    /// a string for the bulk actions, an integer for the single-participant ones (docs/crossbar.md, "Participant actions").
-    /// </summary>
+    /// <summary><paramref name="participantId"/> keeps crossbar's JSON type: string for bulk, integer for single
+    /// actions.</summary>
     public Task ParticipantAsync(KapiMessageDefinition command, string conferenceId, JsonNode participantId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(participantId);
@@ -52,7 +44,6 @@ public sealed class ConferenceCommands(IKapiPublisher publisher, IOptions<DialOp
             [K.Relationship] = relationship,
         }, ct);
 
-    /// <summary>The command as it goes on the wire (what <see cref="SendAsync"/> publishes).</summary>
     /// <exception cref="KapiValidationException">the fields do not make a valid command.</exception>
     public JsonObject Build(KapiMessageDefinition command, string conferenceId, JsonObject fields)
     {

@@ -1,10 +1,7 @@
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// The conference actions other than dial (<c>cb_conferences:handle_conference_action/3</c>): <c>lock</c>,
-/// <c>unlock</c>, <c>play</c>, <c>record</c>. Each needs a stored or running conference (docs/compatibility.md D2);
-/// a stored one that is not running accepts them, as in Kazoo, and the command finds no consumer.
-/// </summary>
+/// <summary>lock, unlock, play, record; a stored conference that is not running accepts them, as in Kazoo
+/// (D2).</summary>
 public sealed class ConferenceControl(ConferenceLookup lookup, ConferenceCommands commands, RecordingNames recordings)
 {
     public async Task<ConferenceActionResult> LockAsync(ActionRequest request, bool locked, CancellationToken ct)
@@ -23,11 +20,8 @@ public sealed class ConferenceControl(ConferenceLookup lookup, ConferenceCommand
         return ConferenceActionResult.Ok(conference.Revision);
     }
 
-    /// <summary>
-    /// <c>record</c> start names the recording (D's <c>media_name</c>, else a new name) and stop stops D's
-    /// <c>media_name</c>, else the one last started here (docs/compatibility.md D4). <c>data</c> stays Kazoo's message;
-    /// the name goes in the envelope's <c>metadata.media_name</c>.
-    /// </summary>
+    /// <summary>Start names the recording, stop defaults to the last one started here (D4); the name goes in
+    /// metadata.</summary>
     public async Task<ConferenceActionResult> RecordAsync(ActionRequest request, CancellationToken ct)
     {
         var conference = await LoadAsync(request, ct).ConfigureAwait(false);

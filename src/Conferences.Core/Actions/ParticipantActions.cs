@@ -1,20 +1,12 @@
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// PUT <c>…/conferences/{id}/participants</c> (<c>cb_conferences:handle_participants_action/3</c>) and
-/// PUT <c>…/participants/{pid}</c> (<c>cb_conferences:participant_action/4</c>). A missing or unknown action is 404
-/// <c>faulty_request</c>, checked first; the conference must be stored or running, and who is in it comes from the
-/// live state, never from a search (docs/compatibility.md D2, D3, D7).
-/// </summary>
+/// <summary><c>handle_participants_action/3</c> and <c>participant_action/4</c>; members come from the live state (D3,
+/// D7).</summary>
 public sealed class ParticipantActions(ConferenceLookup lookup, ConferenceControl control, ConferenceCommands commands, ParticipantRelation relation)
 {
     public const string RelateAction = "relate";
 
-    /// <summary>
-    /// Bulk: <c>mute</c>, <c>unmute</c>, <c>deaf</c>, <c>undeaf</c>, <c>kick</c> send one command per selected member
-    /// (<see cref="ParticipantSelection"/>) with <c>Participant-ID</c> as a string, as crossbar sends it, and answer
-    /// the conference's public document; <c>play</c> is the conference's play; <c>relate</c> relates two members.
-    /// </summary>
+    /// <summary>Bulk: one command per selected member, <c>Participant-ID</c> a string as crossbar sends it.</summary>
     public async Task<ConferenceActionResult> HandleParticipantsActionAsync(ActionRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -37,11 +29,8 @@ public sealed class ParticipantActions(ConferenceLookup lookup, ConferenceContro
         return new ConferenceActionResult(conference.PublicView(), conference.Revision);
     }
 
-    /// <summary>
-    /// Single: <c>mute</c>, <c>unmute</c>, <c>deaf</c>, <c>undeaf</c>, <c>kick</c> send their command with
-    /// <c>Participant-ID</c> as an integer; <c>play</c> sends <c>play</c> with the path token (a string). The
-    /// participant must be in the running conference (docs/compatibility.md D3). Answers <c>"ok"</c>.
-    /// </summary>
+    /// <summary>Single: <c>Participant-ID</c> an integer; the participant must be in the running conference
+    /// (D3).</summary>
     public async Task<ConferenceActionResult> HandleParticipantActionAsync(ActionRequest request, string participantId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);

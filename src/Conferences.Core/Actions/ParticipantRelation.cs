@@ -1,19 +1,13 @@
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// The bulk <c>relate</c> action (<c>cb_conferences:handle_participants_relate/2</c>, <c>relate/4</c>): D plus <c>conference_id</c>,
-/// validated against the <c>metaflows.relate</c> schema, relates two members of the running conference.
-/// </summary>
+/// <summary>The bulk <c>relate</c> (<c>cb_conferences:relate/4</c>), validated against
+/// <c>metaflows.relate</c>.</summary>
 public sealed class ParticipantRelation(ConferenceCommands commands, KazooSchemaValidator validator)
 {
     public const string RelateSchema = "metaflows.relate";
     public const string RelatingParticipants = "relating participants";
 
-    /// <summary>
-    /// Both participants, as integers, must be members (404 <c>bad_identifier</c> naming <c>other_participant</c> when
-    /// it is missing, when both are, and when a participant is related to itself, as in Kazoo; else
-    /// <c>participant_id</c>); then <c>relate_participants</c> and <c>"relating participants"</c>.
-    /// </summary>
+    /// <summary>Which id a 404 names follows <c>cb_conferences:relate/4</c> (docs/crossbar.md).</summary>
     public async Task<ConferenceActionResult> RelateAsync(ActionRequest request, LoadedConference conference, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -46,10 +40,7 @@ public sealed class ParticipantRelation(ConferenceCommands commands, KazooSchema
         return new ConferenceActionResult(RelatingParticipants, conference.Revision);
     }
 
-    /// <summary>
-    /// <c>kz_term:to_integer/1</c> of a relate id: an integer or a string of digits; anything else (Kazoo crashes,
-    /// docs/compatibility.md D9) is not a member. The 404 names the integer, else the value as sent.
-    /// </summary>
+    // kz_term:to_integer/1 of a relate id; anything else is not a member (Kazoo crashes, D9).
     private static (long? Id, JsonNode? Shown) ParticipantNumber(JsonNode? value) =>
         KapiValueTypes.TryGetInteger(value, allowNumericString: true, out var id) ? (id, id) : (null, value?.DeepClone());
 }

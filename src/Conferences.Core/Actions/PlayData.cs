@@ -2,15 +2,11 @@ using FluentValidation;
 
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// The data of a <c>play</c> — conference, bulk participants or one participant alike
-/// (<c>cb_conferences:play/3,4</c>, <c>play_media/3,4</c>): a non-empty <c>media_id</c>.
-/// </summary>
+/// <summary><c>cb_conferences:play/3,4</c>: a non-empty <c>media_id</c>.</summary>
 public sealed record PlayData(string? MediaId)
 {
     private static readonly Validator Rules = new();
 
-    /// <summary>The play's <c>Media-Name</c>: D's <c>media_id</c> through <see cref="MediaPath"/>.</summary>
     /// <exception cref="Errors.CrossbarException">400 <c>data.required</c>, <c>data.type</c> or <c>data.media_id.required</c>.</exception>
     public static string MediaName(ActionRequest request)
     {

@@ -1,9 +1,7 @@
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// The data of a <c>record</c>: <c>action</c> <c>start</c> or <c>stop</c> (<c>cb_conferences:record_conference/3</c>, <c>toggle_recording/3</c>)
-/// and, this service's addition, an optional <c>media_name</c> (docs/compatibility.md D4).
-/// </summary>
+/// <summary><c>cb_conferences:record_conference/3</c>, plus an optional <c>media_name</c> (docs/compatibility.md
+/// D4).</summary>
 public sealed record RecordData(string? Action, JsonNode? MediaName)
 {
     public const string Start = "start";
@@ -11,7 +9,6 @@ public sealed record RecordData(string? Action, JsonNode? MediaName)
 
     private static readonly RecordDataValidator Rules = new();
 
-    /// <summary>The <c>media_name</c> the client asked for, or null.</summary>
     public string? RequestedName => MediaName?.GetValue<string>();
 
     /// <exception cref="Errors.CrossbarException">400 for missing data, a bad <c>media_name</c>, a missing or unknown <c>action</c>, in that order.</exception>

@@ -3,10 +3,7 @@ using FluentValidation;
 
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// <c>media_name</c> is a plain file name: the media server writes it into its recordings directory
-/// (ecallmgr's <c>recording_filename/1</c>), where separators or <c>..</c> have no business.
-/// </summary>
+// media_name is a plain file name: ecallmgr writes it into its recordings directory.
 internal sealed partial class RecordDataValidator : ActionDataValidator<RecordData>
 {
     private const string FileNamePattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$";

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Actions;
 
-/// <summary>
-/// Names each recording and remembers, per conference, the last one started through this API instance, so that a
-/// stop without a name stops it (Kazoo sends no <c>Media-Name</c> and nothing records: docs/compatibility.md D4).
-/// </summary>
+/// <summary>Remembers the last recording started here so a stop without a name stops it (D4).</summary>
 public sealed class RecordingNames(TimeProvider clock)
 {
     /// <summary>Conferences whose recording was never stopped are forgotten after this long.</summary>
@@ -13,10 +10,8 @@ public sealed class RecordingNames(TimeProvider clock)
 
     private readonly ConcurrentDictionary<(string Account, string Conference), (string Name, DateTimeOffset Started)> started = new();
 
-    /// <summary>
-    /// A new name: <c>conference_{conf}_{UTC yyyyMMddHHmmss}_{8 hex}.mp3</c>, the conference id reduced to
-    /// <c>[A-Za-z0-9_-]</c> (ecallmgr writes it into its recordings directory by base name: ecallmgr's <c>recording_filename/1</c>).
-    /// </summary>
+    /// <summary><c>conference_{conf}_{UTC yyyyMMddHHmmss}_{8 hex}.mp3</c>, the id reduced to
+    /// <c>[A-Za-z0-9_-]</c>.</summary>
     public string NewName(string conferenceId)
     {
         ArgumentNullException.ThrowIfNull(conferenceId);
@@ -45,7 +40,6 @@ public sealed class RecordingNames(TimeProvider clock)
         }
     }
 
-    /// <summary>The name of the recording last started here for the conference, or null.</summary>
     public string? Current(string accountId, string conferenceId) =>
         started.TryGetValue((accountId, conferenceId), out var entry) && clock.GetUtcNow() - entry.Started <= Retention ? entry.Name : null;
 

@@ -1,9 +1,7 @@
 namespace Conferences.Core.Auth;
 
-/// <summary>
-/// Kazoo's identity signature, the claim that makes its tokens revocable (<c>kz_auth_identity:sign/1</c> and
-/// <c>verify/2</c>): base64url(HMAC-SHA256(key = identity secret ‖ system secret, message = identity id)).
-/// </summary>
+/// <summary><c>kz_auth_identity:sign/1</c>: base64url(HMAC-SHA256(identity secret ‖ system secret, identity
+/// id)).</summary>
 public static class IdentitySignature
 {
     public static string Compute(string identitySecret, string systemSecret, string identityId) =>

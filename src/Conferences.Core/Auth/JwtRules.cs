@@ -9,10 +9,8 @@ public static class JwtRules
     /// <summary>Thread-safe; one for the process so its signature providers are cached per key.</summary>
     public static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
-    /// <summary>
-    /// <c>kz_auth_jwt:verify_expiration/1</c>: valid while <c>exp - now &gt; 0</c>, no leeway, <c>nbf</c>/<c>iat</c> ignored;
-    /// a token without <c>exp</c> never expires unless <paramref name="requireExpiry"/>.
-    /// </summary>
+    /// <summary><c>kz_auth_jwt:verify_expiration/1</c>: no leeway, <c>nbf</c>/<c>iat</c> ignored
+    /// (docs/kazoo-cluster.md).</summary>
     public static TokenValidationParameters Parameters(SecurityKey key, string issuer, IEnumerable<string> algorithms, TimeProvider clock, bool requireExpiry) => new()
     {
         IssuerSigningKey = key,

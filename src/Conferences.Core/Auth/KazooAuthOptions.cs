@@ -1,9 +1,6 @@
 namespace Conferences.Core.Auth;
 
-/// <summary>
-/// The <c>KazooAuth</c> section: whether tokens issued by a Kazoo cluster's crossbar (<c>kz_auth</c>, RS256) are
-/// accepted, where their keys come from and how long what was read is trusted (docs/kazoo-cluster.md).
-/// </summary>
+/// <summary>The <c>KazooAuth</c> section: accepting tokens issued by a Kazoo cluster (docs/kazoo-cluster.md).</summary>
 public sealed class KazooAuthOptions
 {
     public const string Section = "KazooAuth";

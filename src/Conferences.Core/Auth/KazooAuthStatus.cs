@@ -1,9 +1,6 @@
 namespace Conferences.Core.Auth;
 
-/// <summary>
-/// Whether Kazoo-issued tokens can be verified now, for <c>/health</c>: a missing key or secret means Kazoo has not
-/// started <c>kazoo_auth</c> against this store (or it is not Kazoo's); own tokens keep working either way.
-/// </summary>
+/// <summary>Whether Kazoo-issued tokens can be verified now, for <c>/health</c> (own tokens work either way).</summary>
 public sealed class KazooAuthStatus(IKazooKeyReader keys, KazooSecrets secrets, IOptions<KazooAuthOptions> options)
 {
     /// <returns>null when Kazoo tokens can be verified (or are not accepted), else the reason they cannot.</returns>

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Auth;
 
-/// <summary>
-/// Kazoo's public keys by kid, cached as <c>kz_auth_keys</c> does; a failed signature reads the key again, so a
-/// reset under the same kid (<c>cb_auth</c> <c>reset_private_key</c>) needs no restart.
-/// </summary>
+/// <summary>Cached as <c>kz_auth_keys</c> does; a failed signature re-reads, so a key reset needs no restart.</summary>
 public sealed class KazooKeyRing(IKazooKeyReader reader, IOptions<KazooAuthOptions> options, TimeProvider clock)
 {
     private const int MaxEntries = 1_000;

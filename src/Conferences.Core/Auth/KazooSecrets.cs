@@ -1,9 +1,7 @@
 namespace Conferences.Core.Auth;
 
-/// <summary>
-/// The system secret and an identity's <c>pvt_signature_secret</c>, kept for <see cref="KazooAuthOptions.SecretLifetime"/>:
-/// how long a password change (Kazoo resets the user's secret) takes to refuse the user's tokens here.
-/// </summary>
+/// <summary>Kept for <see cref="KazooAuthOptions.SecretLifetime"/>, which bounds how long a revoked user's token
+/// works.</summary>
 public sealed class KazooSecrets(IDocumentStore store, KazooSystemConfig config, IOptions<KazooAuthOptions> options, TimeProvider clock)
 {
     private const int MaxIdentities = 10_000;

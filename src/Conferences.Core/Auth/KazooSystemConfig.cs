@@ -1,9 +1,6 @@
 namespace Conferences.Core.Auth;
 
-/// <summary>
-/// Kazoo's <c>system_config/auth</c> document, read the way <c>kapps_config:get_ne_binary/2</c> reads it: the node's
-/// section first (when a node is configured), then <c>default</c>. This service never writes it.
-/// </summary>
+/// <summary>Read as <c>kapps_config:get_ne_binary/2</c> does: the node's section, then <c>default</c>.</summary>
 public sealed class KazooSystemConfig(IDocumentStore store, IOptions<KazooAuthOptions> options)
 {
     public const string DocumentId = "auth";

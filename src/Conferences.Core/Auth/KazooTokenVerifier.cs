@@ -3,10 +3,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Conferences.Core.Auth;
 
-/// <summary>
-/// Tokens issued by a Kazoo cluster's crossbar, checked in <c>kz_auth_jwt:do_verify/2</c>'s order, then the
-/// <c>account_id</c> claim (<c>kz_auth:validate_claims/2</c>).
-/// </summary>
+/// <summary>In <c>kz_auth_jwt:do_verify/2</c>'s order, then <c>kz_auth:validate_claims/2</c>.</summary>
 public sealed class KazooTokenVerifier(
     KazooKeyRing keys, KazooSecrets secrets, AccountService accounts, IOptions<KazooAuthOptions> options, TimeProvider clock)
 {

@@ -1,9 +1,7 @@
 namespace Conferences.Core.Auth;
 
-/// <summary>
-/// Kazoo's signing keys where Kazoo keeps them, <c>system_auth/{kid}</c> with attachment <c>private_key.pem</c>
-/// (<c>kz_auth_keys:get_private_key_from_doc/1</c>); only the public half is kept and nothing is written.
-/// </summary>
+/// <summary><c>system_auth/{kid}</c>'s <c>private_key.pem</c> (<c>kz_auth_keys:get_private_key_from_doc/1</c>), read
+/// only.</summary>
 public sealed class StoreKazooKeyReader(IDocumentStore store, KazooSystemConfig config, ILogger<StoreKazooKeyReader> logger) : IKazooKeyReader
 {
     public const string Database = "system_auth";

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Auth;
 
-/// <summary>
-/// <c>/v2/auth/tokeninfo</c> (<c>cb_auth:validate_token/2</c>): what a token says, in the shape of a login's answer,
-/// for either kind of token; a token that fails verification is a 401 whose message is Kazoo's reason.
-/// </summary>
+/// <summary><c>cb_auth:validate_token/2</c>: a token's claims in the shape of a login's answer.</summary>
 public sealed class TokenInfoService(TokenValidator tokens, AccountService accounts, IDocumentStore store)
 {
     public async Task<JsonObject> DescribeAsync(string token, CancellationToken cancellationToken)

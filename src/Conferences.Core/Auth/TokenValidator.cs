@@ -3,10 +3,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Conferences.Core.Auth;
 
-/// <summary>
-/// The one token check of HTTP requests and websocket sessions. The JWT header's algorithm picks the kind, and each kind
-/// verifies only with its own algorithm and key: HS256 → this service's key, RS256/384/512 → Kazoo's public key.
-/// </summary>
+/// <summary>The JWT header's algorithm picks the kind; each kind verifies only with its own algorithm and
+/// key.</summary>
 public sealed class TokenValidator(TokenService own, KazooTokenVerifier kazoo)
 {
     /// <param name="accountHeader"><c>X-Auth-Account-ID</c>, which must name the token's account when sent (<c>kz_auth:validate_claims/2</c>).</param>

@@ -1,10 +1,6 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// Crossbar's tokens and account hierarchy for the websocket (<c>bh_token_auth</c>): the same check as an HTTP
-/// request's (<see cref="TokenValidator"/> without an account header, <see cref="AccountService.MayAccess"/>); an
-/// account id that is not 32 characters or not an existing account is never accessible.
-/// </summary>
+/// <summary><c>bh_token_auth</c>: the same token and hierarchy check as an HTTP request's.</summary>
 public sealed class BlackholeAuthenticator(TokenValidator tokens, AccountService accounts) : IBlackholeAuthenticator
 {
     public async Task<TokenClaims?> AuthenticateAsync(string token, CancellationToken cancellationToken)

@@ -1,16 +1,6 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// Client bindings → AMQP bindings, as <c>bh_conference.erl</c> does (docs/websocket.md), plus D12:
-/// <list type="bullet">
-/// <item><c>conference.event.{conf}.{call|*}</c> → <c>conference.event.*.{account}.{conf}.{enc(call)}</c>;</item>
-/// <item><c>conference.event.*.{conf}.*</c> (D12, Monster UI's conference viewer) → every event of {conf}, the same
-/// AMQP binding as <c>conference.event.{conf}.*</c>;</item>
-/// <item><c>conference.command.{conf}</c> → <c>conference.command.{conf}</c>.</item>
-/// </list>
-/// The conference id may not be a wildcard ("ConferenceId required"; <c>#</c> is refused like <c>*</c>, as it would
-/// reach every conference). Other <c>conference.</c> shapes are malformed; other families have no module here.
-/// </summary>
+/// <summary><c>bh_conference.erl</c>'s bindings plus D12 (docs/websocket.md, "Bindings").</summary>
 public static class BlackholeBindingParser
 {
     public const string ConferenceFamily = "conference";
@@ -18,8 +8,6 @@ public static class BlackholeBindingParser
     private const string EventWord = "event";
     private const string CommandWord = "command";
 
-    /// <param name="clientBinding">the binding as the client sent it.</param>
-    /// <param name="accountId">the subscription's (already authorized, or to be authorized) <c>data.account_id</c>.</param>
     public static ParsedBinding Parse(string clientBinding, string accountId)
     {
         ArgumentNullException.ThrowIfNull(clientBinding);

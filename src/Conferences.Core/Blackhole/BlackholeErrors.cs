@@ -1,10 +1,7 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// The texts of <c>data.errors</c> in Blackhole error replies (docs/websocket.md), Kazoo's own first
-/// (<c>bh_token_auth</c>, <c>bh_events</c>, <c>bh_authz_subscribe</c>, <c>bh_conference</c>), then this service's
-/// for input Kazoo crashes on or limits Kazoo does not have (docs/compatibility.md).
-/// </summary>
+/// <summary>Kazoo's <c>data.errors</c> texts first, then this service's for what Kazoo lacks
+/// (docs/websocket.md).</summary>
 public static class BlackholeErrors
 {
     public const string AuthenticationTokenRequired = "authentication token required";

@@ -2,14 +2,7 @@ using System.Buffers;
 
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// Server → client event frames (docs/websocket.md; <c>bh_events:event/3</c>, <c>blackhole_data_emitter:event/4</c>):
-/// <c>{"action":"event","subscribed_key":…,"subscription_key":…,"name":…,"routing_key":…,"data":{…}}</c>.
-/// <c>data</c> is the AMQP message without the optional default headers (<c>kz_api:public_fields/1</c>: all but
-/// <c>Account-ID</c> and <c>Call-ID</c>), keys normalised (lower case, <c>-</c> → <c>_</c>, recursively), plus —
-/// D8 — flat copies of the <c>Conference-Channel-Vars</c> (<c>is_moderator</c>, <c>speak</c>, <c>hear</c>,
-/// <c>talking</c>, …) for readers of the legacy flat payload.
-/// </summary>
+/// <summary><c>blackhole_data_emitter:event/4</c>'s frames plus D8's flat channel vars (docs/websocket.md).</summary>
 public static class BlackholeEventFrame
 {
     private static readonly HashSet<string> RemovedHeaders =
@@ -43,11 +36,6 @@ public static class BlackholeEventFrame
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <param name="subscribedKey">the client binding exactly as the client sent it.</param>
-    /// <param name="subscriptionKey">the AMQP binding it stands for.</param>
-    /// <param name="name">the message's <c>Event-Name</c>.</param>
-    /// <param name="routingKey">the routing key the message was published with.</param>
-    /// <param name="data">from <see cref="RenderData"/>.</param>
     public static byte[] Render(string subscribedKey, string subscriptionKey, string? name, string routingKey, ReadOnlySpan<byte> data)
     {
         var buffer = new ArrayBufferWriter<byte>(data.Length + 256);

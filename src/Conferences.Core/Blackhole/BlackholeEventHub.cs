@@ -1,10 +1,7 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// The process's websocket subscriptions: one exclusive bus queue per distinct AMQP binding key, however many sessions
-/// hold it, each delivery rendered once for all of them, like Kazoo's <c>blackhole_listener</c> (docs/websocket.md,
-/// "Bindings"; docs/decisions/0008).
-/// </summary>
+/// <summary>One bus queue per distinct AMQP binding, like <c>blackhole_listener</c> (docs/websocket.md, ADR
+/// 0008).</summary>
 public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogger<BlackholeEventHub> logger) : IAsyncDisposable
 {
     private readonly Lock gate = new();
@@ -23,11 +20,8 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
         }
     }
 
-    /// <summary>
-    /// Holds <paramref name="amqpBinding"/> (a binding key on the <c>conference</c> exchange) until the returned
-    /// handle is disposed; <paramref name="receiver"/> gets every delivery on it from now on — including one that
-    /// arrives before this call returns, when this call creates the subscription.
-    /// </summary>
+    /// <summary>Holds <paramref name="amqpBinding"/> until disposed; a creating join also receives what arrives before
+    /// it returns.</summary>
     /// <exception cref="BusUnavailableException">the bus is down, or the hub is shutting down.</exception>
     public async Task<IAsyncDisposable> JoinAsync(string amqpBinding, Action<BlackholeEvent> receiver, CancellationToken cancellationToken)
     {

@@ -1,10 +1,7 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// A client → server frame (docs/websocket.md): <c>{"action":…, "auth_token":…, "request_id":…, "data":{…}}</c>,
-/// optionally <c>name</c> and <c>metadata</c>. As in <c>bh_context:from_json/2</c>: a missing or empty action is
-/// <c>noop</c>, a missing <c>request_id</c> is rand-hex-32, empty strings count as absent.
-/// </summary>
+/// <summary>A client frame as <c>bh_context:from_json/2</c> reads it: empty strings count as absent
+/// (docs/websocket.md).</summary>
 public sealed record BlackholeFrame
 {
     public required string Action { get; init; }
@@ -13,7 +10,6 @@ public sealed record BlackholeFrame
 
     public string? AuthToken { get; init; }
 
-    /// <summary><c>data</c> when it is an object; null otherwise.</summary>
     public JsonObject? Data { get; init; }
 
     public JsonNode? Name { get; init; }
@@ -47,7 +43,6 @@ public sealed record BlackholeFrame
         };
     }
 
-    /// <summary>The request id of a frame without one, or of an answer to a frame that could not be read: rand-hex-32.</summary>
     public static string NewRequestId() => KazooIds.NewId();
 
     // kz_json:get_ne_binary_value/2: strings as they are, numbers in their text form, anything else absent.

@@ -1,12 +1,7 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// A <see cref="BlackholeEventHub"/> entry: one AMQP binding key, its bus subscription and the sessions holding it.
-/// Joining and leaving take <see cref="Turn"/> (one at a time per key, so subscribe and dispose never interleave);
-/// a retired entry (its last member left, or the hub shut down) is out of the hub's table and is never reused —
-/// a session that was waiting for its turn starts over with a fresh entry. Deliveries read the member list without
-/// a lock: it is replaced, never changed in place.
-/// </summary>
+/// <summary>One <see cref="BlackholeEventHub"/> entry; joins and leaves take <see cref="Turn"/>, and a retired entry is
+/// never reused (docs/websocket.md, "Bindings").</summary>
 internal sealed class BlackholeHubBinding(string amqpBinding)
 {
     private volatile BlackholeHubMembership[] members = [];
@@ -15,13 +10,13 @@ internal sealed class BlackholeHubBinding(string amqpBinding)
 
     public SemaphoreSlim Turn { get; } = new(1, 1);
 
-    /// <summary>Set once the first member's subscribe succeeded; cleared when the entry retires. Under <see cref="Turn"/>.</summary>
+    // Set once the first member's subscribe succeeded; cleared when the entry retires. Under Turn.
     public IKapiSubscription? Subscription { get; set; }
 
-    /// <summary>Under <see cref="Turn"/>.</summary>
+    // Under Turn.
     public bool Retired { get; set; }
 
-    /// <summary>Under <see cref="Turn"/>: the subscription to end, now that the entry no longer holds it.</summary>
+    // Under Turn.
     public IKapiSubscription? TakeSubscription()
     {
         var subscription = Subscription;
@@ -31,10 +26,10 @@ internal sealed class BlackholeHubBinding(string amqpBinding)
 
     public IReadOnlyList<BlackholeHubMembership> Members => members;
 
-    /// <summary>Under <see cref="Turn"/>.</summary>
+    // Under Turn; the member list is replaced, never changed in place, so deliveries read it without a lock.
     public void Add(BlackholeHubMembership member) => members = [.. members, member];
 
-    /// <summary>Under <see cref="Turn"/>; false when <paramref name="member"/> was not a member (any more).</summary>
+    // Under Turn; false when member was not a member (any more).
     public bool Remove(BlackholeHubMembership member)
     {
         var current = members;
@@ -46,6 +41,6 @@ internal sealed class BlackholeHubBinding(string amqpBinding)
         return true;
     }
 
-    /// <summary>Under <see cref="Turn"/>.</summary>
+    // Under Turn.
     public void Clear() => members = [];
 }

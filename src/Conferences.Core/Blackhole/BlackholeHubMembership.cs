@@ -1,9 +1,6 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// One session's hold on a <see cref="BlackholeEventHub"/> binding; disposing it (once; later calls do nothing)
-/// leaves the binding, and the last to leave ends the bus subscription before the call returns.
-/// </summary>
+// Disposed once; the last member to leave ends the bus subscription before the call returns.
 internal sealed class BlackholeHubMembership(BlackholeEventHub hub, BlackholeHubBinding binding, Action<BlackholeEvent> receiver)
     : IAsyncDisposable
 {

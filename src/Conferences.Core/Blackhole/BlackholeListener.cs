@@ -1,23 +1,17 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// A session's membership of the <see cref="BlackholeEventHub"/> for one AMQP binding and the client bindings it serves (several client bindings
-/// may stand for one AMQP binding, e.g. <c>conference.event.{conf}.*</c> and D12's <c>conference.event.*.{conf}.*</c>;
-/// each gets its own frame, as in Kazoo). Client bindings are pending until their subscribe reply is queued: frames
-/// for them are held so that no event frame overtakes the reply. Guarded by the session's lock.
-/// </summary>
+// One AMQP binding of a session and the client bindings it serves; frames of a pending client binding are held until
+// its subscribe reply is queued. Guarded by the session's lock.
 internal sealed class BlackholeListener(string amqpBinding)
 {
     public string AmqpBinding { get; } = amqpBinding;
 
-    /// <summary>The hub membership, once joined; disposing it leaves the binding.</summary>
     public IAsyncDisposable? Membership { get; set; }
 
     public List<string> Active { get; } = [];
 
     public List<string> Pending { get; } = [];
 
-    /// <summary>Frames of pending client bindings, in delivery order.</summary>
     public List<(string Client, byte[] Frame)> Held { get; } = [];
 
     public bool IsEmpty => Active.Count == 0 && Pending.Count == 0;
@@ -31,7 +25,7 @@ internal sealed class BlackholeListener(string amqpBinding)
         Held.RemoveAll(h => h.Client == clientBinding);
     }
 
-    /// <summary>Right after the subscribe reply: the held frames first, then live delivery.</summary>
+    // Held frames first, then live delivery.
     public void Activate(string clientBinding, BlackholeSender sender)
     {
         Pending.Remove(clientBinding);

@@ -1,10 +1,7 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// Wire names of Blackhole's websocket protocol (docs/websocket.md; <c>blackhole_socket_handler.erl</c>,
-/// <c>blackhole_data_emitter.erl</c>): the actions a client sends, the two actions the server sends, reply statuses
-/// and frame keys.
-/// </summary>
+/// <summary>Wire names of Blackhole's protocol (<c>blackhole_socket_handler.erl</c>,
+/// <c>blackhole_data_emitter.erl</c>).</summary>
 public static class BlackholeProtocol
 {
     public const string Subscribe = "subscribe";
@@ -14,10 +11,8 @@ public static class BlackholeProtocol
     /// <summary>The action of a frame without one (<c>blackhole_socket_handler</c> defaults to <c>noop</c>).</summary>
     public const string Noop = "noop";
 
-    /// <summary>Server → client: the answer to a request, carrying its <c>request_id</c>.</summary>
     public const string Reply = "reply";
 
-    /// <summary>Server → client: an AMQP message that matched one of the session's bindings.</summary>
     public const string Event = "event";
 
     public const string Success = "success";

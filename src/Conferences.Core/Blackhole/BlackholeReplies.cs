@@ -2,16 +2,12 @@ using System.Buffers;
 
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// Server → client replies (docs/websocket.md, <c>blackhole_data_emitter:reply/4</c>):
-/// <c>{"action":"reply","request_id":…,"status":"success"|"error","data":{…}}</c>. Every reply carries the
-/// request's <c>request_id</c>, which Monster UI matches replies by (docs/clients.md).
-/// </summary>
+/// <summary><c>blackhole_data_emitter:reply/4</c>; Monster UI matches replies by <c>request_id</c>
+/// (docs/clients.md).</summary>
 public static class BlackholeReplies
 {
     public static byte[] Success(string requestId, JsonObject data) => Render(requestId, BlackholeProtocol.Success, writer => data.WriteTo(writer));
 
-    /// <summary><c>data</c> = <c>{"errors":[…]}</c>.</summary>
     public static byte[] Error(string requestId, IEnumerable<string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -33,7 +29,6 @@ public static class BlackholeReplies
     /// <summary><c>bh_ping</c>: <c>data</c> = <c>{"response":"pong"}</c>.</summary>
     public static byte[] Pong(string requestId) => Success(requestId, new JsonObject { ["response"] = "pong" });
 
-    /// <summary><c>data.subscribed</c>: every client binding of the session after the subscription.</summary>
     public static byte[] Subscribed(string requestId, IEnumerable<string> subscribed) =>
         Success(requestId, new JsonObject { [BlackholeProtocol.SubscribedKey] = Strings(subscribed) });
 

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// A session's way to its client. A frame the outbox refuses means the socket is closing (its queue overflowed or it
-/// is shutting down), so every later frame is refused too and deliveries stop rendering frames nobody will read.
-/// </summary>
+// A refused frame means the socket is closing: later frames are refused too, so deliveries stop rendering.
 internal sealed class BlackholeSender(IBlackholeOutbox outbox)
 {
     private volatile bool closed;

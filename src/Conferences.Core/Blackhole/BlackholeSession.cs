@@ -1,10 +1,7 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// One websocket client of the Blackhole protocol (<c>blackhole_socket_callback.erl</c>, docs/websocket.md): each
-/// frame is authenticated, validated, authorized and executed in Kazoo's order and answered with one reply; the
-/// session knows nothing of sockets, only its <see cref="IBlackholeOutbox"/>. Frames are handled one at a time.
-/// </summary>
+/// <summary>One websocket client (<c>blackhole_socket_callback.erl</c>); frames are handled one at a time, in Kazoo's
+/// order.</summary>
 public sealed partial class BlackholeSession : IAsyncDisposable
 {
     private readonly IBlackholeAuthenticator authenticator;
@@ -28,7 +25,6 @@ public sealed partial class BlackholeSession : IAsyncDisposable
         subscriptions = new BlackholeSubscriptions(hub, sender, options.MaxBindings, logger);
     }
 
-    /// <summary>Whom the session acts for, once authenticated.</summary>
     public TokenClaims? Claims => claims;
 
     /// <summary>The <c>name</c> and <c>metadata</c> of the latest frame that had them (stored, as Blackhole does).</summary>
@@ -36,13 +32,10 @@ public sealed partial class BlackholeSession : IAsyncDisposable
 
     public JsonNode? Metadata { get; private set; }
 
-    /// <summary>The session's bindings, in subscription order.</summary>
     public IReadOnlyList<BlackholeBinding> Bindings => subscriptions.Bindings;
 
-    /// <summary>
-    /// An <c>auth_token</c> query parameter of the connection: a valid one authenticates the session at once; any
-    /// other is used, like a frame's, by the first frame that needs authentication and carries no token of its own.
-    /// </summary>
+    /// <summary>A valid query-string token authenticates at once; any other is used by the first frame that needs
+    /// one.</summary>
     public async Task AuthenticateOnConnectAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token))
@@ -53,7 +46,6 @@ public sealed partial class BlackholeSession : IAsyncDisposable
         claims = await authenticator.AuthenticateAsync(token, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Handles one text frame (UTF-8 JSON) and queues its reply.</summary>
     public async Task HandleAsync(ReadOnlyMemory<byte> text, CancellationToken cancellationToken)
     {
         var frame = BlackholeFrame.Parse(text.Span);
@@ -89,7 +81,6 @@ public sealed partial class BlackholeSession : IAsyncDisposable
     /// <summary>A binary frame: Blackhole reads text frames only.</summary>
     public void HandleBinary() => Send(BlackholeReplies.Error(BlackholeFrame.NewRequestId(), BlackholeErrors.BinaryFrame));
 
-    /// <summary>Leaves every binding of the session (the socket closed); the hub ends those no other session holds.</summary>
     public ValueTask DisposeAsync() => subscriptions.DisposeAsync();
 
     // validate → authorize → command, each failing step answering with its errors (blackhole_socket_callback:recv/2)

@@ -1,12 +1,9 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>The validation step of subscribe and unsubscribe (<c>bh_events:validate/2</c>, <c>bh_conference:validate/2</c>).</summary>
+// bh_events:validate/2 and bh_conference:validate/2.
 internal static class BlackholeSubscriptionValidator
 {
-    /// <summary>
-    /// <c>data</c> with <c>account_id</c> and <c>binding</c> (or <c>bindings</c>, docs/compatibility.md D8), then each
-    /// binding's shape. Sends the error reply and returns null when something is wrong.
-    /// </summary>
+    // Sends the error reply and returns null when something is wrong.
     public static BlackholeSubscriptionRequest? Validate(BlackholeFrame frame, BlackholeSender sender)
     {
         var data = frame.Data;

@@ -1,10 +1,7 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// A session's bindings (<c>bh_events.erl</c>, <c>bh_conference.erl</c>): one <see cref="BlackholeEventHub"/> membership
-/// per distinct AMQP binding, whose deliveries become event frames for every client binding it serves, and no event
-/// frame ahead of the subscribe reply it follows.
-/// </summary>
+// One hub membership per distinct AMQP binding (bh_events.erl, bh_conference.erl); no event frame ahead of its
+// subscribe reply.
 internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, BlackholeSender sender, int maxBindings, ILogger logger)
 {
     private readonly Lock gate = new();
@@ -106,7 +103,6 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
         }
     }
 
-    /// <summary>Leaves every binding (the socket closed); the hub ends those no other session holds.</summary>
     public async ValueTask DisposeAsync()
     {
         List<IAsyncDisposable> ending;

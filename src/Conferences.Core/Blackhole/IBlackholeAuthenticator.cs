@@ -3,7 +3,6 @@ namespace Conferences.Core.Blackhole;
 /// <summary>Who a Blackhole session is and which accounts it may subscribe to (<c>bh_token_auth</c>, <c>bh_authz_subscribe</c>).</summary>
 public interface IBlackholeAuthenticator
 {
-    /// <returns>the token's claims, or null when it is not a valid, unexpired token (this service's or Kazoo's).</returns>
     Task<TokenClaims?> AuthenticateAsync(string token, CancellationToken cancellationToken);
 
     /// <summary>The token's own account or a descendant of it (the super-duper admin: any existing account).</summary>

@@ -1,11 +1,7 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>
-/// Where a session's frames go: the socket's bounded outgoing queue. Never blocks; a full queue refuses the frame
-/// (and the socket is closed for being too slow), so a slow client never holds up the bus or another client.
-/// </summary>
+/// <summary>Never blocks: a full queue refuses the frame, so a slow client never holds up the bus (ADR 0006).</summary>
 public interface IBlackholeOutbox
 {
-    /// <returns>false when the frame was not queued (queue full or connection closing).</returns>
     bool TryEnqueue(byte[] frame);
 }

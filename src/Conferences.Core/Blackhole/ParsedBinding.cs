@@ -1,7 +1,7 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>How a client binding reads: a usable <see cref="BlackholeBinding"/>, a malformed one (its error is a
-/// validation error) or one of a family no module serves (answered after authorization, as in <c>bh_events</c>).</summary>
+/// <summary>Usable, malformed (a validation error), or of a family no module serves (refused after
+/// authorization).</summary>
 public sealed record ParsedBinding
 {
     private ParsedBinding(string clientBinding, BlackholeBinding? binding, string? error, bool unknownFamily)
@@ -16,7 +16,6 @@ public sealed record ParsedBinding
 
     public BlackholeBinding? Binding { get; }
 
-    /// <summary>The validation error of a malformed binding of a known family.</summary>
     public string? Error { get; }
 
     public bool IsUnknownFamily { get; }

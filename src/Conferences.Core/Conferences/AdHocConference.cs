@@ -1,12 +1,8 @@
 namespace Conferences.Core.Conferences;
 
-/// <summary>
-/// The ad-hoc conference crossbar synthesises for an id with no stored document (<c>cb_conferences:build_conference/2</c>;
-/// docs/crossbar.md, "The ad-hoc conference"). Every schema default is present, so number lists are arrays.
-/// </summary>
+/// <summary><c>cb_conferences:build_conference/2</c>; every schema default is present (docs/crossbar.md).</summary>
 public static class AdHocConference
 {
-    /// <summary>The synthesised document with its private fields (<c>_id</c>, <c>pvt_type</c>).</summary>
     public static JsonObject Build(KazooSchemaValidator validator, string conferenceId, JsonObject? requestData = null)
     {
         ArgumentNullException.ThrowIfNull(validator);

@@ -1,9 +1,7 @@
 namespace Conferences.Core.Conferences;
 
-/// <summary>
-/// GET <c>/conferences</c>: <c>crossbar_view</c>'s paginated listing with <c>crossbar_filter</c>'s filters
-/// (docs/crossbar.md, "CRUD"); <c>_read_only</c> comes from the live state, not a search (docs/compatibility.md D5, D7).
-/// </summary>
+/// <summary><c>crossbar_view</c> listing with <c>crossbar_filter</c>; <c>_read_only</c> from the live state (D5,
+/// D7).</summary>
 public sealed class ConferenceLister(ConferenceStore conferences, ILiveConferences live, TimeProvider clock)
 {
     private const int FilterBatch = 200;

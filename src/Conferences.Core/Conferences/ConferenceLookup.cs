@@ -1,15 +1,11 @@
 namespace Conferences.Core.Conferences;
 
-/// <summary>
-/// The one way to find the conference a read or an action is about: the stored document (typed <c>conference</c> or
-/// untyped, not soft-deleted), else the ad-hoc document crossbar synthesises (<see cref="AdHocConference"/>).
-/// </summary>
+/// <summary>The one way to find a conference: the stored document, else the running ad-hoc one
+/// (<see cref="AdHocConference"/>).</summary>
 public sealed class ConferenceLookup(ConferenceStore conferences, ILiveConferences live, KazooSchemaValidator validator)
 {
-    /// <summary>
-    /// Reads and every action but dial: an ad-hoc conference only while one with that id runs in the account
-    /// (docs/compatibility.md D1, D2); <paramref name="requestData"/> is merged over it, as Kazoo's actions do.
-    /// </summary>
+    /// <summary>An ad-hoc conference only while it runs (docs/compatibility.md D1, D2); <paramref name="requestData"/> is
+    /// merged over it, as Kazoo's actions do.</summary>
     /// <exception cref="CrossbarException">404 <c>bad_identifier</c>: neither stored nor running.</exception>
     public async Task<LoadedConference> LoadAsync(string accountId, string conferenceId, JsonObject? requestData, CancellationToken ct)
     {
@@ -27,10 +23,8 @@ public sealed class ConferenceLookup(ConferenceStore conferences, ILiveConferenc
     public Task<LoadedConference> LoadAsync(string accountId, string conferenceId, CancellationToken ct) =>
         LoadAsync(accountId, conferenceId, requestData: null, ct);
 
-    /// <summary>
-    /// Dial (<c>cb_conferences:maybe_load_conference/2</c>): any id works, an unknown one gives the ad-hoc document
-    /// with <paramref name="requestData"/> merged over it; the live state is not consulted.
-    /// </summary>
+    /// <summary>Dial (<c>cb_conferences:maybe_load_conference/2</c>): any id works; the live state is not
+    /// consulted.</summary>
     public async Task<LoadedConference> LoadOrAdHocAsync(string accountId, string conferenceId, JsonObject requestData, CancellationToken ct)
     {
         var stored = await conferences.LoadAsync(accountId, conferenceId, allowUntyped: true, ct).ConfigureAwait(false);

@@ -1,9 +1,7 @@
 namespace Conferences.Core.Conferences;
 
-/// <summary>
-/// GET <c>…/conferences/{id}/participants[/{pid}]</c> (<c>cb_conferences:validate_participants/3</c>) from the live
-/// state: the conference must be stored or running, the participant in it (docs/compatibility.md D1, D3, D6).
-/// </summary>
+/// <summary><c>cb_conferences:validate_participants/3</c> from the live state (docs/compatibility.md D1, D3,
+/// D6).</summary>
 public sealed class ConferenceParticipants(ConferenceLookup lookup, TimeProvider clock)
 {
     /// <summary>The participants of the running conference; <c>[]</c> for a stored conference that is not running.</summary>

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Conferences;
 
-/// <summary>
-/// Conference CRUD as <c>cb_conferences.erl</c> does it (docs/crossbar.md, "CRUD"), with
-/// docs/compatibility.md D1 (ad-hoc documents only while running), D5 (one <c>_read_only</c> shape) and D11 (metadata).
-/// </summary>
+/// <summary><c>cb_conferences.erl</c>'s CRUD (docs/crossbar.md, "CRUD") with D1, D5 and D11.</summary>
 public sealed class ConferenceService(
     ConferenceStore conferences,
     ConferenceLister lister,
@@ -29,11 +26,7 @@ public sealed class ConferenceService(
         return new DocumentResult(KazooDocument.PublicView(saved), KazooJson.GetString(saved, KazooFields.Rev));
     }
 
-    /// <summary>
-    /// GET <c>/conferences/{id}</c> (<c>EnrichConference</c>): the stored document — or, while a conference with that
-    /// id runs, the ad-hoc one (D1) — with <c>_read_only</c> from the live state (D5) and the same counters in the
-    /// envelope's <c>metadata</c> (D11); unknown, deleted and not running → 404.
-    /// </summary>
+    /// <summary>The stored or running ad-hoc document with <c>_read_only</c> (D5) and metadata (D11).</summary>
     public async Task<DocumentResult> GetAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
     {
         var conference = await lookup.LoadAsync(context.AccountId, conferenceId, ct).ConfigureAwait(false);
@@ -79,10 +72,7 @@ public sealed class ConferenceService(
         return new DocumentResult(data, revision);
     }
 
-    /// <summary>
-    /// The POST pipeline: schema (400), number uniqueness (400), load (404), If-Match (412), save (409) — in that
-    /// order, so validation errors win over a missing document (<c>cb_conferences:update_conference/2</c> validates before <c>on_successful_validation/2</c> loads).
-    /// </summary>
+    // Validation before load, as cb_conferences:update_conference/2 does: 400 wins over 404, then 412, 409.
     private async Task<DocumentResult> ReplaceAsync(CrossbarContext context, string conferenceId, JsonObject request, CancellationToken ct)
     {
         var doc = Validate(request);
@@ -106,7 +96,7 @@ public sealed class ConferenceService(
         context.Data as JsonObject
         ?? throw KazooErrors.Validation("data", "type", "Value did not match type(s): object", new JsonObject { ["target"] = "object" });
 
-    /// <summary>A client-supplied <c>data.id</c> becomes the document id (<c>cb_context:passed/1</c> copies it into <c>_id</c>).</summary>
+    // cb_context:passed/1 copies a client data.id into _id.
     private static string? ClientId(JsonObject request)
     {
         if (!request.TryGetPropertyValue("id", out var node) || node is null)

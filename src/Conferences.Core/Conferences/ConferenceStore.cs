@@ -1,17 +1,12 @@
 namespace Conferences.Core.Conferences;
 
-/// <summary>
-/// Conference documents in the account database. Store failures (conflict, unreachable) propagate as the
-/// port's exceptions and become Kazoo errors in the API's one error handler.
-/// </summary>
+/// <summary>Store failures propagate as the port's exceptions; the API's one handler maps them.</summary>
 public sealed class ConferenceStore(IDocumentStore store)
 {
     public const string DocumentType = "conference";
 
-    /// <summary>
-    /// The stored conference, or null when missing, soft-deleted or of another type. A document without
-    /// <c>pvt_type</c> passes when <paramref name="allowUntyped"/> (Kazoo loads untyped documents for GET and PATCH: <c>crossbar_doc:load/3</c>).
-    /// </summary>
+    /// <summary>Null when missing, soft-deleted or of another type; untyped passes for GET/PATCH
+    /// (<c>crossbar_doc:load/3</c>).</summary>
     public async Task<JsonObject?> LoadAsync(string accountId, string id, bool allowUntyped, CancellationToken ct)
     {
         // ids beginning with '_' are CouchDB's own (design documents): never conferences
@@ -28,7 +23,6 @@ public sealed class ConferenceStore(IDocumentStore store)
         return type == DocumentType || (allowUntyped && !doc.ContainsKey(KazooFields.Type)) ? doc : null;
     }
 
-    /// <summary>Saves and returns the document as stored, with its new <c>_rev</c>.</summary>
     public async Task<JsonObject> SaveAsync(string accountId, JsonObject doc, CancellationToken ct)
     {
         var rev = await store.SaveAsync(AccountDatabase.Encoded(accountId), doc, ct).ConfigureAwait(false);

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Conferences;
 
-/// <summary>
-/// <c>validate_numbers/2</c>: the conference's numbers (conference, member and moderator) must not be used by
-/// another conference of the account, looked up in <c>conference/listing_by_number</c>.
-/// </summary>
+/// <summary><c>cb_conferences:validate_numbers/2</c>, through <c>conference/listing_by_number</c>.</summary>
 public sealed class NumberUniqueness(ConferenceStore conferences)
 {
     public async Task EnsureUniqueAsync(string accountId, JsonObject doc, string? exceptId, CancellationToken ct)

@@ -1,12 +1,9 @@
 namespace Conferences.Core.Crossbar;
 
-/// <summary>
-/// Reads an action PUT into an <see cref="ActionRequest"/> at the edge, with crossbar's own lookups: the controllers
-/// call it so that the actions receive typed values (docs/crossbar.md, "Reading an action").
-/// </summary>
+/// <summary>Parses an action PUT at the edge so the actions receive typed values (docs/crossbar.md, "Reading an
+/// action").</summary>
 public static class ActionRequestReader
 {
-    /// <summary>PUT <c>/conferences/{id}</c>: the action of <c>cb_modules_util:get_request_action/1</c>.</summary>
     public static ActionRequest ForConference(CrossbarContext context, string conferenceId) =>
         Read(context, conferenceId, ConferenceAction(context));
 
@@ -21,7 +18,6 @@ public static class ActionRequestReader
         return AsString(context.Envelope["action"] ?? context.DataObject["action"]);
     }
 
-    /// <summary>The request value <c>action</c>: <c>data.action</c>, then the query string, then the envelope.</summary>
     public static string? ParticipantsAction(CrossbarContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,16 +1,13 @@
 namespace Conferences.Core.Crossbar;
 
-/// <summary>
-/// Crossbar's query-string filters, applied to the full stored document of each listed row; all must match
-/// (<c>crossbar_filter.erl</c>). A filter that cannot be evaluated excludes the row.
-/// </summary>
+/// <summary><c>crossbar_filter.erl</c> over each row's stored document; a filter that cannot be evaluated excludes the
+/// row.</summary>
 public sealed class CrossbarFilter
 {
     private readonly List<Func<JsonObject, bool>> _predicates;
 
     private CrossbarFilter(List<Func<JsonObject, bool>> predicates) => _predicates = predicates;
 
-    /// <summary>The filter described by the query string, or null when it names none.</summary>
     public static CrossbarFilter? FromQuery(IReadOnlyDictionary<string, string> query)
     {
         var predicates = new List<Func<JsonObject, bool>>();

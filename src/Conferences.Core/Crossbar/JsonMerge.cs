@@ -1,10 +1,7 @@
 namespace Conferences.Core.Crossbar;
 
-/// <summary>
-/// PATCH semantics of crossbar (<c>cb_conferences:patch/2</c>, <c>kz_json:merge/2</c>): the request is deep-merged over the stored
-/// document; nested objects merge recursively, arrays are replaced, <c>null</c> removes a key and an empty
-/// object replaces the stored object.
-/// </summary>
+/// <summary><c>kz_json:merge/2</c> as PATCH uses it (<c>cb_conferences:patch/2</c>; docs/crossbar.md,
+/// "CRUD").</summary>
 public static class JsonMerge
 {
     public static JsonObject Patch(JsonObject stored, JsonObject patch)

@@ -21,10 +21,8 @@ public static class KazooDocument
         return view;
     }
 
-    /// <summary>
-    /// What a client may write: keys beginning with <c>_</c> or <c>pvt_</c> are silently dropped (a fetched
-    /// <c>_read_only</c> included), and <c>id</c> which names the document rather than being part of it.
-    /// </summary>
+    /// <summary>Drops <c>_</c>/<c>pvt_</c> keys (a fetched <c>_read_only</c> included) and <c>id</c>, which names the
+    /// document.</summary>
     public static JsonObject CleanRequest(JsonObject request)
     {
         var clean = new JsonObject();

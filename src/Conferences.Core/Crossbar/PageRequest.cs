@@ -1,9 +1,7 @@
 namespace Conferences.Core.Crossbar;
 
-/// <summary>
-/// The pagination and sort options of a list request (<c>crossbar_view</c>): <c>page_size</c> (default 50),
-/// <c>start_key</c>, <c>paginate</c>, and the query-string-only <c>ascending</c>/<c>descending</c> flags.
-/// </summary>
+/// <summary><c>crossbar_view</c>'s options: <c>page_size</c> (default 50), <c>start_key</c>, <c>paginate</c>, sort
+/// order.</summary>
 public sealed record PageRequest(bool Paginate, int PageSize, string? StartKey, bool Descending)
 {
     public const int DefaultPageSize = 50;
@@ -27,10 +25,7 @@ public sealed record PageRequest(bool Paginate, int PageSize, string? StartKey, 
         return new PageRequest(paginate, pageSize, startKey, IsDescending(context.Query));
     }
 
-    /// <summary>
-    /// Descending unless the query string has <c>ascending</c> with a value other than <c>false</c> and no
-    /// <c>descending=true</c>; <c>descending=false</c> alone keeps it descending (<c>crossbar_view</c>).
-    /// </summary>
+    // crossbar_view: descending unless ascending is set (to anything but false) without descending=true.
     private static bool IsDescending(IReadOnlyDictionary<string, string> query)
     {
         var ascending = query.TryGetValue("ascending", out var a) && a != "false";

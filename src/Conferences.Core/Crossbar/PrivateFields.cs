@@ -1,8 +1,6 @@
 namespace Conferences.Core.Crossbar;
 
-/// <summary>
-/// The private fields crossbar sets on every save (<c>crossbar_doc:update_pvt_parameters/2</c>).
-/// </summary>
+/// <summary>The private fields crossbar sets on every save (<c>crossbar_doc:update_pvt_parameters/2</c>).</summary>
 public static class PrivateFields
 {
     public static void Stamp(JsonObject doc, string type, CrossbarContext context, long nowGregorian)

@@ -2,11 +2,8 @@ using System.Buffers.Binary;
 
 namespace Conferences.Core.Crossbar;
 
-/// <summary>
-/// Crossbar's opaque pagination keys: base64url (no padding) of the Erlang external term encoding of the view
-/// key. A string key is encoded as <c>0x83 0x6D &lt;uint32 BE length&gt; &lt;utf-8 bytes&gt;</c>; a value that
-/// does not decode is used verbatim (<c>crossbar_view</c>).
-/// </summary>
+/// <summary><c>crossbar_view</c>'s opaque keys: base64url of the key's Erlang external term; undecodable keys pass
+/// verbatim.</summary>
 public static class StartKeyCodec
 {
     private const byte VersionTag = 0x83;

@@ -2,16 +2,11 @@ using static Conferences.Core.Actions.ActionData;
 
 namespace Conferences.Core.Dial;
 
-/// <summary>
-/// A simplified <c>kz_endpoint:build/3</c> for SIP devices: Kazoo's creation rules and endpoint type, and the bridge
-/// fields the media manager needs; call forwarding, failover, codecs and custom SIP headers are not built.
-/// </summary>
+// A simplified kz_endpoint:build/3 for SIP devices (docs/crossbar.md, "Dial"): no forwarding, failover, codecs or
+// custom SIP headers.
 internal static class DeviceEndpointBuilder
 {
-    /// <summary>
-    /// The endpoint of <paramref name="device"/> (a device document or an inline device object), whose id is
-    /// <paramref name="id"/> (null for the synthetic device of a SIP URI); null when Kazoo's builder would fail.
-    /// </summary>
+    // null when Kazoo's builder would fail; id is null for the synthetic device of a SIP URI.
     public static JsonObject? Build(JsonObject device, string? id, DialCall call)
     {
         ArgumentNullException.ThrowIfNull(device);
@@ -37,7 +32,7 @@ internal static class DeviceEndpointBuilder
         return endpoint;
     }
 
-    /// <summary>The device id Kazoo reads (<c>kz_doc:id/1</c>): <c>_id</c>, else <c>id</c>.</summary>
+    // kz_doc:id/1: _id, else id.
     public static string? IdOf(JsonObject device) => NonEmpty(device[KazooFields.Id]) ?? NonEmpty(device["id"]);
 
     // kz_endpoint's creation rules: endpoint_called_self, endpoint_disabled, do_not_disturb
@@ -46,11 +41,7 @@ internal static class DeviceEndpointBuilder
         && !IsFalse(device["enabled"])
         && !((device["do_not_disturb"] as JsonObject)?["enabled"] is JsonValue dnd && dnd.GetValueKind() == JsonValueKind.True);
 
-    /// <summary>
-    /// <c>get_endpoint_type/2</c>: <c>endpoint_type</c>, else <c>device_type</c>, converted (<c>sip_*</c>, smartphone,
-    /// softphone, cellphone, landline, fax → SIP); without a known type, a device with a non-empty <c>sip</c> object
-    /// (and no <c>mobile</c> one) is guessed to be SIP.
-    /// </summary>
+    // kz_endpoint:get_endpoint_type/2; see docs/crossbar.md, "Dial".
     private static bool IsSipDevice(JsonObject device)
     {
         var declared = NonEmpty(device["endpoint_type"]) ?? NonEmpty(device["device_type"]);
@@ -65,10 +56,7 @@ internal static class DeviceEndpointBuilder
         return KazooJson.IsEmpty(device["mobile"]) && !KazooJson.IsEmpty(device["sip"]);
     }
 
-    /// <summary>
-    /// <c>kzd_devices:calculate_presence_id/2</c> without the owner's and hotdesk users' overrides: the device's
-    /// <c>presence_id</c>, else its SIP username, qualified with the account realm when it has no <c>@</c>.
-    /// </summary>
+    // kzd_devices:calculate_presence_id/2 without owner and hotdesk overrides.
     private static string? PresenceId(JsonObject device, string? username, string? accountRealm)
     {
         var presence = NonEmpty(device["presence_id"]) ?? username;
@@ -79,7 +67,7 @@ internal static class DeviceEndpointBuilder
         return $"{presence}@{accountRealm}";
     }
 
-    /// <summary><c>generate_ccvs/3</c>: the device's account, the device as authorizing party, its owner.</summary>
+    // kz_endpoint:generate_ccvs/3: the account, the device as authorizing party, its owner.
     private static JsonObject ChannelVars(JsonObject device, string? id, DialCall call)
     {
         var ccvs = new JsonObject { ["Account-ID"] = NonEmpty(device[KazooFields.AccountId]) ?? call.AccountId };

@@ -2,13 +2,10 @@ using System.Collections.Frozen;
 
 namespace Conferences.Core.Dial;
 
-/// <summary>
-/// The dial's <c>Custom-Application-Vars</c> (<c>cb_modules_util:cavs_from_context/1</c>), without the query
-/// parameters crossbar reads for itself: Kazoo would hand a <c>?auth_token=</c> to every leg (docs/crossbar.md).
-/// </summary>
+// cb_modules_util:cavs_from_context/1 without crossbar's own query parameters (docs/compatibility.md).
 internal static class DialApplicationVars
 {
-    /// <summary>Kazoo's default <c>reserved_ccv_keys</c> (<c>kapps_call_command_types.hrl</c>).</summary>
+    // Kazoo's default reserved_ccv_keys (kapps_call_command_types.hrl).
     public static readonly FrozenSet<string> ReservedChannelVars = new[]
     {
         "Account-ID", "Account-Name", "Account-Realm", "Authorizing-ID", "Authorizing-Type", "Auto-Answer",
@@ -18,10 +15,6 @@ internal static class DialApplicationVars
         "SIP-Invite-Domain", "Simplify-Loopback", "Username",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Query parameters crossbar reads for itself (authentication, verb tunnelling, output format, paging, filters,
-    /// the action and its data, cache busters), never application variables.
-    /// </summary>
     public static readonly FrozenSet<string> ReservedQueryKeys = new[]
     {
         "_", "accept", "action", "ascending", "auth_token", "callback", "chunk_size", "created_from", "created_to",
@@ -32,7 +25,6 @@ internal static class DialApplicationVars
 
     private const string FilterPrefix = "filter_";
 
-    /// <param name="body">the envelope's <c>data</c>, whose <c>custom_application_vars</c> object is the start.</param>
     public static JsonObject From(JsonObject body, IReadOnlyDictionary<string, string> query)
     {
         ArgumentNullException.ThrowIfNull(body);

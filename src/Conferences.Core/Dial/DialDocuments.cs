@@ -1,21 +1,14 @@
 namespace Conferences.Core.Dial;
 
-/// <summary>
-/// The account documents a dial reads: any document by id (<c>kz_datamgr:open_cache_doc/2</c>) and the devices a
-/// user owns (<c>kz_attributes:owned_by/3</c>).
-/// </summary>
+/// <summary><c>kz_datamgr:open_cache_doc/2</c> and <c>kz_attributes:owned_by/3</c>.</summary>
 public sealed class DialDocuments(IDocumentStore store)
 {
-    /// <summary>The document (soft-deleted ones included), or null when there is none.</summary>
     public Task<JsonObject?> GetAsync(string accountId, string id, CancellationToken ct) =>
         // ids beginning with '_' are CouchDB's own (design documents), never endpoints
         id.StartsWith('_') ? Task.FromResult<JsonObject?>(null) : store.GetAsync(AccountDatabase.Encoded(accountId), id, ct);
 
-    /// <summary>
-    /// The live devices owned by <paramref name="userId"/>, in view order. Kazoo's <c>attributes/owned</c> view counts
-    /// a device with hotdesk users as owned by those users only, otherwise by its <c>owner_id</c>; the same set is
-    /// read here from <c>devices/listing_by_owner</c>, which lists both.
-    /// </summary>
+    /// <summary><c>devices/listing_by_owner</c> yields the same set as Kazoo's <c>attributes/owned</c>
+    /// (docs/kazoo-storage.md).</summary>
     public async Task<IReadOnlyList<JsonObject>> DevicesOwnedByAsync(string accountId, string userId, CancellationToken ct)
     {
         var rows = await store.QueryViewAsync(AccountDatabase.Encoded(accountId), KazooViews.DeviceByOwner,

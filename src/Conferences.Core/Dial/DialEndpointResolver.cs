@@ -1,9 +1,6 @@
 namespace Conferences.Core.Dial;
 
-/// <summary>
-/// <c>cb_conferences:build_endpoints_to_dial/3</c>: each requested endpoint becomes bridge endpoints or an error keyed
-/// by its 1-based position (docs/crossbar.md, "Dial"). Endpoints keep the request's order; Kazoo's does not matter.
-/// </summary>
+// cb_conferences:build_endpoints_to_dial/3 (docs/crossbar.md, "Dial"); endpoints keep the request's order.
 internal sealed class DialEndpointResolver(DialDocuments documents)
 {
     private const int DocumentIdBytes = 32;
@@ -39,7 +36,7 @@ internal sealed class DialEndpointResolver(DialDocuments documents)
         return new DialEndpoints(endpoints, errors);
     }
 
-    /// <returns>whether the position advances (false only for a deleted document).</returns>
+    // false only for a deleted document: the position does not advance.
     private async Task<bool> ResolveStringAsync(DialCall call, string value, int position, List<JsonObject> endpoints, JsonObject errors, CancellationToken ct)
     {
         if (value.StartsWith(SipUriEndpoint.Scheme, StringComparison.Ordinal))
@@ -115,7 +112,7 @@ internal sealed class DialEndpointResolver(DialDocuments documents)
         }
     }
 
-    /// <summary>An inline device object gets an <c>id</c> of rand-hex-32 unless it names one (<c>kz_json:insert_value/3</c>).</summary>
+    // kz_json:insert_value/3: an inline device without id gets rand-hex-32.
     private static JsonObject InlineDevice(JsonObject device)
     {
         var copy = device.DeepClone().AsObject();

@@ -3,17 +3,12 @@ using K = Conferences.Core.Kapi.KapiKeys;
 
 namespace Conferences.Core.Dial;
 
-/// <summary>
-/// The kapi <c>dial</c> crossbar sends (<c>cb_conferences:exec_dial_endpoints/4</c>, <c>kapi_conference:dial/1</c>), built through the
-/// message table: <c>Msg-ID</c> = the HTTP request id, <c>Timeout</c> always present (default 20 s), the caller id
-/// name falling back to the conference's <c>name</c>.
-/// </summary>
+// kapi dial as cb_conferences:exec_dial_endpoints/4 sends it: Msg-ID = request id, Timeout always present.
 internal static class DialMessage
 {
-    /// <summary><c>?BRIDGE_DEFAULT_SYSTEM_TIMEOUT_S</c>.</summary>
+    // ?BRIDGE_DEFAULT_SYSTEM_TIMEOUT_S
     public const int DefaultTimeoutSeconds = 20;
 
-    /// <exception cref="KapiValidationException">the fields do not make a valid <c>dial</c>.</exception>
     public static JsonObject Build(
         DialCall call,
         JsonObject dialData,
@@ -42,7 +37,6 @@ internal static class DialMessage
         return KapiMessage.Build(KapiConference.Dial, fields, sender);
     }
 
-    /// <summary><c>timeout</c> in seconds (the schema guarantees an integer ≥ 1 when present), else 20.</summary>
     public static long TimeoutSeconds(JsonObject dialData)
     {
         ArgumentNullException.ThrowIfNull(dialData);
@@ -61,7 +55,7 @@ internal static class DialMessage
             : DefaultTimeoutSeconds;
     }
 
-    /// <summary>How long crossbar waits for <c>dial_resp</c>: <c>timeout × 1000 × endpoints</c> ms, at most <paramref name="maxWait"/>.</summary>
+    // crossbar waits timeout × 1000 × endpoints ms for dial_resp; capped by maxWait.
     public static TimeSpan Wait(long timeoutSeconds, int endpointCount, TimeSpan maxWait)
     {
         var seconds = (double)timeoutSeconds * Math.Max(endpointCount, 1);

@@ -2,17 +2,14 @@ using System.Text.RegularExpressions;
 
 namespace Conferences.Core.Dial;
 
-/// <summary>
-/// Which strings crossbar's dial treats as phone numbers (<c>cb_conferences:build_number_endpoint/2</c>; <c>knm_converters</c>,
-/// <c>knm_converter_regex</c>): one that, converted to E.164 with Kazoo's default converters, matches the default
-/// reconcile regex — or anything shorter than <see cref="MinDigitsForDid"/> bytes (extensions).
-/// </summary>
+// Which strings dial treats as numbers (cb_conferences:build_number_endpoint/2, knm_converters; docs/crossbar.md,
+// "Dial").
 internal static partial class DialNumbers
 {
-    /// <summary><c>MIN_DIGITS_FOR_DID</c>: shorter strings are extensions and always dialable.</summary>
+    // MIN_DIGITS_FOR_DID: shorter strings are extensions, always dialable.
     public const int MinDigitsForDid = 5;
 
-    /// <summary>Kazoo's default <c>reconcile_regex</c> (Erlang's <c>\d</c> is ASCII-only, hence <c>[0-9]</c>).</summary>
+    // Kazoo's default reconcile_regex (Erlang's \d is ASCII-only, hence [0-9]).
     [GeneratedRegex(@"^(\+?1)?[0-9]{10}$|^\+[2-9][0-9]{7,}$|^011[0-9]*$|^00[0-9]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ReconcileRegex();
 
@@ -26,11 +23,7 @@ internal static partial class DialNumbers
     [GeneratedRegex(@"^[2-9][0-9]{7,}$", RegexOptions.CultureInvariant)]
     private static partial Regex GlobalConverter();
 
-    /// <summary>
-    /// <c>knm_converter_regex:to_e164/1</c>: <c>+…</c> stays; 10-digit NANP (optionally <c>1</c>/<c>+1</c>) → <c>+1…</c>;
-    /// <c>011…</c>/<c>00…</c> with at least 5 more digits → <c>+…</c>; <c>[2-9]</c> and 7+ digits → <c>+…</c>;
-    /// anything else unchanged.
-    /// </summary>
+    // knm_converter_regex:to_e164/1 (docs/crossbar.md, "Dial").
     public static string ToE164(string number)
     {
         ArgumentNullException.ThrowIfNull(number);
@@ -49,10 +42,9 @@ internal static partial class DialNumbers
         return GlobalConverter().IsMatch(number) ? "+" + number : number;
     }
 
-    /// <summary><c>knm_converters:is_reconcilable/1</c>: the E.164 form matches the reconcile regex.</summary>
     public static bool IsReconcilable(string number) => ReconcileRegex().IsMatch(ToE164(number));
 
-    /// <summary>What <c>build_endpoint/2</c> dials as a number: reconcilable, or under 5 bytes long (Erlang <c>byte_size</c>).</summary>
+    // build_endpoint/2 dials reconcilable numbers, or anything under 5 bytes (Erlang byte_size).
     public static bool IsDialable(string value) =>
         value.Length > 0 && (IsReconcilable(value) || Encoding.UTF8.GetByteCount(value) < MinDigitsForDid);
 }

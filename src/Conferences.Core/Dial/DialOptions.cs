@@ -5,18 +5,15 @@ public sealed class DialOptions
 {
     public const string Section = "Dial";
 
-    /// <summary>
-    /// The media zone whose managers take the dial (<c>conference.command.{zone}</c>, <c>kapi_conference:publish_dial/2</c>); Kazoo's <c>kz_config:zone()</c>, <c>local</c> unless configured.
-    /// </summary>
+    /// <summary><c>kz_config:zone()</c>: the zone whose managers take the dial
+    /// (<c>kapi_conference:publish_dial/2</c>).</summary>
     public string Zone { get; set; } = Kapi.KapiRoutingKeys.DefaultZone;
 
     /// <summary>The sender's node name, <c>Node</c> of the dial request; default <c>crossbar@{machine name}</c>.</summary>
     public string? NodeName { get; set; }
 
-    /// <summary>
-    /// Upper bound of the wait for <c>dial_resp</c>. Kazoo waits <c>timeout × 1000 × endpoints</c> ms whatever that
-    /// comes to; a dial of many endpoints with a large timeout would otherwise hold its HTTP request for hours.
-    /// </summary>
+    /// <summary>Kazoo waits <c>timeout × 1000 × endpoints</c> ms unbounded; this cap keeps a dial from holding a
+    /// request for hours.</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(10);
 
     public string SenderNode => string.IsNullOrEmpty(NodeName) ? $"crossbar@{Environment.MachineName}" : NodeName;

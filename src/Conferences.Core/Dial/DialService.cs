@@ -1,10 +1,7 @@
 namespace Conferences.Core.Dial;
 
-/// <summary>
-/// The conference <c>dial</c> action (<c>cb_conferences:dial/3</c>): validate D against <c>conferences.dial</c>,
-/// resolve the endpoints, send the kapi <c>dial</c> to the zone's media managers and answer their <c>dial_resp</c>.
-/// The media manager starts a conference that is not running (docs/compatibility.md D2; docs/crossbar.md, "Dial").
-/// </summary>
+/// <summary><c>cb_conferences:dial/3</c>; the media manager starts a conference that is not running (D2;
+/// docs/crossbar.md).</summary>
 public sealed partial class DialService(
     DialDocuments documents,
     AccountService accounts,
@@ -18,8 +15,6 @@ public sealed partial class DialService(
 
     private readonly DialEndpointResolver resolver = new(documents);
 
-    /// <summary>Dials into the request's conference; <paramref name="conference"/>'s <c>name</c> is the caller id name fallback.</summary>
-    /// <returns>the answer's <c>data</c> (endpoint responses, or a timeout / no-media-server error object).</returns>
     /// <exception cref="CrossbarException">400 for missing or invalid dial data or endpoints.</exception>
     /// <exception cref="BusUnavailableException">the bus is down (503).</exception>
     public async Task<JsonObject> DialAsync(ActionRequest request, JsonObject conference, CancellationToken ct)
@@ -47,10 +42,7 @@ public sealed partial class DialService(
         return await SendAsync(request, call, dialData, resolved.Endpoints, ct).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// D validated against <c>conferences.dial</c>. Invalid data leaves no endpoint, so Kazoo always adds the
-    /// <c>data.endpoints</c> minItems error to the schema's errors (keyed relative to D).
-    /// </summary>
+    // Invalid data leaves no endpoint, so Kazoo always adds the data.endpoints minItems error too.
     private JsonObject ValidDialData(JsonNode? data)
     {
         if (data is null)
@@ -124,7 +116,7 @@ public sealed partial class DialService(
         return DialResponses.TimedOut();
     }
 
-    /// <summary><c>kapi_conference:dial_resp_v/1</c>.</summary>
+    // kapi_conference:dial_resp_v/1
     private static bool IsDialResponse(JsonObject reply) => KapiMessage.IsValid(KapiConference.DialResp, reply);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No media manager of zone {Zone} is known; dial into {ConferenceId} not sent")]

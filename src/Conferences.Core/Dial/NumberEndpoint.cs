@@ -1,9 +1,6 @@
 namespace Conferences.Core.Dial;
 
-/// <summary>
-/// A phone number or extension of a dial (<c>cb_conferences:build_number_endpoint/2</c>): a loopback
-/// leg back into the account's call routing, with the number as given (not its E.164 form).
-/// </summary>
+// cb_conferences:build_number_endpoint/2: a loopback leg into the account's routing, number as given.
 internal static class NumberEndpoint
 {
     public static JsonObject Build(string number, DialCall call)

@@ -1,10 +1,7 @@
 namespace Conferences.Core.Dial;
 
-/// <summary>
-/// A <c>sip:</c> endpoint of a dial (<c>cb_conferences:build_sip_endpoint/2</c>): the URI becomes a
-/// synthetic device <c>{"sip":{"invite_format":"route","route":uri,"realm":host,"username":user}}</c>, built like any
-/// device. A URI without a host (Kazoo's parser fails and crossbar crashes) is reported as not found instead.
-/// </summary>
+// cb_conferences:build_sip_endpoint/2: the URI becomes a synthetic SIP device; a URI without a host (crossbar crashes)
+// is reported as not found.
 internal static class SipUriEndpoint
 {
     public const string Scheme = "sip:";
@@ -29,7 +26,7 @@ internal static class SipUriEndpoint
         return DeviceEndpointBuilder.Build(device, id: null, call);
     }
 
-    /// <summary>The user and host of <c>sip:[user[:password]@]host[:port][;params][?headers]</c>.</summary>
+    // The user and host of sip:[user[:password]@]host[:port][;params][?headers].
     internal static bool TryParse(string uri, out string user, out string host)
     {
         user = host = string.Empty;

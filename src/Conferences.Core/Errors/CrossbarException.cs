@@ -1,9 +1,7 @@
 namespace Conferences.Core.Errors;
 
-/// <summary>
-/// A failure crossbar answers with its error envelope (<c>crossbar_util:response/5</c>); thrown anywhere, turned into
-/// an envelope in one place in the API.
-/// </summary>
+/// <summary>Thrown anywhere in Core; the API's one handler turns it into the envelope
+/// (<c>crossbar_util:response/5</c>).</summary>
 public sealed class CrossbarException(int status, string errorName, JsonNode? data, string? detail = null)
     : Exception(detail ?? $"{status} {errorName}")
 {

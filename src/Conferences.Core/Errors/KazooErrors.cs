@@ -7,7 +7,6 @@ public static class KazooErrors
 
     public static CrossbarException Validation(JsonObject errors) => new(400, ValidationErrorName, errors);
 
-    /// <summary>One validation error <c>{"key":{"rule":{"message":…, …}}}</c>.</summary>
     public static CrossbarException Validation(string key, string rule, string message, JsonObject? extra = null)
     {
         var detail = new JsonObject { ["message"] = message };
@@ -44,10 +43,8 @@ public static class KazooErrors
     public static CrossbarException BadIdentifier(string cause) =>
         new(404, "bad_identifier", new JsonObject { ["cause"] = cause, ["message"] = "bad identifier" });
 
-    /// <summary>
-    /// A participant that is not in the running conference: relate's error (cb_conferences:relate_participants),
-    /// <c>data</c> <c>{"id": id, "message": "bad identifier"}</c>; docs/compatibility.md D3 uses it for every participant path.
-    /// </summary>
+    /// <summary>Relate's 404 (<c>cb_conferences:relate/4</c>), used for every participant path (docs/compatibility.md
+    /// D3).</summary>
     public static CrossbarException UnknownParticipant(JsonNode? id) =>
         new(404, "bad_identifier", new JsonObject { ["id"] = id?.DeepClone(), ["message"] = "bad identifier" });
 
@@ -101,7 +98,7 @@ public static class KazooErrors
     public static CrossbarException DatastoreUnreachable() =>
         WithMessage(503, "datastore_unreachable", "datastore timeout");
 
-    /// <summary>The message bus is down: commands fail fast instead of hanging (issue 5; Kazoo has no such row).</summary>
+    /// <summary>The bus is down: commands fail fast instead of hanging (Kazoo has no such row).</summary>
     public static CrossbarException BusUnavailable() =>
         WithMessage(503, "amqp_unavailable", "message bus unavailable");
 

@@ -1,10 +1,7 @@
 namespace Conferences.Core.Kapi;
 
-/// <summary>
-/// <c>App-Name</c>/<c>App-Version</c> of the Kazoo applications on the conference bus (<c>kz_amqp_worker.erl</c>):
-/// crossbar's searches and dial, conference commands built by <c>kapps_conference_command</c>, ecallmgr's replies
-/// and FreeSWITCH-originated events.
-/// </summary>
+/// <summary><c>App-Name</c>/<c>App-Version</c> of the Kazoo applications on the conference bus
+/// (<c>kz_amqp_worker.erl</c>).</summary>
 public static class KapiApps
 {
     public const string CrossbarName = "crossbar";

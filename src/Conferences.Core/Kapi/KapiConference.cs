@@ -5,10 +5,8 @@ using static Conferences.Core.Kapi.KapiDefinitions;
 
 namespace Conferences.Core.Kapi;
 
-/// <summary>
-/// The kapi message table: the messages of <c>kapi_conference.erl</c> this service sends or receives, key for key
-/// (kapi's code wins over the generated <c>kapi.conference.*.json</c> schemas; docs/amqp.md, "Messages").
-/// </summary>
+/// <summary>The messages of <c>kapi_conference.erl</c>, key for key; kapi's code wins over its JSON schemas
+/// (docs/amqp.md).</summary>
 public static class KapiConference
 {
     public const string Category = "conference";
@@ -159,7 +157,6 @@ public static class KapiConference
             (K.CallerIdName, T.String), (K.CallerIdNumber, T.String), (K.ChannelPresenceId, T.String), (K.CustomChannelVars, T.Object)),
     };
 
-    /// <summary>Every message of the table.</summary>
     public static readonly IReadOnlyList<KapiMessageDefinition> All =
     [
         SearchReq, SearchResp, ConferenceError, Lock, Unlock, MuteParticipant, UnmuteParticipant, DeafParticipant, UndeafParticipant, Kick, Play,
@@ -175,13 +172,10 @@ public static class KapiConference
     public static KapiMessageDefinition? FindCommand(string? applicationName) =>
         applicationName is not null && CommandsByApplicationName.TryGetValue(applicationName, out var definition) ? definition : null;
 
-    /// <summary>A definition by its kapi name (<c>search_req</c>, <c>participants_req</c>, …), or null.</summary>
     public static KapiMessageDefinition? FindByName(string name) => All.FirstOrDefault(d => d.Name == name);
 
-    /// <summary>
-    /// The definition a received message claims to be: commands by <c>Application-Name</c>, others by <c>Event-Name</c>;
-    /// null when unknown. A <c>dial_resp</c> has no <c>Application-Name</c> on the wire: its requester identifies it.
-    /// </summary>
+    /// <summary>Commands by <c>Application-Name</c>, others by <c>Event-Name</c>; a <c>dial_resp</c> is identified by
+    /// its requester.</summary>
     public static KapiMessageDefinition? Identify(JsonObject message)
     {
         if (KazooJson.GetString(message, H.EventCategory) != Category)

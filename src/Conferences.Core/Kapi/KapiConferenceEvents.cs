@@ -1,9 +1,7 @@
 namespace Conferences.Core.Kapi;
 
-/// <summary>
-/// Values of the <c>Event</c> key of a conference <c>event</c> message: the events ecallmgr publishes by
-/// default (<c>publish_conference_event</c>; <c>kapi_conference:event/1</c>, <c>ecallmgr_fs_conference_stream.erl</c>).
-/// </summary>
+/// <summary>The events ecallmgr publishes by default (<c>ecallmgr_fs_conference_stream.erl</c>,
+/// <c>kapi_conference:event/1</c>).</summary>
 public static class KapiConferenceEvents
 {
     public const string ConferenceCreate = "conference-create";

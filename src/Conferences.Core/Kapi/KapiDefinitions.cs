@@ -3,10 +3,9 @@ using T = Conferences.Core.Kapi.KapiValueType;
 
 namespace Conferences.Core.Kapi;
 
-/// <summary>Builders for the rows of <see cref="KapiConference"/>, in the shape of kapi's header, value and type lists.</summary>
+// Builders for the rows of KapiConference, in the shape of kapi's header, value and type lists.
 internal static class KapiDefinitions
 {
-    /// <summary>A conference command: <c>Event-Name: command</c>, <c>Application-Name</c> fixed, <c>Conference-ID</c> required.</summary>
     public static KapiMessageDefinition Command(
         string applicationName,
         string[]? required = null,

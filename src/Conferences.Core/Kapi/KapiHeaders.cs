@@ -1,9 +1,7 @@
 namespace Conferences.Core.Kapi;
 
-/// <summary>
-/// The headers every Kazoo AMQP JSON message may carry (<c>kz_api.erl</c>; <c>kz_api.hrl</c>,
-/// <c>kz_api_literals.hrl</c>). Builders keep these plus the message's declared keys and nothing else.
-/// </summary>
+/// <summary>The headers every kapi message may carry (<c>kz_api.hrl</c>); builders keep these plus the declared keys
+/// only.</summary>
 public static class KapiHeaders
 {
     public const string EventCategory = "Event-Category";
@@ -60,9 +58,7 @@ public static class KapiHeaders
 
     public static bool IsDefaultHeader(string key) => All.Contains(key);
 
-    /// <summary>
-    /// A new <c>Msg-ID</c>: 16 hex characters, what Kazoo's AMQP worker puts on crossbar's searches and
-    /// commands (<c>kz_binary:rand_hex(8)</c>; <c>kz_api.erl</c>). Opaque to every consumer.
-    /// </summary>
+    /// <summary>16 hex characters, like Kazoo's AMQP worker (<c>kz_binary:rand_hex(8)</c>); opaque to every
+    /// consumer.</summary>
     public static string NewMsgId() => KazooIds.RandomHex(8);
 }

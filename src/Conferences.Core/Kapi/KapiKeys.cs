@@ -1,9 +1,6 @@
 namespace Conferences.Core.Kapi;
 
-/// <summary>
-/// Wire names of the <c>kapi_conference</c> message keys (<c>kapi_conference.erl</c>). The common headers,
-/// including <c>Account-ID</c> and <c>Call-ID</c>, are in <see cref="KapiHeaders"/>.
-/// </summary>
+/// <summary>Key names of <c>kapi_conference.erl</c>; the common headers are in <see cref="KapiHeaders"/>.</summary>
 public static class KapiKeys
 {
     public const string ApplicationName = "Application-Name";

@@ -1,17 +1,11 @@
 namespace Conferences.Core.Kapi;
 
-/// <summary>
-/// Builds and validates kapi messages against a <see cref="KapiMessageDefinition"/>, the way
-/// <c>kz_api:prepare_api_payload/3</c>, <c>build_message/3</c> and <c>validate/4</c> do (<c>kz_api.erl</c>, <c>kapi_conference.erl</c>).
-/// </summary>
+/// <summary><c>kz_api:build_message/3</c> and <c>validate/4</c> over a <see cref="KapiMessageDefinition"/>
+/// (docs/amqp.md).</summary>
 public static class KapiMessage
 {
-    /// <summary>
-    /// The wire message for <paramref name="fields"/>: null and empty-string values dropped (also inside nested
-    /// objects), <c>App-Name</c>/<c>App-Version</c>/<c>Node</c> taken from <paramref name="sender"/> and
-    /// <c>Msg-ID</c> generated when absent, fixed values set when absent, then only the common headers and the
-    /// declared keys kept (anything else is silently stripped). <paramref name="fields"/> is not modified.
-    /// </summary>
+    /// <summary>Drops null and empty values, fills sender, <c>Msg-ID</c> and fixed values, then strips undeclared keys, as
+    /// <c>kz_api:build_message/3</c> does; <paramref name="fields"/> is not modified.</summary>
     /// <exception cref="KapiValidationException">a required key is missing or a value has the wrong type or value.</exception>
     public static JsonObject Build(KapiMessageDefinition definition, JsonObject fields, KapiSender sender)
     {
@@ -49,11 +43,8 @@ public static class KapiMessage
         return message;
     }
 
-    /// <summary>
-    /// Every problem of a received message (empty = valid): the common required headers, the required keys and
-    /// "one of" groups (null or empty-string values count as missing), fixed and allowed values and the types of
-    /// present keys. Keys the definition does not declare are ignored, as Kazoo ignores them.
-    /// </summary>
+    /// <summary>Every problem of a received message (empty = valid); undeclared keys are ignored, as Kazoo ignores
+    /// them.</summary>
     public static IReadOnlyList<KapiProblem> Validate(KapiMessageDefinition definition, JsonObject message)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -100,10 +91,7 @@ public static class KapiMessage
 
     public static bool IsValid(KapiMessageDefinition definition, JsonObject message) => Validate(definition, message).Count == 0;
 
-    /// <summary>
-    /// Reads an id such as <c>Participant-ID</c> or <c>Other-Participant</c>, which arrive as an integer or a
-    /// numeric string (<c>kapps_conference_command.erl</c>).
-    /// </summary>
+    /// <summary><c>Participant-ID</c> and <c>Other-Participant</c> arrive as integers or numeric strings.</summary>
     public static bool TryGetInteger(JsonObject message, string key, out long value) =>
         KapiValueTypes.TryGetInteger(message[key], allowNumericString: true, out value);
 

@@ -1,12 +1,9 @@
 namespace Conferences.Core.Kapi;
 
-/// <summary>
-/// Exchanges and routing keys of the conference bus, the AMQP-word encoder and topic matching
-/// (docs/amqp.md; <c>kz_amqp.hrl</c>, <c>kz_amqp_util.erl</c>, <c>kapi_conference.erl</c>).
-/// </summary>
+/// <summary>Exchanges, routing keys, the AMQP-word encoder and topic matching (docs/amqp.md;
+/// <c>kz_amqp_util.erl</c>).</summary>
 public static class KapiRoutingKeys
 {
-    /// <summary>Searches, commands, dial, events and config requests.</summary>
     public const string ConferenceExchange = "conference";
     public const string ConferenceExchangeType = "topic";
 
@@ -17,7 +14,6 @@ public static class KapiRoutingKeys
     /// <summary><c>search_req</c> (and callflow's <c>discovery_req</c>, which this service ignores).</summary>
     public const string Discovery = "conference.discovery";
 
-    /// <summary>The media zone a dial goes to when none is configured.</summary>
     public const string DefaultZone = "local";
 
     /// <summary>Binding for every conference event of any shape (kapi binds <c>conference.event.#</c>).</summary>
@@ -33,17 +29,12 @@ public static class KapiRoutingKeys
     /// <summary><c>conference.command.{zone}</c>: dial requests, to the media managers of a zone.</summary>
     public static string Dial(string zone = DefaultZone) => CommandPrefix + zone;
 
-    /// <summary>
-    /// <c>conference.event.{Event}.{acct}.{conf}.{enc(call)}</c>; a conference-level event (no call) has the
-    /// conference id, encoded, in the last slot (kapi's <c>event_key</c>). Pass <c>*</c> or <c>#</c> for a binding.
-    /// </summary>
+    /// <summary>kapi's <c>event_key</c>; a conference-level event has the encoded conference id in the call
+    /// slot.</summary>
     public static string Event(string eventName, string accountId, string conferenceId, string? callId = null) =>
         $"{EventPrefix}{eventName}.{accountId}.{conferenceId}.{Encode(callId ?? conferenceId)}";
 
-    /// <summary>
-    /// The routing key of a built conference <c>event</c> message: <c>Event</c>, <c>Account-ID</c> (else
-    /// <c>Custom-Channel-Vars.Account-ID</c>), <c>Conference-ID</c>, <c>Call-ID</c> (else the conference id).
-    /// </summary>
+    /// <summary>The routing key of a built conference event (kapi's <c>event_key</c>).</summary>
     public static string EventFor(JsonObject message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -65,11 +56,8 @@ public static class KapiRoutingKeys
     /// <summary><c>conference.config.{profile}</c>: profile config requests.</summary>
     public static string Config(string profile) => ConfigPrefix + profile;
 
-    /// <summary>
-    /// Kazoo's AMQP-word encoding (<c>kz_amqp_util:encode/1</c>): a value that is exactly <c>*</c> or <c>#</c> is
-    /// kept; otherwise every UTF-8 byte outside <c>[A-Za-z0-9_~-]</c> becomes <c>%XX</c> (upper-case hex, so
-    /// <c>.</c> → <c>%2E</c>), except space, which becomes <c>+</c>.
-    /// </summary>
+    /// <summary><c>kz_amqp_util:encode/1</c>: <c>*</c>/<c>#</c> kept, other bytes outside <c>[A-Za-z0-9_~-]</c> as
+    /// <c>%XX</c>, space as +.</summary>
     public static string Encode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -96,11 +84,8 @@ public static class KapiRoutingKeys
         return encoded.ToString();
     }
 
-    /// <summary>
-    /// AMQP topic-exchange matching: words are separated by <c>.</c>; in the pattern <c>*</c> matches exactly one
-    /// word and <c>#</c> zero or more words; any other word matches itself only. As on RabbitMQ, an empty key (or
-    /// pattern) has no word at all, so <c>*</c> does not match it and <c>#</c> does.
-    /// </summary>
+    /// <summary>AMQP 0-9-1 topic matching as RabbitMQ does it: an empty key has no word, so <c>*</c> misses it and
+    /// <c>#</c> matches.</summary>
     public static bool TopicMatches(string pattern, string routingKey)
     {
         ArgumentNullException.ThrowIfNull(pattern);

@@ -1,9 +1,7 @@
 namespace Conferences.Core.Kapi;
 
-/// <summary>
-/// Who publishes a kapi message: <c>App-Name</c>, <c>App-Version</c> and <c>Node</c> (the sender's Erlang node
-/// name in Kazoo, e.g. <c>crossbar@api1</c>; <c>kz_api.erl</c>, <c>kz_amqp_worker.erl</c>).
-/// </summary>
+/// <summary><c>App-Name</c>, <c>App-Version</c> and <c>Node</c> (the sender's Erlang node name, e.g.
+/// <c>crossbar@api1</c>).</summary>
 public sealed record KapiSender(string AppName, string AppVersion, string Node)
 {
     /// <summary>crossbar's searches and dial requests.</summary>

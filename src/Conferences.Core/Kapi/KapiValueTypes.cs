@@ -1,6 +1,5 @@
 namespace Conferences.Core.Kapi;
 
-/// <summary>The checks behind <see cref="KapiValueType"/> (<c>kapi_conference.erl</c>).</summary>
 public static class KapiValueTypes
 {
     public static bool Matches(KapiValueType type, JsonNode? value) => type switch
@@ -16,7 +15,6 @@ public static class KapiValueTypes
         _ => false,
     };
 
-    /// <summary>What a value of <paramref name="type"/> must be, for problem reports.</summary>
     public static string Describe(KapiValueType type) => type switch
     {
         KapiValueType.String => "a string",
@@ -30,10 +28,8 @@ public static class KapiValueTypes
         _ => type.ToString(),
     };
 
-    /// <summary>
-    /// Reads an integer; with <paramref name="allowNumericString"/> a string such as <c>"7"</c> counts too
-    /// (how consumers must read <c>Participant-ID</c>, <c>kapps_conference_command.erl</c>).
-    /// </summary>
+    /// <summary>With <paramref name="allowNumericString"/> <c>"7"</c> counts, as consumers must read
+    /// <c>Participant-ID</c>.</summary>
     public static bool TryGetInteger(JsonNode? value, bool allowNumericString, out long result)
     {
         result = 0;

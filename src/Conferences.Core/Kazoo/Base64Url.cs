@@ -1,15 +1,11 @@
 namespace Conferences.Core.Kazoo;
 
-/// <summary>
-/// base64url without padding (<c>+</c>→<c>-</c>, <c>/</c>→<c>_</c>), as Kazoo uses it for start keys, the envelope's
-/// <c>node</c> and JWT segments (<c>api_util:encode_start_key/1</c>, <c>kz_base64url</c>).
-/// </summary>
+/// <summary>As Kazoo uses it for start keys, the envelope's <c>node</c> and JWTs (<c>kz_base64url</c>).</summary>
 public static class Base64Url
 {
     public static string Encode(ReadOnlySpan<byte> bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>The decoded bytes, or null when <paramref name="value"/> is not base64url.</summary>
     public static byte[]? TryDecode(string value)
     {
         var base64 = value.Replace('-', '+').Replace('_', '/');

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Kazoo;
 
-/// <summary>
-/// Kazoo stores every timestamp in Gregorian seconds (seconds since 0000-01-01T00:00:00Z):
-/// gregorian = unix + 62167219200 (<c>kz_time:unix_seconds_to_gregorian_seconds/1</c>).
-/// </summary>
+/// <summary>gregorian = unix + 62167219200 (<c>kz_time:unix_seconds_to_gregorian_seconds/1</c>).</summary>
 public static class Gregorian
 {
     public const long UnixEpochOffset = 62_167_219_200;

@@ -1,6 +1,5 @@
 namespace Conferences.Core.Kazoo;
 
-/// <summary>Identifier conventions of Kazoo: rand-hex-32 ids, 32-character account ids.</summary>
 public static class KazooIds
 {
     /// <summary>16 random bytes as 32 lower-case hex characters (<c>kz_binary:rand_hex/1</c>).</summary>

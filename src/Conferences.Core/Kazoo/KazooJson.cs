@@ -1,14 +1,11 @@
 namespace Conferences.Core.Kazoo;
 
-/// <summary>JSON helpers that follow Kazoo's <c>kz_json</c> conventions (<c>kz_json</c>).</summary>
 public static class KazooJson
 {
     public static readonly JsonSerializerOptions WireOptions = new() { WriteIndented = false };
 
-    /// <summary>
-    /// Kazoo key normalisation: lower-case every key and turn <c>-</c> into <c>_</c>, recursively,
-    /// dropping null values (<c>kz_json:normalize/1</c>).
-    /// </summary>
+    /// <summary><c>kz_json:normalize/1</c>: keys lower-cased, <c>-</c> → <c>_</c>, recursively, nulls
+    /// dropped.</summary>
     public static JsonNode? Normalize(JsonNode? node) => node switch
     {
         JsonObject obj => NormalizeObject(obj),

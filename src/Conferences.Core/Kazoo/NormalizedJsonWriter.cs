@@ -1,12 +1,8 @@
 namespace Conferences.Core.Kazoo;
 
-/// <summary>
-/// <c>kz_json:normalize/1</c> written straight to a <see cref="Utf8JsonWriter"/>; of two keys that normalise alike
-/// the first wins, so no property repeats.
-/// </summary>
+/// <summary><c>kz_json:normalize/1</c> straight to a writer; of two keys that normalise alike the first wins.</summary>
 public static class NormalizedJsonWriter
 {
-    /// <summary>Writes <paramref name="value"/> with every object key normalised by <paramref name="normalizeKey"/>.</summary>
     public static void WriteValue(Utf8JsonWriter writer, JsonNode? value, Func<string, string> normalizeKey)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -39,10 +35,8 @@ public static class NormalizedJsonWriter
         }
     }
 
-    /// <summary>
-    /// Writes one property of an object being written: skipped when <paramref name="value"/> is null or when a key
-    /// that normalises alike is already in <paramref name="written"/> (the keys written so far in that object).
-    /// </summary>
+    /// <summary>Skipped when the value is null or a key that normalises alike is already in
+    /// <paramref name="written"/>.</summary>
     public static void WriteProperty(Utf8JsonWriter writer, HashSet<string> written, string key, JsonNode? value, Func<string, string> normalizeKey)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -1,10 +1,7 @@
 namespace Conferences.Core.Messaging;
 
-/// <summary>
-/// Consumes kapi messages: declares the queue and its bindings (and the exchange) and runs
-/// <paramref name="handler"/> for each delivery, never on the publisher's thread. Subscriptions survive a
-/// broker reconnection on adapters that have one.
-/// </summary>
+/// <summary>Runs the handler for each delivery, never on the publisher's thread; subscriptions survive
+/// reconnection.</summary>
 public interface IKapiSubscriber
 {
     /// <exception cref="BusUnavailableException">the bus is down.</exception>

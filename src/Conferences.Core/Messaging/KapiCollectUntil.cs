@@ -1,11 +1,7 @@
 namespace Conferences.Core.Messaging;
 
-/// <summary>
-/// When <c>call_collect</c> stops waiting (<c>kz_amqp_worker</c>): when
-/// <see cref="Replies"/> replies arrived, or when <see cref="Condition"/> holds for the replies so far, whichever
-/// comes first, and at the latest after <see cref="Timeout"/>. <c>Replies = 0</c> means nobody can answer: nothing
-/// is published and the result is empty at once (Kazoo's "no VFun, no responses").
-/// </summary>
+/// <summary><c>kz_amqp_worker</c>'s stop rule; <c>Replies = 0</c> publishes nothing ("no VFun, no
+/// responses").</summary>
 public sealed record KapiCollectUntil
 {
     /// <summary>Kazoo's default request timeout (<c>kz_amqp_worker:default_timeout/0</c>).</summary>
@@ -15,10 +11,8 @@ public sealed record KapiCollectUntil
 
     public int? Replies { get; init; }
 
-    /// <summary>Called with every reply so far (in arrival order) each time one arrives.</summary>
     public Func<IReadOnlyList<JsonObject>, bool>? Condition { get; init; }
 
-    /// <summary>Everything that arrives within <paramref name="timeout"/>.</summary>
     public static KapiCollectUntil TimeoutElapsed(TimeSpan timeout) => new() { Timeout = timeout };
 
     /// <summary><paramref name="count"/> replies, or what arrived within <paramref name="timeout"/>.</summary>

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Messaging;
 
-/// <summary>
-/// An exchange of the Kazoo bus. Adapters declare it (with this type) before the first use; redeclaring a name
-/// with another type is an error, as on RabbitMQ.
-/// </summary>
+/// <summary>Declared before first use; redeclaring a name with another type is an error, as on RabbitMQ.</summary>
 public sealed record KapiExchange(string Name, KapiExchangeType Type)
 {
     /// <summary><c>conference</c> (topic): searches, commands, dial, events (docs/amqp.md).</summary>

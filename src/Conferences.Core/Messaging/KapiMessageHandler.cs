@@ -1,8 +1,5 @@
 namespace Conferences.Core.Messaging;
 
-/// <summary>
-/// Handles one delivery. Deliveries of one subscription are handled one at a time, in queue order. The message is
-/// acknowledged when the handler returns; an exception is logged and the message dropped (acknowledged, not
-/// requeued), as Kazoo drops a message it cannot handle. The token is cancelled when the subscription ends.
-/// </summary>
+/// <summary>One at a time per subscription; acknowledged on return, and dropped (not requeued) on an exception, as
+/// Kazoo does.</summary>
 public delegate Task KapiMessageHandler(KapiDelivery delivery, CancellationToken cancellationToken);

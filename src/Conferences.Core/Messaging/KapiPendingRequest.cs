@@ -1,9 +1,6 @@
 namespace Conferences.Core.Messaging;
 
-/// <summary>
-/// The replies of one request (one <c>Msg-ID</c>) while its requester waits: collects them and completes
-/// <see cref="Completion"/> when the stop rule says so. Replies offered after <see cref="Close"/> are ignored.
-/// </summary>
+// The replies of one Msg-ID while its requester waits; replies after Close are ignored.
 internal sealed class KapiPendingRequest
 {
     private readonly Lock gate = new();
@@ -22,10 +19,10 @@ internal sealed class KapiPendingRequest
         this.isValid = isValid;
     }
 
-    /// <summary>Every correlated reply counts (error replies too); stops at the count or condition.</summary>
+    // Every correlated reply counts (error replies too).
     public static KapiPendingRequest Collect(KapiCollectUntil until) => new(until.Replies, until.Condition, null);
 
-    /// <summary>Only replies passing <paramref name="isValid"/> count; the first one completes.</summary>
+    // Only valid replies count; the first completes.
     public static KapiPendingRequest Call(Func<JsonObject, bool> isValid) => new(1, null, isValid);
 
     public Task Completion => completion.Task;
@@ -52,7 +49,6 @@ internal sealed class KapiPendingRequest
         }
     }
 
-    /// <summary>Stops accepting replies and returns what arrived: (accepted, rejected).</summary>
     public (IReadOnlyList<JsonObject> Accepted, IReadOnlyList<JsonObject> Rejected) Close()
     {
         lock (gate)

@@ -1,18 +1,7 @@
 namespace Conferences.Core.Messaging;
 
-/// <summary>
-/// The queue a subscription consumes from, bound to one exchange with one or more binding keys (patterns on a
-/// topic exchange). A message reaches a queue once even when several of its bindings match.
-/// <list type="bullet">
-/// <item><b>Exclusive</b>: a queue of its own per subscription (anonymous unless named), deleted when the
-/// subscription ends. Every exclusive subscriber gets every matching message — each media manager's
-/// <c>conference.discovery</c> queue, a websocket session's event binding, a requester's reply queue.</item>
-/// <item><b>Shared</b>: a named queue that several subscriptions (in one or several processes) consume together;
-/// each message goes to exactly one of them (round robin) — ecallmgr's <c>ecallmgr_fs_conferences_shared</c>
-/// queue for dial and <c>conference_controller_{conf}</c> for a conference's commands (docs/amqp.md).
-/// Bindings accumulate on the queue; it is deleted with its last subscription (auto-delete).</item>
-/// </list>
-/// </summary>
+/// <summary>Exclusive (every subscriber gets every message) or shared (round robin between subscribers; docs/amqp.md,
+/// "Queues").</summary>
 public sealed record KapiQueue
 {
     private KapiQueue(KapiExchange exchange, IReadOnlyList<string> bindings, string? name, bool shared)
@@ -33,7 +22,6 @@ public sealed record KapiQueue
 
     public IReadOnlyList<string> Bindings { get; }
 
-    /// <summary>The queue name; null for an anonymous exclusive queue (the adapter names it).</summary>
     public string? Name { get; }
 
     public bool IsShared { get; }

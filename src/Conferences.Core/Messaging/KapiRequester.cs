@@ -1,13 +1,7 @@
 namespace Conferences.Core.Messaging;
 
-/// <summary>
-/// <see cref="IKapiRequester"/> over any bus adapter, so both adapters correlate and collect identically. One reply
-/// queue per requester (an exclusive queue named <see cref="ServerId"/>, bound to <c>targeted</c> with its own
-/// name, declared on first use) serves every concurrent request; replies are matched to their request by
-/// <c>Msg-ID</c>, and a reply matching no waiting request is discarded (<c>kz_amqp_worker.erl</c>). Kazoo gives each
-/// pooled worker its own queue instead; the wire is the same. Two requests waiting at once must not share a
-/// <c>Msg-ID</c>.
-/// </summary>
+/// <summary>One reply queue per requester serves every concurrent request, matched by <c>Msg-ID</c> (docs/amqp.md,
+/// "Ports").</summary>
 public sealed partial class KapiRequester(
     IKapiPublisher publisher,
     IKapiSubscriber subscriber,
@@ -54,7 +48,6 @@ public sealed partial class KapiRequester(
         replyQueueGate.Dispose();
     }
 
-    /// <returns>whether the stop rule was met before the timeout.</returns>
     private async Task<bool> RequestAsync(KapiRequest request, KapiPendingRequest waiter, TimeSpan timeout, CancellationToken ct)
     {
         await EnsureReplyQueueAsync(ct).ConfigureAwait(false);
@@ -83,11 +76,8 @@ public sealed partial class KapiRequester(
         }
     }
 
-    /// <summary>
-    /// The request as <c>kz_amqp_worker:send_request/4</c> sends it: the caller's <c>Msg-ID</c> kept (dial uses
-    /// the HTTP request id) or a new one, <c>Server-ID</c> = our reply queue, <c>System-Log-ID</c> defaulted
-    /// to the <c>Call-ID</c>, else the <c>Msg-ID</c> (<c>kz_api.erl</c>).
-    /// </summary>
+    // kz_amqp_worker:send_request/4: the caller's Msg-ID kept (dial uses the request id), Server-ID = our queue,
+    // System-Log-ID defaulted.
     private JsonObject Stamp(JsonObject request, out string msgId)
     {
         var message = request.DeepClone().AsObject();

@@ -1,13 +1,7 @@
 namespace Conferences.Core.Messaging;
 
-/// <summary>
-/// Counts the media-server managers the way Kazoo's <c>kz_nodes</c> does: it listens to the <c>advertise</c>
-/// heartbeats on the <c>nodes</c> fanout exchange (an exclusive queue of its own), keeps every node whose
-/// <c>WhApps</c> include <c>ecallmgr</c>, and forgets one not heard from for <c>Expires × 1.25</c>
-/// (<see cref="KapiNodes"/>). A real Kazoo ecallmgr advertises itself this way, and so does the simulator
-/// (<see cref="NodeAdvertiser"/>), so the same directory works against both. A node whose advertisement no
-/// longer lists <c>ecallmgr</c> is dropped at once. Expiry is evaluated on read against <see cref="TimeProvider"/>.
-/// </summary>
+/// <summary>Counts ecallmgr nodes as <c>kz_nodes</c> does, for a real ecallmgr and the simulator alike (docs/amqp.md,
+/// "Nodes").</summary>
 public sealed partial class MediaManagerDirectory(
     IKapiSubscriber subscriber,
     TimeProvider clock,
@@ -31,7 +25,7 @@ public sealed partial class MediaManagerDirectory(
         }
     }
 
-    /// <summary>Starts listening to the <c>nodes</c> exchange; once is enough (later calls do nothing).</summary>
+    /// <summary>Idempotent.</summary>
     /// <exception cref="BusUnavailableException">the bus is down; call again later.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,10 +1,7 @@
 namespace Conferences.Core.Messaging;
 
-/// <summary>
-/// The heartbeat side of <see cref="KapiNodes"/>, for a process that plays a Kazoo node (the media-server
-/// simulator advertises <c>ecallmgr</c>): publishes <c>advertise</c> at once and then every half
-/// <see cref="NodeAdvertisement.Expires"/> until cancelled. A bus failure is logged and the next beat tries again.
-/// </summary>
+/// <summary>Advertises a node (the simulator as <c>ecallmgr</c>) every half
+/// <see cref="NodeAdvertisement.Expires"/>.</summary>
 public sealed partial class NodeAdvertiser(IKapiPublisher publisher, TimeProvider clock, ILogger<NodeAdvertiser> logger)
 {
     public async Task RunAsync(NodeAdvertisement self, CancellationToken cancellationToken)

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Messaging;
 
-/// <summary>
-/// Ends a subscription whose bus may be gone or shutting down: its queue goes with the connection anyway, so such a
-/// failure is logged and not an error.
-/// </summary>
+// The queue goes with the connection anyway, so a failed disposal is logged, not an error.
 internal static class QuietDisposal
 {
     public static async Task DisposeAsync(IAsyncDisposable? subscription, Action<Exception> log)

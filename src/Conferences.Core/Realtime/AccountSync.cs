@@ -1,9 +1,9 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>Where one account's resync stands; fields guarded by locking the instance, <see cref="Synced"/> also read lock-free.</summary>
+// Fields guarded by locking the instance; Synced is also read lock-free.
 internal sealed class AccountSync
 {
-    /// <summary>The latest generation in which the account was resynchronised; -1 before the first.</summary>
+    // -1 before the first resync.
     public long Synced = -1;
     public Task? Running;
     public long RunningGeneration;
@@ -12,7 +12,7 @@ internal sealed class AccountSync
     public bool Attempted;
     public int PartialRetries;
 
-    /// <summary>Counts one more repeat of a search a manager left unanswered; false, and the count reset, when none is due.</summary>
+    // Counts one more repeat of a search a manager left unanswered; false, and the count reset, when none is due.
     public bool CountPartialRetry(AccountSyncResult result, int maxRetries)
     {
         lock (this)
@@ -27,7 +27,7 @@ internal sealed class AccountSync
         }
     }
 
-    /// <summary>A queued sweep run takes its turn; false when a reader's run replaced it meanwhile.</summary>
+    // False when a reader's run replaced this queued sweep run meanwhile.
     public bool Dequeue(long runId)
     {
         lock (this)
@@ -54,7 +54,7 @@ internal sealed class AccountSync
 
     public bool IsSyncedIn(long generation) => Volatile.Read(ref Synced) >= generation;
 
-    /// <summary>Raises <see cref="Synced"/> to <paramref name="generation"/> unless a later run got there first.</summary>
+    // Unless a later run got there first.
     public void MarkSynced(long generation)
     {
         var seen = Volatile.Read(ref Synced);

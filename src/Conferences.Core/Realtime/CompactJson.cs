@@ -2,12 +2,8 @@ using System.Buffers;
 
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// A JSON object kept as its UTF-8 bytes, already key-normalised the Kazoo way (lower case, <c>-</c> → <c>_</c>,
-/// recursively, nulls dropped, the first of two keys that normalise alike kept;
-/// <c>kz_json:normalize/1</c>, <see cref="NormalizedJsonWriter"/>), so that a participant's
-/// <c>Custom-Channel-Vars</c> cost a few dozen bytes instead of a tree of nodes. Immutable.
-/// </summary>
+/// <summary>A normalised JSON object kept as UTF-8 bytes, so custom channel vars cost bytes instead of a node
+/// tree.</summary>
 public sealed class CompactJson
 {
     private const int MaxCachedKeys = 4096;
@@ -23,7 +19,6 @@ public sealed class CompactJson
 
     public int Length => utf8.Length;
 
-    /// <summary>The normalised copy of <paramref name="node"/>, or null when it is not an object.</summary>
     public static CompactJson? From(JsonNode? node)
     {
         if (node is not JsonObject obj)
@@ -42,7 +37,6 @@ public sealed class CompactJson
         return new(buffer.WrittenSpan.ToArray());
     }
 
-    /// <summary>A fresh object for a response (nobody else holds it).</summary>
     public JsonObject ToJsonObject() => JsonNode.Parse(utf8) as JsonObject ?? [];
 
     public void WriteTo(Utf8JsonWriter writer)

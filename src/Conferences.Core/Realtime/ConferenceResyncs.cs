@@ -1,9 +1,6 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// Conference searches asked for by events that do not fit the state, or by joins; a request for a conference already
-/// being searched is coalesced into one more search after it.
-/// </summary>
+// Searches asked for by events that do not fit, or by joins; a request during a search is coalesced into one more.
 internal sealed partial class ConferenceResyncs(LiveConferenceSync sync, ResyncTasks tasks, ILogger logger)
 {
     private readonly Dictionary<(string Account, string Conference), Resync> running = [];

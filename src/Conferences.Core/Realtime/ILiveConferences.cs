@@ -1,23 +1,14 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// Read side of the live conference state (docs/compatibility.md D7): what runs on the media servers, kept current from the
-/// conference events, so reads cost no bus round trip. Each call first makes sure the account was resynchronised in
-/// the current generation (at start-up, after a reconnection): the first read of an account may wait for that,
-/// bounded; later reads complete synchronously. Every result is an immutable snapshot.
-/// </summary>
+/// <summary>Read side of the live state (D7); the first read of an account in a generation may wait, bounded, for its
+/// resync.</summary>
 public interface ILiveConferences
 {
-    /// <summary>The running conference, or null when none with that id runs in the account.</summary>
     ValueTask<LiveConference?> FindAsync(string accountId, string conferenceId, CancellationToken cancellationToken);
 
-    /// <summary>The account's running conferences, in no particular order.</summary>
     ValueTask<IReadOnlyList<LiveConference>> RunningAsync(string accountId, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The account's live state for several lookups in one request (a list page): the resync is awaited once here,
-    /// lookups on the result never wait. By default a snapshot of <see cref="RunningAsync"/>.
-    /// </summary>
+    /// <summary>For several lookups in one request: the resync is awaited once here.</summary>
     async ValueTask<LiveAccount> AccountAsync(string accountId, CancellationToken cancellationToken)
     {
         var running = (await RunningAsync(accountId, cancellationToken).ConfigureAwait(false))

@@ -1,11 +1,7 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// A member's <c>Conference-Channel-Vars</c> (<c>kapi_conference:search_resp/1</c>, <c>cb_conferences.erl</c>) as a compact value: nine booleans
-/// kept in two bit sets (which are present, which are true) and three numbers. Undefined vars stay absent and are
-/// omitted when rendered, as ecallmgr omits them. Every member event carries the full current vars and replaces the
-/// stored ones (<c>ecallmgr_fs_conference_stream.erl</c>). Keys other than the twelve of <c>kapi_conference:search_resp/1</c> are not kept.
-/// </summary>
+/// <summary>A member's twelve <c>Conference-Channel-Vars</c> in two bit sets and three numbers (docs/amqp.md, "Live
+/// conference state").</summary>
 public readonly record struct LiveChannelVars
 {
     private static readonly Dictionary<string, ChannelFlag> FlagKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -24,7 +20,7 @@ public readonly record struct LiveChannelVars
         ["member_ghost"] = ChannelFlag.MemberGhost,
     };
 
-    /// <summary>The flags in the order the participant object lists them (<c>cb_conferences.erl</c> example).</summary>
+    // The order of the participant object (cb_conferences.erl example).
     private static readonly (ChannelFlag Flag, string Name)[] FlagNames =
     [
         (ChannelFlag.IsModerator, "is_moderator"), (ChannelFlag.Floor, "floor"), (ChannelFlag.Video, "video"),
@@ -74,10 +70,7 @@ public readonly record struct LiveChannelVars
     public LiveChannelVars With(ChannelFlag flag, bool value) =>
         new(present | flag, value ? values | flag : values & ~flag, EnergyLevel, CurrentEnergy, MemberId);
 
-    /// <summary>
-    /// Reads the wire object (keys <c>Is-Moderator</c>, <c>Energy-Level</c>, … or their normalised forms). Booleans
-    /// may arrive as <c>true</c>/<c>false</c> or as those strings, numbers as numbers or numeric strings.
-    /// </summary>
+    /// <summary>Booleans and numbers may arrive as their strings.</summary>
     public static LiveChannelVars From(JsonObject vars)
     {
         ArgumentNullException.ThrowIfNull(vars);
@@ -138,10 +131,7 @@ public readonly record struct LiveChannelVars
         }
     }
 
-    /// <summary>
-    /// The flat copies of docs/compatibility.md D6 (the seed's shape): <c>is_moderator</c>, <c>speak</c>, <c>hear</c>,
-    /// <c>talking</c>, <c>floor</c>, <c>video</c>, <c>mute_detect</c>, <c>energy_level</c>, <c>current_energy</c>.
-    /// </summary>
+    /// <summary>The flat copies of docs/compatibility.md D6.</summary>
     public void WriteFlat(JsonObject target)
     {
         ArgumentNullException.ThrowIfNull(target);

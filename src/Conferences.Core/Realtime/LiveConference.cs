@@ -1,10 +1,7 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// A running conference at one moment (<c>ecallmgr_fs_conferences.erl</c>): its FreeSWITCH instance (<see cref="Uuid"/>, the
-/// events' <c>Instance-ID</c>), start time in Gregorian seconds, lock, media server and members ordered by
-/// participant id. Immutable and safe to hand to any reader; the live state replaces it on every change.
-/// </summary>
+/// <summary>An immutable snapshot of one running conference (<c>ecallmgr_fs_conferences.erl</c>), replaced on every
+/// change.</summary>
 public sealed record LiveConference
 {
     private readonly LiveParticipant[] participants = [];
@@ -26,7 +23,6 @@ public sealed record LiveConference
 
     public string? SwitchExternalIp { get; init; }
 
-    /// <summary>Ordered by participant id; never changed after the record is made.</summary>
     public IReadOnlyList<LiveParticipant> Participants
     {
         get => participants;
@@ -57,10 +53,8 @@ public sealed record LiveConference
 
     public int ParticipantCount => participants.Length;
 
-    /// <summary>Seconds since the conference started, never negative (<c>Run-Time</c>).</summary>
     public long RunTime(long nowGregorian) => Math.Max(0, nowGregorian - StartTime);
 
-    /// <summary>The member with this FreeSWITCH member id, or null (a binary search).</summary>
     public LiveParticipant? FindParticipant(long participantId)
     {
         int low = 0, high = participants.Length - 1;
@@ -96,7 +90,7 @@ public sealed record LiveConference
         return null;
     }
 
-    /// <summary>The conference with <paramref name="participant"/> added, or replacing the member with the same call id.</summary>
+    // Adds participant, or replaces the member with the same call id.
     internal LiveConference WithParticipant(LiveParticipant participant)
     {
         // kept in participant-id order: the new member goes where its id belongs
@@ -122,7 +116,6 @@ public sealed record LiveConference
         return this with { Participants = kept };
     }
 
-    /// <summary>The conference without the member of <paramref name="callId"/>.</summary>
     internal LiveConference WithoutCall(string callId) =>
         this with { Participants = [.. participants.Where(p => !string.Equals(p.CallId, callId, StringComparison.Ordinal))] };
 }

@@ -1,14 +1,7 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// Keeps the live state current (docs/compatibility.md D7): one exclusive queue of this instance's own bound to every conference
-/// event (<c>conference.event.#</c>, docs/amqp.md, <c>kapi_conference:event/1</c>), so several API instances on one broker each
-/// build the same state from the same events. Each event is applied in arrival order; one that does not fit asks
-/// for a search of its conference, and so does a join (the event lacks the member's join time and custom
-/// application vars, which the search brings). A new resync generation starts when the subscription is made, when the bus
-/// reconnects (<see cref="IMessageBusHealth.Reconnected"/>: events were lost meanwhile) and when a media manager
-/// joins (<see cref="IMediaManagerDirectory.Joined"/>: its conferences may be unknown).
-/// </summary>
+/// <summary>Keeps the live state current from <c>conference.event.#</c> (D7; docs/architecture.md, "Live conference
+/// state").</summary>
 public sealed partial class LiveConferenceFeed(
     LiveConferenceState state,
     LiveSyncScheduler scheduler,
@@ -24,7 +17,7 @@ public sealed partial class LiveConferenceFeed(
 
     public bool IsRunning => Volatile.Read(ref subscription) is not null;
 
-    /// <summary>Subscribes to the events (once; later calls do nothing) and starts a resync generation.</summary>
+    /// <summary>Idempotent; starts a resync generation.</summary>
     /// <exception cref="BusUnavailableException">the bus is down; call again later.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +45,6 @@ public sealed partial class LiveConferenceFeed(
         scheduler.Invalidate("conference events subscribed");
     }
 
-    /// <summary>Applies one delivery of <c>conference.event.#</c> (what the subscription does for each).</summary>
     public Task HandleAsync(KapiDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -74,7 +66,6 @@ public sealed partial class LiveConferenceFeed(
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops consuming and resynchronising.</summary>
     public async ValueTask DisposeAsync()
     {
         await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);

@@ -1,22 +1,18 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// The running conferences this instance knows of (docs/compatibility.md D7), fed by the conference events and
-/// corrected by resync searches. Conferences are immutable records replaced on every change: readers never lock.
-/// </summary>
+/// <summary>Fed by the events and corrected by resyncs; snapshots are replaced on every change, so readers never
+/// lock.</summary>
 public sealed class LiveConferenceState
 {
     private readonly Lock writeGate = new();
     private readonly LiveConferenceTable table = new();
     private readonly List<ResyncWindow> windows = [];
 
-    /// <summary>The running conference, or null when this instance knows of none with that id in the account.</summary>
     public LiveConference? Find(string accountId, string conferenceId) =>
         table.Accounts.TryGetValue(accountId, out var conferences) && conferences.TryGetValue(conferenceId, out var conference)
             ? conference
             : null;
 
-    /// <summary>The running conferences of an account, in no particular order.</summary>
     public IReadOnlyList<LiveConference> RunningIn(string accountId)
     {
         if (!table.Accounts.TryGetValue(accountId, out var conferences))
@@ -31,7 +27,6 @@ public sealed class LiveConferenceState
         return running;
     }
 
-    /// <summary>Accounts with at least one running conference.</summary>
     public IReadOnlyList<string> Accounts => [.. table.Accounts.Where(a => !a.Value.IsEmpty).Select(a => a.Key)];
 
     public int ConferenceCount => table.Accounts.Sum(a => a.Value.Count);
@@ -59,7 +54,7 @@ public sealed class LiveConferenceState
         }
     }
 
-    /// <summary>Starts recording the events of a resync's scope; call before its search is published.</summary>
+    // Call before the search is published.
     internal ResyncWindow OpenWindow(string accountId, string? conferenceId)
     {
         var window = new ResyncWindow(accountId, conferenceId);
@@ -70,7 +65,7 @@ public sealed class LiveConferenceState
         return window;
     }
 
-    /// <summary>Ends a resync that learned nothing certain: the state stays as the events made it.</summary>
+    // A resync that learned nothing certain: the state stays as the events made it.
     internal void CloseWindow(ResyncWindow window)
     {
         lock (writeGate)
@@ -79,10 +74,7 @@ public sealed class LiveConferenceState
         }
     }
 
-    /// <summary>
-    /// A conference search answered: the conference is <paramref name="snapshot"/> (null: no media server runs it),
-    /// then the events that arrived meanwhile are replayed over it.
-    /// </summary>
+    // snapshot null: no media server runs it; the events that arrived meanwhile are replayed over it.
     internal void ReplaceConference(ResyncWindow window, LiveConference? snapshot)
     {
         var conferenceId = window.ConferenceId ?? throw new ArgumentException("not a conference window", nameof(window));
@@ -102,11 +94,7 @@ public sealed class LiveConferenceState
         }
     }
 
-    /// <summary>
-    /// An account search answered: <paramref name="running"/> are its conferences. When <paramref name="complete"/>
-    /// (every media server answered) the account's other conferences are gone; otherwise they are kept, as a
-    /// silent media server may still run them. The events that arrived meanwhile are replayed over the result.
-    /// </summary>
+    // Conferences missing from an incomplete answer are kept: a silent media server may still run them.
     internal void ReplaceAccount(ResyncWindow window, IReadOnlyList<LiveConference> running, bool complete)
     {
         lock (writeGate)

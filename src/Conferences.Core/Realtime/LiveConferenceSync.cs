@@ -1,31 +1,19 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// Resynchronises the live state by discovery searches, as crossbar searches on every request
-/// (<c>cb_conferences.erl</c>, <c>kapi_conference:search_req/1</c>): a conference search replaces one conference; an account search
-/// names the account's running conferences (its <c>search_resp</c> has only counters, no participants), then one
-/// conference search per conference fetches their members. Each collect stops as soon as every known media manager
-/// answered (<see cref="MediaManagerDiscovery"/>), at the latest after 2 s. Events that arrive meanwhile are
-/// replayed over the answer (<see cref="ResyncWindow"/>). An answer that proves nothing — nobody answered, or a
-/// manager stayed silent — leaves what the events built.
-/// </summary>
+/// <summary>Resyncs by discovery searches (docs/architecture.md, "Live conference state"); the events replay over the
+/// answer.</summary>
 public sealed partial class LiveConferenceSync(
     LiveConferenceState state,
     MediaManagerDiscovery discovery,
     TimeProvider clock,
     ILogger<LiveConferenceSync> logger)
 {
-    /// <summary>How many conference searches one account resync runs at once.</summary>
+    // How many conference searches one account resync runs at once.
     private const int ConferenceSearches = 8;
 
     private static readonly KapiSender Sender = KapiSender.Crossbar($"crossbar@{Environment.MachineName}");
 
-    /// <returns>
-    /// <see cref="AccountSyncResult.NobodyToAsk"/> when no media manager is known (nothing was published);
-    /// otherwise whether every search was answered by every manager (<see cref="AccountSyncResult.Complete"/>) or some
-    /// stayed silent until the collect timed out (<see cref="AccountSyncResult.Partial"/>: what answered was applied,
-    /// nothing was removed on the silent ones' account).
-    /// </returns>
+    /// <returns>Nothing published, every manager answered, or some stayed silent (nothing removed).</returns>
     /// <exception cref="BusUnavailableException">the search could not be published.</exception>
     public async Task<AccountSyncResult> SyncAccountAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -92,7 +80,7 @@ public sealed partial class LiveConferenceSync(
         }
     }
 
-    /// <summary>A <c>search_req</c> with exactly one of <c>Account-ID</c> / <c>Conference-ID</c>, as crossbar sends (<c>kapi_conference:search_req/1</c>).</summary>
+    // Exactly one of Account-ID / Conference-ID, as crossbar sends (kapi_conference:search_req/1).
     private static JsonObject Search(string key, string value) =>
         KapiMessage.Build(KapiConference.SearchReq, new JsonObject { [key] = value }, Sender);
 

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// The conferences by account and conference id, with the strings that repeat on every event (account ids, switch
-/// names and addresses) interned. Readers need no lock; <see cref="LiveConferenceState"/> serialises the writers.
-/// </summary>
+// Repeated strings (account ids, switch names) interned; readers need no lock, LiveConferenceState serialises writers.
 internal sealed class LiveConferenceTable
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, LiveConference>> accounts = new(StringComparer.Ordinal);

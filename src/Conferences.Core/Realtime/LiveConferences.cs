@@ -1,6 +1,5 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary><see cref="ILiveConferences"/> over the live state and its resync scheduler.</summary>
 public sealed class LiveConferences(LiveConferenceState state, LiveSyncScheduler scheduler) : ILiveConferences
 {
     public ValueTask<LiveConference?> FindAsync(string accountId, string conferenceId, CancellationToken cancellationToken)

@@ -3,12 +3,7 @@ using K = Conferences.Core.Kapi.KapiKeys;
 
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// A conference <c>event</c> message (<c>kapi_conference:event/1</c>) read into what the live state needs, stamped with the
-/// Gregorian second it arrived (<see cref="ReceivedAt"/>: the join time of an <c>add-member</c> and the start time
-/// of a <c>conference-create</c>, which the events do not carry). <see cref="SwitchHostname"/> is the host part of
-/// the event's <c>Node</c> (the media node, <c>freeswitch@host</c>).
-/// </summary>
+/// <summary><see cref="ReceivedAt"/> stands in for the join and start times the events do not carry.</summary>
 public sealed record LiveEvent(
     string Event,
     string AccountId,
@@ -24,20 +19,14 @@ public sealed record LiveEvent(
 
     public string? CallerIdNumber { get; init; }
 
-    /// <summary>The full current vars of a member event; null when the event carries none.</summary>
     public LiveChannelVars? ChannelVars { get; init; }
 
     public CompactJson? CustomChannelVars { get; init; }
 
     public string? SwitchHostname { get; init; }
 
-    /// <summary>
-    /// Reads a delivery of <c>conference.event.#</c>. Only <c>Event-Name: event</c> with <c>Event</c>,
-    /// <c>Conference-ID</c> and <c>Instance-ID</c> qualifies (the legacy <c>participant_event</c> of <c>kapi_conference:participant_event/1</c> shares the
-    /// binding and is ignored). The account is <c>Account-ID</c>, else the routing key's account word
-    /// (<c>conference.event.{Event}.{acct}.{conf}.{call}</c>). The participant id is <c>Participant-ID</c>, else
-    /// <c>Conference-Channel-Vars.Member-ID</c> (they are equal, <c>kapi_conference:search_resp/1</c>).
-    /// </summary>
+    /// <summary>Only <c>Event-Name: event</c> qualifies; missing account and participant ids fall back
+    /// (docs/amqp.md).</summary>
     public static bool TryRead(JsonObject message, string routingKey, long receivedAt, out LiveEvent? read)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -64,7 +53,6 @@ public sealed record LiveEvent(
         return true;
     }
 
-    /// <summary>The host part of an Erlang node name (<c>freeswitch@fs1.example.com</c> → <c>fs1.example.com</c>).</summary>
     public static string? HostOf(string? node) =>
         node is null ? null : node.IndexOf('@', StringComparison.Ordinal) is var at and >= 0 ? node[(at + 1)..] : node;
 

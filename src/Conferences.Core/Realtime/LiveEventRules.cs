@@ -2,11 +2,8 @@ using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// How each conference event changes the state, as <c>ecallmgr_fs_conference</c> publishes them (docs/amqp.md,
-/// "Live conference state"). An event that does not fit is applied as far as it goes and reported
-/// <see cref="LiveApplyOutcome.Inconsistent"/>, so that its conference is resynchronised.
-/// </summary>
+// How each event changes the state (docs/amqp.md, "Live conference state"); a misfit is applied as far as it goes and
+// reported Inconsistent.
 internal static class LiveEventRules
 {
     public static LiveApplyOutcome Apply(LiveConferenceTable table, LiveEvent e)

@@ -1,6 +1,6 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>Reading scalar values the way kapi consumers must (integers or numeric strings, booleans or their strings).</summary>
+// Scalars read as kapi consumers must (integers or numeric strings, booleans or their strings).
 internal static class LiveJson
 {
     public static bool TryGetBool(JsonNode? node, out bool value)

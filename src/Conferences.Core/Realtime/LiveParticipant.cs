@@ -1,11 +1,6 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// A member of a running conference as the live state keeps it (<c>kapi_conference:search_resp/1</c> participant record, <c>ecallmgr_fs_conferences.erl</c>):
-/// typed fields and compact JSON instead of a node tree, so 100,000 of them fit in a few dozen megabytes.
-/// <see cref="ParticipantId"/> is FreeSWITCH's member id (<c>Participant-ID</c>), <see cref="JoinTime"/> Gregorian
-/// seconds (from the search record, or when the <c>add-member</c> event arrived). Immutable: a change makes a new one.
-/// </summary>
+/// <summary>A member as the live state keeps it: typed and compact, so 100,000 fit in a few dozen megabytes.</summary>
 public sealed record LiveParticipant(
     long ParticipantId,
     string CallId,

@@ -3,17 +3,12 @@ using K = Conferences.Core.Kapi.KapiKeys;
 
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// Reads the replies of a discovery search (<c>kapi_conference:search_resp/1</c>, <c>cb_conferences.erl</c>): only replies that validate as
-/// <c>search_resp</c> count (a manager that does not host the conference answers a <c>conference error</c>, which
-/// only counts toward "every manager answered").
-/// </summary>
+/// <summary>Only replies that validate as <c>search_resp</c> count; a <c>conference error</c> only counts as an
+/// answer.</summary>
 public static class LiveSearchResults
 {
-    /// <summary>
-    /// The conference form for <paramref name="conferenceId"/>: when several managers claim it, the one with the
-    /// largest <c>Run-Time</c> wins (crossbar's rule, <c>cb_conferences.erl</c>). Null when no reply hosts it.
-    /// </summary>
+    /// <summary>When several managers claim the conference, the largest <c>Run-Time</c> wins
+    /// (<c>cb_conferences.erl</c>).</summary>
     public static LiveConference? Conference(IEnumerable<JsonObject> replies, string accountId, string conferenceId, long nowGregorian)
     {
         ArgumentNullException.ThrowIfNull(replies);
@@ -34,10 +29,8 @@ public static class LiveSearchResults
         return best is null ? null : ToConference(best, accountId, conferenceId, nowGregorian);
     }
 
-    /// <summary>
-    /// The account form: every conference id some manager reports running in the account (the <c>Conferences</c>
-    /// objects merged, later replies overriding earlier keys, <c>cb_conferences.erl</c> list).
-    /// </summary>
+    /// <summary>The <c>Conferences</c> objects merged, later replies overriding earlier keys
+    /// (<c>cb_conferences.erl</c>).</summary>
     public static IReadOnlyCollection<string> AccountConferenceIds(IEnumerable<JsonObject> replies)
     {
         ArgumentNullException.ThrowIfNull(replies);
@@ -80,7 +73,7 @@ public static class LiveSearchResults
         };
     }
 
-    /// <summary>A participant record (<c>kapi_conference:search_resp/1</c>); one without a <c>Call-ID</c> cannot be followed by events and is skipped.</summary>
+    // A record without Call-ID cannot be followed by events and is skipped.
     private static LiveParticipant? ToParticipant(JsonObject record, long now)
     {
         if (LiveJson.GetString(record, H.CallId) is not { } callId)

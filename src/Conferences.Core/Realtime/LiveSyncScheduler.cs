@@ -1,9 +1,6 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// Decides when the live state is resynchronised (docs/compatibility.md D7) and runs those searches off the request
-/// path: per account and generation, and per conference (docs/amqp.md, "Live conference state").
-/// </summary>
+/// <summary>Decides when the live state is resynchronised and runs the searches off the request path (D7).</summary>
 public sealed partial class LiveSyncScheduler : IAsyncDisposable
 {
     /// <summary>The longest a read waits for its account's resync (an account search and its conference searches, 2 s collects).</summary>
@@ -35,7 +32,6 @@ public sealed partial class LiveSyncScheduler : IAsyncDisposable
         conferences = new ConferenceResyncs(sync, tasks, logger);
     }
 
-    /// <summary>The current generation (for tests and logs).</summary>
     public long Generation => Volatile.Read(ref generation);
 
     /// <summary>Completes at once when the account is synced in the current generation; otherwise awaits its resync (bounded).</summary>
@@ -50,11 +46,9 @@ public sealed partial class LiveSyncScheduler : IAsyncDisposable
         return new ValueTask(WaitBoundedAsync(accountId, Start(accountId, account, current, fromSweep: false), cancellationToken));
     }
 
-    /// <summary>Whether the account is synced in the current generation.</summary>
     public bool IsSynced(string accountId) =>
         accounts.TryGetValue(accountId, out var account) && account.IsSyncedIn(Volatile.Read(ref generation));
 
-    /// <summary>Asks for a search of one conference (its events do not fit the state, or a member joined).</summary>
     public void RequestConference(string accountId, string conferenceId) => conferences.Request(accountId, conferenceId);
 
     /// <summary>Starts a new generation: every account must be resynchronised; known accounts are swept in the background.</summary>
@@ -74,7 +68,6 @@ public sealed partial class LiveSyncScheduler : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops resynchronising and waits for the searches under way.</summary>
     public async ValueTask DisposeAsync() => await tasks.StopAsync().ConfigureAwait(false);
 
     private Task Start(string accountId, AccountSync account, long current, bool fromSweep)

@@ -5,13 +5,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// The participant object of the REST API (<c>cb_conferences.erl</c>, docs/compatibility.md D6): the media server's participant
-/// record key-normalised with <c>duration</c> added — <c>call_id</c>, <c>conference_name</c>,
-/// <c>conference_uuid</c>, <c>switch_hostname</c>, <c>participant_id</c>, <c>join_time</c> (Gregorian seconds),
-/// <c>duration</c>, caller id, <c>custom_channel_vars</c>, the nested <c>conference_channel_vars</c>,
-/// <c>custom_application_vars</c> — plus the seed's flat copies of the channel vars.
-/// </summary>
+/// <summary>The participant object of docs/compatibility.md D6: the search record key-normalised, plus
+/// <c>duration</c>.</summary>
 public static class ParticipantView
 {
     public static JsonObject Render(LiveConference conference, LiveParticipant participant, long nowGregorian)
@@ -53,10 +48,7 @@ public static class ParticipantView
     // about what GET without does). A changed conference is a new snapshot and misses the cache.
     private static readonly ConditionalWeakTable<LiveConference, RenderedList> Rendered = new();
 
-    /// <summary>
-    /// The participants list as a JSON value to put into a response (<c>_read_only.participants</c>, GET
-    /// <c>…/participants</c>), rendered at most once per conference snapshot and second.
-    /// </summary>
+    /// <summary>Rendered at most once per snapshot and second.</summary>
     public static JsonNode ListNode(LiveConference conference, long nowGregorian)
     {
         ArgumentNullException.ThrowIfNull(conference);
@@ -73,7 +65,6 @@ public static class ParticipantView
         return JsonValue.Create(rendered, RenderedList.TypeInfo)!;
     }
 
-    /// <summary>Every participant of the conference, in participant-id order.</summary>
     public static JsonArray List(LiveConference conference, long nowGregorian)
     {
         ArgumentNullException.ThrowIfNull(conference);
@@ -85,7 +76,7 @@ public static class ParticipantView
         return list;
     }
 
-    /// <summary>A rendered list: written into a response as the UTF-8 bytes it holds.</summary>
+    // Written into a response as the UTF-8 bytes it holds.
     private sealed class RenderedList(long second, byte[] utf8)
     {
         public static readonly JsonTypeInfo<RenderedList> TypeInfo =

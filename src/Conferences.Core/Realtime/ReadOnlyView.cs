@@ -1,15 +1,8 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// The <c>_read_only</c> object of a conference in the one shape of docs/compatibility.md D5: <c>members</c>,
-/// <c>moderators</c>, <c>admins</c> (alias of moderators, the seed's name), <c>participant_count</c>,
-/// <c>duration</c> (run time in seconds) and <c>is_locked</c>; a running conference adds <c>run_time</c>,
-/// <c>start_time</c> (Gregorian seconds), <c>uuid</c> and <c>switch_hostname</c>; single GET adds
-/// <c>participants</c> (the D6 objects of <see cref="ParticipantView"/>).
-/// </summary>
+/// <summary>The <c>_read_only</c> object in the one shape of docs/compatibility.md D5.</summary>
 public static class ReadOnlyView
 {
-    /// <summary>A conference that is not running on any media server.</summary>
     public static JsonObject Idle(bool withParticipants)
     {
         var view = new JsonObject
@@ -59,10 +52,7 @@ public static class ReadOnlyView
         return view;
     }
 
-    /// <summary>
-    /// D11 (docs/compatibility.md): the envelope's <c>metadata</c> of a single GET — <c>duration</c>, <c>is_locked</c>,
-    /// <c>members</c>, <c>moderators</c>, <c>participant_count</c> — which Monster UI's conference viewer reads.
-    /// </summary>
+    /// <summary>D11: the single GET's <c>metadata</c>, which Monster UI's conference viewer reads.</summary>
     public static JsonObject Metadata(LiveConference? live, long nowGregorian) => new()
     {
         ["duration"] = live?.RunTime(nowGregorian) ?? 0,

@@ -2,11 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conferences.Core.Realtime;
 
-/// <summary>
-/// Registers the live conference state (docs/compatibility.md D7) and its read side <see cref="ILiveConferences"/>. It needs the
-/// messaging ports (subscriber, bus health, media-manager directory, discovery), which a bus adapter registers; the
-/// host starts <see cref="LiveConferenceFeed"/> (a hosted service in Infrastructure).
-/// </summary>
+/// <summary>The live state (D7); needs the messaging ports, and the host starts
+/// <see cref="LiveConferenceFeed"/>.</summary>
 public static class RealtimeServiceCollectionExtensions
 {
     public static IServiceCollection AddLiveConferences(this IServiceCollection services)

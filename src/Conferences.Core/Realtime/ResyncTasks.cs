@@ -1,6 +1,6 @@
 namespace Conferences.Core.Realtime;
 
-/// <summary>The resync searches running in the background, so that stopping cancels them and waits for them.</summary>
+// Background resync searches, so stopping cancels and awaits them.
 internal sealed class ResyncTasks
 {
     private readonly Lock gate = new();
@@ -18,7 +18,7 @@ internal sealed class ResyncTasks
             running, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    /// <summary>Cancels the searches and waits for them; false when stopping had begun already.</summary>
+    // False when stopping had begun already.
     public async Task<bool> StopAsync()
     {
         lock (gate)

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Storage;
 
-/// <summary>
-/// Kazoo's <c>_design/accounts</c> in the <c>accounts</c> database, whose rows <c>api_auth</c> and <c>user_auth</c>
-/// resolve an account from (<c>cb_api_auth</c>, <c>cb_user_auth</c>).
-/// </summary>
+/// <summary><c>_design/accounts</c>, which <c>cb_api_auth</c> and <c>cb_user_auth</c> resolve accounts with.</summary>
 public static class AccountViews
 {
     private const string AccountType = "account";
@@ -20,10 +17,8 @@ public static class AccountViews
         """,
         doc => KazooFields.IsLive(doc, AccountType) && KazooJson.GetString(doc, KazooFields.ApiKey) is { } key ? [new(key, null)] : []);
 
-    /// <summary>
-    /// <c>accounts/listing_by_name</c>: key = the name reduced by <c>kzd_accounts:normalize_name/1</c>,
-    /// value = <c>{account_id, account_db}</c>.
-    /// </summary>
+    /// <summary>Key: the name reduced by <c>kzd_accounts:normalize_name/1</c>; value <c>{account_id,
+    /// account_db}</c>.</summary>
     public static readonly ViewDefinition ByName = new(
         "accounts",
         "listing_by_name",

@@ -1,9 +1,6 @@
 namespace Conferences.Core.Storage;
 
-/// <summary>
-/// Kazoo's <c>_design/conferences</c> and <c>_design/conference</c> in every account database
-/// (<c>core/kazoo_apps/priv/couchdb/account/conferences.json</c>, <c>conference.json</c>).
-/// </summary>
+/// <summary><c>core/kazoo_apps/priv/couchdb/account/conferences.json</c> and <c>conference.json</c>.</summary>
 public static class ConferenceViews
 {
     private const string ConferenceType = "conference";

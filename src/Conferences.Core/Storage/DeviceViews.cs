@@ -3,10 +3,8 @@ namespace Conferences.Core.Storage;
 /// <summary>Kazoo's <c>_design/devices</c> view that dial resolves a user id to its devices with (<c>?DEVICES_VIEW</c> in <c>cb_conferences</c>).</summary>
 public static class DeviceViews
 {
-    /// <summary>
-    /// <c>devices/listing_by_owner</c>: one row per user a live device belongs to (its <c>owner_id</c> and every
-    /// <c>hotdesk.users</c> key), value = Kazoo's device list item.
-    /// </summary>
+    /// <summary>One row per user a live device belongs to (<c>owner_id</c> and every <c>hotdesk.users</c>
+    /// key).</summary>
     public static readonly ViewDefinition ByOwner = new(
         "devices",
         "listing_by_owner",

@@ -1,9 +1,7 @@
 namespace Conferences.Core.Storage;
 
-/// <summary>
-/// The document store port, in CouchDB's model because Kazoo stores in CouchDB (docs/kazoo-storage.md); the SQLite
-/// and CouchDB adapters pass one contract suite.
-/// </summary>
+/// <summary>In CouchDB's model because Kazoo stores in CouchDB (docs/kazoo-storage.md); one contract suite for both
+/// adapters.</summary>
 public interface IDocumentStore
 {
     /// <summary>Creates the database if missing and makes sure the design documents that apply to it exist.</summary>
@@ -14,16 +12,11 @@ public interface IDocumentStore
     /// <summary>The stored document (soft-deleted ones included), or null when absent or hard-deleted.</summary>
     Task<JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The bytes of attachment <paramref name="name"/> of a live document (CouchDB's <c>GET /{db}/{id}/{name}</c>), or
-    /// null when the document or the attachment is missing. Kazoo keeps its signing key this way (<c>system_auth</c>).
-    /// </summary>
+    /// <summary><c>GET /{db}/{id}/{name}</c> of a live document, or null; Kazoo keeps its signing key this
+    /// way.</summary>
     Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Creates without <c>_rev</c>, updates with it; a taken id or a stale revision throws
-    /// <see cref="DocumentConflictException"/>. Returns the new revision.
-    /// </summary>
+    /// <summary>Creates without <c>_rev</c>, updates with it; returns the new revision.</summary>
     Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken);
 
     /// <summary>Removes the document for good (Kazoo's hard delete); <see cref="DocumentConflictException"/> on a stale revision.</summary>

@@ -1,9 +1,7 @@
 namespace Conferences.Core.Storage;
 
-/// <summary>
-/// Every Kazoo view this service reads, each as JavaScript for CouchDB and as its C# twin for the embedded store,
-/// and the databases their design documents belong in (docs/kazoo-storage.md).
-/// </summary>
+/// <summary>Each view as JavaScript for CouchDB and its C# twin for the embedded store
+/// (docs/kazoo-storage.md).</summary>
 public static class KazooViews
 {
     public static readonly ViewDefinition ConferenceListing = ConferenceViews.Listing;

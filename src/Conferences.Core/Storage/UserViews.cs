@@ -3,10 +3,7 @@ namespace Conferences.Core.Storage;
 /// <summary>Kazoo's <c>_design/users</c> credential views, which <c>cb_user_auth</c> looks a login up in.</summary>
 public static class UserViews
 {
-    /// <summary>
-    /// <c>users/creds_by_md5</c>: key = <c>pvt_md5_auth</c> (md5 hex of <c>username:password</c>) of a live, enabled
-    /// user, value = <c>{owner_id, account_id}</c>.
-    /// </summary>
+    /// <summary>Key: <c>pvt_md5_auth</c> (md5 of <c>username:password</c>) of a live, enabled user.</summary>
     public static readonly ViewDefinition ByMd5Credentials = Credentials("creds_by_md5", "pvt_md5_auth");
 
     /// <summary><c>users/creds_by_sha</c>: the same for <c>pvt_sha1_auth</c> (<c>method: "sha"</c>).</summary>

@@ -1,6 +1,6 @@
 namespace Conferences.Core.Storage;
 
-/// <summary>JavaScript semantics the C# twins of Kazoo's view maps need, so both emit the same rows.</summary>
+// JavaScript semantics the C# twins of Kazoo's view maps need, so both emit the same rows.
 internal static class ViewMaps
 {
     // JavaScript's falsy values among JSON ones: absent, null, false, 0 and ""

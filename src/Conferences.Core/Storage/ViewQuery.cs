@@ -1,9 +1,6 @@
 namespace Conferences.Core.Storage;
 
-/// <summary>
-/// CouchDB view query parameters with string keys (every Kazoo view this service reads has them); bounds are
-/// inclusive in the direction of <see cref="Descending"/>.
-/// </summary>
+/// <summary>String keys only; bounds are inclusive in the direction of <see cref="Descending"/>.</summary>
 public sealed record ViewQuery
 {
     public IReadOnlyList<string>? Keys { get; init; }

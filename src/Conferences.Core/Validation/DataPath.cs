@@ -2,10 +2,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>
-/// Location of a value inside a JSON document: object keys (<see cref="string"/>) and 0-based array indices
-/// (<see cref="int"/>), outermost first.
-/// </summary>
+// Object keys and array indices, outermost first.
 internal sealed class DataPath
 {
     private readonly object[] _segments;
@@ -24,7 +21,6 @@ internal sealed class DataPath
 
     public DataPath Append(object segment) => new([.. _segments, segment]);
 
-    /// <summary>Where <paramref name="token"/> sits inside the document it was parsed from.</summary>
     public static DataPath Of(JToken token)
     {
         var reversed = new List<object>();
@@ -56,10 +52,7 @@ internal sealed class DataPath
         return new([.. reversed]);
     }
 
-    /// <summary>
-    /// Kazoo's error key: segments joined with <c>.</c>, indices as decimal numbers, literal dots inside a key
-    /// written as <c>%2E</c> (<c>kz_json_schema:build_validate_error/4</c>).
-    /// </summary>
+    // kz_json_schema:build_validate_error/4: dotted, dots inside a key as %2E.
     public string ToKazooKey()
     {
         var builder = new StringBuilder();
@@ -79,7 +72,6 @@ internal sealed class DataPath
         return builder.ToString();
     }
 
-    /// <summary>The node at this path, or <c>null</c> when absent (or a JSON null).</summary>
     public JsonNode? Get(JsonNode root)
     {
         JsonNode? current = root;
@@ -99,7 +91,6 @@ internal sealed class DataPath
         return current;
     }
 
-    /// <summary>Replaces the value at this path; returns false when the parent does not exist.</summary>
     public bool Set(JsonNode root, JsonNode? value)
     {
         if (IsRoot)

@@ -3,10 +3,7 @@ using NJsonSchema.References;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>
-/// Resolves Kazoo's schema references (<c>"$ref": "conferences.profile"</c>) against the schemas embedded in this
-/// assembly, never files or the network.
-/// </summary>
+// Resolves "$ref": "conferences.profile" against the embedded schemas, never files or the network.
 internal sealed class EmbeddedSchemaResolver(JsonSchemaAppender appender, IReadOnlyDictionary<string, string> sources)
     : JsonReferenceResolver(appender)
 {
@@ -27,7 +24,6 @@ internal sealed class EmbeddedSchemaResolver(JsonSchemaAppender appender, IReadO
         return await JsonSchema.FromJsonAsync(json, AddressOf(name), Factory(sources), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary><c>…/conferences.profile</c> and <c>…/conferences.profile.json</c> both name <c>conferences.profile</c>.</summary>
     public static string SchemaNameOf(string reference)
     {
         var name = reference[(reference.LastIndexOf('/') + 1)..];

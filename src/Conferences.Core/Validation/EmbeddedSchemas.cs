@@ -2,13 +2,12 @@ using System.Reflection;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>The raw JSON of the schemas embedded as <c>schemas/&lt;name&gt;.json</c> (see Conferences.Core.csproj).</summary>
+// schemas/<name>.json embedded by Conferences.Core.csproj.
 internal static class EmbeddedSchemas
 {
     private const string Prefix = "schemas/";
     private const string Suffix = ".json";
 
-    /// <summary>Schema name (file name without <c>.json</c>) → JSON text.</summary>
     public static IReadOnlyDictionary<string, string> Read()
     {
         var assembly = typeof(EmbeddedSchemas).Assembly;

@@ -2,13 +2,10 @@ using System.Numerics;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>
-/// <c>kz_term:to_integer/1</c>, <c>to_number/1</c> and <c>to_boolean/1</c> on JSON nodes, as Kazoo repairs wrongly
-/// typed request values; <c>null</c> where Kazoo's conversion would fail.
-/// </summary>
+// kz_term:to_integer/1, to_number/1 and to_boolean/1, as Kazoo repairs request values; null where they fail.
 internal static class ErlangTerms
 {
-    /// <summary>Integer from an integer/float string or a JSON float; floats are rounded half away from zero.</summary>
+    // Floats are rounded half away from zero.
     public static JsonNode? ToInteger(JsonNode? node)
     {
         if (node is not JsonValue value)
@@ -31,7 +28,6 @@ internal static class ErlangTerms
         }
     }
 
-    /// <summary>Integer or float from a string in Erlang's number syntax.</summary>
     public static JsonNode? ToNumber(JsonNode? node)
     {
         if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
@@ -51,7 +47,6 @@ internal static class ErlangTerms
         return double.IsFinite(number) ? JsonValue.Create(number) : null;
     }
 
-    /// <summary>Only the strings <c>"true"</c> and <c>"false"</c> become booleans.</summary>
     public static JsonNode? ToBoolean(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String
             ? value.GetValue<string>() switch

@@ -3,10 +3,7 @@ using NJsonSchema.Validation;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>
-/// Flattens NJsonSchema's error tree into the violations jesse reports; a failed oneOf/anyOf reports the branch
-/// whose type fits the value (so <c>profile.rate</c>, not <c>profile</c>).
-/// </summary>
+// NJsonSchema's error tree flattened as jesse reports it; a failed oneOf/anyOf reports the branch whose type fits.
 internal static class FailureCollector
 {
     public static List<SchemaFailure> Collect(ICollection<ValidationError> errors)

@@ -4,10 +4,7 @@ using NJsonSchema.Validation;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>
-/// NJsonSchema corrected where it disagrees with jesse, Kazoo's validator: lengths in code points, and
-/// <c>uniqueItems</c> comparing typed JSON values (<c>["1", 1]</c> is unique).
-/// </summary>
+// Where NJsonSchema disagrees with jesse: lengths in code points, uniqueItems over typed values (["1", 1] is unique).
 internal sealed class JesseCompatibleValidator : JsonSchemaValidator
 {
     public JesseCompatibleValidator()

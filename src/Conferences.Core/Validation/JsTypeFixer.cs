@@ -3,13 +3,10 @@ using NJsonSchema.Validation;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>
-/// Crossbar's non-strict mode (<c>kz_json_schema:fix_js_types/2</c>): a value that failed a single <c>integer</c>,
-/// <c>number</c> or <c>boolean</c> type is converted when Kazoo's term conversion allows it.
-/// </summary>
+// kz_json_schema:fix_js_types/2: a value failing a single integer, number or boolean type is converted when Kazoo
+// would.
 internal static class JsTypeFixer
 {
-    /// <summary>Repairs what it can in <paramref name="document"/>; true when anything changed.</summary>
     public static bool TryFix(JsonObject document, IEnumerable<SchemaFailure> failures)
     {
         var fixedAny = false;

@@ -2,7 +2,6 @@ using NJsonSchema;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>JSON-schema type names and checks on System.Text.Json nodes.</summary>
 internal static class JsonTypes
 {
     private static readonly (JsonObjectType Flag, string Name)[] Names =
@@ -16,14 +15,13 @@ internal static class JsonTypes
         (JsonObjectType.String, "string"),
     ];
 
-    /// <summary>The type names of <paramref name="type"/> joined like Kazoo joins a type list (<c>", "</c>).</summary>
+    // Joined like Kazoo joins a type list.
     public static string Describe(JsonObjectType type)
     {
         var names = Names.Where(n => type.HasFlag(n.Flag)).Select(n => n.Name).ToList();
         return names.Count == 0 ? "type schema" : string.Join(", ", names);
     }
 
-    /// <summary>Whether a value of this shape satisfies <paramref name="type"/> (no type = anything goes).</summary>
     public static bool Accepts(JsonObjectType type, JsonNode? node)
     {
         if (type == JsonObjectType.None)
@@ -48,7 +46,7 @@ internal static class JsonTypes
         };
     }
 
-    /// <summary>A JSON number written without fraction or exponent (what Erlang decodes as an integer).</summary>
+    // Written without fraction or exponent: what Erlang decodes as an integer.
     public static bool IsIntegerLiteral(JsonValue value)
     {
         var text = value.ToJsonString();

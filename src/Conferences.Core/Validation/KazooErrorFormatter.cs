@@ -3,10 +3,7 @@ using NJsonSchema.Validation;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>
-/// Writes violations in Kazoo's wire format: rule names, messages and the <c>target</c>/<c>cause</c>/<c>value</c>
-/// fields of <c>kz_json_schema:error_to_jobj/2</c>, merged into one flat map keyed by dotted path.
-/// </summary>
+// kz_json_schema:error_to_jobj/2, merged into one flat map keyed by dotted path.
 internal static class KazooErrorFormatter
 {
     public static JsonObject Format(IEnumerable<SchemaFailure> failures, JsonObject document)

@@ -2,10 +2,8 @@ using NJsonSchema;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>
-/// Validates request data against the schemas in <c>/schemas</c> as <c>cb_context:validate_request_data/2</c> does in
-/// non-strict mode: defaults inserted, values coerced where Kazoo coerces, failures in Kazoo's flat error map.
-/// </summary>
+/// <summary><c>cb_context:validate_request_data/2</c> in non-strict mode: defaults, Kazoo's coercions, its flat error
+/// map.</summary>
 public sealed class KazooSchemaValidator
 {
     // every repair fixes at least one value for good, so this bound is never reached by real data
@@ -23,13 +21,10 @@ public sealed class KazooSchemaValidator
         _defaults = new SchemaDefaults(schemas.Values);
     }
 
-    /// <summary>Names of the available schemas, e.g. <c>conferences</c>, <c>conferences.dial</c>, <c>metaflows.relate</c>.</summary>
     public IReadOnlyCollection<string> SchemaNames => [.. _schemas.Keys];
 
-    /// <summary>The validator over the embedded schemas; they are read and parsed on first use only.</summary>
     public static KazooSchemaValidator LoadEmbedded() => Embedded.Value;
 
-    /// <summary>Validates a copy of <paramref name="data"/> against schema <paramref name="schemaName"/>.</summary>
     /// <exception cref="ArgumentException">No schema has that name.</exception>
     public SchemaValidationResult Validate(string schemaName, JsonObject data)
     {

@@ -4,13 +4,9 @@ using Newtonsoft.Json.Linq;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>Moves JSON between NJsonSchema's Newtonsoft world and System.Text.Json.</summary>
 internal static class NewtonsoftBridge
 {
-    /// <summary>
-    /// Parses for NJsonSchema without date sniffing; integers past 64 bits, which Erlang accepts, are validated as
-    /// <see cref="long.MaxValue"/>/<see cref="long.MinValue"/> while the document keeps every digit.
-    /// </summary>
+    // Integers past 64 bits, which Erlang accepts, validate as long.Max/MinValue while the document keeps every digit.
     public static JToken ToToken(JsonNode node)
     {
         using var text = new StringReader(node.ToJsonString());
@@ -31,7 +27,6 @@ internal static class NewtonsoftBridge
         return token;
     }
 
-    /// <summary>A schema keyword value (a <see cref="JToken"/> or a CLR primitive) as a fresh node.</summary>
     public static JsonNode? ToNode(object? value)
     {
         var json = value switch

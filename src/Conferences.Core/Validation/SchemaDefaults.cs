@@ -2,10 +2,7 @@ using NJsonSchema;
 
 namespace Conferences.Core.Validation;
 
-/// <summary>
-/// Inserts schema defaults as Kazoo's <c>use_defaults</c> and <c>apply_defaults_to_empty_objects</c> options do
-/// (<c>kz_json_schema</c>): absent typed properties get their default, nested ones too; present values stay.
-/// </summary>
+// kz_json_schema's use_defaults and apply_defaults_to_empty_objects: absent typed properties get their default.
 internal sealed class SchemaDefaults
 {
     private const int MaxDepth = 64;

@@ -2,18 +2,14 @@ using Microsoft.Extensions.Hosting;
 
 namespace Conferences.Infrastructure.Messaging;
 
-/// <summary>
-/// Starts a bus listener with the host: once while the host starts, so that with the in-process bus it hears the first
-/// message of the hosted services registered after it (the simulator); while the bus is down, again in the background.
-/// </summary>
+/// <summary>Started once while the host starts (so the in-process bus hears the simulator's first message), then
+/// retried while the bus is down.</summary>
 public abstract partial class BusListenerService(TimeProvider clock, ILogger logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
-    /// <summary>What the listener does, for the retry log line ("listen to node heartbeats").</summary>
     protected abstract string Activity { get; }
 
-    /// <summary>Subscribes the listener; throws <see cref="BusUnavailableException"/> while the bus is down.</summary>
     protected abstract Task StartListeningAsync(CancellationToken cancellationToken);
 
     public override async Task StartAsync(CancellationToken cancellationToken)

@@ -1,9 +1,7 @@
 namespace Conferences.Infrastructure.Messaging;
 
-/// <summary>
-/// Runs a subscription's handler on one delivery, the same on every bus: the body is parsed afresh (nobody else holds
-/// the object), and a failing handler drops its message, as Kazoo drops what it cannot handle, while the consumer goes on.
-/// </summary>
+// One delivery on any bus: the body parsed afresh; a failing handler drops its message, as Kazoo does, and the consumer
+// goes on.
 internal static partial class KapiDeliveryRunner
 {
     public static async Task RunAsync(
@@ -29,5 +27,4 @@ internal static partial class KapiDeliveryRunner
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string queue, string routingKey);
 }
 
-/// <summary>Where a delivery came from: the exchange and the routing key it was published with.</summary>
 internal readonly record struct KapiRoute(string Exchange, string RoutingKey);

@@ -2,11 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conferences.Infrastructure.Messaging;
 
-/// <summary>
-/// The bus adapter <typeparamref name="TBus"/> as the three bus ports, and what every adapter shares: the requester
-/// (<c>kz_amqp_worker</c>), the media-manager directory and its listener, discovery, the node advertiser and the
-/// <c>bus</c> health check.
-/// </summary>
+/// <summary>The bus adapter <typeparamref name="TBus"/> as the three bus ports, and what every bus adapter shares.</summary>
 public static class KapiMessagingServiceCollectionExtensions
 {
     public static IServiceCollection AddKapiMessaging<TBus>(this IServiceCollection services)

@@ -1,6 +1,5 @@
 namespace Conferences.Infrastructure.Messaging;
 
-/// <summary><c>/health</c>: whether the message bus is connected.</summary>
 public sealed class MessageBusHealthCheck(IMessageBusHealth bus) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -1,6 +1,5 @@
 namespace Conferences.Infrastructure.Messaging;
 
-/// <summary>The <c>Messaging</c> configuration section (docs/operations.md).</summary>
 public sealed class MessagingOptions
 {
     public const string Section = "Messaging";

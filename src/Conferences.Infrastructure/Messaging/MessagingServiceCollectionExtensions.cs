@@ -6,7 +6,6 @@ namespace Conferences.Infrastructure.Messaging;
 /// <summary>Selects the Kazoo bus from <c>Messaging:Provider</c> (docs/operations.md); each adapter registers the <c>bus</c> health check.</summary>
 public static class MessagingServiceCollectionExtensions
 {
-    /// <summary>The configured provider, lower-cased; <c>inprocess</c> when the key is absent.</summary>
     public static string MessagingProvider(this IConfiguration configuration) =>
         (configuration[$"{MessagingOptions.Section}:Provider"] is { Length: > 0 } p ? p : MessagingOptions.InProcess).ToLowerInvariant();
 

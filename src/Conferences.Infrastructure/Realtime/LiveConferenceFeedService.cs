@@ -3,10 +3,8 @@ using Conferences.Infrastructure.Messaging;
 
 namespace Conferences.Infrastructure.Realtime;
 
-/// <summary>
-/// Runs the <see cref="LiveConferenceFeed"/> for the host's lifetime (docs/compatibility.md D7); stopping ends its
-/// subscription and its resyncs.
-/// </summary>
+/// <summary>Runs the <see cref="LiveConferenceFeed"/> for the host's lifetime (D7), retrying while the bus is
+/// down.</summary>
 public sealed class LiveConferenceFeedService(
     LiveConferenceFeed feed,
     TimeProvider clock,

@@ -1,9 +1,6 @@
 namespace Conferences.Infrastructure.Storage;
 
-/// <summary>
-/// A design document as Kazoo ships it (<c>core/kazoo_apps/priv/couchdb/account/conferences.json</c>): the embedded
-/// store keeps the JavaScript so its copy matches CouchDB's, and runs the C# twins.
-/// </summary>
+// Kazoo's design document JSON: the embedded store keeps the JavaScript so its copy matches CouchDB's.
 internal static class DesignDocumentJson
 {
     public static JsonObject Create(DesignDocument design)

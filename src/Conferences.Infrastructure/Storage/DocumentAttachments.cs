@@ -1,14 +1,10 @@
 namespace Conferences.Infrastructure.Storage;
 
-/// <summary>
-/// CouchDB's inline attachments (<c>_attachments</c>: name → <c>content_type</c> and base64 <c>data</c>), the one form
-/// both stores share: CouchDB accepts it on a write and returns it with <c>?attachments=true</c>.
-/// </summary>
+// CouchDB's inline _attachments, the one form both stores share (accepted on write, returned with ?attachments=true).
 internal static class DocumentAttachments
 {
     public const string Member = "_attachments";
 
-    /// <summary>The decoded bytes of <paramref name="name"/>, or null when the document has no such inline attachment.</summary>
     public static byte[]? Read(JsonObject document, string name)
     {
         if (document[Member] is not JsonObject attachments || attachments[name] is not JsonObject attachment
@@ -26,7 +22,7 @@ internal static class DocumentAttachments
         }
     }
 
-    /// <summary>The embedded store keeps attachments only inline; a stub (no <c>data</c>) would lose them.</summary>
+    // A stub (no data) would lose the attachment in the embedded store.
     public static void RequireInline(JsonNode? attachments)
     {
         if (attachments is not JsonObject all || all.Any(a => a.Value is not JsonObject one || one["data"] is not JsonValue data
@@ -36,7 +32,7 @@ internal static class DocumentAttachments
         }
     }
 
-    /// <summary>The document as CouchDB returns it without <c>?attachments=true</c>: each attachment a stub.</summary>
+    // As CouchDB returns a document without ?attachments=true.
     public static JsonObject AsStubs(JsonObject document)
     {
         if (document[Member] is not JsonObject attachments)

@@ -1,6 +1,5 @@
 namespace Conferences.Infrastructure.Storage;
 
-/// <summary><c>/health</c>: whether the document store answers.</summary>
 public sealed class DocumentStoreHealthCheck(IDocumentStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

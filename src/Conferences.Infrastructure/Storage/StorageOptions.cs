@@ -1,6 +1,5 @@
 namespace Conferences.Infrastructure.Storage;
 
-/// <summary>The <c>Storage</c> configuration section (docs/operations.md).</summary>
 public sealed class StorageOptions
 {
     public const string Section = "Storage";

@@ -5,7 +5,6 @@ using Conferences.Infrastructure.Storage.Sqlite;
 
 namespace Conferences.Infrastructure.Storage;
 
-/// <summary>Selects the document store from <c>Storage:Provider</c> and registers its health checks (the store's, Kazoo's keys').</summary>
 public static class StorageServiceCollectionExtensions
 {
     public const string DefaultSqliteConnection = "Data Source=conferences.db";

@@ -3,20 +3,14 @@ using System.Text.Encodings.Web;
 
 namespace Conferences.Infrastructure.Storage;
 
-/// <summary>
-/// A document's JSON exactly as given, with <c>_id</c> and <c>_rev</c> first as CouchDB returns them; both adapters
-/// check identities and serialize with it (docs/kazoo-storage.md).
-/// </summary>
+// _id and _rev first, as CouchDB returns them (docs/kazoo-storage.md).
 internal static class StoredDocument
 {
     private const string DesignPrefix = "_design/";
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>
-    /// The id and the revision the writer based its edit on. Like CouchDB (400 <c>doc_validation</c>), other
-    /// top-level members starting with <c>_</c> and ids starting with <c>_</c> other than design documents are refused.
-    /// </summary>
+    // Like CouchDB (400 doc_validation): other top-level _ members, and _ ids other than design documents, are refused.
     public static (string Id, string? Revision) ReadIdentity(JsonObject document)
     {
         var id = document[KazooFields.Id] is JsonValue idValue && idValue.TryGetValue<string>(out var s) && s.Length > 0
@@ -46,13 +40,11 @@ internal static class StoredDocument
         return (id, revision);
     }
 
-    /// <summary>CouchDB never runs map functions over design documents.</summary>
     public static bool IsDesign(string id) => id.StartsWith(DesignPrefix, StringComparison.Ordinal);
 
-    /// <summary>The body without <c>_id</c>/<c>_rev</c>, compact, members in their given order: what a revision hashes.</summary>
+    // What a revision hashes: the body without _id/_rev, compact, in given order.
     public static string Canonical(JsonObject document) => Serialize(document, null, null);
 
-    /// <summary>The stored text: <c>_id</c>, <c>_rev</c>, then the other members in their given order.</summary>
     public static string Serialize(JsonObject document, string? id, string? revision)
     {
         var buffer = new ArrayBufferWriter<byte>();

@@ -1,9 +1,6 @@
 namespace Conferences.Infrastructure.Storage;
 
-/// <summary>
-/// The view queries CouchDB refuses with 400 <c>query_parse_error</c>; both adapters throw
-/// <see cref="ArgumentException"/> for them, since they are programming errors, not client input.
-/// </summary>
+// CouchDB's 400 query_parse_error cases; programming errors, so both adapters throw ArgumentException.
 internal static class ViewQueryRules
 {
     public static void Validate(ViewQuery query)
@@ -28,7 +25,7 @@ internal static class ViewQueryRules
         }
     }
 
-    /// <summary>The view key order: UTF-8 bytes, as SQLite's BINARY collation compares them.</summary>
+    // UTF-8 byte order, as SQLite's BINARY collation compares.
     public static int Compare(string left, string right) =>
         Encoding.UTF8.GetBytes(left).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(right));
 }

@@ -4,14 +4,8 @@ using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Commands;
 
-/// <summary>
-/// A conference's command consumer (<c>ecallmgr_conference_control</c> → <c>ecallmgr_conference_command</c>,
-/// <c>ecallmgr_conference_command.erl</c>): acts only on commands whose <c>Conference-ID</c> is its conference; a command that is
-/// unknown, fails its kapi definition or names a member the conference does not have is logged and dropped. No
-/// command is ever answered. State changes and events are those of <c>ecallmgr_fs_conference_stream.erl</c>; play, relate, record, stop_play,
-/// energy, volume and set are executed with nothing visible (FreeSWITCH's events for them are not in ecallmgr's
-/// publish list).
-/// </summary>
+// ecallmgr_conference_command.erl: acts on its own Conference-ID only, drops what fails the kapi table, never answers
+// (docs/amqp.md).
 internal sealed partial class ConferenceCommandHandler(
     ConferenceSwitch conferences,
     SimulatorState state,

@@ -1,11 +1,7 @@
 namespace Conferences.MediaServer.Commands;
 
-/// <summary>
-/// ecallmgr's per-conference command consumers (<c>ecallmgr_conference_control</c>, docs/amqp.md, <c>ecallmgr_fs_conference_stream.erl</c>):
-/// while a conference runs, a shared queue <c>conference_controller_{conf}</c> bound to
-/// <c>conference.command.{conf}</c>; started when the conference is created, stopped when it is destroyed. Keyed by
-/// the conference instance (uuid), so a conference re-created under the same name gets a consumer of its own.
-/// </summary>
+// conference_controller_{conf} consumers while conferences run (docs/amqp.md, "Queues"); keyed by uuid, so a re-created
+// conference gets its own.
 internal sealed partial class ConferenceControllers(
     IKapiSubscriber subscriber,
     Func<string, KapiMessageHandler> handlerFor,
@@ -16,7 +12,7 @@ internal sealed partial class ConferenceControllers(
 
     public static string QueueName(string conferenceId) => $"conference_controller_{conferenceId}";
 
-    /// <exception cref="BusUnavailableException">the bus is down: the conference cannot start.</exception>
+    // Throws BusUnavailableException: the conference cannot start.
     public async Task StartAsync(SimulatedConference conference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conference);
@@ -29,7 +25,7 @@ internal sealed partial class ConferenceControllers(
         LogStarted(conference.Name, subscription.QueueName);
     }
 
-    /// <summary>Stops the consumer of a destroyed conference; may be called from that consumer's own handler.</summary>
+    // May be called from that consumer's own handler.
     public async Task StopAsync(SimulatedConference conference)
     {
         ArgumentNullException.ThrowIfNull(conference);

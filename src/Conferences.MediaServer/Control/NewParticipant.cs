@@ -1,11 +1,7 @@
 namespace Conferences.MediaServer.Control;
 
-/// <summary>
-/// A call the control surface puts straight into a conference (in Kazoo participants arrive as SIP calls routed by
-/// the callflow and conference apps, which are out of scope; docs/amqp.md). <see cref="Flags"/> are dial
-/// participant flags (<c>is_moderator</c>, <c>mute</c>, <c>deaf</c>, <c>ghost</c>, …); <see cref="CallId"/>
-/// defaults to rand-hex-32.
-/// </summary>
+/// <summary>A call put straight into a conference, standing in for Kazoo's callflow and conference apps
+/// (docs/amqp.md).</summary>
 public sealed record NewParticipant(string ConferenceId, string AccountId)
 {
     public string? CallId { get; init; }

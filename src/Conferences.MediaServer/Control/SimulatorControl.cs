@@ -2,13 +2,8 @@ using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Control;
 
-/// <summary>
-/// The simulator's out-of-band control surface (docs/amqp.md), for tests and demos:
-/// add or remove a participant directly, toggle talking, read the state. Changes go through the same switch as
-/// kapi commands, so they publish the same events (add-member / conference-create, del-member /
-/// conference-destroy, start-talking / stop-talking). A caller's token only stops the waiting: a change once begun
-/// completes with its event.
-/// </summary>
+/// <summary>Out-of-band control for tests and demos; changes go through the same switch as kapi commands and publish
+/// the same events.</summary>
 public sealed class SimulatorControl
 {
     private readonly SimulatorState state;
@@ -23,10 +18,8 @@ public sealed class SimulatorControl
         Identity = identity;
     }
 
-    /// <summary>The simulator's node names and media server addresses.</summary>
     public SimulatorIdentity Identity { get; }
 
-    /// <summary>The call joins (starting the conference when it is not running).</summary>
     /// <returns>the new member, or null when a member with that call id exists already.</returns>
     public Task<SimulatedParticipant?> AddParticipantAsync(NewParticipant participant, CancellationToken cancellationToken = default)
     {
@@ -42,7 +35,7 @@ public sealed class SimulatorControl
         return conferences.JoinAsync(join, work.Stopping).WaitAsync(cancellationToken);
     }
 
-    /// <summary>The call hangs up; the last member out ends the conference.</summary>
+    /// <summary>The last member out ends the conference.</summary>
     /// <returns>the member that left, or null when no member has this call id.</returns>
     public Task<SimulatedParticipant?> RemoveParticipantAsync(string callId, CancellationToken cancellationToken = default) =>
         conferences.HangupCallAsync(callId, work.Stopping).WaitAsync(cancellationToken);
@@ -50,16 +43,14 @@ public sealed class SimulatorControl
     public Task<SimulatedParticipant?> RemoveParticipantAsync(string conferenceId, long participantId, CancellationToken cancellationToken = default) =>
         conferences.HangupAsync(conferenceId, participantId, work.Stopping).WaitAsync(cancellationToken);
 
-    /// <summary>Sets <c>Talking</c> and publishes <c>start-talking</c> or <c>stop-talking</c> (also when unchanged).</summary>
+    /// <summary>Publishes <c>start-talking</c> or <c>stop-talking</c>, also when unchanged.</summary>
     /// <returns>the updated member, or null when no member has this call id.</returns>
     public Task<SimulatedParticipant?> SetTalkingAsync(string callId, bool talking, CancellationToken cancellationToken = default) =>
         conferences.UpdateCallAsync(callId, v => v with { Talking = talking }, TalkingEvent, work.Stopping).WaitAsync(cancellationToken);
 
-    /// <summary>Flips <c>Talking</c>.</summary>
     public Task<SimulatedParticipant?> ToggleTalkingAsync(string callId, CancellationToken cancellationToken = default) =>
         conferences.UpdateCallAsync(callId, v => v with { Talking = !v.Talking }, TalkingEvent, work.Stopping).WaitAsync(cancellationToken);
 
-    /// <summary>Every running conference with its members.</summary>
     public IReadOnlyList<ConferenceSnapshot> ListConferences() => state.Snapshot();
 
     public ConferenceSnapshot? FindConference(string conferenceId) => state.SnapshotOf(conferenceId);

@@ -1,13 +1,7 @@
 namespace Conferences.MediaServer.Dial;
 
-/// <summary>
-/// Dial handling (<c>ecallmgr_fs_conferences_shared</c>; docs/amqp.md): the shared queue
-/// of the zone (<see cref="QueueName"/>) on <c>conference.command.{zone}</c>, so each dial reaches one manager.
-/// Invalid dials are dropped (the requester times out). The conference is dialled here when it runs here or runs
-/// nowhere known (this dial starts it); one running on another instance gets the dial forwarded
-/// (<see cref="RemoteConferences"/>). Endpoints ring in parallel in the background; when all are done one
-/// <c>dial_resp</c> goes to <c>targeted</c>/<c>Server-ID</c> with the <c>Msg-ID</c> echoed.
-/// </summary>
+// ecallmgr_fs_conferences_shared: one shared zone queue; a conference running on another instance gets the dial
+// forwarded (RemoteConferences; docs/amqp.md, "Queues").
 internal sealed partial class DialHandler(
     SimulatorState state,
     ConferenceSwitch conferences,
@@ -23,15 +17,11 @@ internal sealed partial class DialHandler(
 
     public KapiQueue Queue => KapiQueue.Shared(QueueName(identity.Zone), KapiExchange.Conference, [KapiRoutingKeys.Dial(identity.Zone)]);
 
-    /// <summary>
-    /// Kazoo's queue name in the default zone. Kazoo uses that name in every zone because each zone has a broker of its
-    /// own; on one shared broker (tests, a laptop with several simulated zones) that would let a manager of one zone
-    /// take another zone's dials, so the simulator's queue of any other zone carries the zone's name.
-    /// </summary>
+    // Kazoo uses the default name in every zone (a broker per zone); on one shared broker other zones need their own
+    // name.
     public static string QueueName(string zone) =>
         zone == KapiRoutingKeys.DefaultZone ? SharedQueueName : $"{SharedQueueName}_{zone}";
 
-    /// <summary>A delivery on the zone queue.</summary>
     public async Task HandleAsync(KapiDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -48,7 +38,7 @@ internal sealed partial class DialHandler(
         Start(request);
     }
 
-    /// <summary>A dial that reached this conference's command queue (forwarded by another instance): dialled here.</summary>
+    // Forwarded by another instance: dialled here.
     public void DialHere(JsonObject message)
     {
         if (TryRead(message, out var request))

@@ -2,11 +2,7 @@ using static Conferences.MediaServer.Dial.DialRequest;
 
 namespace Conferences.MediaServer.Dial;
 
-/// <summary>
-/// One endpoint of a dial, prepared as <c>ecallmgr_fs_conferences_shared:exec_endpoint</c> prepares it
-/// (<c>ecallmgr_fs_conferences_shared.erl</c>): its id for the reply (<c>Route</c>, else <c>Endpoint-ID</c>, else
-/// <c>Custom-Channel-Vars.Authorizing-ID</c>), its leg call id, and what the simulated far end does.
-/// </summary>
+// One endpoint as ecallmgr_fs_conferences_shared:exec_endpoint prepares it.
 internal sealed record DialLeg(
     string? EndpointId,
     string CallId,
@@ -18,11 +14,8 @@ internal sealed record DialLeg(
 {
     private const string Route = "Route";
 
-    /// <summary>
-    /// The legs of <paramref name="request"/>. Call id: the endpoint's <c>Outbound-Call-ID</c>, else the request's,
-    /// else rand-hex-32. Kazoo gives every endpoint without its own id the request's id; here the second and later
-    /// such endpoints get <c>{id}-{n}</c> (n = 1-based endpoint position) so that call ids stay unique.
-    /// </summary>
+    // Kazoo gives every endpoint without its own id the request's call id; here later ones get {id}-{n} so call ids
+    // stay unique.
     public static IReadOnlyList<DialLeg> Plan(DialRequest request, string accountId, string managerNode)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -1,10 +1,7 @@
 namespace Conferences.MediaServer.Dial;
 
-/// <summary>
-/// <c>dial_resp</c> and its <c>Endpoint-Responses</c> items, as <c>ecallmgr_fs_conferences_shared</c> builds them
-/// (<c>kapi_conference:dial_resp/1</c>): success <c>{Status, Message: "dialing endpoints", Endpoint-ID, Call-ID}</c>, error
-/// <c>{Status: "error", Message: reason, Endpoint-ID}</c>. A missing endpoint id is omitted.
-/// </summary>
+// dial_resp as ecallmgr_fs_conferences_shared builds it (kapi_conference:dial_resp/1); a missing endpoint id is
+// omitted.
 internal static class DialReplies
 {
     public const string Dialing = "dialing endpoints";

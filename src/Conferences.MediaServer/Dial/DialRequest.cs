@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace Conferences.MediaServer.Dial;
 
-/// <summary>A validated <c>dial</c> (<c>kapi_conference:dial/1</c>), read once.</summary>
 internal sealed record DialRequest(
     string MsgId,
     string? ServerId,
@@ -17,7 +16,7 @@ internal sealed record DialRequest(
     int TimeoutSeconds,
     IReadOnlyList<JsonObject> Endpoints)
 {
-    /// <summary>Reads a message that passed <see cref="KapiConference.Dial"/>; a missing <c>Timeout</c> takes <paramref name="defaultTimeoutSeconds"/>.</summary>
+    // A missing Timeout takes defaultTimeoutSeconds.
     public static DialRequest From(JsonObject message, int defaultTimeoutSeconds)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -39,11 +38,8 @@ internal sealed record DialRequest(
             [.. ((JsonArray)message[KapiKeys.Endpoints]!).OfType<JsonObject>()]);
     }
 
-    /// <summary>
-    /// The account of a conference this dial starts: <c>Account-ID</c>, else the first endpoint's
-    /// <c>Custom-Channel-Vars.Account-ID</c>, else the request's; <c>undefined</c> (Erlang's rendering of a missing
-    /// value in a routing key) when there is none.
-    /// </summary>
+    // Account-ID, else the first endpoint's CCV Account-ID, else the request's; "undefined" (Erlang's rendering) when
+    // none.
     public string ConferenceAccountId =>
         AccountId
         ?? Endpoints.Select(e => e[KapiKeys.CustomChannelVars] is JsonObject ccvs ? NonEmpty(KazooJson.GetString(ccvs, KapiHeaders.AccountId)) : null)

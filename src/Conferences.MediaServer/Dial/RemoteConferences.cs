@@ -2,13 +2,8 @@ using System.Collections.Concurrent;
 
 namespace Conferences.MediaServer.Dial;
 
-/// <summary>
-/// Which conferences run on other media servers, learnt from their <c>conference-create</c> and
-/// <c>conference-destroy</c> events (an exclusive queue of this instance). Kazoo's ecallmgrs all see every
-/// FreeSWITCH node, so whichever takes a dial from the shared zone queue dials on the conference's node
-/// (<c>ecallmgr_fs_conferences_shared.erl</c>); simulator instances each own their media server, so one that takes a dial for a
-/// conference running elsewhere hands it to that conference's command queue, where the host takes it.
-/// </summary>
+// Kazoo's ecallmgrs all see every FreeSWITCH node; simulator instances own theirs, so a dial for a conference hosted
+// elsewhere is handed to its command queue.
 internal sealed partial class RemoteConferences(SimulatorIdentity identity, ILogger<RemoteConferences> logger)
 {
     private readonly ConcurrentDictionary<string, string> hosts = new(StringComparer.Ordinal);
@@ -19,7 +14,6 @@ internal sealed partial class RemoteConferences(SimulatorIdentity identity, ILog
         KapiRoutingKeys.Event(KapiConferenceEvents.ConferenceDestroy, "*", "*", "*"),
     ]);
 
-    /// <summary>The media node of another instance running <paramref name="conferenceId"/>, or null.</summary>
     public string? HostOf(string conferenceId) => hosts.GetValueOrDefault(conferenceId);
 
     public Task HandleAsync(KapiDelivery delivery, CancellationToken cancellationToken)

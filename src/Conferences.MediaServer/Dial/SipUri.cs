@@ -1,12 +1,10 @@
 namespace Conferences.MediaServer.Dial;
 
-/// <summary>The parts of a <c>sip:</c>/<c>sips:</c> URI a simulated endpoint needs: <c>sip:user@host;params</c>.</summary>
+// The parts of a sip:/sips: URI a simulated endpoint needs.
 internal static class SipUri
 {
-    /// <summary>The user part, or null when <paramref name="uri"/> is not a SIP URI with one.</summary>
     public static string? User(string? uri) => UserAtHost(uri) is { } userAtHost ? userAtHost[..userAtHost.IndexOf('@', StringComparison.Ordinal)] : null;
 
-    /// <summary><c>user@host</c> without scheme, port or parameters, or null.</summary>
     public static string? UserAtHost(string? uri)
     {
         if (uri is null)

@@ -1,23 +1,15 @@
 namespace Conferences.MediaServer.Events;
 
-/// <summary>
-/// Publishes conference <c>event</c> messages as ecallmgr does for FreeSWITCH's conference events
-/// (<c>ecallmgr_fs_conference_stream.erl</c>, <c>kapi_conference:event/1</c>): exchange <c>conference</c>, routing key
-/// <c>conference.event.{Event}.{acct}.{conf}.{enc(call or conf)}</c>,
-/// <c>App-Name</c> <c>freeswitch</c>, <c>Node</c> the media node. Member events carry the member's caller id,
-/// presence id, <c>Custom-Channel-Vars</c> and full current <c>Conference-Channel-Vars</c>. A bus failure is logged,
-/// as an event FreeSWITCH raised while ecallmgr could not publish is lost.
-/// </summary>
+// ecallmgr's conference events (ecallmgr_fs_conference_stream.erl); a bus failure is logged, as an event ecallmgr could
+// not publish is lost.
 internal sealed partial class ConferenceEventPublisher(
     IKapiPublisher publisher,
     SimulatorIdentity identity,
     ILogger<ConferenceEventPublisher> logger)
 {
-    /// <summary>A conference-level event (create, destroy, lock, unlock): no <c>Call-ID</c>.</summary>
     public Task PublishAsync(string eventName, SimulatedConference conference, CancellationToken cancellationToken) =>
         PublishAsync(Fields(eventName, conference, conference.AccountId), cancellationToken);
 
-    /// <summary>A member event (add-member, del-member, mute-member, start-talking, …).</summary>
     public Task PublishAsync(string eventName, SimulatedConference conference, SimulatedParticipant member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);

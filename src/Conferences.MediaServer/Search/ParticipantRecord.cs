@@ -1,10 +1,6 @@
 namespace Conferences.MediaServer.Search;
 
-/// <summary>
-/// A member as ecallmgr lists it in a <c>search_resp</c> (<c>ecallmgr_fs_conferences:participant_to_props</c>,
-/// <c>kapi_conference:search_resp/1</c>): call id, conference name and uuid, switch host, member id, join time (Gregorian),
-/// caller id, the three variable objects. Undefined values are omitted.
-/// </summary>
+// ecallmgr_fs_conferences:participant_to_props; undefined values are omitted.
 internal static class ParticipantRecord
 {
     public static JsonObject ToJson(SimulatedParticipant participant, SimulatedConference conference)

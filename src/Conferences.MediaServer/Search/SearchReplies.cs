@@ -1,10 +1,6 @@
 namespace Conferences.MediaServer.Search;
 
-/// <summary>
-/// The replies to a <c>search_req</c> (<c>ecallmgr_fs_conferences.erl</c>): <c>search_resp</c> in the conference form (<c>kapi_conference:search_resp/1</c>)
-/// or the account form, and the <c>conference error</c> of a manager that does not host the conference (<c>kapi_conference:conference_error/1</c>).
-/// Each echoes the request's <c>Msg-ID</c>.
-/// </summary>
+// ecallmgr_fs_conferences.erl's search replies, each echoing the request's Msg-ID.
 internal static class SearchReplies
 {
     public static JsonObject ConferenceForm(string msgId, ConferenceSnapshot snapshot, long nowGregorian, KapiSender sender)
@@ -28,10 +24,7 @@ internal static class SearchReplies
         return KapiMessage.Build(KapiConference.SearchResp, fields, sender);
     }
 
-    /// <summary>
-    /// <c>Account-ID</c> echoed and <c>Conferences</c> = <c>{conf: stats}</c> for every conference of the account
-    /// hosted here (an empty object when none).
-    /// </summary>
+    // Conferences = {conf: stats} for the account's conferences hosted here (empty object when none).
     public static JsonObject AccountForm(string msgId, string accountId, IEnumerable<ConferenceSnapshot> hosted, long nowGregorian, KapiSender sender)
     {
         ArgumentNullException.ThrowIfNull(hosted);
@@ -62,7 +55,7 @@ internal static class SearchReplies
         return KapiMessage.Build(KapiConference.SearchResp, fields, sender);
     }
 
-    /// <summary>"Conference {conf} not found", with the original request.</summary>
+    // "Conference {conf} not found", with the original request.
     public static JsonObject NotFound(string msgId, string conferenceId, JsonObject request, KapiSender sender)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -1,12 +1,7 @@
 namespace Conferences.MediaServer.Search;
 
-/// <summary>
-/// Answers <c>search_req</c> on this manager's own exclusive queue bound to <c>conference.discovery</c>
-/// (<c>ecallmgr_fs_conferences</c>): every manager answers every search, which is what lets
-/// crossbar stop waiting early. With <c>Conference-ID</c>: the conference form when hosted here, else a
-/// <c>conference error</c>; with only <c>Account-ID</c>: the account form. Replies go to <c>targeted</c>/<c>Server-ID</c>.
-/// Other discovery messages (callflow's <c>discovery_req</c>) and invalid searches are ignored.
-/// </summary>
+// Every manager answers every search on its own discovery queue (docs/amqp.md); callflow's discovery_req and invalid
+// searches are ignored.
 internal sealed partial class SearchResponder(
     SimulatorState state,
     IKapiPublisher publisher,

@@ -1,9 +1,6 @@
 namespace Conferences.MediaServer.State;
 
-/// <summary>
-/// A member's <c>Conference-Channel-Vars</c> (<c>kapi_conference:search_resp/1</c>, <c>cb_conferences.erl</c>): what FreeSWITCH reports about the
-/// member, replaced as a whole by every member event (<c>ecallmgr_fs_conference_stream.erl</c>).
-/// </summary>
+/// <summary>Replaced as a whole by every member event (<c>ecallmgr_fs_conference_stream.erl</c>).</summary>
 public sealed record ConferenceChannelVars(
     long MemberId,
     bool IsModerator = false,
@@ -18,11 +15,8 @@ public sealed record ConferenceChannelVars(
     int CurrentEnergy = 0,
     bool MemberGhost = false)
 {
-    /// <summary>
-    /// The initial vars of a member joining with Kazoo's dial <c>Participant-Flags</c> (<c>ecallmgr_fs_conferences_shared.erl</c>,
-    /// docs/amqp.md): <c>is_moderator</c>, <c>mute</c> (no speak), <c>deaf</c> (no hear), <c>ghost</c>.
-    /// Other flags (<c>distribute_dtmf</c>, <c>disable_moh</c>, <c>join_existing</c>, <c>video_mute</c>) change nothing visible.
-    /// </summary>
+    /// <summary>From dial's <c>Participant-Flags</c> (<c>ecallmgr_fs_conferences_shared.erl</c>); other flags change
+    /// nothing visible.</summary>
     public static ConferenceChannelVars Joining(long memberId, IEnumerable<string> flags, int energyLevel, bool floor)
     {
         ArgumentNullException.ThrowIfNull(flags);

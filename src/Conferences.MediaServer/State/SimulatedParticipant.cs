@@ -1,10 +1,7 @@
 namespace Conferences.MediaServer.State;
 
-/// <summary>
-/// A member of a running conference, keyed by its <paramref name="CallId"/> (<c>ecallmgr_fs_conferences.erl</c>). The member id
-/// (<c>Participant-ID</c>) is <see cref="ConferenceChannelVars.MemberId"/>; <paramref name="JoinTime"/> is in
-/// Gregorian seconds. The JSON objects are never changed after the record is made; snapshots hand out copies.
-/// </summary>
+/// <summary>Keyed by <paramref name="CallId"/>; its JSON objects are never changed, snapshots hand out
+/// copies.</summary>
 public sealed record SimulatedParticipant(
     string CallId,
     string ConferenceName,
@@ -20,7 +17,6 @@ public sealed record SimulatedParticipant(
 {
     public long MemberId => ChannelVars.MemberId;
 
-    /// <summary>A copy whose JSON objects nobody else holds.</summary>
     public SimulatedParticipant Copy() => this with
     {
         CustomChannelVars = CustomChannelVars.DeepClone().AsObject(),

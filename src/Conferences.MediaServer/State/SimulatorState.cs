@@ -1,10 +1,6 @@
 namespace Conferences.MediaServer.State;
 
-/// <summary>
-/// What the simulated media server knows (<c>ecallmgr_fs_conferences.erl</c>): running conferences by name and their members by
-/// call id. Thread-safe; every read returns immutable records (participants as copies). Member ids are unique and
-/// increasing for the life of this instance, as FreeSWITCH's are per media server.
-/// </summary>
+// Thread-safe; reads return immutable records. Member ids only grow for the life of the instance, as on one FreeSWITCH.
 internal sealed class SimulatorState
 {
     private readonly Lock gate = new();
@@ -30,7 +26,7 @@ internal sealed class SimulatorState
         }
     }
 
-    /// <summary>The member of <paramref name="conference"/> with <paramref name="memberId"/>, or FreeSWITCH's "last" member when null.</summary>
+    // memberId null: FreeSWITCH's "last" member.
     public SimulatedParticipant? FindMember(string conference, long? memberId)
     {
         lock (gate)
@@ -77,7 +73,6 @@ internal sealed class SimulatorState
         }
     }
 
-    /// <summary>Removes a conference and whatever members it still had.</summary>
     public void RemoveConference(string name)
     {
         lock (gate)
@@ -90,7 +85,7 @@ internal sealed class SimulatorState
         }
     }
 
-    /// <returns>false when another member already has this call id.</returns>
+    // False when another member already has this call id.
     public bool TryAddParticipant(SimulatedParticipant participant)
     {
         ArgumentNullException.ThrowIfNull(participant);

@@ -2,12 +2,8 @@ using Conferences.Infrastructure.Messaging.RabbitMq;
 
 namespace Conferences.MediaServer.Worker;
 
-/// <summary>
-/// Holds the worker's start until the broker answers, so that a worker started before RabbitMQ (a laptop's
-/// <c>dotnet run</c>, a container that comes up first) waits for it instead of exiting — Kazoo's ecallmgr keeps trying
-/// to reach its broker too. Registered before the simulator, whose queues need the broker; hosted services start in
-/// order. A stop request (SIGTERM, Ctrl+C) ends the wait.
-/// </summary>
+/// <summary>A worker started before RabbitMQ waits for it instead of exiting, as ecallmgr does; registered before the
+/// simulator.</summary>
 public sealed partial class BrokerGate(
     IMessageBusHealth bus,
     IOptions<RabbitMqOptions> options,

@@ -5,13 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.MediaServer.Worker;
 
-/// <summary>
-/// The simulator as its own process (docs/operations.md, docs/amqp.md): one simulated Kazoo media-server manager on the RabbitMQ
-/// broker of <c>ConnectionStrings:RabbitMq</c>, where the API (<c>Messaging:Provider=rabbitmq</c>) finds it as it finds
-/// a real ecallmgr. Settings are the <see cref="Defaults"/>, then environment variables (<c>__</c> for <c>:</c>), then
-/// the command line. The worker reads no settings file: the API references this project, and an
-/// <c>appsettings.json</c> here would be copied over the API's own.
-/// </summary>
+/// <summary>The simulator as its own process on RabbitMQ (docs/amqp.md). No settings file: it would be copied over the
+/// API's.</summary>
 public static class MediaServerWorker
 {
     /// <summary>A RabbitMQ installed on this machine with its default account, as <c>dotnet run</c> expects it.</summary>
@@ -19,7 +14,6 @@ public static class MediaServerWorker
 
     public const string ConnectionStringKey = "ConnectionStrings:" + RabbitMqOptions.ConnectionStringName;
 
-    /// <summary>What the worker uses when neither the environment nor the command line says otherwise.</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {
         [ConnectionStringKey] = DefaultRabbitMq,
@@ -27,7 +21,6 @@ public static class MediaServerWorker
         [$"{RabbitMqOptions.Section}:ClientName"] = "conferences-mediaserver",
     };
 
-    /// <summary>Runs the worker until SIGTERM or Ctrl+C.</summary>
     /// <returns>0 after a clean stop; 1 when it could not start (the log says why); 2 for a configuration error.</returns>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -59,7 +52,6 @@ public static class MediaServerWorker
         }
     }
 
-    /// <summary>The worker's host: configuration, Serilog and <see cref="AddMediaServerWorker"/>.</summary>
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
@@ -75,10 +67,6 @@ public static class MediaServerWorker
         return builder;
     }
 
-    /// <summary>
-    /// The RabbitMQ bus, a <see cref="BrokerGate"/> that holds the start until the broker answers, and the simulator
-    /// with its options from the <c>MediaServer</c> section (<see cref="SimulatorOptions"/>: Hostname, Zone, …).
-    /// </summary>
     /// <exception cref="InvalidOperationException"><c>Messaging:Provider</c> names another bus, or the connection string is not an AMQP URI.</exception>
     public static HostApplicationBuilder AddMediaServerWorker(this HostApplicationBuilder builder)
     {

@@ -3,11 +3,7 @@ using Serilog.Formatting.Compact;
 
 namespace Conferences.MediaServer.Worker;
 
-/// <summary>
-/// The worker logs as the API does (docs/operations.md): Serilog on the console, compact JSON outside Development or with
-/// <c>Logging:Format=json</c>, readable lines in Development or with <c>Logging:Format=text</c>; levels from the
-/// <c>Serilog</c> section (e.g. <c>Serilog__MinimumLevel__Default=Debug</c>).
-/// </summary>
+/// <summary>The worker logs as the API does (docs/operations.md).</summary>
 public static class WorkerLoggingExtensions
 {
     public static HostApplicationBuilder AddWorkerLogging(this HostApplicationBuilder builder)

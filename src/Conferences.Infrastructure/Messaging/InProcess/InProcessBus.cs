@@ -1,13 +1,7 @@
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
-/// <summary>
-/// The embedded message bus (docs/operations.md, <c>Messaging:Provider=inprocess</c>): a broker in this process with
-/// RabbitMQ's routing — topic, direct and fanout exchanges, exclusive and shared queues — so the API and the
-/// built-in simulator talk exactly as they would over RabbitMQ. Messages travel as JSON bytes and are parsed
-/// per delivery; every queue is a bounded channel consumed on the thread pool, in order. Bindings are indexed
-/// (<see cref="InProcessRouter"/>), so a publish does not scan the queues. A publish completes once every matching
-/// queue holds its copy. After <see cref="DisposeAsync"/> the bus is unavailable.
-/// </summary>
+/// <summary>The embedded bus with RabbitMQ's routing, so the API and the simulator talk as over RabbitMQ
+/// (docs/amqp.md).</summary>
 public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, ILogger<InProcessBus> logger)
     : IKapiPublisher, IKapiSubscriber, IMessageBusHealth, IAsyncDisposable
 {
@@ -20,7 +14,6 @@ public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, 
     private readonly List<InProcessConsumer> consumers = [];
     private bool closed;
 
-    /// <summary>An in-process bus is never disconnected: never raised.</summary>
     public event EventHandler? Reconnected
     {
         add { }
@@ -94,7 +87,7 @@ public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, 
         }
     }
 
-    /// <summary>A consumer leaves: off its queue, and the queue deleted with its last consumer.</summary>
+    // Off its queue; the queue is deleted with its last consumer.
     internal void Detach(InProcessConsumer consumer)
     {
         lock (gate)

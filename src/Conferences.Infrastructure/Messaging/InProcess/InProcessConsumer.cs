@@ -2,10 +2,7 @@ using System.Threading.Channels;
 
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
-/// <summary>
-/// One subscription of the embedded bus: a bounded inbox and a loop on the thread pool that parses each message
-/// afresh and runs the handler, one message at a time in arrival order — never on the publisher's thread.
-/// </summary>
+// A bounded inbox and a loop on the thread pool: one message at a time, in order, never on the publisher's thread.
 internal sealed partial class InProcessConsumer : IKapiSubscription
 {
     // The consumer whose handler is running in this async flow: a handler may dispose its own subscription.
@@ -40,7 +37,6 @@ internal sealed partial class InProcessConsumer : IKapiSubscription
 
     public void Start() => loop = Task.Run(RunAsync);
 
-    /// <returns>false when this consumer has left (its inbox is closed).</returns>
     public async ValueTask<bool> TryEnqueueAsync(InProcessEnvelope envelope, CancellationToken ct)
     {
         try

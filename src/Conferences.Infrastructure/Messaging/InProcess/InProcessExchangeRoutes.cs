@@ -1,12 +1,6 @@
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
-/// <summary>
-/// The bindings of one exchange of the embedded bus, indexed for routing as RabbitMQ routes (docs/amqp.md):
-/// a fanout exchange reaches every queue bound to it whatever the key; a direct exchange, the queues bound with the
-/// routing key itself (wildcards are ordinary characters there); a topic exchange, the queues bound with the key
-/// itself (a dictionary lookup) or with a wildcard pattern that matches it (<see cref="TopicTrie{T}"/>).
-/// Not thread-safe: the bus guards it.
-/// </summary>
+// One exchange's bindings indexed as RabbitMQ routes (docs/amqp.md, "Queues"); not thread-safe: the bus guards it.
 internal sealed class InProcessExchangeRoutes(KapiExchangeType type)
 {
     private readonly HashSet<InProcessQueue> fanout = [];
@@ -15,7 +9,7 @@ internal sealed class InProcessExchangeRoutes(KapiExchangeType type)
 
     public bool IsEmpty => fanout.Count == 0 && exact.Count == 0 && patterns.Count == 0;
 
-    /// <summary>A queue joins the exchange: a fanout exchange reaches it from now on, bound or not.</summary>
+    // A fanout exchange reaches the queue from now on, bound or not.
     public void Attach(InProcessQueue queue)
     {
         if (type == KapiExchangeType.Fanout)
@@ -54,7 +48,7 @@ internal sealed class InProcessExchangeRoutes(KapiExchangeType type)
         }
     }
 
-    /// <summary>Adds the queues a message with <paramref name="routingKey"/> reaches; a set, so each queue once.</summary>
+    // A set, so each queue once.
     public void Route(string routingKey, HashSet<InProcessQueue> into)
     {
         if (type == KapiExchangeType.Fanout)

@@ -1,6 +1,5 @@
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
-/// <summary>Registers the embedded bus as the Kazoo bus (docs/operations.md, <c>Messaging:Provider=inprocess</c>).</summary>
 public static class InProcessMessagingServiceCollectionExtensions
 {
     public static IServiceCollection AddInProcessMessaging(this IServiceCollection services, Action<InProcessBusOptions>? configure = null)

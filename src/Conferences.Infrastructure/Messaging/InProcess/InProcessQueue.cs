@@ -1,10 +1,6 @@
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
-/// <summary>
-/// A queue of the embedded bus on one exchange (its bindings are the router's, <see cref="InProcessRouter"/>) and the
-/// subscriptions consuming it. Each message goes to one consumer, chosen round robin (an exclusive queue has exactly
-/// one).
-/// </summary>
+// Each message goes to one consumer, round robin (an exclusive queue has exactly one).
 internal sealed class InProcessQueue(string name, KapiExchange exchange, bool shared)
 {
     private readonly Lock gate = new();
@@ -25,7 +21,6 @@ internal sealed class InProcessQueue(string name, KapiExchange exchange, bool sh
         }
     }
 
-    /// <returns>whether the queue has no consumer left (and is deleted).</returns>
     public bool Remove(InProcessConsumer consumer)
     {
         lock (gate)
@@ -36,7 +31,7 @@ internal sealed class InProcessQueue(string name, KapiExchange exchange, bool sh
         }
     }
 
-    /// <summary>Hands the message to the next consumer, waiting while its inbox is full; dropped when none is left.</summary>
+    // Waits while the consumer's inbox is full; dropped when no consumer is left.
     public async ValueTask EnqueueAsync(InProcessEnvelope envelope, CancellationToken ct)
     {
         while (Next() is { } consumer)
@@ -48,10 +43,7 @@ internal sealed class InProcessQueue(string name, KapiExchange exchange, bool sh
         }
     }
 
-    /// <summary>
-    /// Gives a message a leaving consumer had not handled to another consumer, without waiting (it runs while the
-    /// leaving subscription is being disposed, possibly by one of those consumers). False when nobody took it.
-    /// </summary>
+    // Never waits: it runs while the leaving subscription is disposed, possibly by one of these consumers.
     public bool TryRedeliver(InProcessEnvelope envelope)
     {
         InProcessConsumer[] remaining;

@@ -1,11 +1,7 @@
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
-/// <summary>
-/// Which queues of the embedded bus a message reaches: each exchange's bindings indexed by
-/// <see cref="InProcessExchangeRoutes"/>, kept in step with the queues (bound on subscribe, all unbound when the
-/// queue is deleted), so a publish costs a lookup and a trie walk, not a scan of every queue. Not thread-safe: the
-/// bus calls it under its lock.
-/// </summary>
+// Bindings indexed per exchange, so a publish costs a lookup and a trie walk; not thread-safe: called under the bus's
+// lock.
 internal sealed class InProcessRouter
 {
     private readonly Dictionary<string, InProcessExchangeRoutes> exchanges = new(StringComparer.Ordinal);
@@ -14,7 +10,7 @@ internal sealed class InProcessRouter
     // reused by every publish (under the bus's lock): a queue reached by several bindings is listed once
     private readonly HashSet<InProcessQueue> reached = [];
 
-    /// <summary>Binds <paramref name="queue"/> with <paramref name="keys"/> (bindings accumulate, as on RabbitMQ).</summary>
+    // Bindings accumulate, as on RabbitMQ.
     public void Bind(InProcessQueue queue, IEnumerable<string> keys)
     {
         ArgumentNullException.ThrowIfNull(queue);
@@ -34,7 +30,6 @@ internal sealed class InProcessRouter
         }
     }
 
-    /// <summary>The queue is deleted: none of its bindings routes any more.</summary>
     public void Remove(InProcessQueue queue)
     {
         ArgumentNullException.ThrowIfNull(queue);
@@ -53,7 +48,6 @@ internal sealed class InProcessRouter
         }
     }
 
-    /// <summary>The queues a message published on <paramref name="exchange"/> with <paramref name="routingKey"/> reaches.</summary>
     public InProcessQueue[] Route(string exchange, string routingKey)
     {
         if (!exchanges.TryGetValue(exchange, out var routes))

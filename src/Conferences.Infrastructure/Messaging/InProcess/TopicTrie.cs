@@ -1,13 +1,7 @@
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
-/// <summary>
-/// The wildcard binding patterns of a topic exchange, as RabbitMQ keeps them: a trie of words, each node with its
-/// literal children, a <c>*</c> branch (exactly one word) and a <c>#</c> branch (zero or more words), and the values
-/// bound by a pattern ending there. Patterns are split once when bound; a routing key is matched by walking its
-/// words in place, without allocating. Semantics are those of <see cref="Core.Kapi.KapiRoutingKeys.TopicMatches"/>
-/// (words split on every <c>.</c>, so <c>a..b</c> has an empty middle word; the empty key has no word at all).
-/// Not thread-safe: the bus guards it.
-/// </summary>
+// RabbitMQ's trie of binding words (literal, * and # branches), matched without allocating; semantics of
+// KapiRoutingKeys.TopicMatches. Not thread-safe.
 internal sealed class TopicTrie<T>
     where T : class
 {
@@ -19,10 +13,8 @@ internal sealed class TopicTrie<T>
 
     private readonly TopicTrieNode<T> root = new();
 
-    /// <summary>How many (pattern, value) bindings the trie holds.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Whether <paramref name="pattern"/> has a <c>*</c> or <c>#</c> word (else it only matches itself).</summary>
     public static bool HasWildcard(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
@@ -36,7 +28,6 @@ internal sealed class TopicTrie<T>
         return false;
     }
 
-    /// <returns>false when <paramref name="value"/> was already bound with <paramref name="pattern"/>.</returns>
     public bool Add(string pattern, T value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -58,7 +49,6 @@ internal sealed class TopicTrie<T>
         return true;
     }
 
-    /// <returns>false when <paramref name="value"/> was not bound with <paramref name="pattern"/>.</returns>
     public bool Remove(string pattern, T value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -70,7 +60,6 @@ internal sealed class TopicTrie<T>
         return true;
     }
 
-    /// <summary>Adds to <paramref name="into"/> every value bound with a pattern that matches <paramref name="routingKey"/>.</summary>
     public void Match(string routingKey, HashSet<T> into)
     {
         ArgumentNullException.ThrowIfNull(routingKey);

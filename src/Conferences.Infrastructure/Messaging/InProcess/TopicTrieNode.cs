@@ -1,9 +1,6 @@
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
-/// <summary>
-/// One word position of a <see cref="TopicTrie{T}"/>: its literal children (looked up by span, without allocating),
-/// its <c>*</c> and <c>#</c> branches and the values bound by a pattern ending here.
-/// </summary>
+// One word position: literal children (looked up by span), the * and # branches and the values bound here.
 internal sealed class TopicTrieNode<T>
     where T : class
 {

@@ -2,10 +2,8 @@ using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// The Kazoo bus on RabbitMQ (<c>Messaging:Provider=rabbitmq</c>), wire-compatible with Kazoo's <c>kz_amqp_util</c>
-/// (docs/amqp.md). While the broker is away every call fails at once with <see cref="BusUnavailableException"/>.
-/// </summary>
+/// <summary>Wire-compatible with <c>kz_amqp_util</c> (docs/amqp.md); while the broker is away every call fails at
+/// once.</summary>
 public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMessageBusHealth, IAsyncDisposable
 {
     public const string ProviderName = "rabbitmq";
@@ -31,7 +29,6 @@ public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMess
         publishing = new RabbitMqPublishChannels(this.options.PublishChannels);
     }
 
-    /// <summary>Raised when the client has recovered the connection and its subscriptions' queues and consumers.</summary>
     public event EventHandler? Reconnected;
 
     public async Task PublishAsync(KapiExchange exchange, string routingKey, JsonObject message, CancellationToken cancellationToken)

@@ -2,12 +2,8 @@ using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// The one AMQP connection of the process (docs/amqp.md, "Reliability"), opened on first use. While it is down — never opened, lost and recovering, blocked by a broker alarm, or closed —
-/// callers get <see cref="BusUnavailableException"/> at once instead of waiting: opening is tried again by the next
-/// caller (bounded by <see cref="RabbitMqOptions.ConnectTimeout"/>); a lost connection is recovered by the client,
-/// which declares Kazoo's exchanges and the live subscriptions' queues, bindings and consumers again.
-/// </summary>
+// The one AMQP connection of the process (docs/amqp.md, "Reliability"): while it is down callers fail at once instead
+// of waiting.
 internal sealed partial class RabbitMqConnection : IAsyncDisposable
 {
     private readonly RabbitMqOptions options;
@@ -31,7 +27,6 @@ internal sealed partial class RabbitMqConnection : IAsyncDisposable
         connector = new RabbitMqConnector(options, endpoint, registry, events, logger);
     }
 
-    /// <summary>The client recovered the connection, then the live subscriptions' queues, bindings and consumers.</summary>
     public event Action? Recovered
     {
         add => events.Recovered += value;
@@ -40,15 +35,9 @@ internal sealed partial class RabbitMqConnection : IAsyncDisposable
 
     public RabbitMqEndpoint Endpoint => endpoint;
 
-    /// <summary>Whether the broker has blocked publishing (memory or disk alarm), and why.</summary>
     public string? BlockedBecause => events.BlockedBecause;
 
-    /// <summary>
-    /// The open connection, opening it if it never was. Callers share one attempt at a time and wait for it at most
-    /// <see cref="RabbitMqOptions.ConnectTimeout"/>; an attempt that succeeds after they gave up still serves the next
-    /// ones (a silent broker can keep the client's handshake waiting longer than the caller should).
-    /// </summary>
-    /// <exception cref="BusUnavailableException">the broker cannot be reached or the connection is recovering.</exception>
+    // One attempt at a time, each caller waiting at most ConnectTimeout; a late success still serves the next callers.
     public async Task<IConnection> GetAsync(CancellationToken ct)
     {
         Task<IConnection> attempt;

@@ -2,19 +2,14 @@ using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// What the client reports about the connection: loss and recovery (the bus is unusable until the client has declared
-/// the live queues again), broker alarms that block publishing, and queues renamed by recovery.
-/// </summary>
+// Loss and recovery, broker alarms that block publishing, and queues renamed by recovery.
 internal sealed partial class RabbitMqConnectionEvents(RabbitMqEndpoint endpoint, RabbitMqRegistry registry, ILogger logger)
 {
     private string? blockedBecause;
     private bool recovering;
 
-    /// <summary>The client recovered the connection, then the live subscriptions' queues, bindings and consumers.</summary>
     public event Action? Recovered;
 
-    /// <summary>Whether the broker has blocked publishing (memory or disk alarm), and why.</summary>
     public string? BlockedBecause => Volatile.Read(ref blockedBecause);
 
     public bool IsRecovering => Volatile.Read(ref recovering);

@@ -2,10 +2,7 @@ using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// Opens an AMQP connection with the client's automatic and topology recovery (only what live subscriptions use is
-/// recovered) and declares Kazoo's exchanges on it.
-/// </summary>
+// Automatic and topology recovery (only live subscriptions' topology), and Kazoo's exchanges declared.
 internal sealed partial class RabbitMqConnector(RabbitMqOptions options, RabbitMqEndpoint endpoint, RabbitMqRegistry registry, RabbitMqConnectionEvents events, ILogger logger)
 {
     public async Task<IConnection> OpenAsync()

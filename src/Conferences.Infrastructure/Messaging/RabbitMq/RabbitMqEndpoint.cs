@@ -1,12 +1,9 @@
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// The broker of <c>ConnectionStrings:RabbitMq</c>: an AMQP URI (<c>amqp://user:password@host:port/vhost</c>, the
-/// form Kazoo's <c>amqp_uri</c> setting uses too) and a display form without credentials for logs and <c>/health</c>.
-/// </summary>
+/// <summary><c>ConnectionStrings:RabbitMq</c>, an AMQP URI as Kazoo's <c>amqp_uri</c>; <see cref="Display"/> has no
+/// credentials.</summary>
 public sealed record RabbitMqEndpoint(Uri Uri)
 {
-    /// <summary><c>amqp://host:port/vhost</c>, never the user or password.</summary>
     public string Display => $"{Uri.Scheme}://{Uri.Host}:{(Uri.IsDefaultPort ? DefaultPort(Uri.Scheme) : Uri.Port)}{Uri.AbsolutePath}";
 
     public static bool TryParse(string? connectionString, out RabbitMqEndpoint endpoint, out string error)

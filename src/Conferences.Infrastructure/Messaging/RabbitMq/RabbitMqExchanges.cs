@@ -2,10 +2,7 @@ using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// The exchanges known to exist with their types: Kazoo's are declared with the connection, any other on its first
-/// use, so that a publish never pays a declaration twice.
-/// </summary>
+// Kazoo's exchanges are declared with the connection, others on first use, so a publish never declares twice.
 internal sealed class RabbitMqExchanges
 {
     private readonly ConcurrentDictionary<string, KapiExchangeType> known = new(StringComparer.Ordinal);
@@ -18,7 +15,6 @@ internal sealed class RabbitMqExchanges
         }
     }
 
-    /// <summary>Records an exchange a subscription declared.</summary>
     public void Add(KapiExchange exchange) => known.TryAdd(exchange.Name, exchange.Type);
 
     public async Task EnsureAsync(IConnection open, KapiExchange exchange, CancellationToken ct)

@@ -4,19 +4,13 @@ using RabbitMQ.Client.Exceptions;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// What a RabbitMQ.Client failure means to a caller of the ports: a queue that exists with other properties or is
-/// held by another connection (PRECONDITION_FAILED, RESOURCE_LOCKED) is a programming error
-/// (<see cref="InvalidOperationException"/>); everything else — unreachable, closed, recovering, blocked, not
-/// confirmed in time — is <see cref="BusUnavailableException"/>, the API's 503.
-/// </summary>
+// PRECONDITION_FAILED and RESOURCE_LOCKED are programming errors; every other broker failure is BusUnavailableException
+// (503).
 internal static class RabbitMqFailures
 {
-    /// <summary>Whether <paramref name="exception"/> comes from the broker or the link to it (not from our code).</summary>
     public static bool IsBrokerFailure(Exception exception) => exception is RabbitMQClientException or OperationInterruptedException
         or IOException or SocketException or TimeoutException or ObjectDisposedException;
 
-    /// <summary>The exception to throw for a broker failure (<see cref="IsBrokerFailure"/>) met while doing <paramref name="what"/>.</summary>
     public static Exception Translate(Exception exception, string what)
     {
         if (exception is OperationInterruptedException { ShutdownReason: { } reason }

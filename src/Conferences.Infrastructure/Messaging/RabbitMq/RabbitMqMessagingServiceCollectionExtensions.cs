@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>Registers RabbitMQ as the Kazoo bus (docs/operations.md, <c>Messaging:Provider=rabbitmq</c>).</summary>
 public static class RabbitMqMessagingServiceCollectionExtensions
 {
     /// <summary>Fails at once, naming the key, when <c>ConnectionStrings:RabbitMq</c> is missing or not an AMQP URI.</summary>

@@ -2,12 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// Settings of the RabbitMQ bus (docs/operations.md, <c>Messaging:Provider=rabbitmq</c>): the broker from
-/// <c>ConnectionStrings:RabbitMq</c> (<c>amqp://user:password@host:5672/vhost</c>) and the rest from the
-/// <c>RabbitMq</c> section. The defaults make a broker that is down cost a caller at most about two seconds
-/// (the API's 503) instead of a hang.
-/// </summary>
+/// <summary>The defaults make a broker that is down cost a caller about two seconds (503) instead of a hang.</summary>
 public sealed class RabbitMqOptions : ServerConnectionOptions
 {
     public const string Section = "RabbitMq";

@@ -2,12 +2,8 @@ using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// The publishing channels: at most <c>size</c>, each lent to one publisher at a time (a channel is never shared by
-/// concurrent publishers, as the RabbitMQ .NET client requires), all in publisher-confirm mode with confirmation tracking, so a publish
-/// completes when the broker confirmed it. A channel the broker closed, or one whose publish was abandoned, is
-/// dropped and a new one opened when needed; a connection recovery reopens the idle ones in place.
-/// </summary>
+// Publisher-confirm channels, each lent to one publisher at a time as the client requires; a doubtful channel is
+// dropped.
 internal sealed class RabbitMqPublishChannels(int size) : IAsyncDisposable
 {
     private static readonly CreateChannelOptions Confirming = new(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
@@ -16,7 +12,7 @@ internal sealed class RabbitMqPublishChannels(int size) : IAsyncDisposable
     private readonly ConcurrentQueue<IChannel> idle = new();
     private bool disposed;
 
-    /// <summary>A channel of <paramref name="connection"/> for this caller alone; give it back with <see cref="Return"/>.</summary>
+    // Give it back with Return.
     public async Task<IChannel> RentAsync(IConnection connection, CancellationToken ct)
     {
         await slots.WaitAsync(ct).ConfigureAwait(false);
@@ -39,7 +35,7 @@ internal sealed class RabbitMqPublishChannels(int size) : IAsyncDisposable
         }
     }
 
-    /// <param name="reusable">false when the channel's state is unknown (a publish was abandoned half way).</param>
+    // reusable: false when a publish was abandoned half way.
     public void Return(IChannel channel, bool reusable)
     {
         if (reusable && channel.IsOpen && !Volatile.Read(ref disposed))

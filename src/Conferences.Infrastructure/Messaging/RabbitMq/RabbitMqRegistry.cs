@@ -1,11 +1,6 @@
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// The queues and consumers of this process's live subscriptions. It keeps an exclusive queue name to one
-/// subscription and a name to one kind (as the in-process bus does), and it is what the client's topology recovery
-/// consults: after a reconnection only live subscriptions' queues, bindings and consumers are declared again, never
-/// those of subscriptions ended while the broker was away.
-/// </summary>
+// Live subscriptions' queues and consumers: names stay exclusive, and recovery re-declares only these.
 internal sealed class RabbitMqRegistry
 {
     private readonly Lock gate = new();
@@ -24,8 +19,7 @@ internal sealed class RabbitMqRegistry
         }
     }
 
-    /// <summary>Claims a named queue before it is declared.</summary>
-    /// <exception cref="InvalidOperationException">an exclusive subscription holds the name, or it is shared and this one is not.</exception>
+    // Throws InvalidOperationException when an exclusive subscription holds the name, or kinds differ.
     public void Reserve(string name, bool shared)
     {
         lock (gate)
@@ -63,7 +57,7 @@ internal sealed class RabbitMqRegistry
         }
     }
 
-    /// <summary>The subscription is ending: none of its topology is recovered from now on.</summary>
+    // None of its topology is recovered from now on.
     public void Remove(RabbitMqSubscription subscription)
     {
         lock (gate)
@@ -100,7 +94,7 @@ internal sealed class RabbitMqRegistry
         }
     }
 
-    /// <summary>The broker named a recovered anonymous queue anew (<c>amq.gen-…</c>).</summary>
+    // The broker named a recovered anonymous queue anew (amq.gen-…).
     public void Rename(string before, string after)
     {
         RabbitMqSubscription[] renamed;

@@ -3,14 +3,8 @@ using RabbitMQ.Client.Events;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// One subscription: a channel of its own with a prefetch window and an <see cref="AsyncEventingBasicConsumer"/>
-/// (manual ack). The client dispatches one delivery at a time per channel, in queue order, off the publisher's
-/// thread; each is parsed afresh and acknowledged when the handler returns — also when it throws: the failure is
-/// logged and the message dropped, as Kazoo drops what it cannot handle. Ending it stops handlers from starting,
-/// waits for the running one, cancels the consumer, deletes an exclusive queue and closes the channel, which hands
-/// the messages it held but had not handled back to the broker (for a shared queue's other consumers).
-/// </summary>
+// Its own channel and manual acks (docs/amqp.md, "Reliability"); ending it waits for the running handler, and the
+// channel's close returns unhandled messages to the broker.
 internal sealed partial class RabbitMqSubscription : IKapiSubscription
 {
     // The subscription whose handler runs in this async flow: a handler may end its own subscription.
@@ -41,7 +35,6 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
         ConsumerTag = $"conferences-{Conferences.Core.Kazoo.KazooIds.RandomHex(8)}";
     }
 
-    /// <summary>The queue; the broker may rename an anonymous one when it is declared again after a reconnection.</summary>
     public string QueueName { get; internal set; }
 
     public string ConsumerTag { get; }

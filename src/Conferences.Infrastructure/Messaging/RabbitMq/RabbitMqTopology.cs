@@ -2,17 +2,10 @@ using RabbitMQ.Client;
 
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
-/// <summary>
-/// Exchanges declared exactly as Kazoo declares them (<c>kz_amqp_util:new_exchange/3</c>: non-durable, not
-/// auto-deleted, not internal, no arguments), so declaring against the broker of a running Kazoo never fails with
-/// PRECONDITION_FAILED. Queues as <c>kz_amqp_util:new_queue/2</c> shapes them — non-durable, auto-deleted — but
-/// without the <c>x-max-length</c> 100 / <c>x-message-ttl</c> 60 s arguments Kazoo adds by default: our queues are
-/// our own (anonymous, or named after this process), and a full queue must not drop searches or replies. An exclusive
-/// queue is also AMQP-exclusive (gone with our connection); a shared one is not, so several processes consume it.
-/// </summary>
+// Exchanges exactly as kz_amqp_util:new_exchange/3 declares them, so a running Kazoo's broker never answers
+// PRECONDITION_FAILED; queues without Kazoo's x-max-length/x-message-ttl (docs/amqp.md, "Queues").
 internal static class RabbitMqTopology
 {
-    /// <summary>The exchanges this service uses (docs/amqp.md), declared whenever the connection opens.</summary>
     public static readonly IReadOnlyList<KapiExchange> KazooExchanges = [KapiExchange.Conference, KapiExchange.Targeted, KapiExchange.Nodes];
 
     public static string TypeOf(KapiExchange exchange) => exchange.Type switch
@@ -27,7 +20,7 @@ internal static class RabbitMqTopology
         channel.ExchangeDeclareAsync(exchange.Name, TypeOf(exchange), durable: false, autoDelete: false, arguments: null,
             passive: false, noWait: false, cancellationToken: ct);
 
-    /// <returns>the queue's name (the broker names an anonymous one <c>amq.gen-…</c>).</returns>
+    // The broker names an anonymous queue amq.gen-….
     public static async Task<string> DeclareAsync(IChannel channel, KapiQueue queue, CancellationToken ct)
     {
         var declared = await channel.QueueDeclareAsync(queue.Name ?? string.Empty, durable: false, exclusive: !queue.IsShared,

@@ -3,10 +3,8 @@ using System.Text.Encodings.Web;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>
-/// CouchDB's HTTP API through one typed <see cref="HttpClient"/> (ADR 0003): 404/409/412 come back as a
-/// <see cref="CouchResult"/>; only an unreachable server throws.
-/// </summary>
+/// <summary>One typed <see cref="HttpClient"/> (ADR 0003): 404/409/412 come back as values; only an unreachable server
+/// throws.</summary>
 public sealed class CouchDbClient
 {
     private static readonly JsonSerializerOptions BodyOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -25,21 +23,16 @@ public sealed class CouchDbClient
 
     public CouchDbServer Server { get; }
 
-    /// <summary><c>GET /</c>: the welcome object (<c>couchdb</c>, <c>version</c>, <c>vendor</c>).</summary>
     public Task<CouchResult> ServerInfoAsync(CancellationToken ct) => SendAsync(HttpMethod.Get, string.Empty, null, false, ct);
 
-    /// <summary><c>GET /_up</c>: CouchDB 2+'s liveness answer (<c>{"status":"ok"}</c>).</summary>
     public Task<CouchResult> UpAsync(CancellationToken ct) => SendAsync(HttpMethod.Get, "_up", null, false, ct);
 
-    /// <summary><c>HEAD /{db}</c>: 200 when it exists, 404 when not.</summary>
     public Task<CouchResult> DatabaseExistsAsync(string database, CancellationToken ct) =>
         SendAsync(HttpMethod.Head, CouchDbPaths.Database(database), null, false, ct);
 
-    /// <summary><c>PUT /{db}</c>: 201/202 created, 412 <c>file_exists</c> when it already exists.</summary>
     public Task<CouchResult> CreateDatabaseAsync(string database, CancellationToken ct) =>
         SendAsync(HttpMethod.Put, CouchDbPaths.Database(database), null, true, ct);
 
-    /// <summary><c>GET /{db}/{id}</c>: the document with <c>_id</c>/<c>_rev</c>, or 404 (missing database, document or tombstone).</summary>
     public Task<CouchResult> GetDocumentAsync(string database, string id, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, CouchDbPaths.Document(database, id), null, false, ct);
 
@@ -47,20 +40,16 @@ public sealed class CouchDbClient
     public Task<CouchResult> GetDocumentWithAttachmentsAsync(string database, string id, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"{CouchDbPaths.Document(database, id)}?attachments=true", null, false, ct);
 
-    /// <summary>
-    /// <c>PUT /{db}/{id}</c>: a create without <c>_rev</c>, else an update of that revision (409 when stale).
-    /// </summary>
     public Task<CouchResult> PutDocumentAsync(string database, string id, JsonObject document, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(document);
         return SendAsync(HttpMethod.Put, CouchDbPaths.Document(database, id), document.ToJsonString(BodyOptions), false, ct);
     }
 
-    /// <summary><c>DELETE /{db}/{id}?rev=</c>: a tombstone revision; 409 for a stale revision, 404 when missing.</summary>
     public Task<CouchResult> DeleteDocumentAsync(string database, string id, string revision, CancellationToken ct) =>
         SendAsync(HttpMethod.Delete, $"{CouchDbPaths.Document(database, id)}?rev={Uri.EscapeDataString(revision)}", null, false, ct);
 
-    /// <summary>A map view; with <see cref="ViewQuery.Keys"/> a POST that only reads, so it is retried like a GET.</summary>
+    /// <summary>With <see cref="ViewQuery.Keys"/> a POST that only reads, so it is retried like a GET.</summary>
     public Task<CouchResult> QueryViewAsync(string database, string design, string view, ViewQuery query, CancellationToken ct) =>
         QueryAsync(CouchDbPaths.View(database, design, view), query, ct);
 

@@ -1,12 +1,10 @@
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>
-/// Installs the service's design documents without harming Kazoo's: a Kazoo-written one only gains missing views
-/// (docs/kazoo-storage.md); concurrent installers settle through CouchDB's 409.
-/// </summary>
+// A Kazoo-written design document only gains missing views (docs/kazoo-storage.md); concurrent installers settle by
+// 409.
 internal static class CouchDbDesignInstaller
 {
-    /// <summary>Marks design documents written by this service, as opposed to Kazoo's (which carry a <c>kazoo</c> member).</summary>
+    // Kazoo's design documents carry a kazoo member instead.
     public const string ManagedBy = "managed_by";
 
     public const string Marker = "conferences";
@@ -21,7 +19,7 @@ internal static class CouchDbDesignInstaller
         }
     }
 
-    /// <summary>The document to write so that <paramref name="existing"/> serves every view of <paramref name="design"/>; null when it already does.</summary>
+    // Null when existing already serves every view of design.
     public static JsonObject? Plan(JsonObject? existing, DesignDocument design)
     {
         ArgumentNullException.ThrowIfNull(design);

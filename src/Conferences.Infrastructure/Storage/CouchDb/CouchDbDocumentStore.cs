@@ -1,9 +1,7 @@
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>
-/// The production <see cref="IDocumentStore"/>: Kazoo's own CouchDB, so documents written here are Kazoo's and
-/// Kazoo's are served here (docs/kazoo-storage.md); it passes the embedded store's contract suite.
-/// </summary>
+/// <summary>Kazoo's own CouchDB (docs/kazoo-storage.md); passes the same contract suite as the embedded
+/// store.</summary>
 public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
 {
     private const string Provider = "couchdb";
@@ -13,7 +11,6 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
 
     private string Server => client.Server.Display;
 
-    /// <summary>Creates the database (412 means it exists) and installs the design documents that apply to it.</summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(database);
@@ -36,10 +33,8 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
         return !result.IsNotFound && CouchDbFailures.Require(result, Server, database, null, "checking the database").IsSuccess;
     }
 
-    /// <summary>
-    /// CouchDB's 404 (missing database, missing document, tombstone) is null, and so is its 400 for an id no document
-    /// can have (<c>_foo</c>): the embedded store holds no such document either.
-    /// </summary>
+    /// <summary>404 and a 400 for an impossible id (<c>_foo</c>) are null: the embedded store holds no such document
+    /// either.</summary>
     public async Task<JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken)
     {
         var result = await client.GetDocumentAsync(database, id, cancellationToken).ConfigureAwait(false);
@@ -62,7 +57,6 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
         return doc is null ? null : DocumentAttachments.Read(doc, name);
     }
 
-    /// <summary>Throws <see cref="KeyNotFoundException"/> when the database does not exist (CouchDB's 404).</summary>
     public async Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -85,9 +79,7 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
         CouchDbFailures.Require(result, Server, database, id, $"deleting {id}");
     }
 
-    /// <summary>
-    /// A missing database gives no rows; a view Kazoo's maintenance dropped is installed again and the query repeated once.
-    /// </summary>
+    /// <summary>A view Kazoo's maintenance dropped is installed again and the query repeated once.</summary>
     public async Task<IReadOnlyList<ViewRow>> QueryViewAsync(
         string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken)
     {

@@ -3,13 +3,10 @@ using Polly;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>
-/// The one place CouchDB's answers become the port's errors: 409 conflict, 404 on a write (missing database),
-/// 400 (a programming error) and "cannot serve" (503 <c>datastore_unreachable</c>); messages carry no credentials.
-/// </summary>
+/// <summary>The one place CouchDB's answers become the port's errors (409, 404 on write, 400, 503); no credentials in
+/// messages.</summary>
 public static class CouchDbFailures
 {
-    /// <summary>Transport failures the client converts; caller cancellation is not one of them.</summary>
     public static bool IsTransport(Exception exception, CancellationToken callerToken) => exception switch
     {
         HttpRequestException => true,
@@ -22,7 +19,6 @@ public static class CouchDbFailures
     public static DatastoreUnavailableException Unreachable(string server, string operation, Exception exception) =>
         new($"CouchDB at {server} did not answer {operation}: {Describe(exception)}", exception);
 
-    /// <summary>Throws for an answer the caller cannot turn into a value; returns the result otherwise.</summary>
     public static CouchResult Require(CouchResult result, string server, string database, string? id, string operation)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -2,10 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>
-/// Settings of the CouchDB store (docs/operations.md); the defaults keep an unreachable CouchDB under the 2 s in
-/// which the API must answer 503 <c>datastore_unreachable</c>.
-/// </summary>
+/// <summary>The defaults keep an unreachable CouchDB under the 2 s in which the API must answer 503.</summary>
 public sealed class CouchDbOptions : ServerConnectionOptions
 {
     public const string Section = "CouchDb";

@@ -2,22 +2,18 @@ using System.Globalization;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>
-/// CouchDB request paths: the port names account databases encoded, as <c>pvt_account_db</c> holds them
-/// (<c>kzs_util:format_account_id/2</c>), and a URL must carry their slashes as <c>%2F</c>.
-/// </summary>
+/// <summary>Account databases arrive encoded (<c>kzs_util:format_account_id/2</c>); URLs carry their slashes as
+/// <c>%2F</c>.</summary>
 public static class CouchDbPaths
 {
     private const string DesignPrefix = "_design/";
 
-    /// <summary>The database name CouchDB knows (<c>account/xx/yy/rest</c>) from the port's encoded form.</summary>
     public static string DatabaseName(string database)
     {
         ArgumentException.ThrowIfNullOrEmpty(database);
         return Uri.UnescapeDataString(database);
     }
 
-    /// <summary>The path segment of a database: its real name percent-encoded, so <c>/</c> becomes <c>%2F</c>.</summary>
     public static string Database(string database) => Uri.EscapeDataString(DatabaseName(database));
 
     /// <summary><c>{db}/{id}</c>; a design document keeps its literal <c>_design/</c> as CouchDB routes it.</summary>
@@ -35,10 +31,8 @@ public static class CouchDbPaths
 
     public static string AllDocs(string database) => $"{Database(database)}/_all_docs";
 
-    /// <summary>
-    /// CouchDB's view parameters: keys are JSON values in the query string; <c>keys</c> travel in the POST body
-    /// (<see cref="Keys"/>), never in the URL.
-    /// </summary>
+    /// <summary>Keys are JSON values in the query string; <c>keys</c> travel in the POST body, never in the
+    /// URL.</summary>
     public static string ViewQueryString(ViewQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -66,12 +60,10 @@ public static class CouchDbPaths
         return parameters.Count == 0 ? string.Empty : "?" + string.Join('&', parameters);
     }
 
-    /// <summary>The POST body of a multi-key query: <c>{"keys":[…]}</c>.</summary>
     public static string Keys(IReadOnlyList<string> keys) => JsonSerializer.Serialize(new Dictionary<string, IReadOnlyList<string>> { ["keys"] = keys });
 
     private static string JsonParameter(string key) => Uri.EscapeDataString(JsonSerializer.Serialize(key));
 
-    /// <summary>For messages: the path without the query string.</summary>
     public static string WithoutQuery(string pathAndQuery)
     {
         ArgumentNullException.ThrowIfNull(pathAndQuery);

@@ -1,9 +1,6 @@
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>
-/// Marks the requests that may be repeated (GET, HEAD, a <c>keys</c> view POST, <c>PUT /{db}</c>); a repeated document
-/// write after a lost answer would be a false 409.
-/// </summary>
+/// <summary>A repeated document write after a lost answer would be a false 409, so only reads are repeatable.</summary>
 public static class CouchDbRequests
 {
     public static readonly HttpRequestOptionsKey<bool> Repeatable = new("Conferences.CouchDb.Repeatable");

@@ -4,10 +4,8 @@ using Polly.Telemetry;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>
-/// The CouchDB client's standard resilience handler: a total budget, a per-attempt timeout, retries only of repeatable
-/// requests (ADR 0003), and a circuit breaker whose probe lets the service recover without a restart.
-/// </summary>
+/// <summary>Total budget, per-attempt timeout, retries of repeatable requests (ADR 0003), and a self-healing circuit
+/// breaker.</summary>
 public static class CouchDbResilience
 {
     public static void Configure(HttpStandardResilienceOptions resilience, CouchDbOptions options)
@@ -34,10 +32,8 @@ public static class CouchDbResilience
         resilience.CircuitBreaker.SamplingDuration = options.SamplingDuration >= 2 * attempt ? options.SamplingDuration : 2 * attempt;
     }
 
-    /// <summary>
-    /// Outages log one Error when the circuit opens, retries Warnings, attempts Debug: Polly's defaults would page an
-    /// operator once per request during a short outage.
-    /// </summary>
+    /// <summary>One Error when the circuit opens, retries Warning: Polly's defaults would page once per request in an
+    /// outage.</summary>
     public static Func<SeverityProviderArguments, ResilienceEventSeverity> Severity()
     {
         var outage = 0;

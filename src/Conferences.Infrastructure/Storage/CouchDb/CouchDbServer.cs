@@ -2,10 +2,7 @@ using System.Net.Http.Headers;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>
-/// The CouchDB server named by <c>ConnectionStrings:CouchDb</c>: its base URL without user information and the
-/// Basic credentials taken from it. <see cref="Display"/> is the only form that may be logged.
-/// </summary>
+/// <summary><see cref="Display"/> is the only form that may be logged.</summary>
 public sealed class CouchDbServer
 {
     private CouchDbServer(string baseUrl, AuthenticationHeaderValue? authorization)
@@ -14,7 +11,6 @@ public sealed class CouchDbServer
         Authorization = authorization;
     }
 
-    /// <summary>Scheme, host, port and path prefix, ending with <c>/</c>; never carries credentials.</summary>
     public string BaseUrl { get; }
 
     public AuthenticationHeaderValue? Authorization { get; }

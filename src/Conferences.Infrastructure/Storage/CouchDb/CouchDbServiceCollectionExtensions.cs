@@ -2,7 +2,6 @@ using Microsoft.Extensions.Http.Resilience;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>Registers the CouchDB store (<c>Storage:Provider=couchdb</c>, docs/operations.md): options, the typed client and its resilience.</summary>
 public static class CouchDbServiceCollectionExtensions
 {
     public const string HttpClientName = "couchdb";

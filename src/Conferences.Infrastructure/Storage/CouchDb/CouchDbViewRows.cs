@@ -1,22 +1,13 @@
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
-/// <summary>
-/// View answers as the port's rows, as the embedded store gives them: rows whose key is not a string are left out,
-/// as the views' C# twins leave them.
-/// </summary>
+// Rows whose key is not a string are left out, as the views' C# twins leave them.
 internal static class CouchDbViewRows
 {
-    /// <summary>
-    /// Without <c>keys</c>, a range that starts at the lowest string: CouchDB sorts null, booleans and numbers before
-    /// every string, so they can neither appear nor use up the <c>limit</c>.
-    /// </summary>
+    // Starts at the lowest string: CouchDB sorts null, booleans and numbers first, which must not use up the limit.
     public static ViewQuery StringRange(ViewQuery query) =>
         query.Descending ? query with { EndKey = query.EndKey ?? string.Empty } : query with { StartKey = query.StartKey ?? string.Empty };
 
-    /// <summary>
-    /// A multi-key query as sent: each key once, ascending, no limit. CouchDB-protocol servers differ in how they
-    /// order a key's rows under <c>descending</c>, so <see cref="Arrange"/> orders them here.
-    /// </summary>
+    // Each key once, ascending, no limit: servers differ on a key's rows under descending, so Arrange orders them.
     public static ViewQuery DistinctKeys(ViewQuery query, IReadOnlyList<string> keys) =>
         query with { Keys = [.. keys.Distinct(StringComparer.Ordinal)], Limit = null, Descending = false };
 
@@ -49,10 +40,8 @@ internal static class CouchDbViewRows
         return node;
     }
 
-    /// <summary>
-    /// CouchDB's multi-key order: the requested keys in the order given (a repeated key repeats its rows), each key's
-    /// rows by document id in the query's direction, then the limit.
-    /// </summary>
+    // CouchDB's multi-key order: keys as given (repeats repeat), each key's rows by id in the query's direction, then
+    // the limit.
     public static IReadOnlyList<ViewRow> Arrange(IReadOnlyList<ViewRow> rows, IReadOnlyList<string> keys, bool descending, int? limit)
     {
         var byKey = new Dictionary<string, List<ViewRow>>(StringComparer.Ordinal);

@@ -3,10 +3,7 @@ using System.Security.Cryptography;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>
-/// CouchDB's <c>N-hash</c> revision, hashed with md5 over the previous revision and the body so equal histories
-/// give equal revisions (docs/kazoo-storage.md, revisions).
-/// </summary>
+// CouchDB's N-hash revision, md5 over the previous revision and the body (docs/kazoo-storage.md, "Revisions").
 internal static class CouchRevision
 {
     private const string DeletedBody = "deleted";
@@ -20,7 +17,7 @@ internal static class CouchRevision
         return string.Create(CultureInfo.InvariantCulture, $"{generation}-{Convert.ToHexStringLower(hash)}");
     }
 
-    /// <summary>The tombstone revision a hard delete writes (CouchDB's <c>_deleted: true</c> revision).</summary>
+    // The tombstone revision a hard delete writes.
     public static string Deleted(string previous) => Next(previous, DeletedBody);
 
     private static long Generation(string revision) =>

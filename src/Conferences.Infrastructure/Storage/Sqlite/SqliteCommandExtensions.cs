@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>Command construction shared by the store's tables.</summary>
 internal static class SqliteCommandExtensions
 {
     public static SqliteCommand Command(this SqliteConnection connection, SqliteTransaction? transaction, string sql)

@@ -2,10 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>
-/// Creates a database with its design documents as <c>kz_datamgr:db_create/1</c> and a view refresh do; changed
-/// views are rewritten and re-indexed.
-/// </summary>
+// As kz_datamgr:db_create/1 and a view refresh do; changed views are rewritten and re-indexed.
 internal static class SqliteDatabaseInstaller
 {
     public static async Task InstallAsync(SqliteConnection connection, SqliteTransaction transaction, string db, CancellationToken ct)

@@ -1,9 +1,6 @@
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>
-/// The embedded <see cref="IDocumentStore"/>: CouchDB's model in one SQLite file several processes may share
-/// (ADR 0002); it passes the CouchDB adapter's contract suite.
-/// </summary>
+/// <summary>CouchDB's model in one SQLite file several processes may share (ADR 0002).</summary>
 public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : IDocumentStore
 {
     private const string Provider = "sqlite";
@@ -31,7 +28,6 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : 
     public Task<bool> DatabaseExistsAsync(string database, CancellationToken cancellationToken) =>
         file.ReadAsync(connection => SqliteDocumentTable.DatabaseExistsAsync(connection, null, database, cancellationToken), cancellationToken);
 
-    /// <summary>Missing database or id and hard-deleted documents give null, as CouchDB's 404 does for Kazoo.</summary>
     public Task<JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken) =>
         file.ReadAsync(async connection =>
         {
@@ -39,7 +35,7 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : 
             return body is null ? null : DocumentAttachments.AsStubs(StoredDocument.Parse(body));
         }, cancellationToken);
 
-    /// <summary>Attachments are kept inline in the document, as CouchDB accepts them on a write (base64 <c>data</c>).</summary>
+    /// <summary>Attachments are kept inline, as CouchDB accepts them on a write.</summary>
     public Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken) =>
         file.ReadAsync(async connection =>
         {
@@ -47,7 +43,6 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : 
             return body is null ? null : DocumentAttachments.Read(StoredDocument.Parse(body), name);
         }, cancellationToken);
 
-    /// <summary>Throws <see cref="KeyNotFoundException"/> when the database does not exist (CouchDB's 404).</summary>
     public Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -64,10 +59,8 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : 
             return true;
         }, cancellationToken);
 
-    /// <summary>
-    /// A missing database, or a view whose design document is not installed in it (CouchDB's 404), gives no rows.
-    /// Queries CouchDB refuses (400 <c>query_parse_error</c>) throw <see cref="ArgumentException"/>.
-    /// </summary>
+    /// <summary>A missing database or design document gives no rows; CouchDB's 400 cases throw
+    /// <see cref="ArgumentException"/>.</summary>
     public async Task<IReadOnlyList<ViewRow>> QueryViewAsync(
         string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken)
     {

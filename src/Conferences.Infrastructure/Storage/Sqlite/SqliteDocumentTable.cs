@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>SQL over the <c>databases</c> and <c>documents</c> tables (<see cref="SqliteSchema"/>).</summary>
 internal static class SqliteDocumentTable
 {
     private const string DatabaseExistsSql = "SELECT EXISTS (SELECT 1 FROM databases WHERE name = $db);";
@@ -35,7 +34,6 @@ internal static class SqliteDocumentTable
         return await reader.ReadAsync(ct) ? new StoredRevision(reader.GetString(0), reader.GetInt64(1) != 0) : null;
     }
 
-    /// <summary>The stored text of a live document; null when absent or hard-deleted.</summary>
     public static async Task<string?> ReadBodyAsync(SqliteConnection connection, SqliteTransaction? transaction, string db, string id, CancellationToken ct)
     {
         await using var command = connection.Command(transaction, BodySql).With("$db", db).With("$id", id);
@@ -55,7 +53,7 @@ internal static class SqliteDocumentTable
         return documents;
     }
 
-    /// <summary>Writes the head revision; a null body writes a tombstone.</summary>
+    // A null body writes a tombstone.
     public static async Task WriteAsync(
         SqliteConnection connection, SqliteTransaction transaction, string db, string id, string revision, string? body, CancellationToken ct)
     {

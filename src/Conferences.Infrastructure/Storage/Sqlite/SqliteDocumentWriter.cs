@@ -2,10 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>
-/// Document writes with CouchDB's MVCC rules (docs/kazoo-storage.md), run inside one <c>BEGIN IMMEDIATE</c>
-/// transaction so the revision check, the write and the view rows commit together or not at all.
-/// </summary>
+// CouchDB's MVCC rules in one BEGIN IMMEDIATE transaction: check, write and view rows commit together.
 internal static class SqliteDocumentWriter
 {
     public static async Task<string> SaveAsync(
@@ -25,7 +22,7 @@ internal static class SqliteDocumentWriter
         return revision;
     }
 
-    /// <summary>Hard delete: leaves a tombstone revision, so a later create continues its revision count (CouchDB).</summary>
+    // The tombstone lets a later create continue the revision count, as CouchDB does.
     public static async Task DeleteAsync(
         SqliteConnection connection, SqliteTransaction transaction, string db, string id, string revision, CancellationToken ct)
     {

@@ -2,9 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>
-/// SQLite errors that mean the file cannot serve become 503 <c>datastore_unreachable</c>, like an unreachable CouchDB.
-/// </summary>
+// Errors meaning the file cannot serve become 503 datastore_unreachable, like an unreachable CouchDB.
 internal static class SqliteFailures
 {
     private const int Perm = 3;

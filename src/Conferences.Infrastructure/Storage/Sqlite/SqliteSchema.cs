@@ -2,10 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>
-/// Tables for CouchDB's model: databases, revision heads (with tombstones) and view rows, whose BINARY collation
-/// sorts keys by UTF-8 bytes (docs/compatibility.md, storage notes).
-/// </summary>
+// BINARY collation sorts view keys by UTF-8 bytes (docs/compatibility.md, "Storage notes").
 internal static class SqliteSchema
 {
     private const string Tables = """
@@ -32,7 +29,7 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS view_rows_by_document ON view_rows (db, doc_id);
         """;
 
-    /// <summary>Idempotent, so several processes opening the same file at once are harmless.</summary>
+    // Idempotent: several processes may open the same file at once.
     public static async Task CreateAsync(SqliteConnection connection, CancellationToken ct)
     {
         // WAL lets readers run beside the one writer, across every process sharing the file.

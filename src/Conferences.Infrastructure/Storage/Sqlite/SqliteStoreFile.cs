@@ -3,10 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>
-/// The SQLite file: pooled connections, the schema created once, a busy timeout so writers queue for the lock,
-/// failures as <see cref="Core.Storage.DatastoreUnavailableException"/>.
-/// </summary>
+// Pooled connections, the schema created once, a busy timeout so writers queue for the lock.
 internal sealed class SqliteStoreFile(SqliteStoreOptions options)
 {
     private readonly string connectionString = new SqliteConnectionStringBuilder(options.ConnectionString)
@@ -19,10 +16,10 @@ internal sealed class SqliteStoreFile(SqliteStoreOptions options)
 
     private volatile bool schemaReady;
 
-    /// <summary>The file name, for messages (never the whole connection string).</summary>
+    // Never the whole connection string.
     public string DataSource { get; } = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
 
-    /// <summary>Runs a read on its own connection; one SELECT sees one consistent snapshot.</summary>
+    // One SELECT sees one consistent snapshot.
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken ct)
     {
         try
@@ -36,10 +33,8 @@ internal sealed class SqliteStoreFile(SqliteStoreOptions options)
         }
     }
 
-    /// <summary>
-    /// <c>BEGIN IMMEDIATE</c> takes the write lock before the revision check, so of two writers with one <c>_rev</c>
-    /// exactly one wins and the other gets CouchDB's 409.
-    /// </summary>
+    // BEGIN IMMEDIATE locks before the revision check: of two writers with one _rev exactly one wins, the other gets
+    // 409.
     public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken ct) =>
         ReadAsync(async connection =>
         {

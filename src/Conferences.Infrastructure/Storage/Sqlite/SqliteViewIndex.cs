@@ -3,10 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>
-/// Rewrites a document's <c>view_rows</c> inside its write's transaction, so views never lag, as CouchDB's default
-/// <c>update=true</c> reads never do.
-/// </summary>
+// Inside the write's transaction, so views never lag (CouchDB's default update=true).
 internal static class SqliteViewIndex
 {
     private const string DeleteDocumentRowsSql = "DELETE FROM view_rows WHERE db = $db AND doc_id = $id;";
@@ -17,7 +14,6 @@ internal static class SqliteViewIndex
 
     private static readonly JsonSerializerOptions ValueOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Replaces the rows of one document; a null document (hard delete) only removes them.</summary>
     public static async Task IndexAsync(
         SqliteConnection connection, SqliteTransaction transaction, string db, string id, JsonObject? document, CancellationToken ct)
     {
@@ -31,7 +27,7 @@ internal static class SqliteViewIndex
         }
     }
 
-    /// <summary>Re-runs every view over the database, as CouchDB rebuilds an index when its design document changes.</summary>
+    // As CouchDB rebuilds an index when its design document changes.
     public static async Task RebuildAsync(SqliteConnection connection, SqliteTransaction transaction, string db, CancellationToken ct)
     {
         await using (var delete = connection.Command(transaction, DeleteDatabaseRowsSql).With("$db", db))
@@ -42,7 +38,6 @@ internal static class SqliteViewIndex
         await InsertRowsAsync(connection, transaction, db, documents.Select(d => (d.Id, StoredDocument.Parse(d.Body))), ct);
     }
 
-    /// <summary>The views installed in <paramref name="db"/>: Kazoo's design documents that apply to it.</summary>
     public static IReadOnlyList<ViewDefinition> ViewsOf(string db) => [.. KazooViews.For(db).SelectMany(design => design.Views)];
 
     private static async Task InsertRowsAsync(

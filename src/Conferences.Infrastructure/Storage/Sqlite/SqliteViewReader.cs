@@ -2,10 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-/// <summary>
-/// CouchDB's view reads over <c>view_rows</c>: key then id order, inclusive bounds, <c>keys</c> answered in the order
-/// given (docs/kazoo-storage.md, views).
-/// </summary>
+// Key then id order, inclusive bounds, keys answered in the order given (docs/kazoo-storage.md, "Views").
 internal static class SqliteViewReader
 {
     public static async Task<IReadOnlyList<ViewRow>> QueryAsync(
