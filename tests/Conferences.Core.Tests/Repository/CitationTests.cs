@@ -8,16 +8,12 @@ namespace Conferences.Core.Tests.Repository;
 /// </summary>
 public sealed partial class CitationTests
 {
-    private static readonly string[] TextExtensions = [".cs", ".md", ".json", ".sh", ".yml", ".yaml", ".csproj", ".props", ".cfg", ".conf", ".js", ".html", ".css", ".txt"];
-
-    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".tools", "artifacts", "node_modules", "TestResults"];
-
     [Fact]
     public void No_file_cites_a_document_the_repository_does_not_contain()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root();
         var offenders = new List<string>();
-        foreach (var file in Files(root))
+        foreach (var file in RepositoryFiles.Text(root).Where(f => !f.EndsWith(nameof(CitationTests) + ".cs", StringComparison.Ordinal)))
         {
             var lines = File.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)
@@ -35,37 +31,4 @@ public sealed partial class CitationTests
     /// <summary>The names of the design notes outside the repository, as comments have cited them.</summary>
     [GeneratedRegex(@"kazoo-(reference|auth\.md)|service[ -]profile|\bprofile'?s? (§|D\d|rules|fixes)|house[ -]style|(?-i:\.\./shared/)|seed/conferences-api", RegexOptions.IgnoreCase)]
     private static partial Regex OutsideDocument();
-
-    private static IEnumerable<string> Files(string folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder))
-        {
-            if (TextExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase) && !file.EndsWith(nameof(CitationTests) + ".cs", StringComparison.Ordinal))
-            {
-                yield return file;
-            }
-        }
-        foreach (var sub in Directory.EnumerateDirectories(folder))
-        {
-            if (!SkippedFolders.Contains(Path.GetFileName(sub), StringComparer.Ordinal))
-            {
-                foreach (var file in Files(sub))
-                {
-                    yield return file;
-                }
-            }
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Conferences.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no Conferences.sln above {AppContext.BaseDirectory}");
-    }
 }
