@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Conferences.Core.Tests.Accounts;
 
 /// <summary>
-/// <see cref="UserAuthService"/> over the in-memory store: accounts in the <c>accounts</c> database and Kazoo user
+/// <see cref="UserAuthService"/> over the embedded store: accounts in the <c>accounts</c> database and Kazoo user
 /// documents in the account databases, written as Kazoo writes them.
 /// </summary>
 internal sealed class UserAuthHarness
@@ -16,7 +16,7 @@ internal sealed class UserAuthHarness
         Service = new UserAuthService(new AccountService(Store, TimeProvider.System), Tokens, Store, KazooSchemaValidator.LoadEmbedded(), TimeProvider.System);
     }
 
-    public MemoryDocumentStore Store { get; } = new();
+    public EmbeddedStore Store { get; } = new();
 
     public TokenService Tokens { get; }
 

@@ -1,23 +1,21 @@
+using Conferences.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>
-/// The conference and participant actions over test doubles of their ports: an in-memory store, a live state the
+/// The conference and participant actions over the embedded store and test doubles of the other ports: a live state the
 /// test sets, and a bus that records what is published.
 /// </summary>
 internal sealed class ActionHarness
 {
     public const string AccountId = DialHarness.AccountId;
     public const string StoredId = "stored-room";
-    public const string StoredRevision = "3-abc";
-
     public ActionHarness()
     {
-        Store.PutInAccount(AccountId, new JsonObject
+        StoredRevision = Store.PutInAccount(AccountId, new JsonObject
         {
             ["_id"] = StoredId,
-            ["_rev"] = StoredRevision,
             ["name"] = "Stored room",
             ["pvt_type"] = "conference",
         });
@@ -26,7 +24,10 @@ internal sealed class ActionHarness
         Participants = new ParticipantActions(Lookup, Control, Commands(Bus), new ParticipantRelation(Commands(Bus), KazooSchemaValidator.LoadEmbedded()));
     }
 
-    public MemoryDocumentStore Store { get; } = new();
+    public EmbeddedStore Store { get; } = new();
+
+    /// <summary>The revision the store gave the stored conference.</summary>
+    public string StoredRevision { get; }
 
     public FakeLiveConferences Live { get; } = new();
 
@@ -66,6 +67,6 @@ internal sealed class ActionHarness
     public static void AssertJson(string expected, JsonNode? actual) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected} but got {actual?.ToJsonString()}");
 
-    public static ConferenceLookup LookupOver(MemoryDocumentStore store, FakeLiveConferences live) =>
+    public static ConferenceLookup LookupOver(IDocumentStore store, FakeLiveConferences live) =>
         new(new ConferenceStore(store), live, KazooSchemaValidator.LoadEmbedded());
 }

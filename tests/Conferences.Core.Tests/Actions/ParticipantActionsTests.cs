@@ -46,7 +46,7 @@ public sealed class ParticipantActionsTests
 
         Assert.Empty(harness.Bus.Published);
         AssertJson("""{"name":"Stored room","id":"stored-room"}""", result.Data);
-        Assert.Equal(StoredRevision, result.Revision);
+        Assert.Equal(harness.StoredRevision, result.Revision);
     }
 
     [Fact]
