@@ -11,6 +11,7 @@ internal sealed class ActionHarness
 {
     public const string AccountId = DialHarness.AccountId;
     public const string StoredId = "stored-room";
+    public const string BusyRoom = "busy-room";
     public ActionHarness()
     {
         StoredRevision = Store.PutInAccount(AccountId, new JsonObject
@@ -45,6 +46,22 @@ internal sealed class ActionHarness
 
     public static ConferenceCommands Commands(RecordingPublisher bus) =>
         new(bus, Options.Create(new DialOptions { NodeName = "crossbar@test" }));
+
+    /// <summary>
+    /// A harness running <see cref="BusyRoom"/> with five members: 1 speaks and hears, 2 does neither, 3 is the
+    /// moderator, 4 has no moderator flag, 5 speaks but does not hear.
+    /// </summary>
+    public static ActionHarness WithBusyRoom()
+    {
+        var harness = new ActionHarness();
+        harness.Run(BusyRoom,
+            FakeLiveConferences.Participant(1, """{"Is-Moderator":false,"Speak":true,"Hear":true}"""),
+            FakeLiveConferences.Participant(2, """{"Is-Moderator":false,"Speak":false,"Hear":false}"""),
+            FakeLiveConferences.Participant(3, """{"Is-Moderator":true,"Speak":true,"Hear":true}"""),
+            FakeLiveConferences.Participant(4, """{"Speak":true,"Hear":true}"""),
+            FakeLiveConferences.Participant(5, """{"Is-Moderator":false,"Speak":true,"Hear":false}"""));
+        return harness;
+    }
 
     /// <summary>Runs <paramref name="conferenceId"/> with these members in the test account.</summary>
     public LiveConference Run(string conferenceId, params LiveParticipant[] participants)
