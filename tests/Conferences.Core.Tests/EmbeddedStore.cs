@@ -1,5 +1,6 @@
 using Conferences.Core.Storage;
 using Conferences.Infrastructure.Storage.Sqlite;
+using Conferences.Tests.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Conferences.Core.Tests;
 /// the test writes documents as Kazoo would have written them, and every call of the code under test goes to the
 /// adapter unchanged; only the document reads are counted.
 /// </summary>
-internal sealed class EmbeddedStore : IDocumentStore
+internal sealed class EmbeddedStore : DocumentStoreDecorator
 {
     // a shared-cache in-memory database lives as long as one connection to it is open
     private readonly SqliteConnection keepAlive;
@@ -18,11 +19,21 @@ internal sealed class EmbeddedStore : IDocumentStore
     private int reads;
 
     public EmbeddedStore()
+        : this(new SqliteConnection($"Data Source=core-tests-{Guid.NewGuid():N};Mode=Memory;Cache=Shared"))
     {
-        var connectionString = $"Data Source=core-tests-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
-        keepAlive = new SqliteConnection(connectionString);
-        keepAlive.Open();
-        store = new SqliteDocumentStore(Options.Create(new SqliteStoreOptions { ConnectionString = connectionString }));
+    }
+
+    private EmbeddedStore(SqliteConnection keepAlive)
+        : this(keepAlive, new SqliteDocumentStore(Options.Create(new SqliteStoreOptions { ConnectionString = keepAlive.ConnectionString })))
+    {
+    }
+
+    private EmbeddedStore(SqliteConnection keepAlive, SqliteDocumentStore store)
+        : base(store)
+    {
+        this.keepAlive = keepAlive;
+        this.store = store;
+        this.keepAlive.Open();
     }
 
     /// <summary>How many documents the code under test has read (<see cref="GetAsync"/>); what the test writes is not counted.</summary>
@@ -33,29 +44,11 @@ internal sealed class EmbeddedStore : IDocumentStore
 
     public string PutInAccount(string accountId, JsonObject document) => Put(AccountDatabase.Encoded(accountId), document);
 
-    public Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken) => store.EnsureDatabaseAsync(database, cancellationToken);
-
-    public Task<bool> DatabaseExistsAsync(string database, CancellationToken cancellationToken) => store.DatabaseExistsAsync(database, cancellationToken);
-
-    public Task<JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken)
+    public override Task<JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref reads);
-        return store.GetAsync(database, id, cancellationToken);
+        return base.GetAsync(database, id, cancellationToken);
     }
-
-    public Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken) =>
-        store.GetAttachmentAsync(database, id, name, cancellationToken);
-
-    public Task<string> SaveAsync(string database, JsonObject document, CancellationToken cancellationToken) =>
-        store.SaveAsync(database, document, cancellationToken);
-
-    public Task DeleteAsync(string database, string id, string revision, CancellationToken cancellationToken) =>
-        store.DeleteAsync(database, id, revision, cancellationToken);
-
-    public Task<IReadOnlyList<ViewRow>> QueryViewAsync(string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken) =>
-        store.QueryViewAsync(database, view, query, cancellationToken);
-
-    public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken) => store.CheckHealthAsync(cancellationToken);
 
     private async Task<string> PutAsync(string database, JsonObject document)
     {
