@@ -103,6 +103,14 @@ internal sealed class DialHarness
             ["pvt_deleted"] = deleted,
         });
 
+    /// <summary>Resolves <paramref name="endpoint"/> alone, asserts it resolved without errors, and returns what it became.</summary>
+    public async Task<JsonObject> ResolveOneAsync(JsonNode endpoint)
+    {
+        var resolved = await ResolveAsync(endpoint);
+        Assert.Empty(resolved.Errors);
+        return Assert.Single(resolved.Endpoints);
+    }
+
     public Task<DialEndpoints> ResolveAsync(params JsonNode?[] endpoints) =>
         new DialEndpointResolver(Documents).ResolveAsync(Call(), new JsonArray(endpoints), CancellationToken.None);
 }
