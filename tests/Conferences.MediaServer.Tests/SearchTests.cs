@@ -3,44 +3,42 @@ using static Conferences.MediaServer.Tests.Wire;
 namespace Conferences.MediaServer.Tests;
 
 /// <summary>Search on <c>conference.discovery</c> (<c>ecallmgr_fs_conferences.erl</c>, <c>kapi_conference:search_resp/1</c>, <c>kapi_conference:conference_error/1</c>).</summary>
-public sealed class SearchTests
+public sealed class SearchTests : SimulatorTests
 {
     [Fact]
     public async Task Search_of_a_hosted_conference_answers_the_conference_form()
     {
-        await using var sim = await SimulatorHarness.StartAsync();
-        var conf = KazooIds.NewId();
-        var dial = sim.Dial(conf, sim.SipEndpoint("sip:alice@example.com"));
+        var dial = Sim.Dial(Conf, Sim.SipEndpoint("sip:alice@example.com"));
         dial[KapiKeys.CallerIdName] = "Alice";
         dial[KapiKeys.CallerIdNumber] = "1001";
-        var callId = Str(Items(await sim.DialAsync(dial), KapiKeys.EndpointResponses).Single(), KapiHeaders.CallId);
+        var callId = Str(Items(await Sim.DialAsync(dial), KapiKeys.EndpointResponses).Single(), KapiHeaders.CallId);
         var before = Gregorian.Now(TimeProvider.System);
 
-        var replies = await sim.SearchAsync(new JsonObject { [KapiKeys.ConferenceId] = conf });
+        var replies = await Sim.SearchAsync(new JsonObject { [KapiKeys.ConferenceId] = Conf });
 
         var reply = Assert.Single(replies);
         Assert.Empty(KapiMessage.Validate(KapiConference.SearchResp, reply));
         Assert.Equal("search_resp", Str(reply, KapiHeaders.EventName));
         Assert.Equal("ecallmgr", Str(reply, KapiHeaders.AppName));
-        Assert.Equal(conf, Str(reply, KapiKeys.ConferenceId));
+        Assert.Equal(Conf, Str(reply, KapiKeys.ConferenceId));
         Assert.NotNull(Str(reply, KapiKeys.Uuid));
         Assert.InRange(Long(reply, KapiKeys.StartTime)!.Value, before - 5, before + 1);
         Assert.InRange(Long(reply, KapiKeys.RunTime)!.Value, 0, 5);
         Assert.False(reply[KapiKeys.Locked]!.GetValue<bool>());
-        Assert.Equal(sim.Simulator.Identity.SwitchHostname, Str(reply, KapiKeys.SwitchHostname));
-        Assert.Equal(sim.Simulator.Identity.SwitchUrl, Str(reply, KapiKeys.SwitchUrl));
+        Assert.Equal(Sim.Simulator.Identity.SwitchHostname, Str(reply, KapiKeys.SwitchHostname));
+        Assert.Equal(Sim.Simulator.Identity.SwitchUrl, Str(reply, KapiKeys.SwitchUrl));
         Assert.Equal("127.0.0.1", Str(reply, KapiKeys.SwitchExternalIp));
         Assert.Equal(1, Long(reply, KapiKeys.ParticipantCount));
         var participant = Items(reply, KapiKeys.Participants).Single();
         Assert.Equal(callId, Str(participant, KapiHeaders.CallId));
-        Assert.Equal(conf, Str(participant, "Conference-Name"));
+        Assert.Equal(Conf, Str(participant, "Conference-Name"));
         Assert.Equal(Str(reply, KapiKeys.Uuid), Str(participant, "Conference-UUID"));
-        Assert.Equal(sim.Simulator.Identity.SwitchHostname, Str(participant, KapiKeys.SwitchHostname));
+        Assert.Equal(Sim.Simulator.Identity.SwitchHostname, Str(participant, KapiKeys.SwitchHostname));
         Assert.Equal(Long(participant, KapiKeys.ParticipantId), Long(Obj(participant, KapiKeys.ConferenceChannelVars), "Member-ID"));
         Assert.InRange(Long(participant, "Join-Time")!.Value, before - 5, before + 1);
         Assert.Equal("Alice", Str(participant, KapiKeys.CallerIdName));
         Assert.Equal("1001", Str(participant, KapiKeys.CallerIdNumber));
-        Assert.Equal(sim.AccountId, Str(Obj(participant, KapiKeys.CustomChannelVars), KapiHeaders.AccountId));
+        Assert.Equal(Sim.AccountId, Str(Obj(participant, KapiKeys.CustomChannelVars), KapiHeaders.AccountId));
         var vars = Obj(participant, KapiKeys.ConferenceChannelVars);
         Assert.Equal(
             ["Is-Moderator", "Floor", "Video", "See", "Speak", "Hear", "Talking", "Mute-Detect", "Energy-Level", "Current-Energy", "Member-ID", "Member-Ghost"],
@@ -53,38 +51,35 @@ public sealed class SearchTests
     [Fact]
     public async Task Search_of_a_conference_not_hosted_answers_a_conference_error_with_the_request()
     {
-        await using var sim = await SimulatorHarness.StartAsync();
-        var conf = KazooIds.NewId();
 
-        var reply = Assert.Single(await sim.SearchAsync(new JsonObject { [KapiKeys.ConferenceId] = conf }));
+        var reply = Assert.Single(await Sim.SearchAsync(new JsonObject { [KapiKeys.ConferenceId] = Conf }));
 
         Assert.Empty(KapiMessage.Validate(KapiConference.ConferenceError, reply));
         Assert.Equal("conference", Str(reply, KapiHeaders.EventCategory));
         Assert.Equal("error", Str(reply, KapiHeaders.EventName));
-        Assert.Equal($"Conference {conf} not found", Str(reply, KapiKeys.ErrorMessage));
-        Assert.Equal(conf, Str(reply, KapiKeys.ConferenceId));
+        Assert.Equal($"Conference {Conf} not found", Str(reply, KapiKeys.ErrorMessage));
+        Assert.Equal(Conf, Str(reply, KapiKeys.ConferenceId));
         var request = Obj(reply, KapiKeys.Request);
         Assert.Equal("search_req", Str(request, KapiHeaders.EventName));
-        Assert.Equal(conf, Str(request, KapiKeys.ConferenceId));
-        Assert.Equal(sim.ServerId, Str(request, KapiHeaders.ServerId));
+        Assert.Equal(Conf, Str(request, KapiKeys.ConferenceId));
+        Assert.Equal(Sim.ServerId, Str(request, KapiHeaders.ServerId));
     }
 
     [Fact]
     public async Task Search_by_account_lists_the_accounts_conferences_with_stats()
     {
-        await using var sim = await SimulatorHarness.StartAsync();
         var (first, second) = (KazooIds.NewId(), KazooIds.NewId());
-        await sim.JoinAsync(first, "alice", "bob");
-        var dial = sim.Dial(second, sim.SipEndpoint("sip:carol@example.com"));
+        await Sim.JoinAsync(first, "alice", "bob");
+        var dial = Sim.Dial(second, Sim.SipEndpoint("sip:carol@example.com"));
         dial[KapiKeys.ParticipantFlags] = new JsonArray("is_moderator");
-        await sim.DialAsync(dial);
-        await sim.CommandAsync(second, "lock");
-        await sim.EventAsync(KapiConferenceEvents.Lock);
+        await Sim.DialAsync(dial);
+        await Sim.CommandAsync(second, "lock");
+        await Sim.EventAsync(KapiConferenceEvents.Lock);
 
-        var reply = Assert.Single(await sim.SearchAsync(new JsonObject { [KapiHeaders.AccountId] = sim.AccountId }));
+        var reply = Assert.Single(await Sim.SearchAsync(new JsonObject { [KapiHeaders.AccountId] = Sim.AccountId }));
 
         Assert.Empty(KapiMessage.Validate(KapiConference.SearchResp, reply));
-        Assert.Equal(sim.AccountId, Str(reply, KapiHeaders.AccountId));
+        Assert.Equal(Sim.AccountId, Str(reply, KapiHeaders.AccountId));
         Assert.False(reply.ContainsKey(KapiKeys.ConferenceId));
         var conferences = Obj(reply, KapiKeys.Conferences);
         Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), conferences.Select(c => c.Key).Order(StringComparer.Ordinal));
@@ -96,7 +91,7 @@ public sealed class SearchTests
         Assert.NotNull(Str(stats, KapiKeys.Uuid));
         Assert.NotNull(Long(stats, KapiKeys.RunTime));
         Assert.NotNull(Long(stats, KapiKeys.StartTime));
-        Assert.Equal(sim.Simulator.Identity.SwitchHostname, Str(stats, KapiKeys.SwitchHostname));
+        Assert.Equal(Sim.Simulator.Identity.SwitchHostname, Str(stats, KapiKeys.SwitchHostname));
         Assert.Equal(1, Long(conferences[second]!.AsObject(), "Moderators"));
         Assert.True(conferences[second]!["Is-Locked"]!.GetValue<bool>());
     }
@@ -104,11 +99,10 @@ public sealed class SearchTests
     [Fact]
     public async Task Search_by_an_account_without_conferences_answers_an_empty_map()
     {
-        await using var sim = await SimulatorHarness.StartAsync();
-        await sim.JoinAsync(KazooIds.NewId(), "alice");
+        await Sim.JoinAsync(KazooIds.NewId(), "alice");
         var other = KazooIds.NewId();
 
-        var reply = Assert.Single(await sim.SearchAsync(new JsonObject { [KapiHeaders.AccountId] = other }));
+        var reply = Assert.Single(await Sim.SearchAsync(new JsonObject { [KapiHeaders.AccountId] = other }));
 
         Assert.Equal("search_resp", Str(reply, KapiHeaders.EventName));
         Assert.Equal(other, Str(reply, KapiHeaders.AccountId));
@@ -118,7 +112,6 @@ public sealed class SearchTests
     [Fact]
     public async Task Invalid_searches_and_other_discovery_messages_are_ignored()
     {
-        await using var sim = await SimulatorHarness.StartAsync();
         var invalid = new JsonObject
         {
             [KapiHeaders.EventCategory] = "conference",
@@ -126,15 +119,15 @@ public sealed class SearchTests
             [KapiHeaders.AppName] = "crossbar",
             [KapiHeaders.AppVersion] = "4.0.0",
             [KapiHeaders.MsgId] = KazooIds.NewId(),
-            [KapiHeaders.ServerId] = sim.ServerId,
+            [KapiHeaders.ServerId] = Sim.ServerId,
         };
         var discovery = invalid.DeepClone().AsObject();
         discovery[KapiHeaders.EventName] = "discovery_req";
         discovery[KapiKeys.ConferenceId] = KazooIds.NewId();
 
-        await sim.Publisher.PublishAsync(KapiRoutingKeys.Discovery, invalid, CancellationToken.None);
-        await sim.Publisher.PublishAsync(KapiRoutingKeys.Discovery, discovery, CancellationToken.None);
+        await Sim.Publisher.PublishAsync(KapiRoutingKeys.Discovery, invalid, CancellationToken.None);
+        await Sim.Publisher.PublishAsync(KapiRoutingKeys.Discovery, discovery, CancellationToken.None);
 
-        await sim.Replies.AssertNothingAsync(SimulatorHarness.Quiet);
+        await Sim.Replies.AssertNothingAsync(SimulatorHarness.Quiet);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Conferences.Api.Tests.Auth;
 
 /// <summary>
@@ -8,30 +6,15 @@ namespace Conferences.Api.Tests.Auth;
 /// </summary>
 internal static class UserAuthUsers
 {
-    public static string Md5(string username, string password) =>
-        Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes($"{username}:{password}")));
-
-    public static string Sha1(string username, string password) =>
-        Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes($"{username}:{password}")));
-
-    public static JsonObject User(string accountId, string username, string password, bool enabled = true) => new()
+    public static JsonObject User(string accountId, string username, string password, bool enabled = true)
     {
-        ["_id"] = KazooIds.NewId(),
-        ["username"] = username,
-        ["first_name"] = "Ada",
-        ["last_name"] = "Lovelace",
-        ["email"] = $"{username}@example.com",
-        ["enabled"] = enabled,
-        ["priv_level"] = "admin",
-        ["pvt_type"] = "user",
-        ["pvt_md5_auth"] = Md5(username, password),
-        ["pvt_sha1_auth"] = Sha1(username, password),
-        ["pvt_account_id"] = accountId,
-        ["pvt_account_db"] = AccountDatabase.Encoded(accountId),
-        ["pvt_vsn"] = "1",
-        ["pvt_created"] = 63_850_000_000,
-        ["pvt_modified"] = 63_850_000_000,
-    };
+        var user = KazooUsers.Document(accountId, username, password);
+        user["email"] = $"{username}@example.com";
+        user["enabled"] = enabled;
+        user["pvt_created"] = 63_850_000_000;
+        user["pvt_modified"] = 63_850_000_000;
+        return user;
+    }
 
     /// <summary>Writes <paramref name="user"/> straight into the account database (there is no users API) and returns its id.</summary>
     public static async Task<string> SaveAsync(ApiFactory api, string accountId, JsonObject user)
@@ -46,7 +29,7 @@ internal static class UserAuthUsers
     /// <summary>Monster UI's login: md5 of <c>username:password</c> and the account name as typed.</summary>
     public static JsonObject Login(string username, string password, string accountName) => new()
     {
-        ["credentials"] = Md5(username, password),
+        ["credentials"] = KazooUsers.Md5(username, password),
         ["account_name"] = accountName,
     };
 

@@ -14,12 +14,10 @@ namespace Conferences.Api.Tests.Clients;
 public sealed class MonsterConferenceViewerTests(KazooEmbeddedApiFactory api) : IClassFixture<KazooEmbeddedApiFactory>
 {
     [Theory]
-    [InlineData("own")]
-    [InlineData("kazoo")]
+    [MemberData(nameof(KazooEmbeddedApiFactory.TokenKinds), MemberType = typeof(KazooEmbeddedApiFactory))]
     public async Task The_viewer_sees_and_steers_a_conference_live(string token)
     {
-        var account = await api.AccountWithTokenAsync(token);
-        var sdk = new MonsterSdk(api, account.Token);
+        var (account, sdk) = await MonsterSdk.SignInAsync(api, token);
         var conferences = $"accounts/{account.Id}/conferences";
         var conf = (await sdk.PutAsync(conferences, new JsonObject { ["name"] = "Weekly" })).ExpectStatus(HttpStatusCode.Created)
             .DataObject["id"]!.GetValue<string>();

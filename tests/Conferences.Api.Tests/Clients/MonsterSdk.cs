@@ -1,3 +1,5 @@
+using Conferences.Api.Tests.KazooAuth;
+
 namespace Conferences.Api.Tests.Clients;
 
 /// <summary>
@@ -13,6 +15,13 @@ public sealed class MonsterSdk(ApiFactory api, string token)
     public static JsonObject UiMetadata => new() { ["version"] = "4.3-58", ["ui"] = "monster-ui", ["origin"] = "voip" };
 
     private long cacheBuster = 1_764_000_000_000;
+
+    /// <summary>A new account signed in with a token of <paramref name="kind"/>, and the SDK that carries it.</summary>
+    public static async Task<(TestAccount Account, MonsterSdk Sdk)> SignInAsync(KazooEmbeddedApiFactory api, string kind)
+    {
+        var account = await api.AccountWithTokenAsync(kind);
+        return (account, new MonsterSdk(api, account.Token));
+    }
 
     public string Origin { get; init; } = "https://monster.example.com";
 

@@ -11,12 +11,10 @@ namespace Conferences.Api.Tests.Clients;
 public sealed class MonsterSdkCrudTests(KazooEmbeddedApiFactory api) : IClassFixture<KazooEmbeddedApiFactory>
 {
     [Theory]
-    [InlineData("own")]
-    [InlineData("kazoo")]
+    [MemberData(nameof(KazooEmbeddedApiFactory.TokenKinds), MemberType = typeof(KazooEmbeddedApiFactory))]
     public async Task Create_list_get_update_delete_as_the_sdk_sends_them(string token)
     {
-        var account = await api.AccountWithTokenAsync(token);
-        var sdk = new MonsterSdk(api, account.Token);
+        var (account, sdk) = await MonsterSdk.SignInAsync(api, token);
         var collection = $"accounts/{account.Id}/conferences";
 
         var created = await sdk.PutAsync(collection, new JsonObject { ["name"] = "Sales", ["member"] = new JsonObject { ["pins"] = new JsonArray("1234") } });

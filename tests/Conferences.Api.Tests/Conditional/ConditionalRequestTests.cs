@@ -1,8 +1,7 @@
 namespace Conferences.Api.Tests.Conditional;
 
 /// <summary>ETag, If-Match and If-None-Match (<c>api_resource:generate_etag/2</c>, cowboy_rest).</summary>
-public abstract class ConditionalRequestTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class ConditionalRequestTests(ApiFactory api)
 {
     private const string StaleRevision = "\"1-00000000000000000000000000000000\"";
 

@@ -1,8 +1,7 @@
 namespace Conferences.Api.Tests.Crud;
 
 /// <summary>PUT <c>/conferences</c> (<c>cb_conferences:put/1</c>, the <c>conferences</c> schema).</summary>
-public abstract class CreateTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class CreateTests(ApiFactory api)
 {
     [Fact]
     public async Task Empty_create_fills_in_the_schema_defaults()

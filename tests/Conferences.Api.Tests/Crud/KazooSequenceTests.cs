@@ -1,8 +1,7 @@
 namespace Conferences.Api.Tests.Crud;
 
 /// <summary>Kazoo's own black-box sequence for conferences (<c>pqc_cb_conferences:seq/0</c>).</summary>
-public abstract class KazooSequenceTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class KazooSequenceTests(ApiFactory api)
 {
     [Fact]
     public async Task Empty_list_then_create_patch_list_delete_and_empty_list_again()

@@ -1,8 +1,7 @@
 namespace Conferences.Api.Tests.Crud;
 
 /// <summary>PATCH <c>/conferences/{id}</c>: deep merge (<c>cb_conferences:patch/2</c>, crossbar_doc_tests).</summary>
-public abstract class PatchTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class PatchTests(ApiFactory api)
 {
     [Fact]
     public async Task Patch_merges_nested_objects_and_keeps_untouched_keys()

@@ -1,8 +1,7 @@
 namespace Conferences.Api.Tests.Crud;
 
 /// <summary>GET of conferences and their participants (docs/compatibility.md D1, D3, D5).</summary>
-public abstract class ReadTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class ReadTests(ApiFactory api)
 {
     private static readonly string[] ListReadOnlyKeys = ["admins", "duration", "is_locked", "members", "moderators", "participant_count"];
 

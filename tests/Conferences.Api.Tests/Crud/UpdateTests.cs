@@ -1,8 +1,7 @@
 namespace Conferences.Api.Tests.Crud;
 
 /// <summary>POST <c>/conferences/{id}</c>: full replace (<c>cb_conferences:post/2</c>).</summary>
-public abstract class UpdateTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class UpdateTests(ApiFactory api)
 {
     [Fact]
     public async Task Post_removes_absent_fields_and_reapplies_defaults()

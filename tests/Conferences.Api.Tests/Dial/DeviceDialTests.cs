@@ -4,8 +4,7 @@ namespace Conferences.Api.Tests.Dial;
 /// Dialling device and user documents of the account (<c>cb_conferences:build_endpoints_to_dial/3</c>), written straight into the store
 /// until devices and users have an API of their own; on both storage providers, since a user's devices come from a view.
 /// </summary>
-public abstract class DeviceDialTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class DeviceDialTests(ApiFactory api)
 {
     [Fact]
     public async Task A_user_is_dialled_on_every_device_it_owns()
@@ -66,7 +65,7 @@ public abstract class DeviceDialTests<TFactory>(TFactory api) : IClassFixture<TF
 }
 
 /// <summary>Device dialling on the embedded store.</summary>
-public sealed class DeviceDialTestsOnSqlite(DialApiFactory api) : DeviceDialTests<DialApiFactory>(api);
+public sealed class DeviceDialTestsOnSqlite(DialApiFactory api) : DeviceDialTests(api), IClassFixture<DialApiFactory>;
 
 /// <summary>Device dialling with <c>Storage:Provider=couchdb</c> (Kazoo's <c>devices</c> design document).</summary>
-public sealed class DeviceDialTestsOnCouchDb(CouchDbDialApiFactory api) : DeviceDialTests<CouchDbDialApiFactory>(api);
+public sealed class DeviceDialTestsOnCouchDb(CouchDbDialApiFactory api) : DeviceDialTests(api), IClassFixture<CouchDbDialApiFactory>;

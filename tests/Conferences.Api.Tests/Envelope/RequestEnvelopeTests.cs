@@ -134,24 +134,15 @@ public sealed class RequestEnvelopeTests(ApiFactory api) : IClassFixture<ApiFact
         answer.ExpectError(HttpStatusCode.Unauthorized, "invalid_credentials");
     }
 
-    [Fact]
-    public async Task A_case_variant_of_the_envelope_action_is_no_action()
+    [Theory]
+    [InlineData("", """{"data":{},"Action":"lock"}""")]
+    [InlineData("/participants", """{"data":{"ACTION":"mute"}}""")]
+    public async Task A_case_variant_of_the_action_in_the_envelope_or_in_data_is_no_action(string resource, string body)
     {
         var account = await api.NewAccountAsync();
         var id = await account.CreateConferenceIdAsync();
 
-        var answer = await account.SendAsync(HttpMethod.Put, $"conferences/{id}", Body.Json("""{"data":{},"Action":"lock"}"""));
-
-        answer.ExpectError(HttpStatusCode.NotFound, "faulty_request");
-    }
-
-    [Fact]
-    public async Task A_case_variant_of_data_action_is_no_action()
-    {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
-
-        var answer = await account.SendAsync(HttpMethod.Put, $"conferences/{id}/participants", Body.Json("""{"data":{"ACTION":"mute"}}"""));
+        var answer = await account.SendAsync(HttpMethod.Put, $"conferences/{id}{resource}", Body.Json(body));
 
         answer.ExpectError(HttpStatusCode.NotFound, "faulty_request");
     }

@@ -1,8 +1,7 @@
 namespace Conferences.Api.Tests.Filters;
 
 /// <summary>Query-string filters on the list (<c>crossbar_filter</c>, <c>crossbar_filter_tests</c>).</summary>
-public abstract class FilterTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class FilterTests(ApiFactory api)
 {
     [Fact]
     public async Task Filter_on_a_field_keeps_equal_values()

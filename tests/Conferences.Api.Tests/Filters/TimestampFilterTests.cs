@@ -4,8 +4,7 @@ namespace Conferences.Api.Tests.Filters;
 /// <c>created_*</c>/<c>modified_*</c> bounds on <c>pvt_created</c>/<c>pvt_modified</c>, both inclusive (<c>crossbar_filter</c>).
 /// The stored timestamps are set through the service's own store so that they differ.
 /// </summary>
-public abstract class TimestampFilterTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class TimestampFilterTests(ApiFactory api)
 {
     [Theory]
     [InlineData("created_from=63800000200", "room-c,room-b")]

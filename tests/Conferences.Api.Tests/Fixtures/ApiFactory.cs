@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Conferences.Tests.Storage;
 
 namespace Conferences.Api.Tests.Fixtures;
 
@@ -14,14 +14,14 @@ public class ApiFactory : WebApplicationFactory<Program>
 {
     public const string MasterApiKey = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"conferences-api-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile _database = new("conferences-api");
     private readonly Lazy<Task<TestAccount>> _master;
     private Lazy<Uri>? _kestrel;
 
     public ApiFactory()
     {
         _master = new(() => AuthenticateAsync(MasterApiKey));
-        Settings.Sqlite(_databasePath)
+        Settings.Sqlite(_database.Path)
             .Set("Bootstrap:ApiKey", MasterApiKey)
             .Set("Serilog:MinimumLevel:Default", "Warning");
     }
@@ -98,18 +98,6 @@ public class ApiFactory : WebApplicationFactory<Program>
         {
             return;
         }
-        // pooled connections keep the file open; release them before removing the file and its WAL companions
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { _databasePath, $"{_databasePath}-wal", $"{_databasePath}-shm" })
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-                // a leftover temp file is harmless
-            }
-        }
+        _database.Dispose();
     }
 }

@@ -26,6 +26,9 @@ public sealed class KazooEmbeddedApiFactory : ApiFactory, IKazooApiFactory
         });
     }
 
+    /// <summary>The kinds of token <see cref="AccountWithTokenAsync"/> gives.</summary>
+    public static TheoryData<string> TokenKinds => ["own", "kazoo"];
+
     public Task<KazooCluster> ClusterAsync() => cluster.Value;
 
     /// <summary>A new child account whose requests carry a token of <paramref name="kind"/>: <c>own</c> (api_auth) or <c>kazoo</c> (a Kazoo user's).</summary>
@@ -59,6 +62,9 @@ public sealed class KazooCouchDbApiFactory : CouchDbApiFactory, IKazooApiFactory
             return started;
         });
     }
+
+    /// <summary>The kinds of token <see cref="AccountWithTokenAsync"/> gives.</summary>
+    public static TheoryData<string> TokenKinds => ["own", "kazoo"];
 
     public Task<KazooCluster> ClusterAsync() => cluster.Value;
 

@@ -1,8 +1,7 @@
 namespace Conferences.Api.Tests.Pagination;
 
 /// <summary><c>page_size</c>, <c>start_key</c>/<c>next_start_key</c> and <c>paginate</c> (<c>crossbar_view</c>).</summary>
-public abstract class PaginationTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class PaginationTests(ApiFactory api)
 {
     [Fact]
     public async Task Page_size_one_with_next_start_key_visits_every_conference_exactly_once()

@@ -1,8 +1,7 @@
 namespace Conferences.Api.Tests.Pagination;
 
 /// <summary>List order: descending by id unless the query string asks otherwise (<c>crossbar_view</c>).</summary>
-public abstract class SortOrderTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class SortOrderTests(ApiFactory api)
 {
     private static readonly string[] Ids = ["b-room", "a-room", "c-room"];
 

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Conferences.Tests.Storage;
 
 namespace Conferences.Api.Tests.Realtime;
 
@@ -10,7 +10,7 @@ namespace Conferences.Api.Tests.Realtime;
 public sealed class RabbitMqRealtimeTests : IAsyncLifetime
 {
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(90);
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"conferences-rt-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile database = new("conferences-rt");
     private readonly List<IAsyncDisposable> cleanup = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -21,11 +21,7 @@ public sealed class RabbitMqRealtimeTests : IAsyncLifetime
         {
             await cleanup[i].DisposeAsync();
         }
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { databasePath, $"{databasePath}-wal", $"{databasePath}-shm" })
-        {
-            File.Delete(path);
-        }
+        database.Dispose();
     }
 
     [Fact]
@@ -33,7 +29,7 @@ public sealed class RabbitMqRealtimeTests : IAsyncLifetime
     {
         var broker = Track(await TestBroker.SharedOrPrivateAsync());
         var simulator = Track(await SimulatorHost.StartAsync(broker.Url));
-        var first = Track(new RealtimeRabbitMqApiFactory(broker.Url, databasePath));
+        var first = Track(new RealtimeRabbitMqApiFactory(broker.Url, database.Path));
         var account = await first.NewAccountAsync();
         var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Early" });
         var adHoc = $"adhoc-{KazooIds.RandomHex(4)}";
@@ -44,7 +40,7 @@ public sealed class RabbitMqRealtimeTests : IAsyncLifetime
         await LiveApi.GetUntilAsync(account, id, r => LiveApi.Counts(r, members: 2, moderators: 1));
 
         // a second instance that heard none of those events
-        var second = Track(new RealtimeRabbitMqApiFactory(broker.Url, databasePath));
+        var second = Track(new RealtimeRabbitMqApiFactory(broker.Url, database.Path));
         var late = await second.AuthenticateAsync(account.ApiKey);
 
         var learned = await LiveApi.GetUntilAsync(late, id, r => LiveApi.Counts(r, members: 2, moderators: 1));
@@ -66,7 +62,7 @@ public sealed class RabbitMqRealtimeTests : IAsyncLifetime
     {
         var broker = Track(await TestBroker.PrivateAsync());
         var simulator = Track(await SimulatorHost.StartAsync(broker.Url));
-        var api = Track(new RealtimeRabbitMqApiFactory(broker.Url, databasePath));
+        var api = Track(new RealtimeRabbitMqApiFactory(broker.Url, database.Path));
         var account = await api.NewAccountAsync();
         var id = await account.CreateConferenceIdAsync();
         var ended = await account.CreateConferenceIdAsync();

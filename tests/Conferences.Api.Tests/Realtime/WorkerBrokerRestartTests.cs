@@ -5,51 +5,22 @@ namespace Conferences.Api.Tests.Realtime;
 /// API shows the same participants (none stale, none missing), the websocket subscription delivers again without the
 /// client doing anything, and actions reach the worker.
 /// </summary>
-public sealed class WorkerBrokerRestartTests : IAsyncLifetime
+public sealed class WorkerBrokerRestartTests() : WorkerScenarioTests(TestBroker.PrivateAsync, "rst")
 {
     private static readonly TimeSpan Recovery = WorkerScenario.Patience;
-    private TestBroker broker = null!;
-    private WorkerScenario scenario = null!;
-
-    private ZonedRabbitMqApiFactory Api => scenario.Api;
-
-    public async Task InitializeAsync()
-    {
-        broker = await TestBroker.PrivateAsync();
-        scenario = await WorkerScenario.StartAsync(broker, "rst");
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            if (scenario is not null)
-            {
-                await scenario.DisposeAsync();
-            }
-        }
-        finally
-        {
-            await broker.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task The_conference_its_subscription_and_its_actions_survive_a_broker_restart()
     {
-        var account = await Api.NewAccountAsync();
-        var conf = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Restart" });
-        await using var socket = await BlackholeClient.ConnectAsync(Api);
-        var binding = $"conference.event.*.{conf}.*";
-        Assert.Equal("success", (await socket.SubscribeAsync(account, binding))["status"]!.GetValue<string>());
+        await using var watched = await Scenario.WatchNewConferenceAsync("Restart");
+        var (account, conf, socket, binding) = watched;
         (await account.SendAsync(HttpMethod.Put, $"conferences/{conf}",
             Body.Data(new JsonObject { ["endpoints"] = new JsonArray("sip:ann@example.com", "sip:ben@example.com") }, new JsonObject { ["action"] = "dial" })))
             .ExpectStatus(HttpStatusCode.Created);
         var before = LiveApi.CallIds((await LiveApi.ParticipantsUntilAsync(account, conf, p => p.Count == 2)).DataArray).ToList();
 
-        await broker.StopAsync();
-        await broker.StartAsync();
-        await scenario.WorkerKnownAsync();
+        await Scenario.Broker.StopAsync();
+        await Scenario.Broker.StartAsync();
+        await Scenario.WorkerKnownAsync();
 
         // the same two participants, read from the recovered live state
         var after = await LiveApi.ParticipantsUntilAsync(account, conf, p => LiveApi.CallIds(p).SequenceEqual(before), Recovery);

@@ -5,42 +5,13 @@ namespace Conferences.Api.Tests.Realtime;
 /// process (<c>dotnet run --project src/Conferences.MediaServer</c>), in a zone of this test's own. Dial members and
 /// a moderator over HTTP, read the live state, watch it on the websocket, steer it with actions, end it.
 /// </summary>
-public sealed class WorkerEndToEndTests : IAsyncLifetime
+public sealed class WorkerEndToEndTests() : WorkerScenarioTests(TestBroker.SharedOrPrivateAsync, "e2e")
 {
-    private TestBroker broker = null!;
-    private WorkerScenario scenario = null!;
-
-    private ZonedRabbitMqApiFactory Api => scenario.Api;
-
-    public async Task InitializeAsync()
-    {
-        broker = await TestBroker.SharedOrPrivateAsync();
-        scenario = await WorkerScenario.StartAsync(broker, "e2e");
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            if (scenario is not null)
-            {
-                await scenario.DisposeAsync();
-            }
-        }
-        finally
-        {
-            await broker.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Dial_watch_steer_and_end_a_conference_on_the_simulator_worker()
     {
-        var account = await Api.NewAccountAsync();
-        var conf = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Worker" });
-        await using var socket = await BlackholeClient.ConnectAsync(Api);
-        var binding = $"conference.event.*.{conf}.*";
-        Assert.Equal("success", (await socket.SubscribeAsync(account, binding))["status"]!.GetValue<string>());
+        await using var watched = await Scenario.WatchNewConferenceAsync("Worker");
+        var (account, conf, socket, binding) = watched;
 
         var members = await account.SendAsync(HttpMethod.Put, $"conferences/{conf}",
             Body.Data(new JsonObject { ["endpoints"] = new JsonArray("sip:ann@example.com", "sip:ben@example.com") }, new JsonObject { ["action"] = "dial" }));
@@ -56,7 +27,7 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
         var readOnly = running.DataObject["_read_only"]!;
         Assert.Equal(1, readOnly["admins"]!.GetValue<int>());
         Assert.Equal(3, readOnly["participant_count"]!.GetValue<int>());
-        Assert.Equal(scenario.Zone, readOnly["switch_hostname"]!.GetValue<string>());
+        Assert.Equal(Scenario.Zone, readOnly["switch_hostname"]!.GetValue<string>());
         var joins = await socket.EventsAsync(binding, "add-member", 3, TimeSpan.FromSeconds(20));
         Assert.All(joins, f => Assert.StartsWith($"conference.event.add-member.{account.Id}.{conf}.", f["routing_key"]!.GetValue<string>(), StringComparison.Ordinal));
 

@@ -1,8 +1,7 @@
 namespace Conferences.Api.Tests.Validation;
 
 /// <summary>Numbers are unique among an account's conferences (<c>cb_conferences:validate_numbers/2</c>).</summary>
-public abstract class NumberUniquenessTests<TFactory>(TFactory api) : IClassFixture<TFactory>
-    where TFactory : ApiFactory
+public abstract class NumberUniquenessTests(ApiFactory api)
 {
     [Fact]
     public async Task Number_used_by_another_conference_is_400_numbers_unique_on_create()

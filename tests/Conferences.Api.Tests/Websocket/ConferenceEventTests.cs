@@ -8,7 +8,7 @@ namespace Conferences.Api.Tests.Websocket;
 /// sent arrive as Blackhole event frames, in order, with Kazoo's routing keys (<c>ecallmgr_fs_conference_stream.erl</c>, docs/websocket.md). Runs on the
 /// in-process bus and, in a subclass, on RabbitMQ.
 /// </summary>
-public abstract class ConferenceEventTests<TFactory>(TFactory api) : IClassFixture<TFactory> where TFactory : ApiFactory
+public abstract class ConferenceEventTests(ApiFactory api)
 {
     private readonly ConferenceBus bus = new(api);
 
@@ -159,4 +159,4 @@ public abstract class ConferenceEventTests<TFactory>(TFactory api) : IClassFixtu
 }
 
 /// <summary>The scenario on the default in-process bus with the built-in simulator.</summary>
-public sealed class ConferenceEventTestsInProcess(ApiFactory api) : ConferenceEventTests<ApiFactory>(api);
+public sealed class ConferenceEventTestsInProcess(ApiFactory api) : ConferenceEventTests(api), IClassFixture<ApiFactory>;

@@ -6,5 +6,5 @@ public class SimulatorOnRabbitMqFactory : ApiFactory
     public SimulatorOnRabbitMqFactory() => Settings.RabbitMq().Simulator(true).Zone(ApiSettings.NewZone("w")).QuickRecovery();
 }
 
-/// <summary>The scenario of <see cref="ConferenceEventTests{TFactory}"/> on RabbitMQ.</summary>
-public sealed class ConferenceEventTestsOnRabbitMq(SimulatorOnRabbitMqFactory api) : ConferenceEventTests<SimulatorOnRabbitMqFactory>(api);
+/// <summary>The scenario of <see cref="ConferenceEventTests"/> on RabbitMQ.</summary>
+public sealed class ConferenceEventTestsOnRabbitMq(SimulatorOnRabbitMqFactory api) : ConferenceEventTests(api), IClassFixture<SimulatorOnRabbitMqFactory>;

@@ -1,3 +1,5 @@
+using Conferences.Tests.Kazoo;
+
 namespace Conferences.Core.Tests.Accounts;
 
 /// <summary><c>PUT /v2/user_auth</c>'s Core (<c>cb_user_auth</c>) over Kazoo-shaped documents.</summary>
@@ -11,7 +13,7 @@ public sealed class UserAuthServiceTests
         var accountId = harness.AddAccount("Acme Corp");
         var userId = harness.AddUser(accountId, "ada", "s3cret");
 
-        var result = await harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "s3cret"), "Acme Corp"));
+        var result = await harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("ada", "s3cret"), "Acme Corp"));
 
         var check = await harness.Tokens.CheckAsync(result.AuthToken);
         Assert.Equal(TokenStatus.Valid, check.Status);
@@ -32,9 +34,9 @@ public sealed class UserAuthServiceTests
         var accountId = harness.AddAccount("Sha Account");
         var userId = harness.AddUser(accountId, "bob", "pw");
 
-        var result = await harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Sha1("bob", "pw"), "Sha Account", d => d["method"] = "sha"));
+        var result = await harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Sha1("bob", "pw"), "Sha Account", d => d["method"] = "sha"));
         var md5AsSha = await Assert.ThrowsAsync<CrossbarException>(() =>
-            harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("bob", "pw"), "Sha Account", d => d["method"] = "sha")));
+            harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("bob", "pw"), "Sha Account", d => d["method"] = "sha")));
 
         Assert.Equal(userId, (string?)result.Data["owner_id"]);
         Assert.Equal(401, md5AsSha.Status);
@@ -49,7 +51,7 @@ public sealed class UserAuthServiceTests
         var accountId = harness.AddAccount("Acme Corp");
         harness.AddUser(accountId, "ada", "pw");
 
-        var result = await harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "pw"), given));
+        var result = await harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("ada", "pw"), given));
 
         Assert.Equal(accountId, (string?)result.Data["account_id"]);
     }
@@ -62,8 +64,8 @@ public sealed class UserAuthServiceTests
         harness.AddUser(accountId, "ada", "pw");
         harness.AddUser(other, "ada", "pw");
 
-        var byRealm = await harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "pw"), "Other Account", d => d["account_realm"] = "PBX.Example.com"));
-        var byRealmAlias = await harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "pw"), tweak: d => d["realm"] = "pbx.example.com"));
+        var byRealm = await harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("ada", "pw"), "Other Account", d => d["account_realm"] = "PBX.Example.com"));
+        var byRealmAlias = await harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("ada", "pw"), tweak: d => d["realm"] = "pbx.example.com"));
 
         Assert.Equal(accountId, (string?)byRealm.Data["account_id"]);
         Assert.Equal(accountId, (string?)byRealmAlias.Data["account_id"]);
@@ -75,7 +77,7 @@ public sealed class UserAuthServiceTests
         var accountId = harness.AddAccount("Fallback");
         harness.AddUser(accountId, "ada", "pw");
 
-        var result = await harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "pw"), "Fallback", d =>
+        var result = await harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("ada", "pw"), "Fallback", d =>
         {
             d["account_realm"] = "nowhere.example.com";
             d["phone_number"] = "+15555550100";
@@ -92,7 +94,7 @@ public sealed class UserAuthServiceTests
         harness.AddUser(first, "ada", "one");
         var userId = harness.AddUser(second, "ada", "two");
 
-        var result = await harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "two"), "Twins"));
+        var result = await harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("ada", "two"), "Twins"));
 
         Assert.Equal(second, (string?)result.Data["account_id"]);
         Assert.Equal(userId, (string?)result.Data["owner_id"]);
@@ -105,8 +107,8 @@ public sealed class UserAuthServiceTests
         harness.AddUser(accountId, "ada", "pw", u => u["language"] = "de-de");
         harness.AddUser(accountId, "bob", "pw");
 
-        var ada = await harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "pw"), "Lang"));
-        var bob = await harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("bob", "pw"), "Lang"));
+        var ada = await harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("ada", "pw"), "Lang"));
+        var bob = await harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("bob", "pw"), "Lang"));
 
         Assert.Equal("de-de", (string?)ada.Data["language"]);
         Assert.Equal("fr-fr", (string?)bob.Data["language"]);
@@ -129,7 +131,7 @@ public sealed class UserAuthServiceTests
         var password = because == "wrong password" ? "wrong" : "right";
 
         var error = await Assert.ThrowsAsync<CrossbarException>(() => harness.LoginAsync(
-            UserAuthHarness.Login(UserAuthHarness.Md5("ada", password), accountName, d => { if (phoneNumber is not null) { d["phone_number"] = phoneNumber; } })));
+            UserAuthHarness.Login(KazooUsers.Md5("ada", password), accountName, d => { if (phoneNumber is not null) { d["phone_number"] = phoneNumber; } })));
 
         Assert.Equal(401, error.Status);
         Assert.Equal("invalid_credentials", error.ErrorName);
@@ -151,7 +153,7 @@ public sealed class UserAuthServiceTests
         var accountId = harness.AddAccount("Users");
         harness.AddUser(accountId, "ada", "pw", tweak);
 
-        var error = await Assert.ThrowsAsync<CrossbarException>(() => harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "pw"), "Users")));
+        var error = await Assert.ThrowsAsync<CrossbarException>(() => harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("ada", "pw"), "Users")));
 
         Assert.True(error.Status == 401, because);
         Assert.Equal("invalid_credentials", error.ErrorName);
@@ -163,7 +165,7 @@ public sealed class UserAuthServiceTests
         var accountId = harness.AddAccount("Disabled", tweak: a => a["pvt_enabled"] = false);
         harness.AddUser(accountId, "ada", "pw");
 
-        var error = await Assert.ThrowsAsync<CrossbarException>(() => harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "pw"), "Disabled")));
+        var error = await Assert.ThrowsAsync<CrossbarException>(() => harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("ada", "pw"), "Disabled")));
 
         Assert.Equal(400, error.Status);
         Assert.Equal("validation error", error.ErrorName);
@@ -179,8 +181,8 @@ public sealed class UserAuthServiceTests
         harness.AddUser(accountId, "ada", "pw");
         harness.AddUser(running, "ada", "pw");
 
-        var error = await Assert.ThrowsAsync<CrossbarException>(() => harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "pw"), "Trial")));
-        var stillRunning = await harness.LoginAsync(UserAuthHarness.Login(UserAuthHarness.Md5("ada", "pw"), "Running Trial"));
+        var error = await Assert.ThrowsAsync<CrossbarException>(() => harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("ada", "pw"), "Trial")));
+        var stillRunning = await harness.LoginAsync(UserAuthHarness.Login(KazooUsers.Md5("ada", "pw"), "Running Trial"));
 
         Assert.Equal(400, error.Status);
         Assert.Equal("account expired", (string?)error.ErrorData!["account"]!["expired"]!["message"]);

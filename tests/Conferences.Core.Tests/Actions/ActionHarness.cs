@@ -1,23 +1,22 @@
+using Conferences.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>
-/// The conference and participant actions over test doubles of their ports: an in-memory store, a live state the
+/// The conference and participant actions over the embedded store and test doubles of the other ports: a live state the
 /// test sets, and a bus that records what is published.
 /// </summary>
 internal sealed class ActionHarness
 {
     public const string AccountId = DialHarness.AccountId;
     public const string StoredId = "stored-room";
-    public const string StoredRevision = "3-abc";
-
+    public const string BusyRoom = "busy-room";
     public ActionHarness()
     {
-        Store.PutInAccount(AccountId, new JsonObject
+        StoredRevision = Store.PutInAccount(AccountId, new JsonObject
         {
             ["_id"] = StoredId,
-            ["_rev"] = StoredRevision,
             ["name"] = "Stored room",
             ["pvt_type"] = "conference",
         });
@@ -26,7 +25,10 @@ internal sealed class ActionHarness
         Participants = new ParticipantActions(Lookup, Control, Commands(Bus), new ParticipantRelation(Commands(Bus), KazooSchemaValidator.LoadEmbedded()));
     }
 
-    public MemoryDocumentStore Store { get; } = new();
+    public EmbeddedStore Store { get; } = new();
+
+    /// <summary>The revision the store gave the stored conference.</summary>
+    public string StoredRevision { get; }
 
     public FakeLiveConferences Live { get; } = new();
 
@@ -44,6 +46,22 @@ internal sealed class ActionHarness
 
     public static ConferenceCommands Commands(RecordingPublisher bus) =>
         new(bus, Options.Create(new DialOptions { NodeName = "crossbar@test" }));
+
+    /// <summary>
+    /// A harness running <see cref="BusyRoom"/> with five members: 1 speaks and hears, 2 does neither, 3 is the
+    /// moderator, 4 has no moderator flag, 5 speaks but does not hear.
+    /// </summary>
+    public static ActionHarness WithBusyRoom()
+    {
+        var harness = new ActionHarness();
+        harness.Run(BusyRoom,
+            FakeLiveConferences.Participant(1, """{"Is-Moderator":false,"Speak":true,"Hear":true}"""),
+            FakeLiveConferences.Participant(2, """{"Is-Moderator":false,"Speak":false,"Hear":false}"""),
+            FakeLiveConferences.Participant(3, """{"Is-Moderator":true,"Speak":true,"Hear":true}"""),
+            FakeLiveConferences.Participant(4, """{"Speak":true,"Hear":true}"""),
+            FakeLiveConferences.Participant(5, """{"Is-Moderator":false,"Speak":true,"Hear":false}"""));
+        return harness;
+    }
 
     /// <summary>Runs <paramref name="conferenceId"/> with these members in the test account.</summary>
     public LiveConference Run(string conferenceId, params LiveParticipant[] participants)
@@ -66,6 +84,6 @@ internal sealed class ActionHarness
     public static void AssertJson(string expected, JsonNode? actual) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected} but got {actual?.ToJsonString()}");
 
-    public static ConferenceLookup LookupOver(MemoryDocumentStore store, FakeLiveConferences live) =>
+    public static ConferenceLookup LookupOver(IDocumentStore store, FakeLiveConferences live) =>
         new(new ConferenceStore(store), live, KazooSchemaValidator.LoadEmbedded());
 }

@@ -17,7 +17,7 @@ public sealed class ConferenceControlTests
         var result = await Actions.HandleConferenceActionAsync(Context($$"""{"action":"{{action}}","data":{} }"""), StoredId, default);
 
         AssertJson("\"ok\"", result.Data);
-        Assert.Equal(StoredRevision, result.Revision);
+        Assert.Equal(harness.StoredRevision, result.Revision);
         var (exchange, key, message) = Assert.Single(harness.Bus.Published);
         Assert.Equal(KapiExchange.Conference, exchange);
         Assert.Equal($"conference.command.{StoredId}", key);

@@ -1,23 +1,14 @@
 using System.Text.Json;
 using static Conferences.Core.Tests.Actions.ActionHarness;
-using static Conferences.Core.Tests.Actions.FakeLiveConferences;
 
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>PUT <c>…/participants/{pid}</c> (<c>cb_conferences:participant_action/4</c>; docs/compatibility.md D3).</summary>
 public sealed class ParticipantActionTests
 {
-    private const string Room = "busy-room";
+    private const string Room = BusyRoom;
 
-    private readonly ActionHarness harness = new();
-
-    public ParticipantActionTests() =>
-        harness.Run(Room,
-            Participant(1, """{"Is-Moderator":false,"Speak":true,"Hear":true}"""),
-            Participant(2, """{"Is-Moderator":false,"Speak":false,"Hear":false}"""),
-            Participant(3, """{"Is-Moderator":true,"Speak":true,"Hear":true}"""),
-            Participant(4, """{"Speak":true,"Hear":true}"""),
-            Participant(5, """{"Is-Moderator":false,"Speak":true,"Hear":false}"""));
+    private readonly ActionHarness harness = WithBusyRoom();
 
     [Theory]
     [InlineData("mute", "mute_participant")]

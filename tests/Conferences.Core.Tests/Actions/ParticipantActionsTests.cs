@@ -1,23 +1,14 @@
 using System.Text.Json;
 using static Conferences.Core.Tests.Actions.ActionHarness;
-using static Conferences.Core.Tests.Actions.FakeLiveConferences;
 
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>PUT <c>…/participants</c> (<c>cb_conferences:handle_participants_action/3</c>; docs/compatibility.md D2, D7).</summary>
 public sealed class ParticipantActionsTests
 {
-    private const string Room = "busy-room";
+    private const string Room = BusyRoom;
 
-    private readonly ActionHarness harness = new();
-
-    public ParticipantActionsTests() =>
-        harness.Run(Room,
-            Participant(1, """{"Is-Moderator":false,"Speak":true,"Hear":true}"""),
-            Participant(2, """{"Is-Moderator":false,"Speak":false,"Hear":false}"""),
-            Participant(3, """{"Is-Moderator":true,"Speak":true,"Hear":true}"""),
-            Participant(4, """{"Speak":true,"Hear":true}"""),
-            Participant(5, """{"Is-Moderator":false,"Speak":true,"Hear":false}"""));
+    private readonly ActionHarness harness = WithBusyRoom();
 
     [Theory]
     [InlineData("mute", "mute_participant", new[] { "1", "5" })]
@@ -46,7 +37,7 @@ public sealed class ParticipantActionsTests
 
         Assert.Empty(harness.Bus.Published);
         AssertJson("""{"name":"Stored room","id":"stored-room"}""", result.Data);
-        Assert.Equal(StoredRevision, result.Revision);
+        Assert.Equal(harness.StoredRevision, result.Revision);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Tests.Auth;
 
 /// <summary>
-/// The token check over an in-memory store holding Kazoo's documents as Kazoo writes them: <c>system_config/auth</c>,
+/// The token check over the embedded store holding Kazoo's documents as Kazoo writes them: <c>system_config/auth</c>,
 /// <c>system_auth/{kid}</c> with <c>private_key.pem</c>, an account and a user with <c>pvt_signature_secret</c>.
 /// </summary>
 internal sealed class KazooTokenHarness
@@ -18,7 +18,7 @@ internal sealed class KazooTokenHarness
         Options = new KazooAuthOptions { Enabled = true };
         configure?.Invoke(Options);
         Minter = KazooTokenMinter.FromPem(KazooTokenMinter.Pem(1), Kid);
-        PutKey(KazooTokenMinter.Pem(1), "1-a");
+        PutKey(KazooTokenMinter.Pem(1));
         Store.Put(AccountDatabase.SystemConfig, new JsonObject
         {
             ["_id"] = "auth",
@@ -52,7 +52,7 @@ internal sealed class KazooTokenHarness
 
     public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public MemoryDocumentStore Store { get; } = new();
+    public EmbeddedStore Store { get; } = new();
 
     public KazooTokenMinter Minter { get; }
 
@@ -70,10 +70,9 @@ internal sealed class KazooTokenHarness
     public Task<TokenCheck> CheckAsync(string token, string? accountHeader = null) => Validator.CheckAsync(token, accountHeader, CancellationToken.None);
 
     /// <summary><c>system_auth/{kid}</c> as <c>kz_auth_keys</c> saves it, the PEM inline as the attachment.</summary>
-    public void PutKey(string pem, string revision) => Store.Put(StoreKazooKeyReader.Database, new JsonObject
+    public void PutKey(string pem) => Store.Put(StoreKazooKeyReader.Database, new JsonObject
     {
         ["_id"] = Kid,
-        ["_rev"] = revision,
         ["pvt_type"] = "system_key",
         ["_attachments"] = new JsonObject
         {

@@ -160,7 +160,7 @@ public sealed class TokenValidatorTests
     {
         var harness = new KazooTokenHarness(o => o.KeyRereadInterval = TimeSpan.Zero);
         Assert.Equal(TokenStatus.Valid, (await harness.CheckAsync(harness.UserToken())).Status);
-        harness.PutKey(KazooTokenMinter.Pem(2), "2-b");
+        harness.PutKey(KazooTokenMinter.Pem(2));
         var reads = harness.Store.Reads;
         var rotated = KazooTokenMinter.FromPem(KazooTokenMinter.Pem(2), harness.Kid)
             .UserToken(KazooTokenHarness.AccountId, KazooTokenHarness.OwnerId, KazooTokenMinter.IdentitySig(harness.UserSecret, harness.SystemSecret, KazooTokenHarness.OwnerId));

@@ -6,11 +6,15 @@ namespace Conferences.Core.Tests.Blackhole;
 /// <summary>The hub under concurrent joins and leaves: every subscription ends once the last member left, with no error.</summary>
 public sealed class BlackholeEventHubConcurrencyTests
 {
+    // every subscribe yields before it returns, so joins and leaves interleave
+    private readonly FakeBus bus = new() { OnSubscribed = async _ => await Task.Yield() };
+    private readonly BlackholeEventHub hub;
+
+    public BlackholeEventHubConcurrencyTests() => hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
+
     [Fact]
     public async Task Concurrent_joins_and_leaves_of_one_key_end_with_no_subscription_and_no_error()
     {
-        var bus = new FakeBus { OnSubscribed = async _ => await Task.Yield() };
-        var hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
         string[] keys = [AmqpC1, "conference.event.*." + FakeAuthenticator.Alice + ".c2.*", "conference.command.c1"];
         var received = new ConcurrentDictionary<int, int>();
         using var stop = new CancellationTokenSource();
@@ -53,8 +57,6 @@ public sealed class BlackholeEventHubConcurrencyTests
     [Fact]
     public async Task Many_sessions_subscribing_and_unsubscribing_concurrently_end_with_no_subscription()
     {
-        var bus = new FakeBus { OnSubscribed = async _ => await Task.Yield() };
-        var hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
         var sessions = Enumerable.Range(0, 16).Select(_ => new SessionHarness(bus, hub: hub)).ToList();
         string[] bindings = ["conference.event.c1.*", "conference.event.*.c1.*", "conference.command.c1", "conference.event.c2.*"];
 

@@ -7,10 +7,11 @@ namespace Conferences.Core.Tests.Blackhole;
 /// <summary>Deliveries becoming event frames, unsubscribe and teardown.</summary>
 public sealed class BlackholeSessionEventTests
 {
+    private readonly SessionHarness session = new();
+
     [Fact]
     public async Task A_delivery_becomes_an_event_frame_for_the_client_binding()
     {
-        var session = new SessionHarness();
         await session.SubscribeAsync(Alice, "conference.event.c1.*");
 
         await session.Bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
@@ -25,7 +26,6 @@ public sealed class BlackholeSessionEventTests
     [Fact]
     public async Task Two_client_bindings_of_one_amqp_binding_share_a_queue_and_each_get_a_frame()
     {
-        var session = new SessionHarness();
         await session.SubscribeAsync(Alice, "conference.event.c1.*");
         await session.SubscribeAsync(Alice, "conference.event.*.c1.*");
 
@@ -39,7 +39,6 @@ public sealed class BlackholeSessionEventTests
     [Fact]
     public async Task No_event_frame_overtakes_the_subscribe_reply()
     {
-        var session = new SessionHarness();
         session.Bus.OnSubscribed = s => s.DeliverAsync(RoutingKey("add-member", "early"), Event("add-member", "early"));
 
         await session.SubscribeAsync(Alice, "conference.event.c1.*", requestId: "sub");
@@ -51,7 +50,6 @@ public sealed class BlackholeSessionEventTests
     [Fact]
     public async Task Unsubscribe_ends_the_queue_and_lists_what_remains()
     {
-        var session = new SessionHarness();
         await session.SubscribeAsync(Alice, "conference.event.c1.*");
         await session.SubscribeAsync(Alice, "conference.command.c1");
         var queue = session.Bus.For(AmqpC1);
@@ -70,7 +68,6 @@ public sealed class BlackholeSessionEventTests
     [Fact]
     public async Task Unsubscribing_one_of_two_client_bindings_keeps_the_shared_queue_for_the_other()
     {
-        var session = new SessionHarness();
         await session.SubscribeAsync(Alice, "conference.event.c1.*");
         await session.SubscribeAsync(Alice, "conference.event.*.c1.*");
 
@@ -83,7 +80,6 @@ public sealed class BlackholeSessionEventTests
     [Fact]
     public async Task Unsubscribe_validates_like_subscribe_and_names_even_bindings_it_did_not_hold()
     {
-        var session = new SessionHarness();
         await session.SubscribeAsync(Alice, "conference.event.c1.*");
 
         Assert.Equal(["ConferenceId required"], ErrorsOf(await session.UnsubscribeAsync(Alice, "conference.command.*")));
@@ -97,7 +93,6 @@ public sealed class BlackholeSessionEventTests
     [Fact]
     public async Task Once_the_outbox_refuses_a_frame_no_more_frames_are_built()
     {
-        var session = new SessionHarness();
         await session.SubscribeAsync(Alice, "conference.event.c1.*");
         session.Outbox.Refusing = true;
 
@@ -110,7 +105,6 @@ public sealed class BlackholeSessionEventTests
     [Fact]
     public async Task Disposing_the_session_ends_every_queue()
     {
-        var session = new SessionHarness();
         await session.SubscribeAsync(Alice, "conference.event.c1.*");
         await session.SubscribeAsync(Alice, "conference.command.c1");
 

@@ -6,11 +6,11 @@ namespace Conferences.Core.Tests.Blackhole;
 /// <summary>Subscribe validation, authorization and replies (<c>bh_events</c>, <c>bh_authz_subscribe</c>, <c>bh_conference</c>).</summary>
 public sealed class BlackholeSessionSubscribeTests
 {
+    private readonly SessionHarness session = new();
+
     [Fact]
     public async Task Subscribe_binds_an_exclusive_queue_and_replies_with_the_client_binding()
     {
-        var session = new SessionHarness();
-
         var reply = await session.SubscribeAsync(Alice, "conference.event.conf1.*", requestId: "sub-1");
 
         Assert.Equal("sub-1", (string?)reply["request_id"]);
@@ -25,7 +25,6 @@ public sealed class BlackholeSessionSubscribeTests
     [Fact]
     public async Task Subscribed_lists_every_binding_of_the_session_and_a_repeat_binds_nothing_new()
     {
-        var session = new SessionHarness();
         await session.SubscribeAsync(Alice, "conference.event.conf1.*");
         await session.SubscribeAsync(Alice, "conference.command.conf1");
 
@@ -38,8 +37,6 @@ public sealed class BlackholeSessionSubscribeTests
     [Fact]
     public async Task Bindings_array_subscribes_each_and_binding_wins_when_both_are_sent()
     {
-        var session = new SessionHarness();
-
         var reply = await session.RequestAsync(Frame("subscribe", TokenOf(Alice), "r", new JsonObject
         {
             ["account_id"] = Alice,
@@ -59,7 +56,6 @@ public sealed class BlackholeSessionSubscribeTests
     [Fact]
     public async Task Missing_data_or_keys_are_named()
     {
-        var session = new SessionHarness();
         var token = TokenOf(Alice);
 
         Assert.Equal(["missing required keys in data object"], ErrorsOf(await session.RequestAsync(Frame("subscribe", token, "1"))));
@@ -75,7 +71,6 @@ public sealed class BlackholeSessionSubscribeTests
     [InlineData("", "binding must be a non-empty string")]
     public async Task A_binding_that_is_not_a_string_is_refused(object value, string error)
     {
-        var session = new SessionHarness();
         var data = new JsonObject { ["account_id"] = Alice, ["binding"] = JsonValue.Create(value) };
 
         Assert.Equal([error], ErrorsOf(await session.RequestAsync(Frame("subscribe", TokenOf(Alice), "1", data))));
@@ -84,8 +79,6 @@ public sealed class BlackholeSessionSubscribeTests
     [Fact]
     public async Task Bindings_must_be_a_non_empty_array_of_strings()
     {
-        var session = new SessionHarness();
-
         foreach (var bad in new JsonNode?[] { new JsonArray(), new JsonArray("conference.event.c.*", 3), JsonValue.Create("conference.event.c.*") })
         {
             var reply = await session.RequestAsync(Frame("subscribe", TokenOf(Alice), "1", new JsonObject { ["account_id"] = Alice, ["bindings"] = bad }));
@@ -100,8 +93,6 @@ public sealed class BlackholeSessionSubscribeTests
     [InlineData("conference.event.*.c1.call", "invalid format for conference subscription : event, *, c1, call")]
     public async Task Malformed_conference_bindings_get_bh_conferences_errors(string binding, string error)
     {
-        var session = new SessionHarness();
-
         Assert.Equal([error], ErrorsOf(await session.SubscribeAsync(Alice, binding)));
         Assert.Empty(session.Bus.All);
     }
@@ -109,8 +100,6 @@ public sealed class BlackholeSessionSubscribeTests
     [Fact]
     public async Task Every_malformed_binding_of_an_array_is_reported()
     {
-        var session = new SessionHarness();
-
         var reply = await session.RequestAsync(Frame("subscribe", TokenOf(Alice), "1", new JsonObject
         {
             ["account_id"] = Alice,
@@ -124,8 +113,6 @@ public sealed class BlackholeSessionSubscribeTests
     [Fact]
     public async Task An_unknown_family_is_refused_after_authorization()
     {
-        var session = new SessionHarness();
-
         Assert.Equal(["no available subscriptions to requested binding"], ErrorsOf(await session.SubscribeAsync(Alice, "call.CHANNEL_CREATE.*")));
         Assert.Equal(["unauthorized account id"], ErrorsOf(await session.SubscribeAsync(Bob, "call.CHANNEL_CREATE.*", token: TokenOf(Alice))));
     }
@@ -133,15 +120,12 @@ public sealed class BlackholeSessionSubscribeTests
     [Fact]
     public async Task A_malformed_binding_is_reported_before_the_account_is_checked()
     {
-        var session = new SessionHarness();
-
         Assert.Equal(["ConferenceId required"], ErrorsOf(await session.SubscribeAsync(Bob, "conference.event.*.*", token: TokenOf(Alice))));
     }
 
     [Fact]
     public async Task Own_and_descendant_accounts_are_allowed_others_are_not()
     {
-        var session = new SessionHarness();
         await session.RequestAsync(Frame("ping", TokenOf(Alice), "auth"));
 
         Success(await session.SubscribeAsync(Alice, "conference.event.c1.*"));
@@ -167,19 +151,18 @@ public sealed class BlackholeSessionSubscribeTests
     [Fact]
     public async Task The_subscription_limit_refuses_bindings_beyond_it()
     {
-        var session = new SessionHarness(maxBindings: 2);
-        Success(await session.SubscribeAsync(Alice, "conference.event.c1.*"));
-        Success(await session.SubscribeAsync(Alice, "conference.event.c2.*"));
+        var limited = new SessionHarness(maxBindings: 2);
+        Success(await limited.SubscribeAsync(Alice, "conference.event.c1.*"));
+        Success(await limited.SubscribeAsync(Alice, "conference.event.c2.*"));
 
-        Assert.Equal(["subscription limit reached: at most 2 bindings per connection"], ErrorsOf(await session.SubscribeAsync(Alice, "conference.event.c3.*")));
-        Success(await session.SubscribeAsync(Alice, "conference.event.c1.*"));
-        Assert.Equal(2, session.Bus.All.Count);
+        Assert.Equal(["subscription limit reached: at most 2 bindings per connection"], ErrorsOf(await limited.SubscribeAsync(Alice, "conference.event.c3.*")));
+        Success(await limited.SubscribeAsync(Alice, "conference.event.c1.*"));
+        Assert.Equal(2, limited.Bus.All.Count);
     }
 
     [Fact]
     public async Task A_bus_that_is_down_fails_the_subscribe_and_keeps_nothing()
     {
-        var session = new SessionHarness();
         session.Bus.Unavailable = true;
 
         Assert.Equal(["the event bus is unavailable, try again later"], ErrorsOf(await session.SubscribeAsync(Alice, "conference.event.c1.*")));

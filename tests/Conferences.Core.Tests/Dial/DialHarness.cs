@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Tests.Dial;
 
 /// <summary>
-/// Dial's Core pieces over test doubles of the ports: an in-memory store holding one account (with a realm), a
+/// Dial's Core pieces over the embedded store holding one account (with a realm) and test doubles of the other ports: a
 /// requester that records requests and answers what the test says, and a media-manager directory of the test's choosing.
 /// </summary>
 internal sealed class DialHarness
@@ -34,7 +34,7 @@ internal sealed class DialHarness
         Actions = global::Conferences.Core.Tests.Actions.ActionHarness.ActionsOver(Lookup, Service);
     }
 
-    public MemoryDocumentStore Store { get; } = new();
+    public EmbeddedStore Store { get; } = new();
 
     public RecordingRequester Requester { get; } = new();
 
@@ -102,6 +102,14 @@ internal sealed class DialHarness
             ["pvt_type"] = "user",
             ["pvt_deleted"] = deleted,
         });
+
+    /// <summary>Resolves <paramref name="endpoint"/> alone, asserts it resolved without errors, and returns what it became.</summary>
+    public async Task<JsonObject> ResolveOneAsync(JsonNode endpoint)
+    {
+        var resolved = await ResolveAsync(endpoint);
+        Assert.Empty(resolved.Errors);
+        return Assert.Single(resolved.Endpoints);
+    }
 
     public Task<DialEndpoints> ResolveAsync(params JsonNode?[] endpoints) =>
         new DialEndpointResolver(Documents).ResolveAsync(Call(), new JsonArray(endpoints), CancellationToken.None);

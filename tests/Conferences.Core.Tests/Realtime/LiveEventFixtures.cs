@@ -87,13 +87,8 @@ internal static class LiveEventFixtures
                 ["Custom-Application-Vars"] = new JsonObject { ["Origin"] = "search" },
             });
         }
-        return new JsonObject
+        return SearchResp(msgId, new JsonObject
         {
-            ["Event-Category"] = "conference",
-            ["Event-Name"] = "search_resp",
-            ["App-Name"] = "ecallmgr",
-            ["App-Version"] = "5.0.0",
-            ["Msg-ID"] = msgId,
             ["Node"] = "ecallmgr@fs2.example.com",
             ["Conference-ID"] = conference,
             ["UUID"] = uuid,
@@ -105,7 +100,7 @@ internal static class LiveEventFixtures
             ["Switch-External-IP"] = "192.0.2.2",
             ["Participant-Count"] = members.Length,
             ["Participants"] = participants,
-        };
+        });
     }
 
     /// <summary>An account-form <c>search_resp</c>: <c>Conferences</c> = stats per running conference id.</summary>
@@ -116,16 +111,30 @@ internal static class LiveEventFixtures
         {
             stats[conference] = new JsonObject { ["UUID"] = Instance, ["Run-Time"] = 10, ["Participant-Count"] = 1, ["Members"] = 1, ["Moderators"] = 0 };
         }
-        return new JsonObject
+        return SearchResp(msgId, new JsonObject
+        {
+            ["Account-ID"] = account,
+            ["Conferences"] = stats,
+        });
+    }
+
+    /// <summary>The headers ecallmgr stamps on a <c>search_resp</c>, then <paramref name="body"/>'s members in order.</summary>
+    private static JsonObject SearchResp(string msgId, JsonObject body)
+    {
+        var resp = new JsonObject
         {
             ["Event-Category"] = "conference",
             ["Event-Name"] = "search_resp",
             ["App-Name"] = "ecallmgr",
             ["App-Version"] = "5.0.0",
             ["Msg-ID"] = msgId,
-            ["Account-ID"] = account,
-            ["Conferences"] = stats,
         };
+        foreach (var (key, value) in body.ToList())
+        {
+            body.Remove(key);
+            resp[key] = value;
+        }
+        return resp;
     }
 
     /// <summary>The <c>conference error</c> of a manager that does not host the conference (<c>kapi_conference:conference_error/1</c>).</summary>

@@ -11,13 +11,16 @@ public sealed class ConferenceErrorTests
             Validate("conferences", """{"name":""}"""));
     }
 
-    [Fact]
-    public void Name_of_129_characters_fails_max_length()
+    [Theory]
+    [InlineData("name", 'n', 129, "maxLength", "String must not be more than 128 characters", 128)]
+    [InlineData("owner_id", 'a', 31, "minLength", "String must be at least 32 characters", 32)]
+    [InlineData("owner_id", 'a', 33, "maxLength", "String must not be more than 32 characters", 32)]
+    public void A_string_past_its_length_bound_fails_it_naming_the_value(string field, char letter, int length, string keyword, string message, int target)
     {
-        var name = new string('n', 129);
+        var value = new string(letter, length);
 
-        HasErrors($$$$"""{"name":{"maxLength":{"message":"String must not be more than 128 characters","target":128,"cause":"{{{{name}}}}","value":"{{{{name}}}}"}}}""",
-            Validate("conferences", $$"""{"name":"{{name}}"}"""));
+        HasErrors($$$$"""{"{{{{field}}}}":{"{{{{keyword}}}}":{"message":"{{{{message}}}}","target":{{{{target}}}},"cause":"{{{{value}}}}","value":"{{{{value}}}}"}}}""",
+            Validate("conferences", $$"""{"{{field}}":"{{value}}"}"""));
     }
 
     [Fact]
@@ -38,24 +41,6 @@ public sealed class ConferenceErrorTests
         var result = Validate("conferences", $$"""{"owner_id":"{{shortOwner}}"}""");
         Assert.Equal(["owner_id"], result.Errors.Select(e => e.Key));
         Assert.True(result.Errors["owner_id"]!.AsObject().ContainsKey("minLength"));
-    }
-
-    [Fact]
-    public void Owner_id_of_31_characters_fails_min_length()
-    {
-        var owner = new string('a', 31);
-
-        HasErrors($$$$"""{"owner_id":{"minLength":{"message":"String must be at least 32 characters","target":32,"cause":"{{{{owner}}}}","value":"{{{{owner}}}}"}}}""",
-            Validate("conferences", $$"""{"owner_id":"{{owner}}"}"""));
-    }
-
-    [Fact]
-    public void Owner_id_of_33_characters_fails_max_length()
-    {
-        var owner = new string('a', 33);
-
-        HasErrors($$$$"""{"owner_id":{"maxLength":{"message":"String must not be more than 32 characters","target":32,"cause":"{{{{owner}}}}","value":"{{{{owner}}}}"}}}""",
-            Validate("conferences", $$"""{"owner_id":"{{owner}}"}"""));
     }
 
     [Fact]

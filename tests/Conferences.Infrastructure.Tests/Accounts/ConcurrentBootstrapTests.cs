@@ -1,5 +1,6 @@
 using Conferences.Core.Accounts;
 using Conferences.Infrastructure.Storage.Sqlite;
+using Conferences.Tests.Storage;
 
 namespace Conferences.Infrastructure.Tests.Accounts;
 
@@ -11,7 +12,7 @@ namespace Conferences.Infrastructure.Tests.Accounts;
 public sealed class ConcurrentBootstrapTests : IDisposable
 {
     private const int Instances = 8;
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"conferences-bootstrap-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile file = new("conferences-bootstrap");
 
     private static readonly CancellationToken Ct = CancellationToken.None;
 
@@ -60,24 +61,10 @@ public sealed class ConcurrentBootstrapTests : IDisposable
         Assert.Equal("key-two-0123456789abcdef0123456789abcdef", KazooJson.GetString(recreated, "pvt_api_key"));
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { file, $"{file}-wal", $"{file}-shm" })
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-                // a leftover temp file is harmless
-            }
-        }
-    }
+    public void Dispose() => file.Dispose();
 
     private SqliteDocumentStore Store() =>
-        new(Options.Create(new SqliteStoreOptions { ConnectionString = $"Data Source={file}", BusyTimeout = TimeSpan.FromSeconds(10) }));
+        new(Options.Create(new SqliteStoreOptions { ConnectionString = file.ConnectionString, BusyTimeout = TimeSpan.FromSeconds(10) }));
 
     /// <summary>Completes for everyone once <c>count</c> parties have arrived.</summary>
     private sealed class Rendezvous(int count)
@@ -96,37 +83,19 @@ public sealed class ConcurrentBootstrapTests : IDisposable
     }
 
     /// <summary>A store whose first read of <c>system_config/accounts</c> returns only when every instance has read it.</summary>
-    private sealed class ReadTogetherStore(IDocumentStore inner, Rendezvous together) : IDocumentStore
+    private sealed class ReadTogetherStore(IDocumentStore inner, Rendezvous together) : DocumentStoreDecorator(inner)
     {
         private int first = 1;
 
-        public Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken) =>
-            inner.GetAttachmentAsync(database, id, name, cancellationToken);
-
-        public async Task<System.Text.Json.Nodes.JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken)
+        public override async Task<System.Text.Json.Nodes.JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken)
         {
-            var doc = await inner.GetAsync(database, id, cancellationToken);
+            var doc = await base.GetAsync(database, id, cancellationToken);
             if (database == AccountDatabase.SystemConfig && id == "accounts" && Interlocked.Exchange(ref first, 0) == 1)
             {
                 await together.ArriveAsync();
             }
             return doc;
         }
-
-        public Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken) => inner.EnsureDatabaseAsync(database, cancellationToken);
-
-        public Task<bool> DatabaseExistsAsync(string database, CancellationToken cancellationToken) => inner.DatabaseExistsAsync(database, cancellationToken);
-
-        public Task<string> SaveAsync(string database, System.Text.Json.Nodes.JsonObject document, CancellationToken cancellationToken) =>
-            inner.SaveAsync(database, document, cancellationToken);
-
-        public Task DeleteAsync(string database, string id, string revision, CancellationToken cancellationToken) =>
-            inner.DeleteAsync(database, id, revision, cancellationToken);
-
-        public Task<IReadOnlyList<ViewRow>> QueryViewAsync(string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken) =>
-            inner.QueryViewAsync(database, view, query, cancellationToken);
-
-        public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken) => inner.CheckHealthAsync(cancellationToken);
     }
 
     private sealed class Instance

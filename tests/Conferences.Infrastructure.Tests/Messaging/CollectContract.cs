@@ -10,10 +10,10 @@ public abstract class CollectContract(IBusSource source) : MessageBusContract(so
     public async Task Collect_stops_as_soon_as_every_known_media_manager_answered()
     {
         var crossbar = await ConnectAsync();
-        var key = $"conference.discovery.{NewId()}";
-        await AnswerAsync(await ConnectAsync(), key, request => [Reply(request, "manager A")]);
-        await AnswerAsync(await ConnectAsync(), key, request => [Reply(request, "manager B")]);
-        var discovery = new MediaManagerDiscovery(NewRequester(crossbar), DirectoryKnowing(crossbar, 2));
+        var key = DiscoveryKey();
+        await ManagerAnswersAsync(key, request => [Reply(request, "manager A")]);
+        await ManagerAnswersAsync(key, request => [Reply(request, "manager B")]);
+        var discovery = DiscoveryOf(crossbar, 2);
 
         var watch = Stopwatch.StartNew();
         var collected = await discovery.CollectFromAllAsync(new KapiRequest(key, Probe("search")), TimeSpan.FromSeconds(10), Ct);
@@ -27,9 +27,9 @@ public abstract class CollectContract(IBusSource source) : MessageBusContract(so
     public async Task Collect_returns_what_arrived_when_the_cap_elapses()
     {
         var crossbar = await ConnectAsync();
-        var key = $"conference.discovery.{NewId()}";
-        await AnswerAsync(await ConnectAsync(), key, request => [Reply(request, "the only answer")]);
-        var discovery = new MediaManagerDiscovery(NewRequester(crossbar), DirectoryKnowing(crossbar, 2));
+        var key = DiscoveryKey();
+        await ManagerAnswersAsync(key, request => [Reply(request, "the only answer")]);
+        var discovery = DiscoveryOf(crossbar, 2);
 
         var watch = Stopwatch.StartNew();
         var collected = await discovery.CollectFromAllAsync(new KapiRequest(key, Probe("search")), Cap, Ct);
@@ -43,10 +43,10 @@ public abstract class CollectContract(IBusSource source) : MessageBusContract(so
     public async Task Collect_ignores_replies_with_another_msg_id()
     {
         var crossbar = await ConnectAsync();
-        var key = $"conference.discovery.{NewId()}";
-        await AnswerAsync(await ConnectAsync(), key, request =>
+        var key = DiscoveryKey();
+        await ManagerAnswersAsync(key, request =>
             [Reply(request, "stale", msgId: KapiHeaders.NewMsgId()), Reply(request, "mine")]);
-        var discovery = new MediaManagerDiscovery(NewRequester(crossbar), DirectoryKnowing(crossbar, 1));
+        var discovery = DiscoveryOf(crossbar, 1);
 
         var collected = await discovery.CollectFromAllAsync(new KapiRequest(key, Probe("search")), TimeSpan.FromSeconds(5), Ct);
 
@@ -58,16 +58,16 @@ public abstract class CollectContract(IBusSource source) : MessageBusContract(so
     public async Task Collect_counts_error_replies_of_managers_that_do_not_host_the_conference()
     {
         var crossbar = await ConnectAsync();
-        var key = $"conference.discovery.{NewId()}";
-        await AnswerAsync(await ConnectAsync(), key, request => [Reply(request, "host")]);
-        await AnswerAsync(await ConnectAsync(), key, request =>
+        var key = DiscoveryKey();
+        await ManagerAnswersAsync(key, request => [Reply(request, "host")]);
+        await ManagerAnswersAsync(key, request =>
         {
             var error = Reply(request, "not here");
             error[KapiHeaders.EventName] = "error";
             error[KapiKeys.ErrorMessage] = "Conference not found";
             return [error];
         });
-        var discovery = new MediaManagerDiscovery(NewRequester(crossbar), DirectoryKnowing(crossbar, 2));
+        var discovery = DiscoveryOf(crossbar, 2);
 
         var collected = await discovery.CollectFromAllAsync(new KapiRequest(key, Probe("search")), TimeSpan.FromSeconds(10), Ct);
 
@@ -79,9 +79,9 @@ public abstract class CollectContract(IBusSource source) : MessageBusContract(so
     public async Task No_known_media_manager_means_an_empty_result_at_once_and_nothing_published()
     {
         var (crossbar, manager) = (await ConnectAsync(), await ConnectAsync());
-        var key = $"conference.discovery.{NewId()}";
+        var key = DiscoveryKey();
         var inbox = await ListenAsync(manager, key);
-        var discovery = new MediaManagerDiscovery(NewRequester(crossbar), DirectoryKnowing(crossbar, 0));
+        var discovery = DiscoveryOf(crossbar, 0);
 
         var watch = Stopwatch.StartNew();
         var collected = await discovery.CollectFromAllAsync(new KapiRequest(key, Probe("search")), TimeSpan.FromSeconds(10), Ct);
@@ -106,7 +106,7 @@ public abstract class CollectContract(IBusSource source) : MessageBusContract(so
                 await manager.Publisher.ReplyAsync(KazooJson.GetString(delivery.Message, KapiHeaders.ServerId)!, Reply(delivery.Message, "found"), ct);
             }
         });
-        var discovery = new MediaManagerDiscovery(NewRequester(crossbar), DirectoryKnowing(crossbar, 1));
+        var discovery = DiscoveryOf(crossbar, 1);
         var search = KapiMessage.Build(KapiConference.SearchReq, new JsonObject { [KapiKeys.ConferenceId] = conference }, KapiSender.Crossbar("crossbar@test"));
 
         var collected = await discovery.SearchAsync(search, TimeSpan.FromSeconds(10), Ct);
@@ -121,8 +121,8 @@ public abstract class CollectContract(IBusSource source) : MessageBusContract(so
     public async Task Collect_can_stop_on_a_condition()
     {
         var crossbar = await ConnectAsync();
-        var key = $"conference.discovery.{NewId()}";
-        await AnswerAsync(await ConnectAsync(), key, request => [Reply(request, "first"), Reply(request, "enough"), Reply(request, "more")]);
+        var key = DiscoveryKey();
+        await ManagerAnswersAsync(key, request => [Reply(request, "first"), Reply(request, "enough"), Reply(request, "more")]);
         var until = KapiCollectUntil.Satisfied(replies => KazooJson.GetString(replies[^1], "Marker") == "enough", TimeSpan.FromSeconds(10));
 
         var collected = await NewRequester(crossbar).CollectAsync(new KapiRequest(key, Probe("search")), until, Ct);
@@ -130,4 +130,12 @@ public abstract class CollectContract(IBusSource source) : MessageBusContract(so
         Assert.False(collected.TimedOut);
         Assert.Equal(new[] { "first", "enough" }, collected.Replies.Select(r => KazooJson.GetString(r, "Marker")));
     }
+
+    private static string DiscoveryKey() => $"conference.discovery.{NewId()}";
+
+    /// <summary>crossbar's discovery, knowing <paramref name="managers"/> media managers.</summary>
+    private MediaManagerDiscovery DiscoveryOf(BusClient crossbar, int managers) => new(NewRequester(crossbar), DirectoryKnowing(crossbar, managers));
+
+    /// <summary>A media manager on a connection of its own, answering each request on <paramref name="key"/>.</summary>
+    private async Task ManagerAnswersAsync(string key, Func<JsonObject, IEnumerable<JsonObject>> replies) => await AnswerAsync(await ConnectAsync(), key, replies);
 }

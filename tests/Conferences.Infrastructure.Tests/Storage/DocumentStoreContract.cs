@@ -37,6 +37,14 @@ public abstract class DocumentStoreContract(IStoreSource source)
     protected static void AssertJsonEqual(JsonNode? expected, JsonNode? actual) =>
         Assert.True(JsonNode.DeepEquals(expected, actual), $"expected {expected?.ToJsonString()} but got {actual?.ToJsonString()}");
 
+    /// <summary>Asserts that the stored document <paramref name="id"/> is named <paramref name="name"/> at <paramref name="revision"/>.</summary>
+    protected static async Task AssertStoredAsync(IDocumentStore store, string db, string id, string name, string revision)
+    {
+        var stored = await store.GetAsync(db, id, Ct);
+        Assert.Equal(name, KazooJson.GetString(stored!, "name"));
+        Assert.Equal(revision, KazooJson.GetString(stored!, "_rev"));
+    }
+
     protected static JsonObject WithoutRevision(JsonObject document)
     {
         var copy = (JsonObject)document.DeepClone();

@@ -62,9 +62,7 @@ public abstract class DocumentsContract(IStoreSource source) : DocumentStoreCont
 
         Assert.Matches("^2-[0-9a-f]{32}$", second);
         Assert.NotEqual(first[2..], second[2..]);
-        var stored = await store.GetAsync(db, id, Ct);
-        Assert.Equal("After", KazooJson.GetString(stored!, "name"));
-        Assert.Equal(second, KazooJson.GetString(stored!, "_rev"));
+        await AssertStoredAsync(store, db, id, "After", second);
     }
 
     [Fact]
@@ -83,9 +81,7 @@ public abstract class DocumentsContract(IStoreSource source) : DocumentStoreCont
 
         Assert.Equal(id, conflict.Id);
         Assert.Equal(db, conflict.Database);
-        var stored = await store.GetAsync(db, id, Ct);
-        Assert.Equal("Newer", KazooJson.GetString(stored!, "name"));
-        Assert.Equal(current, KazooJson.GetString(stored!, "_rev"));
+        await AssertStoredAsync(store, db, id, "Newer", current);
     }
 
     [Fact]

@@ -1,14 +1,14 @@
 using Conferences.Infrastructure.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using Conferences.Tests.Storage;
 
 namespace Conferences.Infrastructure.Tests.Storage;
 
 /// <summary>A temporary SQLite file shared by one test class; every test uses its own databases inside it.</summary>
 public sealed class SqliteFileFixture : IStoreSource, IDisposable
 {
-    public string FilePath { get; } = Path.Combine(Path.GetTempPath(), $"conferences-store-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile file = new("conferences-store");
 
-    public string ConnectionString => $"Data Source={FilePath}";
+    public string ConnectionString => file.ConnectionString;
 
     public Task<IDocumentStore> CreateStoreAsync() => Task.FromResult(Store(ConnectionString));
 
@@ -22,20 +22,5 @@ public sealed class SqliteFileFixture : IStoreSource, IDisposable
             BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5),
         }));
 
-    public void Dispose()
-    {
-        // Pooled connections keep the file open; release them before removing the file and its WAL companions.
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { FilePath, $"{FilePath}-wal", $"{FilePath}-shm" })
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-                // a leftover temp file is harmless
-            }
-        }
-    }
+    public void Dispose() => file.Dispose();
 }

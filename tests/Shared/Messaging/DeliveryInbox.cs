@@ -1,8 +1,13 @@
 using System.Threading.Channels;
+using Conferences.Core.Messaging;
+using Xunit;
 
-namespace Conferences.MediaServer.Tests;
+namespace Conferences.Tests.Messaging;
 
-/// <summary>A subscription handler that keeps what it receives, in order, for a test to await.</summary>
+/// <summary>
+/// A subscription handler that keeps what it receives, in order, for a test to await; shared (linked) by the
+/// Infrastructure and media-server test projects.
+/// </summary>
 public sealed class DeliveryInbox
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
