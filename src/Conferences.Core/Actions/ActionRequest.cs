@@ -10,4 +10,11 @@ namespace Conferences.Core.Actions;
 /// <param name="RequestId">the HTTP request id: dial's <c>Msg-ID</c>.</param>
 /// <param name="ApplicationVars">dial's <c>Custom-Application-Vars</c> (<c>cb_modules_util:cavs_from_context/1</c>).</param>
 public sealed record ActionRequest(
-    string AccountId, string ConferenceId, string? Action, JsonNode? Data, JsonObject Body, string RequestId, JsonObject ApplicationVars);
+    string AccountId, string ConferenceId, string? Action, JsonNode? Data, JsonObject Body, string RequestId, JsonObject ApplicationVars)
+{
+    /// <summary>
+    /// The envelope's <c>data.participant_ids</c> as sent (a bulk action's chosen targets), read by
+    /// <see cref="ChosenParticipants"/> once the action and the conference are known (docs/crossbar.md, "Order of checks").
+    /// </summary>
+    public JsonNode? ParticipantIds { get; init; }
+}

@@ -21,6 +21,7 @@ public static class ActionsServiceCollectionExtensions
         services.AddSingleton<ConferenceControl>();
         services.AddSingleton<ConferenceActions>();
         services.AddSingleton<ParticipantRelation>();
+        services.AddSingleton<BulkParticipantActions>();
         services.AddSingleton<ParticipantActions>();
         return services;
     }

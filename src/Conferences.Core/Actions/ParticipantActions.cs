@@ -6,35 +6,29 @@ namespace Conferences.Core.Actions;
 /// <c>faulty_request</c>, checked first; the conference must be stored or running, and who is in it comes from the
 /// live state, never from a search (docs/compatibility.md D2, D3, D7).
 /// </summary>
-public sealed class ParticipantActions(ConferenceLookup lookup, ConferenceControl control, ConferenceCommands commands, ParticipantRelation relation)
+public sealed class ParticipantActions(ConferenceLookup lookup, BulkParticipantActions bulk, ConferenceCommands commands, ParticipantRelation relation)
 {
     public const string RelateAction = "relate";
 
     /// <summary>
-    /// Bulk: <c>mute</c>, <c>unmute</c>, <c>deaf</c>, <c>undeaf</c>, <c>kick</c> send one command per selected member
-    /// (<see cref="ParticipantSelection"/>) with <c>Participant-ID</c> as a string, as crossbar sends it, and answer
-    /// the conference's public document; <c>play</c> is the conference's play; <c>relate</c> relates two members.
+    /// Bulk: <c>mute</c>, <c>unmute</c>, <c>deaf</c>, <c>undeaf</c>, <c>kick</c> and <c>play</c> go to the selected or
+    /// chosen members (<see cref="BulkParticipantActions"/>); <c>relate</c> relates two members.
     /// </summary>
     public async Task<ConferenceActionResult> HandleParticipantsActionAsync(ActionRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        switch (request.Action)
+        var selection = ParticipantSelection.For(request.Action);
+        if (selection is null && request.Action is not (ConferenceActions.PlayAction or RelateAction))
         {
-            case ConferenceActions.PlayAction:
-                return await control.PlayAsync(request, ct).ConfigureAwait(false);
-            case RelateAction:
-                var related = await LoadAsync(request, ct).ConfigureAwait(false);
-                return await relation.RelateAsync(request, related, ct).ConfigureAwait(false);
+            throw KazooErrors.FaultyRequest();
         }
-        var selection = ParticipantSelection.For(request.Action) ?? throw KazooErrors.FaultyRequest();
         var conference = await LoadAsync(request, ct).ConfigureAwait(false);
-        if (conference.Live is { } live)
+        return request.Action switch
         {
-            // every command must be confirmed by the bus before the answer (a 201 means they were all accepted)
-            await Task.WhenAll(selection.In(live).Select(p =>
-                commands.ParticipantAsync(selection.Command, request.ConferenceId, p.ParticipantId.ToString(CultureInfo.InvariantCulture), ct))).ConfigureAwait(false);
-        }
-        return new ConferenceActionResult(conference.PublicView(), conference.Revision);
+            ConferenceActions.PlayAction => await bulk.PlayAsync(request, conference, ct).ConfigureAwait(false),
+            RelateAction => await relation.RelateAsync(request, conference, ct).ConfigureAwait(false),
+            _ => await bulk.SendAsync(selection!, request, conference, ct).ConfigureAwait(false),
+        };
     }
 
     /// <summary>

@@ -5,18 +5,23 @@ namespace Conferences.Core.Actions;
 /// and which members it is sent for. The flags are read from each member's <c>Conference-Channel-Vars</c> as Kazoo
 /// reads them: <c>Is-Moderator</c> must be explicitly false (moderators, and members whose vars lack the flag, are
 /// left alone) and <c>Speak</c>/<c>Hear</c> explicitly true or false; <c>kick</c> takes everyone.
+/// <see cref="SkipReason"/> says why a member is left alone (null: it is selected), for the answer's per-target report.
 /// </summary>
-public sealed record ParticipantSelection(KapiMessageDefinition Command, Func<LiveParticipant, bool> Selects)
+public sealed record ParticipantSelection(KapiMessageDefinition Command, Func<LiveParticipant, string?> SkipReason)
 {
-    public static readonly ParticipantSelection Mute = new(KapiConference.MuteParticipant, p => IsMember(p) && p.ChannelVars.Speak == true);
+    public static readonly ParticipantSelection Mute = new(KapiConference.MuteParticipant,
+        p => MemberReason(p) ?? Flag(p.ChannelVars.Speak, wanted: true, "already_muted", "speak_unknown"));
 
-    public static readonly ParticipantSelection Unmute = new(KapiConference.UnmuteParticipant, p => IsMember(p) && p.ChannelVars.Speak == false);
+    public static readonly ParticipantSelection Unmute = new(KapiConference.UnmuteParticipant,
+        p => MemberReason(p) ?? Flag(p.ChannelVars.Speak, wanted: false, "not_muted", "speak_unknown"));
 
-    public static readonly ParticipantSelection Deaf = new(KapiConference.DeafParticipant, p => IsMember(p) && p.ChannelVars.Hear == true);
+    public static readonly ParticipantSelection Deaf = new(KapiConference.DeafParticipant,
+        p => MemberReason(p) ?? Flag(p.ChannelVars.Hear, wanted: true, "already_deaf", "hear_unknown"));
 
-    public static readonly ParticipantSelection Undeaf = new(KapiConference.UndeafParticipant, p => IsMember(p) && p.ChannelVars.Hear == false);
+    public static readonly ParticipantSelection Undeaf = new(KapiConference.UndeafParticipant,
+        p => MemberReason(p) ?? Flag(p.ChannelVars.Hear, wanted: false, "not_deaf", "hear_unknown"));
 
-    public static readonly ParticipantSelection Kick = new(KapiConference.Kick, _ => true);
+    public static readonly ParticipantSelection Kick = new(KapiConference.Kick, _ => null);
 
     /// <summary>The selection of a bulk action name (<c>mute</c>, <c>unmute</c>, <c>deaf</c>, <c>undeaf</c>, <c>kick</c>), or null.</summary>
     public static ParticipantSelection? For(string? action) => action switch
@@ -29,12 +34,14 @@ public sealed record ParticipantSelection(KapiMessageDefinition Command, Func<Li
         _ => null,
     };
 
-    /// <summary>The members of <paramref name="conference"/> this action is sent for, in participant-id order.</summary>
-    public IEnumerable<LiveParticipant> In(LiveConference conference)
+    private static string? MemberReason(LiveParticipant participant) => participant.ChannelVars.IsModerator switch
     {
-        ArgumentNullException.ThrowIfNull(conference);
-        return conference.Participants.Where(Selects);
-    }
+        false => null,
+        true => "moderator",
+        null => "moderator_unknown",
+    };
 
-    private static bool IsMember(LiveParticipant participant) => participant.ChannelVars.IsModerator == false;
+    /// <summary>Selected when the flag is <paramref name="wanted"/>; already in the other state, or not known, is skipped.</summary>
+    private static string? Flag(bool? value, bool wanted, string otherState, string unknown) =>
+        value == wanted ? null : value is null ? unknown : otherState;
 }

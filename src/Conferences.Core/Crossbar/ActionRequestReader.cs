@@ -35,7 +35,10 @@ public static class ActionRequestReader
         context.RequestValue("data"),
         context.DataObject,
         context.RequestId,
-        DialApplicationVars.From(context.DataObject, context.Query));
+        DialApplicationVars.From(context.DataObject, context.Query))
+    {
+        ParticipantIds = context.DataObject[ChosenParticipants.Key],
+    };
 
     private static string? AsString(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;

@@ -23,7 +23,7 @@ internal sealed class ActionHarness
         });
         Lookup = LookupOver(Store, Live);
         Control = new ConferenceControl(Lookup, Commands(Bus), new RecordingNames(TimeProvider.System));
-        Participants = new ParticipantActions(Lookup, Control, Commands(Bus), new ParticipantRelation(Commands(Bus), KazooSchemaValidator.LoadEmbedded()));
+        Participants = new ParticipantActions(Lookup, new BulkParticipantActions(Commands(Bus)), Commands(Bus), new ParticipantRelation(Commands(Bus), KazooSchemaValidator.LoadEmbedded()));
     }
 
     public MemoryDocumentStore Store { get; } = new();
