@@ -20,6 +20,7 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
         Responses.List(await conferences.ListAsync(HttpContext.GetCrossbarContext(), ct));
 
     /// <summary>Create a conference; answers 201 with a Location header.</summary>
+    [Idempotent]
     [HttpPut("")]
     [EndpointSummary("Create a conference")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status201Created)]
@@ -64,6 +65,7 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
     /// <c>lock</c>, <c>unlock</c>, <c>play</c> (<c>data.media_id</c>), <c>record</c> (<c>data.action</c> start/stop;
     /// the recording's name in <c>metadata.media_name</c>). Answers 201 like every Kazoo PUT.
     /// </summary>
+    [Idempotent]
     [HttpPut("{conference_id}")]
     [EndpointSummary("Run an action on a conference: dial, lock, unlock, play or record")]
     [ProducesResponseType(typeof(OpenApi.ConferenceActionEnvelope), StatusCodes.Status201Created)]
