@@ -17,4 +17,7 @@ public sealed record ActionRequest(
     /// <see cref="ChosenParticipants"/> once the action and the conference are known (docs/crossbar.md, "Order of checks").
     /// </summary>
     public JsonNode? ParticipantIds { get; init; }
+
+    /// <summary><c>wait=applied</c>: answer once the media server confirmed (<see cref="Applied.AppliedConfirmation"/>).</summary>
+    public bool WaitApplied { get; init; }
 }

@@ -1,3 +1,5 @@
+using Conferences.Core.Actions.Applied;
+
 namespace Conferences.Core.Actions;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Conferences.Core.Actions;
 /// the action's own selection (<see cref="ParticipantSelection"/>) among everyone, or among the request's chosen ids
 /// (<see cref="ChosenParticipants"/>); the answer's <c>metadata</c> reports them (<see cref="BulkTargets"/>).
 /// </summary>
-public sealed class BulkParticipantActions(ConferenceCommands commands)
+public sealed class BulkParticipantActions(ConferenceCommands commands, AppliedConfirmation applied)
 {
     /// <summary>Answers the conference's public document, as Kazoo does.</summary>
     public async Task<ConferenceActionResult> SendAsync(ParticipantSelection selection, ActionRequest request, LoadedConference conference, CancellationToken ct)
@@ -15,10 +17,12 @@ public sealed class BulkParticipantActions(ConferenceCommands commands)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(conference);
         var targets = BulkTargets.Choose(conference.Live, ChosenParticipants.From(request.ParticipantIds), selection.SkipReason);
+        using var watch = applied.WatchIf(request, targets.Targeted.Select(p => new AppliedExpectation(selection.ConfirmingEvent, p.ParticipantId)));
         // every command must be confirmed by the bus before the answer (a 201 means they were all accepted)
         await Task.WhenAll(targets.Targeted.Select(p =>
             commands.ParticipantAsync(selection.Command, request.ConferenceId, Token(p), ct))).ConfigureAwait(false);
-        return new ConferenceActionResult(conference.PublicView(), conference.Revision) { Metadata = targets.Metadata() };
+        var result = new ConferenceActionResult(conference.PublicView(), conference.Revision) { Metadata = targets.Metadata() };
+        return await applied.AnswerAsync(result, watch, ct).ConfigureAwait(false);
     }
 
     /// <summary>

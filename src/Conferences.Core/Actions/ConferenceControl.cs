@@ -1,3 +1,5 @@
+using Conferences.Core.Actions.Applied;
+
 namespace Conferences.Core.Actions;
 
 /// <summary>
@@ -5,14 +7,15 @@ namespace Conferences.Core.Actions;
 /// <c>unlock</c>, <c>play</c>, <c>record</c>. Each needs a stored or running conference (docs/compatibility.md D2);
 /// a stored one that is not running accepts them, as in Kazoo, and the command finds no consumer.
 /// </summary>
-public sealed class ConferenceControl(ConferenceLookup lookup, ConferenceCommands commands, RecordingNames recordings)
+public sealed class ConferenceControl(ConferenceLookup lookup, ConferenceCommands commands, RecordingNames recordings, AppliedConfirmation applied)
 {
     public async Task<ConferenceActionResult> LockAsync(ActionRequest request, bool locked, CancellationToken ct)
     {
         var conference = await LoadAsync(request, ct).ConfigureAwait(false);
         var conferenceId = request.ConferenceId;
+        using var watch = applied.WatchIf(request, [new AppliedExpectation(locked ? KapiConferenceEvents.Lock : KapiConferenceEvents.Unlock)]);
         await (locked ? commands.LockAsync(conferenceId, ct) : commands.UnlockAsync(conferenceId, ct)).ConfigureAwait(false);
-        return ConferenceActionResult.Ok(conference.Revision);
+        return await applied.AnswerAsync(ConferenceActionResult.Ok(conference.Revision), watch, ct).ConfigureAwait(false);
     }
 
     /// <summary><c>play</c> to the whole conference (also the participants' bulk <c>play</c>).</summary>

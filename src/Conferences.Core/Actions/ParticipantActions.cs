@@ -1,3 +1,5 @@
+using Conferences.Core.Actions.Applied;
+
 namespace Conferences.Core.Actions;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Conferences.Core.Actions;
 /// <c>faulty_request</c>, checked first; the conference must be stored or running, and who is in it comes from the
 /// live state, never from a search (docs/compatibility.md D2, D3, D7).
 /// </summary>
-public sealed class ParticipantActions(ConferenceLookup lookup, BulkParticipantActions bulk, ConferenceCommands commands, ParticipantRelation relation)
+public sealed class ParticipantActions(ConferenceLookup lookup, BulkParticipantActions bulk, ConferenceCommands commands, ParticipantRelation relation, AppliedConfirmation applied)
 {
     public const string RelateAction = "relate";
 
@@ -52,7 +54,9 @@ public sealed class ParticipantActions(ConferenceLookup lookup, BulkParticipantA
         }
         else
         {
+            using var watch = applied.WatchIf(request, [new AppliedExpectation(selection.ConfirmingEvent, participant.ParticipantId)]);
             await commands.ParticipantAsync(selection.Command, request.ConferenceId, participant.ParticipantId, ct).ConfigureAwait(false);
+            return await applied.AnswerAsync(ConferenceActionResult.Ok(conference.Revision), watch, ct).ConfigureAwait(false);
         }
         return ConferenceActionResult.Ok(conference.Revision);
     }

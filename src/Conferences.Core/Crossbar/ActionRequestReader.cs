@@ -1,3 +1,5 @@
+using Conferences.Core.Actions.Applied;
+
 namespace Conferences.Core.Crossbar;
 
 /// <summary>
@@ -38,6 +40,7 @@ public static class ActionRequestReader
         DialApplicationVars.From(context.DataObject, context.Query))
     {
         ParticipantIds = context.DataObject[ChosenParticipants.Key],
+        WaitApplied = AppliedConfirmation.Requested(context.RequestValue(AppliedConfirmation.Key)),
     };
 
     private static string? AsString(JsonNode? node) =>
