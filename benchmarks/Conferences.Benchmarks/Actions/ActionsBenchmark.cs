@@ -79,6 +79,8 @@ public static class ActionsBenchmark
             report.AppendLine("RabbitMQ case skipped: set BENCH_RABBITMQ (benchmarks/run.sh starts a broker).");
             report.AppendLine();
         }
+        report.AppendLine("The idempotency cost is two durable store writes per keyed request — the claim before acting (so that concurrent duplicates and other instances see it) and the kept answer after — each a SQLite commit in WAL mode with its fsync (or a CouchDB PUT); the plain PUT writes nothing, so the ratio compares a store write with an in-memory publish. A keep-alive client also waits for the second write before its next request is read.");
+        report.AppendLine();
         report.AppendLine("The ratio says how many bare bus hops an action round trip costs; it includes two hops, the HTTP PUT and the GETs that poll for the change. This machine is shared by several agents: compare ratios measured side by side, not absolute figures across runs.");
 
         var results = Path.Combine(root, "benchmarks/results");
