@@ -25,11 +25,19 @@ internal sealed class RecordedResult(CrossbarResult inner, Func<IdempotentAnswer
         {
             response.Body = original;
         }
-        copy.Position = 0;
-        await copy.CopyToAsync(original, context.HttpContext.RequestAborted).ConfigureAwait(false);
         var headers = KeptHeaders
             .Where(name => response.Headers.ContainsKey(name))
             .ToDictionary(name => name, name => response.Headers[name].ToString(), StringComparer.OrdinalIgnoreCase);
-        await recorded(new IdempotentAnswer(response.StatusCode, headers, copy.ToArray())).ConfigureAwait(false);
+        var answer = new IdempotentAnswer(response.StatusCode, headers, copy.ToArray());
+        try
+        {
+            copy.Position = 0;
+            await copy.CopyToAsync(original, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            // the request acted: its answer is kept even when the client left before reading it
+            await recorded(answer).ConfigureAwait(false);
+        }
     }
 }
