@@ -15,7 +15,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.AddOperations();
 builder.Services.AddConferencesCore();
-builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddStorage(builder.Configuration).AddIdempotencySweep();
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddConferenceActions();
 builder.Services.AddLiveConferenceFeed();

@@ -1,3 +1,5 @@
+using Conferences.Core.Idempotency;
+
 namespace Conferences.Core;
 
 /// <summary>Registers the Kazoo domain: conference service, accounts, tokens, schema validation.</summary>
@@ -20,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccountService>();
         services.AddSingleton<UserAuthService>();
         services.AddSingleton<AccountBootstrapper>();
+        services.AddIdempotencyKeys();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         return services;
     }

@@ -16,6 +16,8 @@ public sealed class ActionRoundTrip(HttpClient http, Uri baseUri, string account
 {
     private bool muted;
     private bool bulkMuted;
+    private bool appliedMuted;
+    private bool keyedMuted;
 
     private string Conference => $"{baseUri}/accounts/{accountId}/conferences/{conferenceId}";
 
@@ -34,6 +36,30 @@ public sealed class ActionRoundTrip(HttpClient http, Uri baseUri, string account
                 return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, put);
             }
         }
+    }
+
+    /// <summary>
+    /// PUT <c>…/participants/{pid}?wait=applied</c> mute (or unmute) until its answer: the service waits for the
+    /// <c>mute-member</c> event itself, so no GET follows. Fails unless the answer says the change was confirmed.
+    /// </summary>
+    public async Task<double> AppliedAsync(long participantId)
+    {
+        appliedMuted = !appliedMuted;
+        var started = Stopwatch.GetTimestamp();
+        var answer = await PutAsync($"{Conference}/participants/{participantId}?wait=applied", appliedMuted ? "mute" : "unmute");
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return answer["metadata"]?["applied"]?.GetValue<string>() == "confirmed"
+            ? elapsed
+            : throw new InvalidOperationException($"wait=applied was not confirmed: {answer.ToJsonString()}");
+    }
+
+    /// <summary>The PUT alone with a new <c>Idempotency-Key</c> each time: the key claimed and the answer kept in the store.</summary>
+    public async Task<double> KeyedPutAsync(long participantId)
+    {
+        keyedMuted = !keyedMuted;
+        var started = Stopwatch.GetTimestamp();
+        await PutAsync($"{Conference}/participants/{participantId}", keyedMuted ? "mute" : "unmute", Guid.NewGuid().ToString("N"));
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
     /// <summary>One bulk round trip, alternating mute and unmute of every member.</summary>
@@ -71,18 +97,22 @@ public sealed class ActionRoundTrip(HttpClient http, Uri baseUri, string account
         }
     }
 
-    private async Task PutAsync(string url, string action)
+    private async Task<JsonNode> PutAsync(string url, string action, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, url)
         {
             Content = new StringContent($$"""{"data":{"action":"{{action}}"} }""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Auth-Token", token);
-        using var response = await http.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.Created)
+        if (idempotencyKey is not null)
         {
-            throw new InvalidOperationException($"PUT {url} {action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return response.StatusCode == HttpStatusCode.Created
+            ? JsonNode.Parse(body)!
+            : throw new InvalidOperationException($"PUT {url} {action}: {(int)response.StatusCode} {body}");
     }
 
     private async Task<JsonNode> GetAsync(string url, bool allowNotFound = false)

@@ -15,6 +15,7 @@ public sealed class AccountsController(AccountService accounts) : AccountControl
     }
 
     /// <summary>PUT on an account creates a child of it → 201 with the new account (<c>data.id</c>).</summary>
+    [Idempotent]
     [HttpPut("")]
     [EndpointSummary("Create a child account")]
     public async Task<IActionResult> CreateChildAccount(CancellationToken ct)

@@ -16,6 +16,7 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
         Responses.List(await conferences.ListAsync(Crossbar, ct));
 
     /// <summary>Create a conference; answers 201 with a Location header.</summary>
+    [Idempotent]
     [HttpPut("")]
     [EndpointSummary("Create a conference")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status201Created)]
@@ -56,6 +57,7 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
 
     /// <summary>Run an action (<c>cb_conferences:put/2</c>): dial, lock, unlock, play, record; 201 like every Kazoo
     /// PUT.</summary>
+    [Idempotent]
     [HttpPut("{conference_id}")]
     [EndpointSummary("Run an action on a conference: dial, lock, unlock, play or record")]
     [ProducesResponseType(typeof(OpenApi.ConferenceActionEnvelope), StatusCodes.Status201Created)]

@@ -19,6 +19,7 @@ public sealed class ParticipantsController(ConferenceParticipants participants, 
         Responses.Ok(await participants.GetAsync(Crossbar.AccountId, conference_id, participant_id, ct));
 
     /// <summary>Bulk action: <c>{"data":{"action":"mute"}}</c> (mute, unmute, deaf, undeaf, kick, play, relate).</summary>
+    [Idempotent]
     [HttpPut("")]
     [EndpointSummary("Run an action on every participant of a conference")]
     [ProducesResponseType(typeof(OpenApi.ParticipantActionEnvelope), StatusCodes.Status201Created)]
@@ -30,6 +31,7 @@ public sealed class ParticipantsController(ConferenceParticipants participants, 
     }
 
     /// <summary>Single-participant action: <c>{"data":{"action":"mute"}}</c> (mute, unmute, deaf, undeaf, kick, play).</summary>
+    [Idempotent]
     [HttpPut("{participant_id}")]
     [EndpointSummary("Run an action on one participant of a conference")]
     [ProducesResponseType(typeof(OpenApi.ParticipantActionEnvelope), StatusCodes.Status201Created)]

@@ -6,9 +6,9 @@ public static class CorsHeaders
 {
     public const string AllowHeaders =
         "Content-Type, Depth, User-Agent, X-Http-Method-Override, X-File-Size, X-Requested-With, If-Modified-Since, "
-        + "X-File-Name, Cache-Control, X-Auth-Token, X-Kazoo-Cluster-ID, X-Request-ID, If-Match, If-None-Match, Authorization, X-Pretty-Print";
+        + "X-File-Name, Cache-Control, X-Auth-Token, X-Kazoo-Cluster-ID, X-Request-ID, If-Match, If-None-Match, Authorization, X-Pretty-Print, Idempotency-Key";
 
-    public const string ExposeHeaders = "Content-Type, X-Auth-Token, X-Request-ID, X-Kazoo-Cluster-ID, Location, ETag";
+    public const string ExposeHeaders = "Content-Type, X-Auth-Token, X-Request-ID, X-Kazoo-Cluster-ID, Location, ETag, Idempotent-Replayed";
 
     public static bool IsCorsRequest(HttpRequest request) =>
         request.Headers.ContainsKey("Origin")

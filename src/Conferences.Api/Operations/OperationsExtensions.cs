@@ -52,6 +52,7 @@ public static class OperationsExtensions
             // client's method names
             o.CustomOperationIds(d => d.ActionDescriptor.RouteValues["action"]);
             o.OperationFilter<KazooOperationFilter>();
+            o.OperationFilter<ScriptableActionsFilter>();
             o.DocumentFilter<KazooDocumentFilter>();
             o.CustomSchemaIds(t => t.Name);
         });

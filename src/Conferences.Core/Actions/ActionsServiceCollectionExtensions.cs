@@ -1,3 +1,5 @@
+using Conferences.Core.Actions.Applied;
+
 namespace Conferences.Core.Actions;
 
 /// <summary>Registered after the messaging ports and the live state, which the actions need.</summary>
@@ -10,6 +12,12 @@ public static class ActionsServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Zone) && !o.Zone.Contains('.', StringComparison.Ordinal), "Dial:Zone must be one routing-key word (default local)")
             .Validate(o => o.MaxWait > TimeSpan.Zero, "Dial:MaxWait must be positive")
             .ValidateOnStart();
+        services.AddOptions<AppliedWaitOptions>()
+            .BindConfiguration(AppliedWaitOptions.Section)
+            .Validate(o => o.AppliedTimeout > TimeSpan.Zero, "Actions:AppliedTimeout must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<AppliedWaiter>();
+        services.AddSingleton<AppliedConfirmation>();
         services.AddSingleton<DialDocuments>();
         services.AddSingleton<DialService>();
         services.AddSingleton<ConferenceCommands>();
@@ -17,6 +25,7 @@ public static class ActionsServiceCollectionExtensions
         services.AddSingleton<ConferenceControl>();
         services.AddSingleton<ConferenceActions>();
         services.AddSingleton<ParticipantRelation>();
+        services.AddSingleton<BulkParticipantActions>();
         services.AddSingleton<ParticipantActions>();
         return services;
     }

@@ -8,4 +8,7 @@ public sealed record ConferenceActionResult(JsonNode Data, string? Revision)
     public static ConferenceActionResult Ok(string? revision) => new("ok", revision);
 
     public JsonObject? Metadata { get; init; }
+
+    /// <summary><c>wait=applied</c> timed out before every confirming event arrived: 202, check the targets (docs/compatibility.md).</summary>
+    public bool Unconfirmed { get; init; }
 }

@@ -1,8 +1,10 @@
+using Conferences.Core.Actions.Applied;
+
 namespace Conferences.Core.Actions;
 
 /// <summary><c>cb_conferences:handle_conference_action/3</c>; the action is checked before the conference
 /// (D2).</summary>
-public sealed class ConferenceActions(ConferenceLookup lookup, DialService dial, ConferenceControl control)
+public sealed class ConferenceActions(ConferenceLookup lookup, DialService dial, ConferenceControl control, AppliedConfirmation applied)
 {
     public const string DialAction = "dial";
     public const string LockAction = "lock";
@@ -28,7 +30,10 @@ public sealed class ConferenceActions(ConferenceLookup lookup, DialService dial,
     private async Task<ConferenceActionResult> DialAsync(ActionRequest request, CancellationToken ct)
     {
         var conference = await lookup.LoadOrAdHocAsync(request.AccountId, request.ConferenceId, request.Body, ct).ConfigureAwait(false);
+        // the legs may join before the media manager answers: the watch keeps their events until the call ids are known
+        using var watch = applied.WatchIf(request, []);
         var data = await dial.DialAsync(request, conference.Document, ct).ConfigureAwait(false);
-        return new ConferenceActionResult(data, conference.Revision);
+        watch?.Expect(AppliedConfirmation.DialLegs(data));
+        return await applied.AnswerAsync(new ConferenceActionResult(data, conference.Revision), watch, ct).ConfigureAwait(false);
     }
 }

@@ -1,15 +1,18 @@
+using Conferences.Core.Actions.Applied;
+
 namespace Conferences.Core.Actions;
 
 /// <summary>lock, unlock, play, record; a stored conference that is not running accepts them, as in Kazoo
 /// (D2).</summary>
-public sealed class ConferenceControl(ConferenceLookup lookup, ConferenceCommands commands, RecordingNames recordings)
+public sealed class ConferenceControl(ConferenceLookup lookup, ConferenceCommands commands, RecordingNames recordings, AppliedConfirmation applied)
 {
     public async Task<ConferenceActionResult> LockAsync(ActionRequest request, bool locked, CancellationToken ct)
     {
         var conference = await LoadAsync(request, ct).ConfigureAwait(false);
         var conferenceId = request.ConferenceId;
+        using var watch = applied.WatchIf(request, [new AppliedExpectation(locked ? KapiConferenceEvents.Lock : KapiConferenceEvents.Unlock)]);
         await (locked ? commands.LockAsync(conferenceId, ct) : commands.UnlockAsync(conferenceId, ct)).ConfigureAwait(false);
-        return ConferenceActionResult.Ok(conference.Revision);
+        return await applied.AnswerAsync(ConferenceActionResult.Ok(conference.Revision), watch, ct).ConfigureAwait(false);
     }
 
     /// <summary><c>play</c> to the whole conference (also the participants' bulk <c>play</c>).</summary>

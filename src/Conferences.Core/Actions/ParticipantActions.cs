@@ -1,8 +1,10 @@
+using Conferences.Core.Actions.Applied;
+
 namespace Conferences.Core.Actions;
 
 /// <summary><c>handle_participants_action/3</c> and <c>participant_action/4</c>; members come from the live state (D3,
 /// D7).</summary>
-public sealed class ParticipantActions(ConferenceLookup lookup, ConferenceControl control, ConferenceCommands commands, ParticipantRelation relation)
+public sealed class ParticipantActions(ConferenceLookup lookup, BulkParticipantActions bulk, ConferenceCommands commands, ParticipantRelation relation, AppliedConfirmation applied)
 {
     public const string RelateAction = "relate";
 
@@ -10,23 +12,18 @@ public sealed class ParticipantActions(ConferenceLookup lookup, ConferenceContro
     public async Task<ConferenceActionResult> HandleParticipantsActionAsync(ActionRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        switch (request.Action)
+        var selection = ParticipantSelection.For(request.Action);
+        if (selection is null && request.Action is not (ConferenceActions.PlayAction or RelateAction))
         {
-            case ConferenceActions.PlayAction:
-                return await control.PlayAsync(request, ct).ConfigureAwait(false);
-            case RelateAction:
-                var related = await LoadAsync(request, ct).ConfigureAwait(false);
-                return await relation.RelateAsync(request, related, ct).ConfigureAwait(false);
+            throw KazooErrors.FaultyRequest();
         }
-        var selection = ParticipantSelection.For(request.Action) ?? throw KazooErrors.FaultyRequest();
         var conference = await LoadAsync(request, ct).ConfigureAwait(false);
-        if (conference.Live is { } live)
+        return request.Action switch
         {
-            // every command must be confirmed by the bus before the answer (a 201 means they were all accepted)
-            await Task.WhenAll(selection.In(live).Select(p =>
-                commands.ParticipantAsync(selection.Command, request.ConferenceId, p.ParticipantId.ToString(CultureInfo.InvariantCulture), ct))).ConfigureAwait(false);
-        }
-        return new ConferenceActionResult(conference.PublicView(), conference.Revision);
+            ConferenceActions.PlayAction => await bulk.PlayAsync(request, conference, ct).ConfigureAwait(false),
+            RelateAction => await relation.RelateAsync(request, conference, ct).ConfigureAwait(false),
+            _ => await bulk.SendAsync(selection!, request, conference, ct).ConfigureAwait(false),
+        };
     }
 
     /// <summary>Single: <c>Participant-ID</c> an integer; the participant must be in the running conference
@@ -47,7 +44,9 @@ public sealed class ParticipantActions(ConferenceLookup lookup, ConferenceContro
         }
         else
         {
+            using var watch = applied.WatchIf(request, [new AppliedExpectation(selection.ConfirmingEvent, participant.ParticipantId)]);
             await commands.ParticipantAsync(selection.Command, request.ConferenceId, participant.ParticipantId, ct).ConfigureAwait(false);
+            return await applied.AnswerAsync(ConferenceActionResult.Ok(conference.Revision), watch, ct).ConfigureAwait(false);
         }
         return ConferenceActionResult.Ok(conference.Revision);
     }

@@ -2,17 +2,21 @@ namespace Conferences.Core.Actions;
 
 /// <summary>Who each bulk action is sent to, read from the channel vars as Kazoo reads them
 /// (docs/crossbar.md).</summary>
-public sealed record ParticipantSelection(KapiMessageDefinition Command, Func<LiveParticipant, bool> Selects)
+public sealed record ParticipantSelection(KapiMessageDefinition Command, string ConfirmingEvent, Func<LiveParticipant, string?> SkipReason)
 {
-    public static readonly ParticipantSelection Mute = new(KapiConference.MuteParticipant, p => IsMember(p) && p.ChannelVars.Speak == true);
+    public static readonly ParticipantSelection Mute = new(KapiConference.MuteParticipant, KapiConferenceEvents.MuteMember,
+        p => MemberReason(p) ?? Flag(p.ChannelVars.Speak, wanted: true, "already_muted", "speak_unknown"));
 
-    public static readonly ParticipantSelection Unmute = new(KapiConference.UnmuteParticipant, p => IsMember(p) && p.ChannelVars.Speak == false);
+    public static readonly ParticipantSelection Unmute = new(KapiConference.UnmuteParticipant, KapiConferenceEvents.UnmuteMember,
+        p => MemberReason(p) ?? Flag(p.ChannelVars.Speak, wanted: false, "not_muted", "speak_unknown"));
 
-    public static readonly ParticipantSelection Deaf = new(KapiConference.DeafParticipant, p => IsMember(p) && p.ChannelVars.Hear == true);
+    public static readonly ParticipantSelection Deaf = new(KapiConference.DeafParticipant, KapiConferenceEvents.DeafMember,
+        p => MemberReason(p) ?? Flag(p.ChannelVars.Hear, wanted: true, "already_deaf", "hear_unknown"));
 
-    public static readonly ParticipantSelection Undeaf = new(KapiConference.UndeafParticipant, p => IsMember(p) && p.ChannelVars.Hear == false);
+    public static readonly ParticipantSelection Undeaf = new(KapiConference.UndeafParticipant, KapiConferenceEvents.UndeafMember,
+        p => MemberReason(p) ?? Flag(p.ChannelVars.Hear, wanted: false, "not_deaf", "hear_unknown"));
 
-    public static readonly ParticipantSelection Kick = new(KapiConference.Kick, _ => true);
+    public static readonly ParticipantSelection Kick = new(KapiConference.Kick, KapiConferenceEvents.DelMember, _ => null);
 
     public static ParticipantSelection? For(string? action) => action switch
     {
@@ -24,12 +28,14 @@ public sealed record ParticipantSelection(KapiMessageDefinition Command, Func<Li
         _ => null,
     };
 
-    /// <summary>The members of <paramref name="conference"/> this action is sent for, in participant-id order.</summary>
-    public IEnumerable<LiveParticipant> In(LiveConference conference)
+    private static string? MemberReason(LiveParticipant participant) => participant.ChannelVars.IsModerator switch
     {
-        ArgumentNullException.ThrowIfNull(conference);
-        return conference.Participants.Where(Selects);
-    }
+        false => null,
+        true => "moderator",
+        null => "moderator_unknown",
+    };
 
-    private static bool IsMember(LiveParticipant participant) => participant.ChannelVars.IsModerator == false;
+    /// <summary>Selected when the flag is <paramref name="wanted"/>; already in the other state, or not known, is skipped.</summary>
+    private static string? Flag(bool? value, bool wanted, string otherState, string unknown) =>
+        value == wanted ? null : value is null ? unknown : otherState;
 }

@@ -1,3 +1,5 @@
+using Conferences.Core.Actions.Applied;
+
 namespace Conferences.Core.Crossbar;
 
 /// <summary>Parses an action PUT at the edge so the actions receive typed values (docs/crossbar.md, "Reading an
@@ -31,7 +33,11 @@ public static class ActionRequestReader
         context.RequestValue("data"),
         context.DataObject,
         context.RequestId,
-        DialApplicationVars.From(context.DataObject, context.Query));
+        DialApplicationVars.From(context.DataObject, context.Query))
+    {
+        ParticipantIds = context.DataObject[ChosenParticipants.Key],
+        WaitApplied = AppliedConfirmation.Requested(context.RequestValue(AppliedConfirmation.Key)),
+    };
 
     private static string? AsString(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;

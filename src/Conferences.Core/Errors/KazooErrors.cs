@@ -62,6 +62,18 @@ public static class KazooErrors
     public static CrossbarException Conflict() =>
         WithMessage(409, "datastore_conflict", "conflicting documents");
 
+    /// <summary>A request is still running under this <c>Idempotency-Key</c> (docs/compatibility.md, "Actions a script can trust").</summary>
+    public static CrossbarException IdempotencyKeyInProgress() =>
+        WithMessage(409, "idempotency_key_in_progress", "a request with this Idempotency-Key is still in progress; retry once it has answered");
+
+    /// <summary>The <c>Idempotency-Key</c> was used for a different request: nothing is done.</summary>
+    public static CrossbarException IdempotencyKeyReused() =>
+        WithMessage(422, "idempotency_key_reused", "this Idempotency-Key was used for a different request; use a new key for a new request");
+
+    /// <summary>An <c>Idempotency-Key</c> header that is empty, repeated, too long or not visible ASCII.</summary>
+    public static CrossbarException InvalidIdempotencyKey() =>
+        Validation("Idempotency-Key", "pattern", "Idempotency-Key must be one header of 1 to 255 visible ASCII characters");
+
     public static CrossbarException ApiVersionGone() =>
         WithMessage(410, "gone", "API version 1 is not supported, please use v2");
 

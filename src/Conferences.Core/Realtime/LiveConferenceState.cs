@@ -33,8 +33,24 @@ public sealed class LiveConferenceState
 
     public int ParticipantCount => table.Accounts.Sum(a => a.Value.Sum(c => c.Value.ParticipantCount));
 
+    /// <summary>
+    /// Raised after each event is taken in (outside the write lock), for the actions that wait for their confirmation
+    /// (<c>wait=applied</c>); handlers must be quick and must not throw.
+    /// </summary>
+    public event Action<LiveEvent>? Applied;
+
     /// <summary>Applies one event; <see cref="LiveApplyOutcome.Inconsistent"/> asks for a resync of its conference.</summary>
     public LiveApplyOutcome Apply(LiveEvent e)
+    {
+        var outcome = ApplyLocked(e);
+        if (outcome != LiveApplyOutcome.Ignored)
+        {
+            Applied?.Invoke(e);
+        }
+        return outcome;
+    }
+
+    private LiveApplyOutcome ApplyLocked(LiveEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         lock (writeGate)

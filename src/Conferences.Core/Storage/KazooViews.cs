@@ -13,6 +13,7 @@ public static class KazooViews
     public static readonly ViewDefinition UserByMd5Credentials = UserViews.ByMd5Credentials;
     public static readonly ViewDefinition UserByShaCredentials = UserViews.ByShaCredentials;
     public static readonly ViewDefinition DeviceByOwner = DeviceViews.ByOwner;
+    public static readonly ViewDefinition IdempotencyByExpiry = IdempotencyViews.ByExpiry;
 
     public static readonly IReadOnlyList<DesignDocument> DesignDocuments =
     [
@@ -21,6 +22,7 @@ public static class KazooViews
         new("devices", [DeviceByOwner], AccountDatabase.IsAccountDatabase),
         new("users", [UserByMd5Credentials, UserByShaCredentials], AccountDatabase.IsAccountDatabase),
         new("accounts", [AccountByApiKey, AccountByName, AccountByRealm], db => db == AccountDatabase.Accounts),
+        new("idempotency", [IdempotencyByExpiry], db => db == Idempotency.IdempotencyKeys.Database),
     ];
 
     public static IEnumerable<DesignDocument> For(string database) => DesignDocuments.Where(d => d.AppliesTo(database));

@@ -31,4 +31,11 @@ public static class StorageServiceCollectionExtensions
         services.PostConfigure<KazooAuthOptions>(o => o.Enabled ??= couch);
         return services;
     }
+
+    /// <summary>Removes expired <c>Idempotency-Key</c> documents while the host runs (needs <c>AddConferencesCore</c>).</summary>
+    public static IServiceCollection AddIdempotencySweep(this IServiceCollection services)
+    {
+        services.AddHostedService<IdempotencySweepService>();
+        return services;
+    }
 }

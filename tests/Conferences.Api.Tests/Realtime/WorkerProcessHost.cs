@@ -12,6 +12,8 @@ public sealed class WorkerProcessHost : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
+    private int disposed;
+
     private WorkerProcessHost(Process process) => this.process = process;
 
     public string Output
@@ -48,8 +50,13 @@ public sealed class WorkerProcessHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Stops the worker (a test may stop it early; a second call does nothing).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         if (!process.HasExited)
         {
             using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", $"{process.Id}" }, UseShellExecute = false }))

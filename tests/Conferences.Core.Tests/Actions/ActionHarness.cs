@@ -1,4 +1,5 @@
 using Conferences.Core.Storage;
+using Conferences.Core.Actions.Applied;
 using Microsoft.Extensions.Options;
 
 namespace Conferences.Core.Tests.Actions;
@@ -21,14 +22,20 @@ internal sealed class ActionHarness
             ["pvt_type"] = "conference",
         });
         Lookup = LookupOver(Store, Live);
-        Control = new ConferenceControl(Lookup, Commands(Bus), new RecordingNames(TimeProvider.System));
-        Participants = new ParticipantActions(Lookup, Control, Commands(Bus), new ParticipantRelation(Commands(Bus), KazooSchemaValidator.LoadEmbedded()));
+        Applied = Confirmation(Events, TimeSpan.FromMilliseconds(300));
+        Control = new ConferenceControl(Lookup, Commands(Bus), new RecordingNames(TimeProvider.System), Applied);
+        Participants = new ParticipantActions(Lookup, new BulkParticipantActions(Commands(Bus), Applied), Commands(Bus), new ParticipantRelation(Commands(Bus), KazooSchemaValidator.LoadEmbedded()), Applied);
     }
 
     public EmbeddedStore Store { get; } = new();
 
     /// <summary>The revision the store gave the stored conference.</summary>
     public string StoredRevision { get; }
+
+    /// <summary>The live state whose applied events confirm <c>wait=applied</c> actions.</summary>
+    public LiveConferenceState Events { get; } = new();
+
+    public AppliedConfirmation Applied { get; }
 
     public FakeLiveConferences Live { get; } = new();
 
@@ -42,7 +49,10 @@ internal sealed class ActionHarness
 
     /// <summary>What the dial tests' <see cref="ConferenceActions"/> needs beside dial: nothing running, a bus that records.</summary>
     public static ConferenceActions ActionsOver(ConferenceLookup lookup, DialService dial) =>
-        new(lookup, dial, new ConferenceControl(lookup, Commands(new RecordingPublisher()), new RecordingNames(TimeProvider.System)));
+        new(lookup, dial, new ConferenceControl(lookup, Commands(new RecordingPublisher()), new RecordingNames(TimeProvider.System), Confirmation(new())), Confirmation(new()));
+
+    public static AppliedConfirmation Confirmation(LiveConferenceState events, TimeSpan? timeout = null) =>
+        new(new AppliedWaiter(events, Options.Create(new AppliedWaitOptions { AppliedTimeout = timeout ?? TimeSpan.FromSeconds(5) }), TimeProvider.System));
 
     public static ConferenceCommands Commands(RecordingPublisher bus) =>
         new(bus, Options.Create(new DialOptions { NodeName = "crossbar@test" }));

@@ -7,7 +7,7 @@ public sealed class ConferenceControlTests
 {
     private readonly ActionHarness harness = new();
 
-    private ConferenceActions Actions => new(harness.Lookup, new DialHarness().Service, harness.Control);
+    private ConferenceActions Actions => new(harness.Lookup, new DialHarness().Service, harness.Control, harness.Applied);
 
     [Theory]
     [InlineData("lock")]

@@ -1,0 +1,99 @@
+using Conferences.Core.Idempotency;
+using Conferences.Core.Storage;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Conferences.Api.Crossbar;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on an acting PUT (docs/compatibility.md, "Actions a script can trust"): the first request
+/// under a key claims it and runs; its successful answer is kept and replayed to the same request under the same key
+/// (status, headers, body) without acting again. The same key for a different request is 422, a duplicate of a request
+/// still running 409. An error answer releases the key: it changed nothing, so running it again is safe.
+/// </summary>
+public sealed class IdempotencyFilter(IdempotencyKeys keys, ILogger<IdempotencyFilter> logger) : IAsyncActionFilter
+{
+    public const string HeaderName = "Idempotency-Key";
+
+    /// <summary>Set on a replayed answer.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        if (ReadKey(http.Request.Headers[HeaderName]) is not { } key)
+        {
+            await next().ConfigureAwait(false);
+            return;
+        }
+        var crossbar = http.GetCrossbarContext();
+        var request = http.GetCrossbarRequest()!;
+        var fingerprint = IdempotencyFingerprint.Of(http.Request.Method, http.Request.Path.Value ?? "/", request.Query, request.Envelope);
+        var claim = await keys.ClaimAsync(crossbar.AuthAccountId ?? crossbar.AccountId, key, fingerprint, http.RequestAborted).ConfigureAwait(false);
+        switch (claim.Outcome)
+        {
+            case IdempotencyOutcome.Replay:
+                context.Result = new ReplayedResult(claim.Answer!);
+                return;
+            case IdempotencyOutcome.Mismatch:
+                throw KazooErrors.IdempotencyKeyReused();
+            case IdempotencyOutcome.InProgress:
+                throw KazooErrors.IdempotencyKeyInProgress();
+        }
+        ActionExecutedContext executed;
+        try
+        {
+            executed = await next().ConfigureAwait(false);
+        }
+        catch
+        {
+            await ReleaseAsync(claim).ConfigureAwait(false);
+            throw;
+        }
+        if (executed.Exception is not null || executed.Result is not CrossbarResult result)
+        {
+            await ReleaseAsync(claim).ConfigureAwait(false);
+            return;
+        }
+        executed.Result = new RecordedResult(result, answer => answer.Status is >= 200 and < 300 ? CompleteAsync(claim, answer) : ReleaseAsync(claim));
+    }
+
+    /// <summary>The key as sent: exactly one header of 1–255 visible ASCII characters (spaces inside allowed); null when absent.</summary>
+    private static string? ReadKey(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+        var key = values.Count == 1 ? values[0] : null;
+        if (key is not { Length: > 0 and <= 255 } || key.Any(c => c is < ' ' or > '~') || key.Trim().Length == 0)
+        {
+            throw KazooErrors.InvalidIdempotencyKey();
+        }
+        return key;
+    }
+
+    // the request has acted by now: what happens to its key must not depend on the client still listening
+    private async Task CompleteAsync(IdempotencyClaim claim, IdempotentAnswer answer)
+    {
+        try
+        {
+            await keys.CompleteAsync(claim, answer, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DatastoreUnavailableException or DocumentConflictException)
+        {
+            logger.LogWarning(e, "The answer under an Idempotency-Key could not be kept; the key stays in progress until its lease ends");
+        }
+    }
+
+    private async Task ReleaseAsync(IdempotencyClaim claim)
+    {
+        try
+        {
+            await keys.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DatastoreUnavailableException e)
+        {
+            logger.LogWarning(e, "An Idempotency-Key could not be released; it stays in progress until its lease ends");
+        }
+    }
+}

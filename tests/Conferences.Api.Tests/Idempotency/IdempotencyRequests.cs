@@ -1,0 +1,16 @@
+namespace Conferences.Api.Tests.Idempotency;
+
+/// <summary>Acting PUTs with an <c>Idempotency-Key</c> header.</summary>
+internal static class IdempotencyRequests
+{
+    public const string Header = "Idempotency-Key";
+
+    public static Action<HttpRequestMessage> WithKey(string key) => request => request.Headers.TryAddWithoutValidation(Header, key);
+
+    /// <summary>PUT <c>/conferences/{id}</c> <c>{"action": action, "data": data}</c> under <paramref name="key"/> (none when null).</summary>
+    public static Task<Answer> ConferenceActionAsync(this TestAccount account, string conferenceId, string action, string? key, JsonObject? data = null) =>
+        account.SendAsync(HttpMethod.Put, $"conferences/{Uri.EscapeDataString(conferenceId)}",
+            Body.Data(data ?? [], new JsonObject { ["action"] = action }), key is null ? null : WithKey(key));
+
+    public static string NewKey() => $"key-{Guid.NewGuid():N}";
+}
