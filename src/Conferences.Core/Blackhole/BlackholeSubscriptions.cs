@@ -11,6 +11,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
     private readonly List<BlackholeBinding> bindings = [];
     private readonly Dictionary<string, BlackholeListener> listeners = new(StringComparer.Ordinal);
     private bool disposed;
+    private int reportedCount;
 
     public IReadOnlyList<BlackholeBinding> Bindings
     {
@@ -48,6 +49,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
                 listener.Pending.Add(binding.ClientBinding);
                 bindings.Add(binding);
             }
+            ReportCount();
         }
         try
         {
@@ -98,6 +100,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
                     }
                 }
             }
+            ReportCount();
         }
         await EndQuietlyAsync(ending).ConfigureAwait(false);
         lock (gate)
@@ -120,6 +123,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
             ending = [.. listeners.Values.Select(l => l.Membership).OfType<IAsyncDisposable>()];
             listeners.Clear();
             bindings.Clear();
+            ReportCount();
         }
         await EndQuietlyAsync(ending).ConfigureAwait(false);
     }
@@ -136,6 +140,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
                     listener.Remove(binding.ClientBinding);
                 }
             }
+            ReportCount();
             foreach (var listener in created)
             {
                 listeners.Remove(listener.AmqpBinding);
@@ -174,4 +179,15 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Leaving a websocket binding failed")]
     private partial void LogUnsubscribeFailed(Exception exception);
+
+    // conferences.websocket.subscriptions follows the bindings held (called under the gate after each change)
+    private void ReportCount()
+    {
+        var change = bindings.Count - reportedCount;
+        reportedCount = bindings.Count;
+        if (change != 0)
+        {
+            ConferencesMetrics.WebsocketSubscriptions.Add(change);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Conferences.Core.Telemetry;
 
 namespace Conferences.Infrastructure.Messaging.InProcess;
 
@@ -103,6 +104,8 @@ internal sealed partial class InProcessConsumer : IKapiSubscription
 
     private async Task DeliverAsync(InProcessEnvelope envelope)
     {
+        using var activity = KapiInstrumentation.StartProcess(
+            InProcessBus.ProviderName, envelope.Exchange, envelope.RoutingKey, envelope.TraceParent, envelope.TraceState);
         try
         {
             // Parsed per delivery, as a broker client would: nobody shares this object.
@@ -117,6 +120,7 @@ internal sealed partial class InProcessConsumer : IKapiSubscription
         catch (Exception e) // a failing handler drops its message, as Kazoo drops what it cannot handle; the consumer goes on
         {
             LogHandlerFailed(e, QueueName, envelope.RoutingKey);
+            KapiInstrumentation.Fail(activity, e);
         }
     }
 

@@ -1,3 +1,4 @@
+using Conferences.Core.Telemetry;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -108,6 +109,9 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
 
     private async Task HandleAsync(BasicDeliverEventArgs delivery)
     {
+        using var activity = KapiInstrumentation.StartProcess(RabbitMqBus.ProviderName, delivery.Exchange, delivery.RoutingKey,
+            RabbitMqTraceHeaders.Read(delivery.BasicProperties, KapiInstrumentation.TraceParentHeader),
+            RabbitMqTraceHeaders.Read(delivery.BasicProperties, KapiInstrumentation.TraceStateHeader));
         try
         {
             // Parsed per delivery: nobody else holds this object.
@@ -122,6 +126,7 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
         catch (Exception e) // a failing handler drops its message, as Kazoo drops what it cannot handle; the consumer goes on
         {
             LogHandlerFailed(e, QueueName, delivery.RoutingKey);
+            KapiInstrumentation.Fail(activity, e);
         }
     }
 
