@@ -54,7 +54,7 @@ public static class OpenTelemetryExtensions
         {
             otel.WithMetrics(m =>
             {
-                m.AddMeter(ConferencesTelemetry.Name);
+                m.AddMeter(ConferencesTelemetry.Name).AddHttpClientInstrumentation();
                 metrics?.Invoke(m);
                 if (options.OtlpEndpoint is not null)
                 {

@@ -41,6 +41,9 @@ public sealed class TelemetryOptions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        // an empty value (e.g. an unset variable in docker-compose.yml) means none
+        options.OtlpEndpoint = options.OtlpEndpoint is { OriginalString.Length: 0 } ? null : options.OtlpEndpoint;
+        options.MetricsUrl = options.MetricsUrl is { OriginalString.Length: 0 } ? null : options.MetricsUrl;
         if (options.TraceSampleRatio is < 0 or > 1 || double.IsNaN(options.TraceSampleRatio))
         {
             throw new InvalidOperationException($"{Section}:TraceSampleRatio must be between 0 and 1, not {options.TraceSampleRatio}.");

@@ -58,6 +58,12 @@ public sealed class MetricsTests(MetricsApiFactory api) : IClassFixture<MetricsA
         Assert.Equal(0, Change(before, after, "messaging_client_sent_messages_total", ("error_type", "BusUnavailableException")));
         Assert.True(Change(before, after, "db_client_operation_duration_seconds_count", ("db_system_name", "sqlite"), ("db_operation_name", "save")) >= 1);
 
+        // the dashboard's queries name series that exist (a slow-consumer close appears with the first one)
+        var dashboard = await File.ReadAllTextAsync(Path.Combine(TestScript.RepositoryRoot, "docs", "grafana-dashboard.json"));
+        var queried = System.Text.RegularExpressions.Regex.Matches(dashboard, @"([a-z_]+)\{job=").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.True(queried.Count >= 10);
+        Assert.All(queried.Where(n => n != "conferences_websocket_slow_consumer_closes_total"), n => Assert.True(after.Has(n), $"{n} is not in /metrics"));
+
         await ws.DisposeAsync();
         await Eventually.MatchAsync(() => PrometheusScrape.ReadAsync(api), s => Change(before, s, "conferences_websocket_connections") == 0,
             what: "the closed websocket to leave the connections gauge");
