@@ -4,6 +4,7 @@
 # Runs the embedded-store benchmark, then the same against a CouchDB-protocol server (pouchdb-server, started here).
 # Then the message-bus benchmark (bus mode) on the in-process bus and on RabbitMQ (BENCH_RABBITMQ, else a broker started here).
 # Then the realtime benchmark (realtime mode): live state memory and ingestion, GET/list of running conferences.
+# The first two also run a second API process with telemetry on (a metrics listener, every trace recorded) in the same rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/Conferences.Api -c Release -nologo -v quiet

@@ -54,11 +54,19 @@ var dbFile = Path.Combine(Path.GetTempPath(), $"conferences-bench-{Guid.NewGuid(
 var apiKey = new string('b', 64);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Workers * 2 });
 var apiPort = FreePort();
-await using var api = await ApiProcess.StartAsync(dll, apiPort, apiKey,
-    couch is null
-        ? new Dictionary<string, string> { ["ConnectionStrings__Sqlite"] = $"Data Source={dbFile}" }
-        : new Dictionary<string, string> { ["Storage__Provider"] = "couchdb", ["ConnectionStrings__CouchDb"] = couch }, http);
+var storeSettings = couch is null
+    ? new Dictionary<string, string> { ["ConnectionStrings__Sqlite"] = $"Data Source={dbFile}" }
+    : new Dictionary<string, string> { ["Storage__Provider"] = "couchdb", ["ConnectionStrings__CouchDb"] = couch };
+await using var api = await ApiProcess.StartAsync(dll, apiPort, apiKey, storeSettings, http);
 var baseUrl = $"http://127.0.0.1:{apiPort}/v2";
+// The same service over the same store with telemetry on as an operator runs it (issue 19): /metrics on a management
+// listener (nobody scrapes it during the rounds) and every trace recorded (sampling 1.0; no collector, so none exported).
+var telemetryPort = FreePort();
+await using var telemetryApi = await ApiProcess.StartAsync(dll, telemetryPort, apiKey, new Dictionary<string, string>(storeSettings)
+{
+    ["Telemetry__MetricsUrl"] = $"http://127.0.0.1:{FreePort()}",
+    ["Telemetry__Traces"] = "true",
+}, http);
 
 var auth = await Send(HttpMethod.Put, $"{baseUrl}/api_auth", new JsonObject { ["data"] = new JsonObject { ["api_key"] = apiKey } }, null);
 var token = auth["auth_token"]!.GetValue<string>();
@@ -116,25 +124,33 @@ report.AppendLine(CultureInfo.InvariantCulture, $"# Foundation benchmark — {Da
 report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {Workers} closed-loop workers, {rounds} alternating rounds of {seconds} s per case; API = Release build with {store}, {Conferences} conferences in the account; {baselineName}. Ratio = API ÷ {baselineLabel} (median of rounds).");
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"| case | bytes | API req/s | {baselineLabel} req/s | throughput ratio | API p50 ms | API p99 ms | {baselineLabel} p50 ms | {baselineLabel} p99 ms |");
-report.AppendLine("|---|---|---|---|---|---|---|---|---|");
+report.AppendLine(CultureInfo.InvariantCulture, $"Telemetry: a second API process over the same store with `Telemetry:MetricsUrl` set and `Telemetry:Traces=true` (every trace recorded, none exported: no collector), measured in the same alternating rounds; cost = 1 − its req/s ÷ the API's.");
+report.AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"| case | bytes | API req/s | {baselineLabel} req/s | throughput ratio | API p50 ms | API p99 ms | {baselineLabel} p50 ms | {baselineLabel} p99 ms | API+telemetry req/s | telemetry ratio | telemetry cost |");
+report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var (name, url) in urls)
 {
     await runner.RunAsync("warmup", () => Authorized(HttpMethod.Get, url, token));
+    var telemetryUrl = url.Replace($":{apiPort}/", $":{telemetryPort}/", StringComparison.Ordinal);
+    await runner.RunAsync("warmup", () => Authorized(HttpMethod.Get, telemetryUrl, token));
     var apiRuns = new List<LoadResult>();
     var bareRuns = new List<LoadResult>();
+    var telemetryRuns = new List<LoadResult>();
     for (var round = 0; round < rounds; round++)
     {
         apiRuns.Add(await runner.RunAsync($"api {name}", () => Authorized(HttpMethod.Get, url, token)));
         bareRuns.Add(await runner.RunAsync($"{baselineLabel} {name}", () => Baseline(name)));
+        telemetryRuns.Add(await runner.RunAsync($"api+telemetry {name}", () => Authorized(HttpMethod.Get, telemetryUrl, token)));
     }
     var a = Median(apiRuns);
     var b = Median(bareRuns);
+    var t = Median(telemetryRuns);
     var ratio = a.RequestsPerSecond / b.RequestsPerSecond;
+    var cost = 1 - (t.RequestsPerSecond / a.RequestsPerSecond);
     report.AppendLine(CultureInfo.InvariantCulture,
-        $"| {name} | {bodies[name].Length} | {a.RequestsPerSecond:F0} | {b.RequestsPerSecond:F0} | {ratio:F2} | {a.P50Ms:F2} | {a.P99Ms:F2} | {b.P50Ms:F2} | {b.P99Ms:F2} |");
-    rows.Add(new { name, bytes = bodies[name].Length, api = a, bare = b, throughput_ratio = ratio });
-    Console.WriteLine($"{name}: api {a.RequestsPerSecond:F0}/s bare {b.RequestsPerSecond:F0}/s ratio {ratio:F2}");
+        $"| {name} | {bodies[name].Length} | {a.RequestsPerSecond:F0} | {b.RequestsPerSecond:F0} | {ratio:F2} | {a.P50Ms:F2} | {a.P99Ms:F2} | {b.P50Ms:F2} | {b.P99Ms:F2} | {t.RequestsPerSecond:F0} | {t.RequestsPerSecond / b.RequestsPerSecond:F2} | {cost:P0} |");
+    rows.Add(new { name, bytes = bodies[name].Length, api = a, bare = b, throughput_ratio = ratio, api_telemetry = t, telemetry_cost = cost });
+    Console.WriteLine($"{name}: api {a.RequestsPerSecond:F0}/s bare {b.RequestsPerSecond:F0}/s ratio {ratio:F2} telemetry {t.RequestsPerSecond:F0}/s cost {cost:P0}");
 }
 
 var results = Path.Combine(root, "benchmarks/results");

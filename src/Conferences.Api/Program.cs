@@ -22,8 +22,10 @@ builder.Services.AddLiveConferenceFeed();
 builder.AddEmbeddedMediaServer();
 builder.AddCrossbar();
 builder.AddBlackhole();
+builder.AddTelemetry(); // after the store and the bus: it measures them
 
 var app = builder.Build();
+app.UseTelemetry();
 app.UseOperations();
 app.UseCrossbar();
 app.MapOperations();

@@ -47,7 +47,15 @@ internal sealed partial class BlackholeEndpoint(
             {
                 await session.AuthenticateOnConnectAsync(http.Request.Query["auth_token"].ToString(), http.RequestAborted).ConfigureAwait(false);
                 LogOpened(peer);
-                await connection.RunAsync(session, lifetime.ApplicationStopping).ConfigureAwait(false);
+                ConferencesMetrics.WebsocketConnections.Add(1);
+                try
+                {
+                    await connection.RunAsync(session, lifetime.ApplicationStopping).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ConferencesMetrics.WebsocketConnections.Add(-1);
+                }
             }
         }
         finally

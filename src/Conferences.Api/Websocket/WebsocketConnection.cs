@@ -23,10 +23,12 @@ internal sealed partial class WebsocketConnection(
     {
         if (outgoing.Writer.TryWrite(frame))
         {
+            ConferencesMetrics.WebsocketFrames.Add(1, new KeyValuePair<string, object?>("direction", "sent"));
             return true;
         }
         if (RequestClose(CloseRequest.TooSlow(options.MaxQueuedFrames)))
         {
+            ConferencesMetrics.WebsocketSlowConsumerCloses.Add(1);
             LogTooSlow(peer, options.MaxQueuedFrames);
         }
         return false;

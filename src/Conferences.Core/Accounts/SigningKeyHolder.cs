@@ -7,5 +7,8 @@ public sealed class SigningKeyHolder
 
     public byte[] Key => _key ?? throw new InvalidOperationException("the token signing key has not been loaded (bootstrap did not run)");
 
+    /// <summary>The key, or null before bootstrap loaded it.</summary>
+    public byte[]? Loaded => _key;
+
     public void Set(byte[] key) => _key = key.Length >= 32 ? key : throw new ArgumentException("signing key must be at least 32 bytes", nameof(key));
 }

@@ -12,6 +12,7 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
 
     private static readonly string[] Algorithms = [SecurityAlgorithms.HmacSha256];
 
+    private readonly VerifiedTokens verified = new();
     private (byte[] Bytes, SymmetricSecurityKey Key)? current;
 
     public int LifetimeSeconds { get; init; } = DefaultLifetimeSeconds;
@@ -44,15 +45,26 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
     /// <summary>The token <see cref="Auth.TokenValidator"/> already parsed, so it is not parsed twice.</summary>
     public async Task<TokenCheck> CheckAsync(JsonWebToken token)
     {
-        var result = await JwtRules.Handler.ValidateTokenAsync(token, JwtRules.Parameters(Key(), Issuer, Algorithms, clock, requireExpiry: true)).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(token);
+        var bytes = keys.Key;
+        var result = await JwtRules.Handler.ValidateTokenAsync(token, JwtRules.Parameters(Key(bytes), Issuer, Algorithms, clock, requireExpiry: true)).ConfigureAwait(false);
         if (!result.IsValid)
         {
             return result.Exception is SecurityTokenExpiredException && ReadClaims(token) is { } expired
                 ? new TokenCheck(TokenStatus.Expired, expired, JwtRules.Reason(result.Exception))
                 : JwtRules.Unusable(JwtRules.Reason(result.Exception));
         }
-        return ReadClaims(token) is { } claims ? new TokenCheck(TokenStatus.Valid, claims) : JwtRules.Unusable("invalid_jwt");
+        if (ReadClaims(token) is not { } claims)
+        {
+            return JwtRules.Unusable("invalid_jwt");
+        }
+        verified.Add(token.EncodedToken, bytes, claims);
+        return new TokenCheck(TokenStatus.Valid, claims);
     }
+
+    /// <summary>The answer for a token verified before under the current key and not expired yet; null otherwise (<see cref="VerifiedTokens"/>).</summary>
+    public TokenCheck? Verified(string token) =>
+        keys.Loaded is { } key && verified.Find(token, key, clock.GetUtcNow()) is { } claims ? new TokenCheck(TokenStatus.Valid, claims) : null;
 
     private static TokenClaims? ReadClaims(JsonWebToken jwt)
     {
@@ -68,9 +80,10 @@ public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock)
             jwt.TryGetPayloadValue<string>("owner_id", out var owner) ? owner : null);
     }
 
-    private SymmetricSecurityKey Key()
+    private SymmetricSecurityKey Key() => Key(keys.Key);
+
+    private SymmetricSecurityKey Key(byte[] bytes)
     {
-        var bytes = keys.Key;
         if (current is { } held && ReferenceEquals(held.Bytes, bytes))
         {
             return held.Key;

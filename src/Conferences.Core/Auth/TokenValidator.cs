@@ -11,21 +11,27 @@ public sealed class TokenValidator(TokenService own, KazooTokenVerifier kazoo)
     public async Task<TokenCheck> CheckAsync(string token, string? accountHeader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (!JwtRules.Handler.CanReadToken(token) || Read(token) is not { } jwt)
-        {
-            return JwtRules.Unusable("invalid_jwt");
-        }
-        var check = jwt.Alg switch
-        {
-            SecurityAlgorithms.HmacSha256 => await own.CheckAsync(jwt).ConfigureAwait(false),
-            var alg when KazooTokenVerifier.IsKazooAlgorithm(alg) => await kazoo.CheckAsync(jwt, token, cancellationToken).ConfigureAwait(false),
-            _ => JwtRules.Unusable("algorithm_not_supported"),
-        };
+        // an own token verified before under the same key is not parsed nor verified again (VerifiedTokens)
+        var check = own.Verified(token) ?? await VerifyAsync(token, cancellationToken).ConfigureAwait(false);
         if (check is { Status: TokenStatus.Valid, Claims: { } claims } && !string.IsNullOrEmpty(accountHeader) && accountHeader != claims.AccountId)
         {
             return JwtRules.Unusable("account header mismatch");
         }
         return check;
+    }
+
+    private async Task<TokenCheck> VerifyAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!JwtRules.Handler.CanReadToken(token) || Read(token) is not { } jwt)
+        {
+            return JwtRules.Unusable("invalid_jwt");
+        }
+        return jwt.Alg switch
+        {
+            SecurityAlgorithms.HmacSha256 => await own.CheckAsync(jwt).ConfigureAwait(false),
+            var alg when KazooTokenVerifier.IsKazooAlgorithm(alg) => await kazoo.CheckAsync(jwt, token, cancellationToken).ConfigureAwait(false),
+            _ => JwtRules.Unusable("algorithm_not_supported"),
+        };
     }
 
     private static JsonWebToken? Read(string token)

@@ -48,7 +48,9 @@ public sealed partial class BlackholeSession : IAsyncDisposable
 
     public async Task HandleAsync(ReadOnlyMemory<byte> text, CancellationToken cancellationToken)
     {
+        ConferencesMetrics.WebsocketFrames.Add(1, new KeyValuePair<string, object?>("direction", "received"));
         var frame = BlackholeFrame.Parse(text.Span);
+        using var activity = ConferencesTelemetry.Source.StartActivity("websocket frame")?.SetTag("blackhole.action", frame?.Action);
         if (frame is null)
         {
             Send(BlackholeReplies.Error(BlackholeFrame.NewRequestId(), BlackholeErrors.InvalidFrame));

@@ -8,6 +8,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
     private readonly List<BlackholeBinding> bindings = [];
     private readonly Dictionary<string, BlackholeListener> listeners = new(StringComparer.Ordinal);
     private bool disposed;
+    private int reportedCount;
 
     public IReadOnlyList<BlackholeBinding> Bindings
     {
@@ -45,6 +46,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
                 listener.Pending.Add(binding.ClientBinding);
                 bindings.Add(binding);
             }
+            ReportCount();
         }
         try
         {
@@ -95,6 +97,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
                     }
                 }
             }
+            ReportCount();
         }
         await EndQuietlyAsync(ending).ConfigureAwait(false);
         lock (gate)
@@ -116,6 +119,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
             ending = [.. listeners.Values.Select(l => l.Membership).OfType<IAsyncDisposable>()];
             listeners.Clear();
             bindings.Clear();
+            ReportCount();
         }
         await EndQuietlyAsync(ending).ConfigureAwait(false);
     }
@@ -132,6 +136,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
                     listener.Remove(binding.ClientBinding);
                 }
             }
+            ReportCount();
             foreach (var listener in created)
             {
                 listeners.Remove(listener.AmqpBinding);
@@ -170,4 +175,15 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Leaving a websocket binding failed")]
     private partial void LogUnsubscribeFailed(Exception exception);
+
+    // conferences.websocket.subscriptions follows the bindings held (called under the gate after each change)
+    private void ReportCount()
+    {
+        var change = bindings.Count - reportedCount;
+        reportedCount = bindings.Count;
+        if (change != 0)
+        {
+            ConferencesMetrics.WebsocketSubscriptions.Add(change);
+        }
+    }
 }

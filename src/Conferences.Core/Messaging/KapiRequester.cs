@@ -50,6 +50,8 @@ public sealed partial class KapiRequester(
 
     private async Task<bool> RequestAsync(KapiRequest request, KapiPendingRequest waiter, TimeSpan timeout, CancellationToken ct)
     {
+        // the round trip as one span; the publish and the replies' consumption are its children (docs/operations.md)
+        using var activity = ConferencesTelemetry.Source.StartActivity($"request {request.RoutingKey}")?.SetTag("messaging.operation.name", "request");
         await EnsureReplyQueueAsync(ct).ConfigureAwait(false);
         var message = Stamp(request.Message, out var msgId);
         if (!pending.TryAdd(msgId, waiter))

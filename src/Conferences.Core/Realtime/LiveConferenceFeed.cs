@@ -30,6 +30,7 @@ public sealed partial class LiveConferenceFeed(
             }
             if (!hooked)
             {
+                ConferencesMetrics.ObserveLiveState(state);
                 bus.Reconnected += OnReconnected;
                 directory.Joined += OnManagerJoined;
                 hooked = true;
@@ -52,7 +53,8 @@ public sealed partial class LiveConferenceFeed(
         {
             return Task.CompletedTask;
         }
-        switch (state.Apply(e!))
+        ConferencesMetrics.EventsIngested.Add(1, new KeyValuePair<string, object?>("conference.event", e!.Event));
+        switch (state.Apply(e))
         {
             case LiveApplyOutcome.Inconsistent:
                 LogInconsistent(e!.Event, e.AccountId, e.ConferenceId);
@@ -73,6 +75,7 @@ public sealed partial class LiveConferenceFeed(
         {
             if (hooked)
             {
+                ConferencesMetrics.ForgetLiveState(state);
                 bus.Reconnected -= OnReconnected;
                 directory.Joined -= OnManagerJoined;
                 hooked = false;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Conferences.Core.Realtime;
 
 /// <summary>Resyncs by discovery searches (docs/architecture.md, "Live conference state"); the events replay over the
@@ -16,6 +18,54 @@ public sealed partial class LiveConferenceSync(
     /// <returns>Nothing published, every manager answered, or some stayed silent (nothing removed).</returns>
     /// <exception cref="BusUnavailableException">the search could not be published.</exception>
     public async Task<AccountSyncResult> SyncAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        using var activity = ConferencesTelemetry.Source.StartActivity("resync account");
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var result = await SearchAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
+            outcome = result switch
+            {
+                AccountSyncResult.Complete => "complete",
+                AccountSyncResult.Partial => "partial",
+                _ => "nobody_to_ask",
+            };
+            return result;
+        }
+        finally
+        {
+            RecordResync("account", outcome, started);
+        }
+    }
+
+    /// <returns>whether the answer was certain and the conference was replaced (or removed).</returns>
+    /// <exception cref="BusUnavailableException">the search could not be published.</exception>
+    public async Task<bool> SyncConferenceAsync(string accountId, string conferenceId, CancellationToken cancellationToken)
+    {
+        using var activity = ConferencesTelemetry.Source.StartActivity("resync conference");
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var certain = await SearchConferenceAsync(accountId, conferenceId, cancellationToken).ConfigureAwait(false);
+            outcome = certain ? "complete" : "uncertain";
+            return certain;
+        }
+        finally
+        {
+            RecordResync("conference", outcome, started);
+        }
+    }
+
+    private static void RecordResync(string scope, string outcome, long started)
+    {
+        var tags = new TagList { { "conferences.resync.scope", scope }, { "conferences.resync.outcome", outcome } };
+        ConferencesMetrics.Resyncs.Add(1, tags);
+        ConferencesMetrics.ResyncDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+    }
+
+    private async Task<AccountSyncResult> SearchAccountAsync(string accountId, CancellationToken cancellationToken)
     {
         var window = state.OpenWindow(accountId, conferenceId: null);
         try
@@ -54,9 +104,7 @@ public sealed partial class LiveConferenceSync(
         }
     }
 
-    /// <returns>whether the answer was certain and the conference was replaced (or removed).</returns>
-    /// <exception cref="BusUnavailableException">the search could not be published.</exception>
-    public async Task<bool> SyncConferenceAsync(string accountId, string conferenceId, CancellationToken cancellationToken)
+    private async Task<bool> SearchConferenceAsync(string accountId, string conferenceId, CancellationToken cancellationToken)
     {
         var window = state.OpenWindow(accountId, conferenceId);
         try

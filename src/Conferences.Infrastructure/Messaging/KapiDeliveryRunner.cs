@@ -1,3 +1,5 @@
+using Conferences.Core.Telemetry;
+
 namespace Conferences.Infrastructure.Messaging;
 
 // One delivery on any bus: the body parsed afresh; a failing handler drops its message, as Kazoo does, and the consumer
@@ -7,6 +9,7 @@ internal static partial class KapiDeliveryRunner
     public static async Task RunAsync(
         KapiMessageHandler handler, KapiRoute route, ReadOnlyMemory<byte> body, string queue, ILogger logger, CancellationToken stopping)
     {
+        using var activity = KapiInstrumentation.StartProcess(route.System, route.Exchange, route.RoutingKey, route.TraceParent, route.TraceState);
         try
         {
             var message = JsonNode.Parse(body.Span) as JsonObject
@@ -20,6 +23,7 @@ internal static partial class KapiDeliveryRunner
         catch (Exception e)
         {
             LogHandlerFailed(logger, e, queue, route.RoutingKey);
+            KapiInstrumentation.Fail(activity, e);
         }
     }
 
@@ -27,4 +31,5 @@ internal static partial class KapiDeliveryRunner
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string queue, string routingKey);
 }
 
-internal readonly record struct KapiRoute(string Exchange, string RoutingKey);
+// Where a delivery came from: the bus, its exchange and routing key, and the W3C trace context it carried.
+internal readonly record struct KapiRoute(string System, string Exchange, string RoutingKey, string? TraceParent, string? TraceState);

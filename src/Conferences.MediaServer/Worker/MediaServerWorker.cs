@@ -1,5 +1,6 @@
 using Conferences.Infrastructure.Messaging;
 using Conferences.Infrastructure.Messaging.RabbitMq;
+using Conferences.Infrastructure.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,6 +90,8 @@ public static class MediaServerWorker
         builder.Services.AddHostedService<BrokerGate>();
         builder.Services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName);
         builder.Services.AddMediaServerSimulator();
+        // its spans join the API's traces through the messages' trace context (docs/operations.md, "Traces")
+        builder.Services.AddConferencesOpenTelemetry(builder.Configuration, "conferences-mediaserver", storeSystem: null);
         return builder;
     }
 }

@@ -14,12 +14,21 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly ServiceProvider provider;
     private readonly List<IHostedService> started = [];
 
-    private SimulatorHost(ServiceProvider provider) => this.provider = provider;
+    private SimulatorHost(ServiceProvider provider, string zone)
+    {
+        this.provider = provider;
+        Zone = zone;
+    }
 
     public SimulatorControl Control => provider.GetRequiredService<SimulatorControl>();
 
-    public static async Task<SimulatorHost> StartAsync(string brokerUrl)
+    /// <summary>Its zone (and host name), of its own: dials of other test classes on the shared broker never reach it.</summary>
+    public string Zone { get; }
+
+    /// <param name="configure">more services for the simulator's provider (e.g. telemetry), added last.</param>
+    public static async Task<SimulatorHost> StartAsync(string brokerUrl, Action<IServiceCollection>? configure = null)
     {
+        var zone = $"rt-sim-{Guid.NewGuid():N}"[..16];
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = brokerUrl })
             .Build();
@@ -32,13 +41,13 @@ public sealed class SimulatorHost : IAsyncDisposable
             })
             .AddMediaServerSimulator(o =>
             {
-                o.Hostname = $"rt-sim-{Guid.NewGuid():N}"[..16];
-                // a zone of its own, so dials of other test classes on the shared broker never reach it
-                o.Zone = o.Hostname;
+                o.Hostname = zone;
+                o.Zone = zone;
                 o.AdvertiseInterval = TimeSpan.FromSeconds(1);
                 o.AnswerDelay = TimeSpan.FromMilliseconds(10);
             });
-        var host = new SimulatorHost(services.BuildServiceProvider());
+        configure?.Invoke(services);
+        var host = new SimulatorHost(services.BuildServiceProvider(), zone);
         foreach (var service in host.provider.GetServices<IHostedService>())
         {
             await service.StartAsync(CancellationToken.None);

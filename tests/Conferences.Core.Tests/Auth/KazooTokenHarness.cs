@@ -29,7 +29,7 @@ internal sealed class KazooTokenHarness
         account["pvt_signature_secret"] = AccountSecret;
         Store.PutInAccount(AccountId, account);
         PutUser(UserSecret);
-        var keys = new SigningKeyHolder();
+        var keys = Keys;
         keys.Set(new byte[64]);
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var config = new KazooSystemConfig(Store, options);
@@ -57,6 +57,9 @@ internal sealed class KazooTokenHarness
     public KazooTokenMinter Minter { get; }
 
     public TokenService Own { get; }
+
+    /// <summary>The signing key of the service's own tokens.</summary>
+    public SigningKeyHolder Keys { get; } = new();
 
     public TokenValidator Validator { get; }
 

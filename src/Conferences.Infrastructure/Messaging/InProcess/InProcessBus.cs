@@ -25,7 +25,8 @@ public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, 
         ArgumentNullException.ThrowIfNull(exchange);
         ArgumentNullException.ThrowIfNull(routingKey);
         ArgumentNullException.ThrowIfNull(message);
-        var envelope = new InProcessEnvelope(exchange.Name, routingKey, KazooJson.ToUtf8(message));
+        var current = System.Diagnostics.Activity.Current;
+        var envelope = new InProcessEnvelope(exchange.Name, routingKey, KazooJson.ToUtf8(message), current?.Id, current?.TraceStateString);
         InProcessQueue[] targets;
         lock (gate)
         {

@@ -82,7 +82,7 @@ internal sealed partial class InProcessConsumer : IKapiSubscription
             {
                 while (!stopping.IsCancellationRequested && reader.TryRead(out var envelope))
                 {
-                    await KapiDeliveryRunner.RunAsync(handler, new(envelope.Exchange, envelope.RoutingKey), envelope.Body, QueueName, logger, stopping.Token).ConfigureAwait(false);
+                    await KapiDeliveryRunner.RunAsync(handler, new(InProcessBus.ProviderName, envelope.Exchange, envelope.RoutingKey, envelope.TraceParent, envelope.TraceState), envelope.Body, QueueName, logger, stopping.Token).ConfigureAwait(false);
                 }
                 stopping.Token.ThrowIfCancellationRequested();
             }

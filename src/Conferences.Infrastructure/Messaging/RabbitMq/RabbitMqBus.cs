@@ -42,6 +42,7 @@ public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMess
             ContentType = JsonContentType,
             Timestamp = new AmqpTimestamp(clock.GetUtcNow().ToUnixTimeSeconds()),
             DeliveryMode = DeliveryModes.Transient,
+            Headers = RabbitMqTraceHeaders.OfCurrentSpan(),
         };
         var open = await connection.GetAsync(cancellationToken).ConfigureAwait(false);
         if (connection.BlockedBecause is { } blocked)

@@ -80,7 +80,7 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
                 return;
             }
             Handling.Value = this;
-            await KapiDeliveryRunner.RunAsync(handler, new(delivery.Exchange, delivery.RoutingKey), delivery.Body, QueueName, logger, stopping.Token).ConfigureAwait(false);
+            await KapiDeliveryRunner.RunAsync(handler, RabbitMqTraceHeaders.RouteOf(delivery), delivery.Body, QueueName, logger, stopping.Token).ConfigureAwait(false);
             await AckAsync(delivery.DeliveryTag).ConfigureAwait(false);
         }
         finally
