@@ -1,3 +1,4 @@
+using Conferences.Api.Console;
 using Conferences.Api.MediaServer;
 using Conferences.Api.Operations;
 using Conferences.Api.Websocket;
@@ -25,6 +26,7 @@ builder.AddBlackhole();
 
 var app = builder.Build();
 app.UseOperations();
+app.UseConsole();
 app.UseCrossbar();
 app.MapOperations();
 app.MapCrossbar();

@@ -1,3 +1,4 @@
+using Conferences.Api.Sandbox;
 using Conferences.Infrastructure.Messaging;
 using Conferences.MediaServer;
 
@@ -6,7 +7,7 @@ namespace Conferences.Api.MediaServer;
 /// <summary>
 /// The built-in media-server simulator inside the API process (docs/operations.md <c>MediaServer:Simulator</c>, docs/amqp.md): on by
 /// default with the in-process bus, off by default with RabbitMQ, where the simulator worker or a real Kazoo
-/// ecallmgr plays the media-server manager.
+/// ecallmgr plays the media-server manager. With it comes the console's sandbox (<c>…/x_simulator</c>, docs/console.md).
 /// </summary>
 public static class EmbeddedMediaServerExtensions
 {
@@ -31,6 +32,7 @@ public static class EmbeddedMediaServerExtensions
         {
             builder.Services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName);
             builder.Services.AddMediaServerSimulator();
+            builder.Services.AddSimulatorSandbox();
         }
         return builder;
     }
