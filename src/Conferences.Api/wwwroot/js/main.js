@@ -25,6 +25,7 @@ function route() {
     return;
   }
   renderPicker();
+  live.open();
   const [, page, id] = (location.hash || '#/').split('/').map(decodeURIComponent);
   if (page === 'new' || page === 'edit') {
     $('#editor').hidden = false;

@@ -74,6 +74,8 @@ function connect() {
 }
 
 export const live = {
+  /** Opens the socket (once signed in) even before anything is subscribed, so the page shows whether events flow. */
+  open() { connect(); },
   /** Events of `binding` go to onEvent(data); onSubscribed runs after every (re)subscription. */
   subscribe(binding, handlers) {
     bindings.set(binding, handlers);
