@@ -84,7 +84,8 @@ export function showEditor(section, id) {
   const form = h('form', { id: 'conference-form', novalidate: true });
   section.replaceChildren(h('h2', { id: 'editor-title' }, creating ? 'New conference' : 'Edit conference'), form);
   async function build() {
-    const doc = creating ? {} : (await call('GET', conferencePath(id))).data;
+    // a new conference starts from the schema's defaults that differ from an unchecked box
+    const doc = creating ? { member: { join_muted: true } } : (await call('GET', conferencePath(id))).data;
     form.replaceChildren(
       ...FIELDS.map(([path, label, kind]) => input(path, label, kind, get(doc, path))),
       h('div', { class: 'form-actions' }, h('button', { type: 'submit' }, creating ? 'Create' : 'Save'), h('a', { href: '#/' }, 'Cancel')));
