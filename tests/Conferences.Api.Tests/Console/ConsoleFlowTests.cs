@@ -59,13 +59,16 @@ public sealed class ConsoleFlowTests(ConsoleServer api, Chromium chromium) : ICl
         await Expect(console.Count("talking")).ToHaveTextAsync("1 talking");
         await Chromium.ScreenshotAsync(page, "04-talking");
 
-        await console.Button("Mute Alice").ClickAsync();
+        // from the keyboard: the controls are plain buttons
+        await console.Button("Mute Alice").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Expect(console.Badge("Alice", "muted")).ToBeVisibleAsync();
         await Expect(console.Count("muted")).ToHaveTextAsync("1 muted");
         await Expect(console.Badge("Bob", "muted")).ToHaveCountAsync(0);
         await Chromium.ScreenshotAsync(page, "05-muted");
 
-        await console.Button("Lock").ClickAsync();
+        await console.Button("Lock").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
         await Expect(page.Locator("#lock-state")).ToHaveTextAsync("locked");
         await Expect(console.Button("Unlock")).ToBeVisibleAsync();
 

@@ -44,6 +44,8 @@ public sealed class ConsolePage(IPage page)
         await Page.GetByLabel("join as moderators").SetCheckedAsync(moderator);
         await Button("Dial").ClickAsync();
         await Expect(Participant(callerName)).ToBeVisibleAsync();
+        // the form is cleared when the answer arrives, which may be after the member's event: wait for it
+        await Expect(Button("Dial")).ToBeEnabledAsync();
     }
 
     public async Task AddSimulatedCallerAsync(string name, string number, bool moderator = false)
@@ -53,5 +55,6 @@ public sealed class ConsolePage(IPage page)
         await Page.GetByLabel("moderator", new() { Exact = true }).SetCheckedAsync(moderator);
         await Button("Add simulated caller").ClickAsync();
         await Expect(Participant(name)).ToBeVisibleAsync();
+        await Expect(Button("Add simulated caller")).ToBeEnabledAsync();
     }
 }
