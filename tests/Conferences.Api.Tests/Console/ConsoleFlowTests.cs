@@ -65,12 +65,24 @@ public sealed class ConsoleFlowTests(ConsoleServer api, Chromium chromium) : ICl
         await Expect(console.Badge("Alice", "muted")).ToBeVisibleAsync();
         await Expect(console.Count("muted")).ToHaveTextAsync("1 muted");
         await Expect(console.Badge("Bob", "muted")).ToHaveCountAsync(0);
+        await console.Button("Deaf Alice").ClickAsync();
+        await Expect(console.Badge("Alice", "deaf")).ToBeVisibleAsync();
+        await Expect(console.Count("deaf")).ToHaveTextAsync("1 deaf");
         await Chromium.ScreenshotAsync(page, "05-muted");
 
         await console.Button("Lock").FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await Expect(page.Locator("#lock-state")).ToHaveTextAsync("locked");
         await Expect(console.Button("Unlock")).ToBeVisibleAsync();
+
+        // recording shows the media name the service chose; play reaches everyone without an error
+        await console.Button("Start recording").ClickAsync();
+        await Expect(page.Locator("#recording")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^recording to \S+"));
+        await console.Button("Stop recording").ClickAsync();
+        await Expect(page.Locator("#recording")).ToHaveTextAsync("recording stopped");
+        await console.Button("Play to everyone").ClickAsync();
+        await Expect(console.Button("Play to everyone")).ToBeEnabledAsync();
+        await Expect(console.Alert).ToBeHiddenAsync();
 
         await console.Button("Kick Bob").ClickAsync();
         await Expect(console.Participant("Bob")).ToHaveCountAsync(0);
