@@ -3,8 +3,9 @@ using Microsoft.Playwright;
 namespace Conferences.Api.Tests.Console;
 
 /// <summary>
-/// Debian's Chromium (<c>/usr/bin/chromium</c>, installed by build.sh) driven by Playwright, one browser per test
-/// class; each page gets a context of its own (its own sessionStorage). Screenshots go to
+/// Debian's Chromium (<c>/usr/bin/chromium</c>, installed by build.sh) driven by Playwright, one browser for the
+/// console's test classes (<see cref="ConsoleBrowserCollection"/>); each page gets a context of its own (its own
+/// sessionStorage), closed with its <see cref="ConsolePage"/>. Screenshots go to
 /// <c>artifacts/test-results/console/</c> (or <c>CONFERENCES_CONSOLE_SCREENSHOTS</c>).
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
@@ -30,14 +31,14 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// <summary>A page in a fresh context, <paramref name="width"/> pixels wide.</summary>
-    public async Task<IPage> NewPageAsync(string baseUrl, int width = 1280, int height = 900)
+    public async Task<ConsolePage> OpenAsync(string baseUrl, int width = 1280, int height = 900)
     {
         var context = await browser!.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = width, Height = height } });
         context.SetDefaultTimeout(Timeout);
         var page = await context.NewPageAsync();
         // the console asks before deleting: the tests say yes
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        return page;
+        return new ConsolePage(page);
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

@@ -8,7 +8,8 @@ namespace Conferences.Api.Tests.Console;
 /// the sandbox's talking caller, mute, lock, kick, delete) and every change shows without a reload, driven by the
 /// websocket. Each step leaves a screenshot under the test results.
 /// </summary>
-public sealed class ConsoleFlowTests(ConsoleServer api, Chromium chromium) : IClassFixture<ConsoleServer>, IClassFixture<Chromium>
+[Collection(ConsoleBrowserCollection.Name)]
+public sealed class ConsoleFlowTests(ConsoleServer api, Chromium chromium) : IClassFixture<ConsoleServer>
 {
     // the visible elements that reach past the right edge of the window, as tag#id.class
     private const string Overflowing = """
@@ -21,7 +22,7 @@ public sealed class ConsoleFlowTests(ConsoleServer api, Chromium chromium) : ICl
     public async Task A_conference_is_created_dialled_steered_and_deleted_from_the_page_alone()
     {
         var account = await api.NewAccountAsync(name: "Acme Support");
-        var console = new ConsolePage(await chromium.NewPageAsync(api.ConsoleUrl));
+        await using var console = await chromium.OpenAsync(api.ConsoleUrl);
         var page = console.Page;
 
         await console.SignInWithApiKeyAsync(account.ApiKey);
@@ -105,7 +106,7 @@ public sealed class ConsoleFlowTests(ConsoleServer api, Chromium chromium) : ICl
     {
         var refused = await api.SendAsync(HttpMethod.Put, "/v2/api_auth", Body.Data(new JsonObject { ["api_key"] = "not-a-key" }));
         var message = refused.Json!["message"]!.GetValue<string>();
-        var console = new ConsolePage(await chromium.NewPageAsync(api.ConsoleUrl));
+        await using var console = await chromium.OpenAsync(api.ConsoleUrl);
 
         await console.SignInWithApiKeyAsync("not-a-key");
 
@@ -119,8 +120,8 @@ public sealed class ConsoleFlowTests(ConsoleServer api, Chromium chromium) : ICl
     {
         var account = await api.NewAccountAsync();
         var conference = (await account.CreateConferenceAsync(new JsonObject { ["name"] = "Shared" })).DataObject["id"]!.GetValue<string>();
-        var first = new ConsolePage(await chromium.NewPageAsync(api.ConsoleUrl));
-        var second = new ConsolePage(await chromium.NewPageAsync(api.ConsoleUrl, width: 390, height: 844));
+        await using var first = await chromium.OpenAsync(api.ConsoleUrl);
+        await using var second = await chromium.OpenAsync(api.ConsoleUrl, width: 390, height: 844);
         await first.SignInWithApiKeyAsync(account.ApiKey);
         await second.SignInWithApiKeyAsync(account.ApiKey);
         await first.OpenConferenceAsync(conference);

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Conferences.Api.Tests.Console;
 
 /// <summary>What a person does on the console, in its labels and roles (the way a keyboard or screen-reader user finds them).</summary>
-public sealed class ConsolePage(IPage page)
+public sealed class ConsolePage(IPage page) : IAsyncDisposable
 {
     public IPage Page { get; } = page;
 
@@ -57,4 +57,7 @@ public sealed class ConsolePage(IPage page)
         await Expect(Participant(name)).ToBeVisibleAsync();
         await Expect(Button("Add simulated caller")).ToBeEnabledAsync();
     }
+
+    /// <summary>Closes the page's context: its websocket goes, and the server's connection with it.</summary>
+    public ValueTask DisposeAsync() => new(Page.Context.CloseAsync());
 }

@@ -3,14 +3,15 @@ using static Microsoft.Playwright.Assertions;
 namespace Conferences.Api.Tests.Console;
 
 /// <summary>The server drops the console's websocket (a 2 s idle timeout); the page connects again, subscribes again and stays live.</summary>
-public sealed class ConsoleResubscribeTests(DroppingConsoleServer api, Chromium chromium) : IClassFixture<DroppingConsoleServer>, IClassFixture<Chromium>
+[Collection(ConsoleBrowserCollection.Name)]
+public sealed class ConsoleResubscribeTests(DroppingConsoleServer api, Chromium chromium) : IClassFixture<DroppingConsoleServer>
 {
     [Fact]
     public async Task A_socket_dropped_by_the_server_is_opened_and_subscribed_again()
     {
         var account = await api.NewAccountAsync();
         var conference = (await account.CreateConferenceAsync(new JsonObject { ["name"] = "Flaky" })).DataObject["id"]!.GetValue<string>();
-        var console = new ConsolePage(await chromium.NewPageAsync(api.ConsoleUrl));
+        await using var console = await chromium.OpenAsync(api.ConsoleUrl);
         await console.SignInWithApiKeyAsync(account.ApiKey);
         await console.OpenConferenceAsync(conference);
 

@@ -8,7 +8,8 @@ namespace Conferences.Api.Tests.Console;
 /// The console's other sign-ins: a user's name and password with the account name (the page computes Kazoo's md5 of
 /// <c>username:password</c>, UTF-8 included) and a token; the token lives in sessionStorage only, and sign-out forgets it.
 /// </summary>
-public sealed class ConsoleSignInTests(ConsoleServer api, Chromium chromium) : IClassFixture<ConsoleServer>, IClassFixture<Chromium>
+[Collection(ConsoleBrowserCollection.Name)]
+public sealed class ConsoleSignInTests(ConsoleServer api, Chromium chromium) : IClassFixture<ConsoleServer>
 {
     [Fact]
     public async Task A_user_signs_in_with_name_password_and_account_name_and_signs_out()
@@ -16,7 +17,7 @@ public sealed class ConsoleSignInTests(ConsoleServer api, Chromium chromium) : I
         var accountName = $"Users {Guid.NewGuid():N}";
         var account = await api.NewAccountAsync(name: accountName);
         await UserAuthUsers.SaveAsync(api, account.Id, UserAuthUsers.User(account.Id, "ada", "pässwörd 1"));
-        var console = new ConsolePage(await chromium.NewPageAsync(api.ConsoleUrl));
+        await using var console = await chromium.OpenAsync(api.ConsoleUrl);
         var page = console.Page;
         await page.GotoAsync("/");
 
@@ -40,7 +41,7 @@ public sealed class ConsoleSignInTests(ConsoleServer api, Chromium chromium) : I
     public async Task A_token_signs_in_and_a_wrong_password_shows_the_envelopes_message()
     {
         var account = await api.NewAccountAsync(name: "Token holder");
-        var console = new ConsolePage(await chromium.NewPageAsync(api.ConsoleUrl));
+        await using var console = await chromium.OpenAsync(api.ConsoleUrl);
         var page = console.Page;
         await page.GotoAsync("/");
 
