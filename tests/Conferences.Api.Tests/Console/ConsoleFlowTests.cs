@@ -143,5 +143,13 @@ public sealed class ConsoleFlowTests(ConsoleServer api, Chromium chromium) : ICl
         // usable at 390 px: nothing wider than the screen
         Assert.Equal("", await second.Page.EvaluateAsync<string>(Overflowing));
         await Chromium.ScreenshotAsync(second.Page, "09-second-page-390px");
+
+        // the first page's list follows a caller the second page adds, without a reload
+        await first.Page.GetByRole(AriaRole.Link, new() { Name = "All conferences" }).ClickAsync();
+        var row = first.Page.Locator($"tr[data-id='{conference}']");
+        await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("1");
+        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("0");
+        await second.AddSimulatedCallerAsync("Frank", "1003");
+        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("1");
     }
 }
