@@ -1,3 +1,4 @@
+using Conferences.Api.Console;
 using Conferences.Api.MediaServer;
 using Conferences.Api.Operations;
 using Conferences.Api.Websocket;
@@ -27,6 +28,7 @@ builder.AddTelemetry(); // after the store and the bus: it measures them
 var app = builder.Build();
 app.UseTelemetry();
 app.UseOperations();
+app.UseConsole();
 app.UseCrossbar();
 app.MapOperations();
 app.MapCrossbar();

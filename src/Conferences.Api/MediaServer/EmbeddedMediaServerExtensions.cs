@@ -1,3 +1,4 @@
+using Conferences.Api.Sandbox;
 using Conferences.Infrastructure.Messaging;
 using Conferences.MediaServer;
 
@@ -28,6 +29,7 @@ public static class EmbeddedMediaServerExtensions
         {
             builder.Services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName);
             builder.Services.AddMediaServerSimulator();
+            builder.Services.AddSimulatorSandbox();
         }
         return builder;
     }
