@@ -11,11 +11,15 @@ namespace Conferences.Core.Messaging;
 /// each message goes to exactly one of them (round robin) — ecallmgr's <c>ecallmgr_fs_conferences_shared</c>
 /// queue for dial and <c>conference_controller_{conf}</c> for a conference's commands (docs/amqp.md).
 /// Bindings accumulate on the queue; it is deleted with its last subscription (auto-delete).</item>
+/// <item><b>Durable</b>: a named shared queue that outlives its subscriptions and the broker's restarts, with one
+/// consumer active at a time (the others wait to take over), so its messages are handled in order by one process —
+/// the webhook intake's <c>conferences_webhooks.events</c> (docs/webhooks.md). On the embedded bus, whose
+/// publishers live in the same process, it is a shared queue.</item>
 /// </list>
 /// </summary>
 public sealed record KapiQueue
 {
-    private KapiQueue(KapiExchange exchange, IReadOnlyList<string> bindings, string? name, bool shared)
+    private KapiQueue(KapiExchange exchange, IReadOnlyList<string> bindings, string? name, bool shared, bool durable = false)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         ArgumentNullException.ThrowIfNull(bindings);
@@ -27,6 +31,7 @@ public sealed record KapiQueue
         Bindings = bindings;
         Name = name;
         IsShared = shared;
+        IsDurable = durable;
     }
 
     public KapiExchange Exchange { get; }
@@ -37,6 +42,9 @@ public sealed record KapiQueue
     public string? Name { get; }
 
     public bool IsShared { get; }
+
+    /// <summary>A <see cref="Durable"/> queue (also <see cref="IsShared"/>).</summary>
+    public bool IsDurable { get; }
 
     /// <summary>A queue of this subscription's own; <paramref name="name"/> null lets the bus choose one.</summary>
     public static KapiQueue Exclusive(KapiExchange exchange, IReadOnlyList<string> bindings, string? name = null) =>
@@ -50,5 +58,12 @@ public sealed record KapiQueue
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         return new(exchange, bindings, name, shared: true);
+    }
+
+    /// <summary>The durable queue <paramref name="name"/>: kept while nobody consumes it, one active consumer at a time.</summary>
+    public static KapiQueue Durable(string name, KapiExchange exchange, IReadOnlyList<string> bindings)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new(exchange, bindings, name, shared: true, durable: true);
     }
 }

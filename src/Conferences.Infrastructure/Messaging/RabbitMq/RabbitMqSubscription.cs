@@ -87,8 +87,10 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
                 return;
             }
             Handling.Value = this;
-            await HandleAsync(delivery).ConfigureAwait(false);
-            await AckAsync(delivery.DeliveryTag).ConfigureAwait(false);
+            if (await HandleAsync(delivery).ConfigureAwait(false))
+            {
+                await AckAsync(delivery.DeliveryTag).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -106,7 +108,8 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
         }
     }
 
-    private async Task HandleAsync(BasicDeliverEventArgs delivery)
+    /// <returns>false when the subscription ended while the handler ran: the message goes back to the queue, unacknowledged.</returns>
+    private async Task<bool> HandleAsync(BasicDeliverEventArgs delivery)
     {
         try
         {
@@ -117,12 +120,13 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // unsubscribed while handling
+            return false; // unsubscribed while handling
         }
         catch (Exception e) // a failing handler drops its message, as Kazoo drops what it cannot handle; the consumer goes on
         {
             LogHandlerFailed(e, QueueName, delivery.RoutingKey);
         }
+        return true;
     }
 
     private async Task AckAsync(ulong deliveryTag)

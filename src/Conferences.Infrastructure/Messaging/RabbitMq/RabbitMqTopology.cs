@@ -9,6 +9,7 @@ namespace Conferences.Infrastructure.Messaging.RabbitMq;
 /// without the <c>x-max-length</c> 100 / <c>x-message-ttl</c> 60 s arguments Kazoo adds by default: our queues are
 /// our own (anonymous, or named after this process), and a full queue must not drop searches or replies. An exclusive
 /// queue is also AMQP-exclusive (gone with our connection); a shared one is not, so several processes consume it.
+/// A durable queue is durable, never auto-deleted, and has a single active consumer (<c>x-single-active-consumer</c>).
 /// </summary>
 internal static class RabbitMqTopology
 {
@@ -30,8 +31,9 @@ internal static class RabbitMqTopology
     /// <returns>the queue's name (the broker names an anonymous one <c>amq.gen-…</c>).</returns>
     public static async Task<string> DeclareAsync(IChannel channel, KapiQueue queue, CancellationToken ct)
     {
-        var declared = await channel.QueueDeclareAsync(queue.Name ?? string.Empty, durable: false, exclusive: !queue.IsShared,
-            autoDelete: true, arguments: null, passive: false, noWait: false, cancellationToken: ct).ConfigureAwait(false);
+        var arguments = queue.IsDurable ? new Dictionary<string, object?> { ["x-single-active-consumer"] = true } : null;
+        var declared = await channel.QueueDeclareAsync(queue.Name ?? string.Empty, durable: queue.IsDurable, exclusive: !queue.IsShared,
+            autoDelete: !queue.IsDurable, arguments: arguments, passive: false, noWait: false, cancellationToken: ct).ConfigureAwait(false);
         // A fanout exchange ignores routing keys, but a queue still needs one binding to it.
         IEnumerable<string> keys = queue.Bindings.Count == 0 ? [string.Empty] : queue.Bindings.Distinct(StringComparer.Ordinal);
         foreach (var key in keys)
