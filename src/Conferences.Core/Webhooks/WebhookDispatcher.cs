@@ -17,7 +17,7 @@ public sealed partial class WebhookDispatcher(
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger)
 {
-    private const int Batch = 20;
+    private const int Batch = 50;
     private const int MaxPolled = 1000;
 
     private readonly ConcurrentDictionary<string, WebhookWorkerState> workers = new(StringComparer.Ordinal);
@@ -113,6 +113,9 @@ public sealed partial class WebhookDispatcher(
                 }
                 return;
             }
+            // the webhook is read once per batch: an edit or a delete made meanwhile takes effect from the next batch
+            var doc = await store.LoadAsync(pending[0].Delivery.AccountId, webhookId, stopping).ConfigureAwait(false);
+            var webhook = doc is null ? null : Webhook.From(doc);
             foreach (var (delivery, revision) in pending)
             {
                 if (clock.GetUtcNow() >= renewAt)
@@ -123,7 +126,7 @@ public sealed partial class WebhookDispatcher(
                     }
                     renewAt = clock.GetUtcNow() + options.Value.LeaseDuration / 3;
                 }
-                if (!await DeliverAsync(delivery, revision).ConfigureAwait(false))
+                if (!await DeliverAsync(webhook, delivery, revision).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -132,10 +135,9 @@ public sealed partial class WebhookDispatcher(
     }
 
     /// <returns>whether the webhook's next delivery may follow.</returns>
-    private async Task<bool> DeliverAsync(WebhookDelivery delivery, string revision)
+    private async Task<bool> DeliverAsync(Webhook? webhook, WebhookDelivery delivery, string revision)
     {
-        var doc = await store.LoadAsync(delivery.AccountId, delivery.WebhookId, stopping).ConfigureAwait(false);
-        if (doc is null || Webhook.From(doc) is not { } webhook)
+        if (webhook is null)
         {
             await outbox.RemoveAsync(delivery, revision, stopping).ConfigureAwait(false); // the webhook is gone
             return true;

@@ -27,7 +27,8 @@ public sealed partial class WebhookIntake(
 
     /// <summary>
     /// Handles one event. A store that fails is tried again (with back-off) until it answers or the subscription
-    /// ends, so no event is acknowledged before its deliveries are written.
+    /// ends, so no event is acknowledged before its deliveries are written; the event id, ticket and sequence are
+    /// chosen once, so a write tried again lands on the same documents.
     /// </summary>
     public async Task HandleAsync(KapiDelivery delivery, CancellationToken ct)
     {
@@ -39,35 +40,31 @@ public sealed partial class WebhookIntake(
         {
             return;
         }
-        var delay = TimeSpan.FromMilliseconds(100);
-        while (true)
+        var hooks = await RetryAsync(async () =>
         {
-            try
+            if (!outboxReady)
             {
-                if (!outboxReady)
-                {
-                    await outbox.EnsureAsync(ct).ConfigureAwait(false);
-                    outboxReady = true;
-                }
-                await TakeAsync(message, accountId, conferenceId, eventName, ct).ConfigureAwait(false);
-                return;
+                await outbox.EnsureAsync(ct).ConfigureAwait(false);
+                outboxReady = true;
             }
-            catch (Exception e) when (e is DatastoreUnavailableException or DocumentConflictException)
-            {
-                LogStoreFailed(e, eventName, conferenceId, delay);
-                await Task.Delay(delay, clock, ct).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackOff.Ticks));
-            }
-        }
-    }
-
-    private async Task TakeAsync(JsonObject message, string accountId, string conferenceId, string eventName, CancellationToken ct)
-    {
-        var hooks = await directory.MatchingAsync(accountId, conferenceId, eventName, ct).ConfigureAwait(false);
+            return await directory.MatchingAsync(accountId, conferenceId, eventName, ct).ConfigureAwait(false);
+        }, eventName, conferenceId, ct).ConfigureAwait(false);
         if (hooks.Count > 0)
         {
-            await EnqueueAsync(message, hooks, conferenceId, eventName, await sequences.NextAsync(accountId, conferenceId, ct).ConfigureAwait(false), ct)
-                .ConfigureAwait(false);
+            var sequence = await RetryAsync(() => sequences.NextAsync(accountId, conferenceId, ct), eventName, conferenceId, ct).ConfigureAwait(false);
+            var entries = Deliveries(message, hooks, conferenceId, eventName, sequence);
+            await RetryAsync(async () =>
+            {
+                foreach (var entry in entries)
+                {
+                    await outbox.AddAsync(entry, ct).ConfigureAwait(false);
+                }
+                return true;
+            }, eventName, conferenceId, ct).ConfigureAwait(false);
+            foreach (var hook in hooks)
+            {
+                dispatcher.Wake(hook.Id);
+            }
         }
         if (eventName == KapiConferenceEvents.ConferenceDestroy)
         {
@@ -75,11 +72,12 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    private async Task EnqueueAsync(JsonObject message, IReadOnlyList<Webhook> hooks, string conferenceId, string eventName, long sequence, CancellationToken ct)
+    private List<WebhookDelivery> Deliveries(JsonObject message, IReadOnlyList<Webhook> hooks, string conferenceId, string eventName, long sequence)
     {
         var eventId = KazooIds.NewId();
         var ticket = NextTicket();
         var data = JsonNode.Parse(BlackholeEventFrame.RenderData(message)) as JsonObject ?? [];
+        var entries = new List<WebhookDelivery>(hooks.Count);
         foreach (var hook in hooks)
         {
             var payload = (JsonObject)data.DeepClone();
@@ -90,12 +88,26 @@ public sealed partial class WebhookIntake(
             payload["event_id"] = eventId;
             payload["sequence"] = sequence;
             payload["webhook_id"] = hook.Id;
-            var entry = new WebhookDelivery(hook.Id, hook.AccountId, ticket, eventId, eventName, conferenceId, sequence, payload);
-            await outbox.AddAsync(entry, ct).ConfigureAwait(false);
+            entries.Add(new WebhookDelivery(hook.Id, hook.AccountId, ticket, eventId, eventName, conferenceId, sequence, payload));
         }
-        foreach (var hook in hooks)
+        return entries;
+    }
+
+    private async Task<T> RetryAsync<T>(Func<Task<T>> step, string eventName, string conferenceId, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
         {
-            dispatcher.Wake(hook.Id);
+            try
+            {
+                return await step().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DatastoreUnavailableException or DocumentConflictException)
+            {
+                LogStoreFailed(e, eventName, conferenceId, delay);
+                await Task.Delay(delay, clock, ct).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackOff.Ticks));
+            }
         }
     }
 
