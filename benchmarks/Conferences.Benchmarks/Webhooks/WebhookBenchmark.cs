@@ -32,7 +32,7 @@ internal static class WebhookBenchmark
             return 2;
         }
         var events = (int)(seconds * Rate);
-        var dbFile = Path.Combine(Path.GetTempPath(), $"conferences-bench-webhooks-{Guid.NewGuid():N}.db");
+        var dbFile = Path.Combine(Environment.GetEnvironmentVariable("BENCH_DB_DIR") ?? Path.GetTempPath(), $"conferences-bench-webhooks-{Guid.NewGuid():N}.db");
         var queue = $"conferences_webhooks.bench-{Guid.NewGuid():N}";
         var apiKey = new string('w', 64);
         var port = FreePort();
@@ -123,6 +123,7 @@ internal static class WebhookBenchmark
             .AppendLine("the embedded SQLite store and no simulator; this process publishes conference member events on the broker at")
             .AppendLine(CultureInfo.InvariantCulture, $"{Rate} events/s over {ConferenceCount} conferences for {seconds:0} s, and {Receivers} loopback receivers (one webhook each, 204) note arrivals.")
             .AppendLine("Latency = arrival at a receiver − publish on the broker, one clock. A shared 2-core machine: read ratios and orders of magnitude.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Load average when the run ended: {File.ReadAllText("/proc/loadavg").Trim()}; store file in {Environment.GetEnvironmentVariable("BENCH_DB_DIR") ?? Path.GetTempPath()} (`BENCH_DB_DIR`).")
             .AppendLine()
             .AppendLine("| events | deliveries expected | delivered | duplicates | p50 ms | p99 ms | max ms |")
             .AppendLine("|---|---|---|---|---|---|---|")

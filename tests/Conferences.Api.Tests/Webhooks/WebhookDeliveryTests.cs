@@ -8,19 +8,32 @@ public sealed class WebhookDeliveryFactory : WebhookApiFactory
     public WebhookDeliveryFactory() => Settings.FastSimulator();
 }
 
+/// <summary><see cref="WebhookDeliveryFactory"/> on the test CouchDB server: the outbox, leases and attempts there.</summary>
+public sealed class CouchDbWebhookDeliveryFactory : WebhookApiFactory
+{
+    public CouchDbWebhookDeliveryFactory() => Settings.CouchDb().FastSimulator();
+}
+
+/// <summary>WebhookDeliveryTests on the embedded SQLite store.</summary>
+public sealed class WebhookDeliveryTestsOnSqlite(WebhookDeliveryFactory api) : WebhookDeliveryTests<WebhookDeliveryFactory>(api);
+
+/// <summary>WebhookDeliveryTests on the test CouchDB server.</summary>
+public sealed class WebhookDeliveryTestsOnCouchDb(CouchDbWebhookDeliveryFactory api) : WebhookDeliveryTests<CouchDbWebhookDeliveryFactory>(api);
+
 /// <summary>
 /// Deliveries to receivers on loopback (docs/webhooks.md): each event of a conference in order, signed with the
 /// webhook's secret, with its custom data, an event id and the conference's sequence; retried after a 5xx; a dead
 /// receiver's webhook disabled after its retries while the others go on.
 /// </summary>
-public sealed class WebhookDeliveryTests(WebhookDeliveryFactory api) : IClassFixture<WebhookDeliveryFactory>
+public abstract class WebhookDeliveryTests<TFactory>(TFactory api) : IClassFixture<TFactory>
+    where TFactory : ApiFactory
 {
     [Fact]
     public async Task Join_mute_lock_and_kick_arrive_in_order_signed_and_with_the_custom_data()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var account = await api.NewAccountAsync();
-        var webhook = await account.CreateWebhookAsync(WebhookDocument(receiver, new JsonObject { ["custom_data"] = new JsonObject { ["tenant"] = "acme" } }));
+        var webhook = await account.CreateWebhookAsync(Webhooks.For(receiver, new JsonObject { ["custom_data"] = new JsonObject { ["tenant"] = "acme" } }));
         var secret = webhook["secret"]!.GetValue<string>();
         var conf = KazooIds.NewId();
         var bus = new ConferenceBus(api);
@@ -56,7 +69,7 @@ public sealed class WebhookDeliveryTests(WebhookDeliveryFactory api) : IClassFix
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Answer = n => n == 1 ? 500 : 200;
         var account = await api.NewAccountAsync();
-        var id = (await account.CreateWebhookAsync(WebhookDocument(receiver, new JsonObject { ["events"] = new JsonArray(E.ConferenceCreate) })))["id"]!.GetValue<string>();
+        var id = (await account.CreateWebhookAsync(Webhooks.For(receiver, new JsonObject { ["events"] = new JsonArray(E.ConferenceCreate) })))["id"]!.GetValue<string>();
         var conf = KazooIds.NewId();
 
         await new ConferenceBus(api).JoinAsync(conf, account.Id, $"carol-{conf}", "Carol");
@@ -81,8 +94,8 @@ public sealed class WebhookDeliveryTests(WebhookDeliveryFactory api) : IClassFix
         await using var alive = await WebhookReceiver.StartAsync();
         dead.Hang = true;
         var account = await api.NewAccountAsync();
-        var deadId = (await account.CreateWebhookAsync(WebhookDocument(dead, new JsonObject { ["retries"] = 1 })))["id"]!.GetValue<string>();
-        await account.CreateWebhookAsync(WebhookDocument(alive));
+        var deadId = (await account.CreateWebhookAsync(Webhooks.For(dead, new JsonObject { ["retries"] = 1 })))["id"]!.GetValue<string>();
+        await account.CreateWebhookAsync(Webhooks.For(alive));
         var conf = KazooIds.NewId();
         var bus = new ConferenceBus(api);
 
@@ -107,7 +120,7 @@ public sealed class WebhookDeliveryTests(WebhookDeliveryFactory api) : IClassFix
         await using var receiver = await WebhookReceiver.StartAsync();
         var account = await api.NewAccountAsync();
         var wanted = KazooIds.NewId();
-        await account.CreateWebhookAsync(WebhookDocument(receiver, new JsonObject
+        await account.CreateWebhookAsync(Webhooks.For(receiver, new JsonObject
         {
             ["events"] = new JsonArray(E.AddMember),
             ["conference_ids"] = new JsonArray(wanted),
@@ -130,23 +143,13 @@ public sealed class WebhookDeliveryTests(WebhookDeliveryFactory api) : IClassFix
         await using var receiver = await WebhookReceiver.StartAsync();
         var parent = await api.NewAccountAsync();
         var child = await api.NewAccountAsync(parent);
-        await parent.CreateWebhookAsync(WebhookDocument(receiver, new JsonObject { ["include_subaccounts"] = true, ["events"] = new JsonArray(E.AddMember) }));
+        await parent.CreateWebhookAsync(Webhooks.For(receiver, new JsonObject { ["include_subaccounts"] = true, ["events"] = new JsonArray(E.AddMember) }));
         var conf = KazooIds.NewId();
 
         await new ConferenceBus(api).JoinAsync(conf, child.Id, $"heidi-{conf}", "Heidi");
 
         var delivery = await receiver.NextAsync();
         Assert.Equal(child.Id, delivery.Json["account_id"]!.GetValue<string>());
-    }
-
-    internal static JsonObject WebhookDocument(WebhookReceiver receiver, JsonObject? extra = null)
-    {
-        var document = Webhooks.Document(receiver.Address.ToString());
-        foreach (var (key, value) in extra ?? [])
-        {
-            document[key] = value?.DeepClone();
-        }
-        return document;
     }
 
     private static Task WaitForAsync(WebhookReceiver receiver, string eventName, int count) =>

@@ -28,7 +28,7 @@ public sealed class WebhookRestartTests : IDisposable
         {
             var account = await first.NewAccountAsync();
             (accountId, accountToken) = (account.Id, account.ApiKey);
-            var webhook = await account.CreateWebhookAsync(WebhookDeliveryTests.WebhookDocument(receiver, new JsonObject { ["retries"] = 4 }));
+            var webhook = await account.CreateWebhookAsync(Webhooks.For(receiver, new JsonObject { ["retries"] = 4 }));
             (webhookId, secret) = (webhook["id"]!.GetValue<string>(), webhook["secret"]!.GetValue<string>());
             var bus = new ConferenceBus(first);
             await bus.JoinAsync(conf, account.Id, $"ivan-{conf}", "Ivan");
@@ -60,7 +60,7 @@ public sealed class WebhookRestartTests : IDisposable
             await using var other = new WebhookInstanceFactory(storePath, queue, rabbitMq: true, simulator: false, zone: zone);
             var account = await withSimulator.NewAccountAsync();
             _ = await other.AuthenticateAsync(account.ApiKey); // both instances run
-            await account.CreateWebhookAsync(WebhookDeliveryTests.WebhookDocument(receiver));
+            await account.CreateWebhookAsync(Webhooks.For(receiver));
             var conf = KazooIds.NewId();
             var bus = new ConferenceBus(withSimulator);
 

@@ -16,4 +16,15 @@ public static class Webhooks
         var answer = await account.PutAsync(Path, data ?? Document());
         return answer.ExpectStatus(HttpStatusCode.Created).DataObject;
     }
+
+    /// <summary>A webhook document sending to <paramref name="receiver"/>, with <paramref name="extra"/> fields.</summary>
+    public static JsonObject For(WebhookReceiver receiver, JsonObject? extra = null)
+    {
+        var document = Document(receiver.Address.ToString());
+        foreach (var (key, value) in extra ?? [])
+        {
+            document[key] = value?.DeepClone();
+        }
+        return document;
+    }
 }
