@@ -149,13 +149,30 @@ public sealed partial class WebhookDispatcher(
         var result = await deliverer.DeliverAsync(webhook, delivery, stopping).ConfigureAwait(false);
         if (result.Succeeded || result.Unsendable)
         {
-            await outbox.RemoveAsync(delivery, revision, stopping).ConfigureAwait(false);
+            await RemoveSentAsync(delivery, revision).ConfigureAwait(false);
             return true;
         }
         var reason = $"{result.Attempt} failed attempts to deliver event {delivery.EventId}; last: {result.Error}";
         await disabler.DisableAsync(webhook.AccountId, webhook.Id, reason, stopping).ConfigureAwait(false);
         LogDisabled(webhook.Id, reason);
         return false;
+    }
+
+    // a delivery made but left in the outbox would be sent again: a store that is briefly busy gets a few more tries
+    private async Task RemoveSentAsync(WebhookDelivery delivery, string revision)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await outbox.RemoveAsync(delivery, revision, stopping).ConfigureAwait(false);
+                return;
+            }
+            catch (DatastoreUnavailableException) when (attempt < 4)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), clock, stopping).ConfigureAwait(false);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Searching the webhook outbox failed")]
