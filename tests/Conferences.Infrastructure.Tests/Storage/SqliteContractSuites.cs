@@ -18,3 +18,6 @@ public sealed class SqliteKeyedViewsContract(SqliteFileFixture file) : KeyedView
 
 [Collection("SQLite document store contract")]
 public sealed class SqliteConcurrencyContract(SqliteFileFixture file) : ConcurrencyContract(file), IClassFixture<SqliteFileFixture>;
+
+[Collection("SQLite document store contract")]
+public sealed class SqliteWebhookViewsContract(SqliteFileFixture file) : WebhookViewsContract(file), IClassFixture<SqliteFileFixture>;

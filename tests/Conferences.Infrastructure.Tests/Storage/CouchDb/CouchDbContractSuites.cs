@@ -18,3 +18,6 @@ public sealed class CouchDbKeyedViewsContract(CouchDbServerFixture server) : Key
 
 [Collection(CouchDbCollection.Name)]
 public sealed class CouchDbConcurrencyContract(CouchDbServerFixture server) : ConcurrencyContract(server);
+
+[Collection(CouchDbCollection.Name)]
+public sealed class CouchDbWebhookViewsContract(CouchDbServerFixture server) : WebhookViewsContract(server);
