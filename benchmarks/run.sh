@@ -53,3 +53,14 @@ dotnet run --no-build --project benchmarks/Conferences.Benchmarks -c Release -- 
 )
 # The token benchmark (issue 14): GET with a Kazoo-issued token beside GET with an own token (benchmarks/results/tokens.md).
 dotnet run --no-build --project benchmarks/Conferences.Benchmarks -c Release -- tokens "$(pwd)" "${1:-3}" 7
+# The webhook benchmark (issue 17): event → delivery latency at 200 events/s to 10 loopback receivers, the API on
+# RabbitMQ (BENCH_RABBITMQ, else a broker started here) with the embedded store (benchmarks/results/webhooks.md).
+(
+  if [ -z "${BENCH_RABBITMQ:-}" ]; then
+    rabbit_port="$(tools/rabbitmq-test-broker.sh port)"
+    trap 'tools/rabbitmq-test-broker.sh stop "$rabbit_port"' EXIT
+    tools/rabbitmq-test-broker.sh start "$rabbit_port"
+    export BENCH_RABBITMQ="amqp://guest:guest@127.0.0.1:$rabbit_port/"
+  fi
+  dotnet run --no-build --project benchmarks/Conferences.Benchmarks -c Release -- webhooks "$(pwd)" 10
+)

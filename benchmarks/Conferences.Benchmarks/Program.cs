@@ -32,6 +32,12 @@ if (args.Length > 0 && args[0] == "tokens")
     return await global::Conferences.Benchmarks.Tokens.TokenBenchmark.RunAsync(args[1..]);
 }
 
+// `webhooks ROOT …`: event → webhook delivery latency at 200 events/s to 10 receivers (issue 17), Webhooks/WebhookBenchmark.cs.
+if (args.Length > 0 && args[0] == "webhooks")
+{
+    return await global::Conferences.Benchmarks.Webhooks.WebhookBenchmark.RunAsync(args[1..]);
+}
+
 // `actions ROOT …`: the action round-trip benchmark (issue 7), Actions/ActionsBenchmark.cs.
 if (args.Length > 0 && args[0] == "actions")
 {

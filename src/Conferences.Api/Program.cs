@@ -6,6 +6,7 @@ using Conferences.Core;
 using Conferences.Infrastructure.Messaging;
 using Conferences.Infrastructure.Realtime;
 using Conferences.Infrastructure.Storage;
+using Conferences.Infrastructure.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -20,6 +21,7 @@ builder.Services.AddStorage(builder.Configuration).AddIdempotencySweep();
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddConferenceActions();
 builder.Services.AddLiveConferenceFeed();
+builder.Services.AddWebhooks(builder.Configuration);
 builder.AddEmbeddedMediaServer();
 builder.AddCrossbar();
 builder.AddBlackhole();

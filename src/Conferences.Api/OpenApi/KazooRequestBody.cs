@@ -13,6 +13,12 @@ internal sealed record KazooRequestBody(
     {
         ArgumentNullException.ThrowIfNull(relativePath);
         var path = relativePath.TrimEnd('/');
+        if (path.Contains("/conferences_webhooks", StringComparison.Ordinal))
+        {
+            return path.EndsWith("/secret", StringComparison.Ordinal)
+                ? new("nothing: the new secret is generated", null, Required: false, [])
+                : WebhookDocument();
+        }
         if (method != "PUT")
         {
             return ConferenceDocument(required: true);
@@ -70,6 +76,12 @@ internal sealed record KazooRequestBody(
     }
 
     public JsonNode ExampleValue(int index) => JsonNode.Parse(Examples[index].Json)!;
+
+    private static KazooRequestBody WebhookDocument() => new(
+        "the conference webhook document (see schemas/conferences_webhooks.json)",
+        null,
+        Required: true,
+        [("webhook", "send the joins and leaves of every conference to an HTTPS endpoint", """{"data":{"name":"CRM","uri":"https://crm.example.com/hooks/conferences","events":["add-member","del-member"],"custom_data":{"tenant":"acme"}}}""")]);
 
     private static KazooRequestBody ConferenceDocument(bool required) => new(
         "the conference document (see schemas/conferences.json)",

@@ -1,10 +1,10 @@
 namespace Conferences.Core.Messaging;
 
-/// <summary>Exclusive (every subscriber gets every message) or shared (round robin between subscribers; docs/amqp.md,
-/// "Queues").</summary>
+/// <summary>Exclusive (every subscriber gets every message), shared (round robin between subscribers) or durable (outlives
+/// its subscribers, one active consumer at a time); docs/amqp.md, "Queues".</summary>
 public sealed record KapiQueue
 {
-    private KapiQueue(KapiExchange exchange, IReadOnlyList<string> bindings, string? name, bool shared)
+    private KapiQueue(KapiExchange exchange, IReadOnlyList<string> bindings, string? name, bool shared, bool durable = false)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         ArgumentNullException.ThrowIfNull(bindings);
@@ -16,6 +16,7 @@ public sealed record KapiQueue
         Bindings = bindings;
         Name = name;
         IsShared = shared;
+        IsDurable = durable;
     }
 
     public KapiExchange Exchange { get; }
@@ -25,6 +26,9 @@ public sealed record KapiQueue
     public string? Name { get; }
 
     public bool IsShared { get; }
+
+    /// <summary>A <see cref="Durable"/> queue (also <see cref="IsShared"/>).</summary>
+    public bool IsDurable { get; }
 
     /// <summary>A queue of this subscription's own; <paramref name="name"/> null lets the bus choose one.</summary>
     public static KapiQueue Exclusive(KapiExchange exchange, IReadOnlyList<string> bindings, string? name = null) =>
@@ -38,5 +42,12 @@ public sealed record KapiQueue
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         return new(exchange, bindings, name, shared: true);
+    }
+
+    /// <summary>The durable queue <paramref name="name"/>: kept while nobody consumes it, one active consumer at a time.</summary>
+    public static KapiQueue Durable(string name, KapiExchange exchange, IReadOnlyList<string> bindings)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new(exchange, bindings, name, shared: true, durable: true);
     }
 }

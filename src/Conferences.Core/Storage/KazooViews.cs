@@ -14,6 +14,10 @@ public static class KazooViews
     public static readonly ViewDefinition UserByShaCredentials = UserViews.ByShaCredentials;
     public static readonly ViewDefinition DeviceByOwner = DeviceViews.ByOwner;
     public static readonly ViewDefinition IdempotencyByExpiry = IdempotencyViews.ByExpiry;
+    public static readonly ViewDefinition WebhookListing = WebhookViews.Listing;
+    public static readonly ViewDefinition WebhookAttempts = WebhookViews.AttemptsByWebhook;
+    public static readonly ViewDefinition WebhookAttemptsByTime = WebhookViews.AttemptsByTime;
+    public static readonly ViewDefinition WebhookPending = WebhookViews.Pending;
 
     public static readonly IReadOnlyList<DesignDocument> DesignDocuments =
     [
@@ -23,6 +27,8 @@ public static class KazooViews
         new("users", [UserByMd5Credentials, UserByShaCredentials], AccountDatabase.IsAccountDatabase),
         new("accounts", [AccountByApiKey, AccountByName, AccountByRealm], db => db == AccountDatabase.Accounts),
         new("idempotency", [IdempotencyByExpiry], db => db == Idempotency.IdempotencyKeys.Database),
+        new("conferences_webhooks", [WebhookListing, WebhookAttempts, WebhookAttemptsByTime], AccountDatabase.IsAccountDatabase),
+        new("webhook_outbox", [WebhookPending], db => db == WebhookViews.OutboxDatabase),
     ];
 
     public static IEnumerable<DesignDocument> For(string database) => DesignDocuments.Where(d => d.AppliesTo(database));

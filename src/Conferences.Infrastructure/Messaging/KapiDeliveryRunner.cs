@@ -6,7 +6,8 @@ namespace Conferences.Infrastructure.Messaging;
 // goes on.
 internal static partial class KapiDeliveryRunner
 {
-    public static async Task RunAsync(
+    // false when the subscription ended while the handler ran: a broker gets the message back, unacknowledged.
+    public static async Task<bool> RunAsync(
         KapiMessageHandler handler, KapiRoute route, ReadOnlyMemory<byte> body, string queue, ILogger logger, CancellationToken stopping)
     {
         using var activity = KapiInstrumentation.StartProcess(route.System, route.Exchange, route.RoutingKey, route.TraceParent, route.TraceState);
@@ -18,13 +19,14 @@ internal static partial class KapiDeliveryRunner
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // unsubscribed while handling
+            return false; // unsubscribed while handling
         }
         catch (Exception e)
         {
             LogHandlerFailed(logger, e, queue, route.RoutingKey);
             KapiInstrumentation.Fail(activity, e);
         }
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handler of queue {Queue} failed on {RoutingKey}; message dropped")]

@@ -27,8 +27,25 @@ public sealed class ApiSettings
 
     public ApiSettings RabbitMq(string broker) => RabbitMq(() => broker);
 
+    /// <summary>
+    /// The webhook intake is off on the shared test broker unless <see cref="Webhooks"/> turns it on: its durable queue
+    /// would outlive the test host and fill with every test's events.
+    /// </summary>
     public ApiSettings RabbitMq(Func<string> broker) =>
-        Set("Messaging:Provider", "rabbitmq").Set("ConnectionStrings:RabbitMq", broker);
+        Set("Messaging:Provider", "rabbitmq").Set("ConnectionStrings:RabbitMq", broker).Set("Webhooks:Enabled", "false");
+
+    /// <summary>
+    /// Webhooks on, allowed to reach loopback receivers, quick to give up and retry, with the intake's durable queue
+    /// <paramref name="queue"/> (instances sharing a store share it; others need their own on the shared test broker).
+    /// </summary>
+    public ApiSettings Webhooks(string queue) => Set("Webhooks:Enabled", "true")
+        .Set("Webhooks:QueueName", queue)
+        .Set("Webhooks:AllowedNetworks:0", "127.0.0.0/8")
+        .Set("Webhooks:AllowedNetworks:1", "::1/128")
+        .Set("Webhooks:Timeout", "00:00:00.500")
+        .Set("Webhooks:RetryDelay", "00:00:00.020")
+        .Set("Webhooks:PollInterval", "00:00:00.200")
+        .Set("Webhooks:LeaseDuration", "00:00:03");
 
     /// <summary>
     /// Reconnects half a second after a broker restart, and waits up to 10 s to declare a queue: a loaded test machine

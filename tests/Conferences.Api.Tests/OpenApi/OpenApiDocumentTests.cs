@@ -10,6 +10,8 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
     private const string Account = "/v2/accounts/{account_id}";
     private const string Conferences = Account + "/conferences";
     private const string Conference = Conferences + "/{conference_id}";
+    private const string Webhooks = Account + "/conferences_webhooks";
+    private const string Webhook = Webhooks + "/{webhook_id}";
 
     // the operationIds are a generated client's method names: renaming an action renames them, so they are pinned
     private static readonly Dictionary<string, string> OperationIds = new()
@@ -25,6 +27,15 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         [$"put {Conference}/participants"] = "HandleAllParticipantsAction",
         [$"get {Conference}/participants/{{participant_id}}"] = "GetParticipant",
         [$"put {Conference}/participants/{{participant_id}}"] = "HandleParticipantAction",
+        [$"get {Webhooks}"] = "ListWebhooks",
+        [$"put {Webhooks}"] = "CreateWebhook",
+        [$"get {Webhooks}/attempts"] = "ListAccountAttempts",
+        [$"get {Webhook}"] = "GetWebhook",
+        [$"post {Webhook}"] = "UpdateWebhook",
+        [$"patch {Webhook}"] = "PatchWebhook",
+        [$"delete {Webhook}"] = "DeleteWebhook",
+        [$"put {Webhook}/secret"] = "RotateSecret",
+        [$"get {Webhook}/attempts"] = "ListWebhookAttempts",
         [$"get {Account}"] = "GetAccount",
         [$"put {Account}"] = "CreateChildAccount",
         [$"get {Account}/api_key"] = "GetAccountApiKey",

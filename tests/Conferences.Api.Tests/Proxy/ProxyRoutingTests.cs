@@ -36,6 +36,28 @@ public abstract class ProxyRoutingTests<TFixture>(TFixture proxy) where TFixture
     }
 
     [Fact]
+    public async Task Conference_webhooks_reach_the_service()
+    {
+        var account = await proxy.Api.NewAccountAsync();
+        var webhooks = $"/v2/accounts/{account.Id}/conferences_webhooks";
+        var document = new JsonObject { ["name"] = "Through the proxy", ["uri"] = "http://203.0.113.10/hook" };
+
+        var created = Served(await proxy.SendAsync(HttpMethod.Put, webhooks, account.Token, Body.Data(document)), HttpStatusCode.Created);
+        var id = created.DataObject["id"]!.GetValue<string>();
+        var list = Served(await proxy.SendAsync(HttpMethod.Get, webhooks, account.Token), HttpStatusCode.OK);
+        var rotated = Served(await proxy.SendAsync(HttpMethod.Put, $"{webhooks}/{id}/secret", account.Token, Body.Data(new JsonObject())), HttpStatusCode.Created);
+        var attempts = Served(await proxy.SendAsync(HttpMethod.Get, $"{webhooks}/{id}/attempts", account.Token), HttpStatusCode.OK);
+        var accountAttempts = Served(await proxy.SendAsync(HttpMethod.Get, $"{webhooks}/attempts", account.Token), HttpStatusCode.OK);
+
+        Assert.Contains(id, list.DataArray.Select(item => (string?)item!["id"]));
+        Assert.NotNull(rotated.DataObject["secret"]);
+        Assert.Empty(attempts.DataArray);
+        Assert.Empty(accountAttempts.DataArray);
+        Served(await proxy.SendAsync(HttpMethod.Delete, $"{webhooks}/{id}", account.Token), HttpStatusCode.OK);
+        (await account.GetAsync($"conferences_webhooks/{id}")).ExpectStatus(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Preflight_of_a_conference_route_is_answered_by_the_service()
     {
         var path = $"/v2/accounts/{KazooIds.NewId()}/conferences/{KazooIds.NewId()}/participants";
@@ -69,6 +91,12 @@ public abstract class ProxyRoutingTests<TFixture>(TFixture proxy) where TFixture
     [InlineData("OPTIONS", "/v2/accounts/{a}/users")]
     [InlineData("GET", "/v2/accounts/{a}/conferencesX")]
     [InlineData("GET", "/v2/accounts/{a}/conferences_summary")]
+    [InlineData("GET", "/v2/accounts/{a}/webhooks")]
+    [InlineData("PUT", "/v2/accounts/{a}/webhooks")]
+    [InlineData("GET", "/v2/accounts/{a}/webhooks/attempts")]
+    [InlineData("GET", "/v2/accounts/{a}/webhooks/{a}/attempts")]
+    [InlineData("GET", "/v2/accounts/{a}/conferences_webhooksX")]
+    [InlineData("GET", "/v2/accounts/{a}/conferences_webhook")]
     [InlineData("GET", "/v2/accounts/{A}/conferences")]
     [InlineData("GET", "/v2/accounts/{short}/conferences")]
     [InlineData("GET", "/v2/accounts/{a}/users/{a}/conferences")]

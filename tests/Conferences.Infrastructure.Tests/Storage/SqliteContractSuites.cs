@@ -21,3 +21,6 @@ public sealed class SqliteConcurrencyContract(SqliteFileFixture file) : Concurre
 
 [Collection("SQLite document store contract")]
 public sealed class SqliteIdempotencyKeysContract(SqliteFileFixture file) : IdempotencyKeysContract(file), IClassFixture<SqliteFileFixture>;
+
+[Collection("SQLite document store contract")]
+public sealed class SqliteWebhookViewsContract(SqliteFileFixture file) : WebhookViewsContract(file), IClassFixture<SqliteFileFixture>;

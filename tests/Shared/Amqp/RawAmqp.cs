@@ -66,6 +66,20 @@ public sealed class RawAmqp : IAsyncDisposable
         }
     }
 
+    /// <summary>Deletes a queue (a durable one outlives its consumers; tests remove theirs from the shared broker).</summary>
+    public async Task DeleteQueueAsync(string queue)
+    {
+        await publishing.WaitAsync();
+        try
+        {
+            await publisher.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false);
+        }
+        finally
+        {
+            publishing.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await connection.CloseAsync();

@@ -80,8 +80,10 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
                 return;
             }
             Handling.Value = this;
-            await KapiDeliveryRunner.RunAsync(handler, RabbitMqTraceHeaders.RouteOf(delivery), delivery.Body, QueueName, logger, stopping.Token).ConfigureAwait(false);
-            await AckAsync(delivery.DeliveryTag).ConfigureAwait(false);
+            if (await KapiDeliveryRunner.RunAsync(handler, RabbitMqTraceHeaders.RouteOf(delivery), delivery.Body, QueueName, logger, stopping.Token).ConfigureAwait(false))
+            {
+                await AckAsync(delivery.DeliveryTag).ConfigureAwait(false);
+            }
         }
         finally
         {

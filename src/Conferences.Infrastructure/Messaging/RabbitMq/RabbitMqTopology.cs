@@ -3,7 +3,8 @@ using RabbitMQ.Client;
 namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
 // Exchanges exactly as kz_amqp_util:new_exchange/3 declares them, so a running Kazoo's broker never answers
-// PRECONDITION_FAILED; queues without Kazoo's x-max-length/x-message-ttl (docs/amqp.md, "Queues").
+// PRECONDITION_FAILED; queues without Kazoo's x-max-length/x-message-ttl (docs/amqp.md, "Queues"); a durable queue
+// is durable, never auto-deleted, with a single active consumer.
 internal static class RabbitMqTopology
 {
     public static readonly IReadOnlyList<KapiExchange> KazooExchanges = [KapiExchange.Conference, KapiExchange.Targeted, KapiExchange.Nodes];
@@ -23,8 +24,9 @@ internal static class RabbitMqTopology
     // The broker names an anonymous queue amq.gen-….
     public static async Task<string> DeclareAsync(IChannel channel, KapiQueue queue, CancellationToken ct)
     {
-        var declared = await channel.QueueDeclareAsync(queue.Name ?? string.Empty, durable: false, exclusive: !queue.IsShared,
-            autoDelete: true, arguments: null, passive: false, noWait: false, cancellationToken: ct).ConfigureAwait(false);
+        var arguments = queue.IsDurable ? new Dictionary<string, object?> { ["x-single-active-consumer"] = true } : null;
+        var declared = await channel.QueueDeclareAsync(queue.Name ?? string.Empty, durable: queue.IsDurable, exclusive: !queue.IsShared,
+            autoDelete: !queue.IsDurable, arguments: arguments, passive: false, noWait: false, cancellationToken: ct).ConfigureAwait(false);
         // A fanout exchange ignores routing keys, but a queue still needs one binding to it.
         IEnumerable<string> keys = queue.Bindings.Count == 0 ? [string.Empty] : queue.Bindings.Distinct(StringComparer.Ordinal);
         foreach (var key in keys)

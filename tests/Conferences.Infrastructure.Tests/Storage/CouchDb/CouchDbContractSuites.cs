@@ -21,3 +21,6 @@ public sealed class CouchDbConcurrencyContract(CouchDbServerFixture server) : Co
 
 [Collection(CouchDbCollection.Name)]
 public sealed class CouchDbIdempotencyKeysContract(CouchDbServerFixture server) : IdempotencyKeysContract(server);
+
+[Collection(CouchDbCollection.Name)]
+public sealed class CouchDbWebhookViewsContract(CouchDbServerFixture server) : WebhookViewsContract(server);

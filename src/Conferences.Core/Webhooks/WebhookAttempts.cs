@@ -1,0 +1,59 @@
+namespace Conferences.Core.Webhooks;
+
+/// <summary>
+/// The delivery log (<c>…/conferences_webhooks/attempts</c> and <c>…/{id}/attempts</c>, as Kazoo's webhooks API
+/// has): one document per attempt in the webhook's account database; newest first.
+/// </summary>
+public sealed class WebhookAttempts(IDocumentStore store)
+{
+    public const int Shown = 100;
+
+    private static readonly string[] PublicFields =
+        ["webhook_id", "timestamp", "event", "event_id", "conference_id", "sequence", "attempt", "status", "latency_ms", "error", "result"];
+
+    public async Task RecordAsync(WebhookDelivery delivery, WebhookAttemptResult attempt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(attempt);
+        var id = KazooIds.NewId();
+        var doc = new JsonObject
+        {
+            [KazooFields.Id] = id,
+            [KazooFields.Type] = WebhookViews.AttemptType,
+            ["pvt_key"] = $"{attempt.Started.ToUnixTimeMilliseconds():D15}-{id}",
+            ["webhook_id"] = delivery.WebhookId,
+            ["timestamp"] = Gregorian.FromUnix(attempt.Started.ToUnixTimeSeconds()),
+            ["event"] = delivery.EventName,
+            ["event_id"] = delivery.EventId,
+            ["conference_id"] = delivery.ConferenceId,
+            ["sequence"] = delivery.Sequence,
+            ["attempt"] = attempt.Attempt,
+            ["status"] = attempt.Status,
+            ["latency_ms"] = (long)attempt.Latency.TotalMilliseconds,
+            ["error"] = attempt.Error,
+            ["result"] = attempt.Succeeded ? "success" : "failure",
+        };
+        await store.SaveAsync(AccountDatabase.Encoded(delivery.AccountId), doc, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The account's latest attempts, or one webhook's (<paramref name="webhookId"/>).</summary>
+    public async Task<ListResult> ListAsync(string accountId, string? webhookId, CancellationToken ct)
+    {
+        var query = webhookId is null
+            ? new ViewQuery { Descending = true, Limit = Shown, IncludeDocs = true }
+            : new ViewQuery { StartKey = webhookId + ";", EndKey = webhookId + ":", Descending = true, Limit = Shown, IncludeDocs = true };
+        var view = webhookId is null ? KazooViews.WebhookAttemptsByTime : KazooViews.WebhookAttempts;
+        var rows = await store.QueryViewAsync(AccountDatabase.Encoded(accountId), view, query, ct).ConfigureAwait(false);
+        var items = new JsonArray();
+        foreach (var doc in rows.Select(r => r.Document).OfType<JsonObject>())
+        {
+            var item = new JsonObject { ["id"] = doc[KazooFields.Id]?.DeepClone() };
+            foreach (var field in PublicFields)
+            {
+                item[field] = doc[field]?.DeepClone();
+            }
+            items.Add(item);
+        }
+        return new ListResult(items, false, null, null);
+    }
+}

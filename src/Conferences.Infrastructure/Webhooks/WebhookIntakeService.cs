@@ -1,0 +1,38 @@
+using Conferences.Core.Webhooks;
+using Conferences.Infrastructure.Messaging;
+
+namespace Conferences.Infrastructure.Webhooks;
+
+/// <summary>Subscribes the <see cref="WebhookIntake"/> to its durable queue with the host (again while the bus is down).</summary>
+public sealed class WebhookIntakeService(
+    WebhookIntake intake,
+    IKapiSubscriber subscriber,
+    TimeProvider clock,
+    ILogger<WebhookIntakeService> logger) : BusListenerService(clock, logger)
+{
+    private IKapiSubscription? subscription;
+
+    protected override string Activity => "take conference events in for webhooks";
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (Interlocked.Exchange(ref subscription, null) is { } running)
+        {
+            await running.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    protected override async Task StartListeningAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref subscription) is not null)
+        {
+            return;
+        }
+        var created = await subscriber.SubscribeAsync(intake.Queue, intake.HandleAsync, cancellationToken).ConfigureAwait(false);
+        if (Interlocked.CompareExchange(ref subscription, created, null) is not null)
+        {
+            await created.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
