@@ -33,4 +33,10 @@ public sealed class AccountsController(AccountService accounts) : AccountControl
         var account = await accounts.FindAsync(context.AccountId, ct) ?? throw KazooErrors.BadIdentifier(context.AccountId);
         return Responses.Ok(new JsonObject { ["api_key"] = KazooJson.GetString(account, KazooFields.ApiKey) });
     }
+
+    /// <summary>The account's direct children: <c>id</c>, <c>name</c>, <c>realm</c>, <c>descendants_count</c>, <c>flags</c>.</summary>
+    [HttpGet("children")]
+    [EndpointSummary("List an account's child accounts")]
+    public async Task<IActionResult> ListChildAccounts(CancellationToken ct) =>
+        Responses.Ok(await accounts.ListChildrenAsync(Crossbar.AccountId, ct));
 }

@@ -52,6 +52,19 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
         return [.. rows.Select(row => row.Id).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>The live children of an account, by name (<c>cb_accounts</c> <c>children</c>, from
+    /// <c>accounts/listing_by_children</c>).</summary>
+    public async Task<JsonArray> ListChildrenAsync(string accountId, CancellationToken ct)
+    {
+        var rows = await store.QueryViewAsync(AccountDatabase.Accounts, KazooViews.AccountByParent, new ViewQuery { Keys = [accountId] }, ct).ConfigureAwait(false);
+        return [.. rows
+            .Select(row => row.Value as JsonObject)
+            .OfType<JsonObject>()
+            .OrderBy(child => KazooJson.GetString(child, "name"), StringComparer.OrdinalIgnoreCase)
+            .ThenBy(child => KazooJson.GetString(child, "id"), StringComparer.Ordinal)
+            .Select(child => child.DeepClone())];
+    }
+
     /// <summary>Own account and descendants (<c>pvt_tree</c>); the super-duper admin anywhere.</summary>
     public static bool MayAccess(TokenClaims claims, JsonObject targetAccount) =>
         claims.IsSuperDuperAdmin

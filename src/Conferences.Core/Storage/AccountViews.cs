@@ -46,12 +46,39 @@ public static class AccountViews
             ? [new(realm.ToLowerInvariant(), RowValue(doc))]
             : []);
 
+    /// <summary>Key: the parent (last of <c>pvt_tree</c>); value as Kazoo's <c>accounts/listing_by_children</c> row, whose
+    /// <c>[parent, name]</c> key the store port's string keys cannot express.</summary>
+    public static readonly ViewDefinition ByParent = new(
+        "accounts",
+        "listing_by_parent_id",
+        """
+        function(doc) {
+          if (doc.pvt_type !== 'account' || doc.pvt_deleted || !Array.isArray(doc.pvt_tree) || doc.pvt_tree.length === 0) { return; }
+          var parent = doc.pvt_tree[doc.pvt_tree.length - 1];
+          if (typeof parent !== 'string') { return; }
+          emit(parent, { id: doc.pvt_account_id, name: doc.name, realm: doc.realm, descendants_count: doc.descendants_count || 0, flags: doc.flags || [] });
+        }
+        """,
+        doc => KazooFields.IsLive(doc, AccountType) && AccountDocument.Tree(doc) is [.., var parent] ? [new(parent, ChildValue(doc))] : []);
+
     // JSON.stringify leaves out undefined members, so an account without pvt_account_db emits {account_id} only
     private static JsonObject RowValue(JsonObject doc)
     {
         var value = new JsonObject();
         ViewMaps.CopyIfPresent(doc, KazooFields.AccountId, value, "account_id");
         ViewMaps.CopyIfPresent(doc, KazooFields.AccountDb, value, "account_db");
+        return value;
+    }
+
+    // JSON.stringify leaves out undefined members: an account without a name or realm emits no such key
+    private static JsonObject ChildValue(JsonObject doc)
+    {
+        var value = new JsonObject();
+        ViewMaps.CopyIfPresent(doc, KazooFields.AccountId, value, "id");
+        ViewMaps.CopyIfPresent(doc, "name", value, "name");
+        ViewMaps.CopyIfPresent(doc, "realm", value, "realm");
+        value["descendants_count"] = doc["descendants_count"] is JsonValue count && count.TryGetValue<long>(out var n) && n != 0 ? n : 0;
+        value["flags"] = doc["flags"] is JsonArray flags && flags.Count > 0 ? flags.DeepClone() : new JsonArray();
         return value;
     }
 }

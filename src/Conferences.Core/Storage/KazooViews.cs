@@ -10,6 +10,7 @@ public static class KazooViews
     public static readonly ViewDefinition AccountByApiKey = AccountViews.ByApiKey;
     public static readonly ViewDefinition AccountByName = AccountViews.ByName;
     public static readonly ViewDefinition AccountByRealm = AccountViews.ByRealm;
+    public static readonly ViewDefinition AccountByParent = AccountViews.ByParent;
     public static readonly ViewDefinition UserByMd5Credentials = UserViews.ByMd5Credentials;
     public static readonly ViewDefinition UserByShaCredentials = UserViews.ByShaCredentials;
     public static readonly ViewDefinition DeviceByOwner = DeviceViews.ByOwner;
@@ -25,7 +26,7 @@ public static class KazooViews
         new("conference", [ConferenceByNumber], AccountDatabase.IsAccountDatabase),
         new("devices", [DeviceByOwner], AccountDatabase.IsAccountDatabase),
         new("users", [UserByMd5Credentials, UserByShaCredentials], AccountDatabase.IsAccountDatabase),
-        new("accounts", [AccountByApiKey, AccountByName, AccountByRealm], db => db == AccountDatabase.Accounts),
+        new("accounts", [AccountByApiKey, AccountByName, AccountByRealm, AccountByParent], db => db == AccountDatabase.Accounts),
         new("idempotency", [IdempotencyByExpiry], db => db == Idempotency.IdempotencyKeys.Database),
         new("conferences_webhooks", [WebhookListing, WebhookAttempts, WebhookAttemptsByTime], AccountDatabase.IsAccountDatabase),
         new("webhook_outbox", [WebhookPending], db => db == WebhookViews.OutboxDatabase),

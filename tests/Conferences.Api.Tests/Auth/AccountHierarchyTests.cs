@@ -1,7 +1,7 @@
 namespace Conferences.Api.Tests.Auth;
 
 /// <summary>Child accounts and <c>cb_simple_authz</c>: own account and descendants only (<c>cb_simple_authz:authorize/1</c>).</summary>
-public sealed class AccountHierarchyTests(ApiFactory api) : IClassFixture<ApiFactory>
+public abstract class AccountHierarchyTests(ApiFactory api)
 {
     [Fact]
     public async Task Creating_a_child_account_is_201_with_its_id_and_a_location()
@@ -111,4 +111,43 @@ public sealed class AccountHierarchyTests(ApiFactory api) : IClassFixture<ApiFac
 
         answer.ExpectError(HttpStatusCode.Forbidden, "forbidden");
     }
+
+    [Fact]
+    public async Task Children_lists_the_direct_children_by_name_and_no_grandchild()
+    {
+        var parent = await api.NewAccountAsync(name: "Parent");
+        var zulu = await api.NewAccountAsync(parent, name: "Zulu branch");
+        var alpha = await api.NewAccountAsync(parent, name: "alpha branch");
+        await api.NewAccountAsync(zulu, name: "Grandchild");
+
+        var answer = (await parent.GetAsync($"/v2/accounts/{parent.Id}/children")).ExpectStatus(HttpStatusCode.OK);
+
+        var children = answer.Data!.AsArray().Select(c => c!.AsObject()).ToList();
+        Assert.Equal([alpha.Id, zulu.Id], children.Select(c => c["id"]!.GetValue<string>()));
+        Assert.Equal(["alpha branch", "Zulu branch"], children.Select(c => c["name"]!.GetValue<string>()));
+        Assert.All(children, c => Assert.Equal(0, c["descendants_count"]!.GetValue<long>()));
+        Assert.All(children, c => Assert.Empty(c["flags"]!.AsArray()));
+        Assert.All(children, c => Assert.NotNull(c["realm"]));
+        var ofChild = (await parent.GetAsync($"/v2/accounts/{zulu.Id}/children")).ExpectStatus(HttpStatusCode.OK);
+        Assert.Equal("Grandchild", ofChild.Data!.AsArray().Single()!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Children_of_another_tree_are_forbidden_and_a_leaf_has_none()
+    {
+        var leaf = await api.NewAccountAsync();
+        var stranger = await api.NewAccountAsync();
+
+        var own = (await leaf.GetAsync($"/v2/accounts/{leaf.Id}/children")).ExpectStatus(HttpStatusCode.OK);
+        var foreign = await stranger.GetAsync($"/v2/accounts/{leaf.Id}/children");
+
+        Assert.Empty(own.Data!.AsArray());
+        foreign.ExpectError(HttpStatusCode.Forbidden, "forbidden");
+    }
 }
+
+/// <summary>Accounts on the embedded store.</summary>
+public sealed class AccountHierarchyTestsOnSqlite(ApiFactory api) : AccountHierarchyTests(api), IClassFixture<ApiFactory>;
+
+/// <summary>Accounts with <c>Storage:Provider=couchdb</c> (the <c>accounts</c> design document in CouchDB).</summary>
+public sealed class AccountHierarchyTestsOnCouchDb(CouchDbApiFactory api) : AccountHierarchyTests(api), IClassFixture<CouchDbApiFactory>;

@@ -41,6 +41,7 @@ public sealed class ConsoleSignInTests(ConsoleServer api, Chromium chromium) : I
     public async Task A_token_signs_in_and_a_wrong_password_shows_the_envelopes_message()
     {
         var account = await api.NewAccountAsync(name: "Token holder");
+        await api.NewAccountAsync(account, name: "Token holder's branch");
         await using var console = await chromium.OpenAsync(api.ConsoleUrl);
         var page = console.Page;
         await page.GotoAsync("/");
@@ -58,6 +59,7 @@ public sealed class ConsoleSignInTests(ConsoleServer api, Chromium chromium) : I
         await console.Button("Sign in").ClickAsync();
 
         await console.ExpectSignedInAsync();
+        await Expect(page.GetByLabel("Account", new() { Exact = true })).ToContainTextAsync("Token holder's branch");
         await Expect(page.GetByLabel("Account", new() { Exact = true })).ToContainTextAsync("Token holder");
         await Expect(console.Alert).ToBeHiddenAsync();
     }

@@ -39,6 +39,7 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         [$"get {Account}"] = "GetAccount",
         [$"put {Account}"] = "CreateChildAccount",
         [$"get {Account}/api_key"] = "GetAccountApiKey",
+        [$"get {Account}/children"] = "ListChildAccounts",
         ["put /v2/api_auth"] = "AuthenticateApiKey",
         ["put /v2/user_auth"] = "AuthenticateUser",
         ["get /v2/auth/tokeninfo"] = "GetTokenInfo",

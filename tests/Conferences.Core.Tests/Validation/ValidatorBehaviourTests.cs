@@ -24,10 +24,10 @@ public sealed class ValidatorBehaviourTests
     }
 
     [Fact]
-    public void All_five_schemas_are_embedded()
+    public void All_six_schemas_are_embedded()
     {
         Assert.Equal(
-            ["conferences", "conferences.dial", "conferences.profile", "metaflows.relate", "user_auth"],
+            ["conferences", "conferences.dial", "conferences.profile", "conferences_webhooks", "metaflows.relate", "user_auth"],
             Validator.SchemaNames.Order(StringComparer.Ordinal));
     }
 

@@ -4,7 +4,7 @@ import { session } from './session.js';
 import { live } from './socket.js';
 import { $, clearError } from './dom.js';
 import { setUpSignIn } from './signin.js';
-import { setUpAccounts, renderPicker } from './accounts.js';
+import { setUpAccounts, renderPicker, loadChildren } from './accounts.js';
 import { showList } from './list.js';
 import { showEditor } from './form.js';
 import { showConference } from './conference.js';
@@ -25,6 +25,7 @@ function route() {
     return;
   }
   renderPicker();
+  loadChildren();
   live.open();
   const [, page, id] = (location.hash || '#/').split('/').map(decodeURIComponent);
   if (page === 'new' || page === 'edit') {
