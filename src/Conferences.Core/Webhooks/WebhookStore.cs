@@ -12,24 +12,11 @@ public sealed class WebhookStore(IDocumentStore store)
     public const string DisabledAtField = "pvt_disabled_at";
 
     /// <summary>The stored webhook, or null when missing, soft-deleted, of another type or a design document.</summary>
-    public async Task<JsonObject?> LoadAsync(string accountId, string id, CancellationToken ct)
-    {
-        if (id.StartsWith('_'))
-        {
-            return null;
-        }
-        var doc = await store.GetAsync(AccountDatabase.Encoded(accountId), id, ct).ConfigureAwait(false);
-        return doc is not null && KazooFields.IsLive(doc, DocumentType) ? doc : null;
-    }
+    public Task<JsonObject?> LoadAsync(string accountId, string id, CancellationToken ct) =>
+        store.LoadTypedAsync(accountId, id, DocumentType, allowUntyped: false, ct);
 
-    /// <summary>Saves and returns the document as stored, with its new <c>_rev</c>.</summary>
-    public async Task<JsonObject> SaveAsync(string accountId, JsonObject doc, CancellationToken ct)
-    {
-        var rev = await store.SaveAsync(AccountDatabase.Encoded(accountId), doc, ct).ConfigureAwait(false);
-        var saved = (JsonObject)doc.DeepClone();
-        saved[KazooFields.Rev] = rev;
-        return saved;
-    }
+    public Task<JsonObject> SaveAsync(string accountId, JsonObject doc, CancellationToken ct) =>
+        store.SaveInAccountAsync(accountId, doc, ct);
 
     public Task HardDeleteAsync(string accountId, string id, string rev, CancellationToken ct) =>
         store.DeleteAsync(AccountDatabase.Encoded(accountId), id, rev, ct);
