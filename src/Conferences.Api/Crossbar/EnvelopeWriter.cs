@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,87 +14,105 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
     private static readonly string NodeName = Base64Url.Encode(
         MD5.HashData(Encoding.UTF8.GetBytes($"conferences@{Environment.MachineName}")));
 
+    private static readonly JsonEncodedText Node = JsonEncodedText.Encode(NodeName);
+
+    private readonly JsonEncodedText? version = options.Value.Version is { } text ? JsonEncodedText.Encode(text) : null;
+
+    // Rendered into a pooled buffer (the length goes first, as Content-Length), then written to the body's pipe.
     public async Task WriteAsync(HttpContext http, Envelope envelope)
     {
-        var bytes = Render(http, envelope);
+        using var buffer = new PooledBufferWriter(4096);
+        Render(http, envelope, buffer);
         http.Response.StatusCode = envelope.Status;
         http.Response.ContentType = JsonContentType;
-        http.Response.ContentLength = bytes.Length;
+        http.Response.ContentLength = buffer.WrittenCount;
         if (http.Request.Method != HttpMethods.Head)
         {
-            await http.Response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
+            await http.Response.BodyWriter.WriteAsync(buffer.WrittenMemory, http.RequestAborted).ConfigureAwait(false);
         }
     }
 
     public byte[] Render(HttpContext http, Envelope envelope)
     {
+        using var buffer = new PooledBufferWriter(4096);
+        Render(http, envelope, buffer);
+        return buffer.WrittenMemory.ToArray();
+    }
+
+    private void Render(HttpContext http, Envelope envelope, IBufferWriter<byte> buffer)
+    {
         var request = http.GetCrossbarRequest();
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = IsPrettyPrint(http) }))
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = IsPrettyPrint(http) });
+        writer.WriteStartObject();
+        if (envelope.RenderedData is { } rendered)
         {
-            writer.WriteStartObject();
-            if (envelope.RenderedData is { } rendered)
-            {
-                writer.WritePropertyName("data");
-                writer.WriteRawValue(rendered.Span, skipInputValidation: true);
-            }
-            else if (envelope.Data is null)
-            {
-                if (!envelope.IsError)
-                {
-                    writer.WriteNull("data");
-                }
-            }
-            else
-            {
-                writer.WritePropertyName("data");
-                envelope.Data.WriteTo(writer);
-            }
-            if (envelope.IsError)
-            {
-                writer.WriteString("error", envelope.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                writer.WriteString("message", envelope.ErrorName);
-                writer.WriteString("status", "error");
-            }
-            else
-            {
-                writer.WriteString("status", "success");
-            }
-            if (envelope.Revision is not null)
-            {
-                writer.WriteString("revision", envelope.Revision);
-            }
-            if (envelope.PageSize is { } pageSize)
-            {
-                writer.WriteNumber("page_size", pageSize);
-            }
-            if (envelope.StartKey is not null)
-            {
-                writer.WriteString("start_key", envelope.StartKey);
-            }
-            if (envelope.NextStartKey is not null)
-            {
-                writer.WriteString("next_start_key", envelope.NextStartKey);
-            }
-            if (envelope.Metadata is not null)
-            {
-                writer.WritePropertyName("metadata");
-                envelope.Metadata.WriteTo(writer);
-            }
-            if (request is not null)
-            {
-                writer.WriteString("request_id", request.RequestId);
-                if (request.AuthToken is not null)
-                {
-                    writer.WriteString("auth_token", request.AuthToken);
-                }
-            }
-            writer.WriteString("node", NodeName);
-            writer.WriteString("version", options.Value.Version);
-            writer.WriteString("timestamp", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            writer.WriteEndObject();
+            writer.WritePropertyName("data"u8);
+            writer.WriteRawValue(rendered.Span, skipInputValidation: true);
         }
-        return buffer.ToArray();
+        else if (envelope.Data is null)
+        {
+            if (!envelope.IsError)
+            {
+                writer.WriteNull("data"u8);
+            }
+        }
+        else
+        {
+            writer.WritePropertyName("data"u8);
+            envelope.Data.WriteTo(writer);
+        }
+        if (envelope.IsError)
+        {
+            writer.WriteNumberString("error"u8, envelope.Status);
+            writer.WriteString("message"u8, envelope.ErrorName);
+            writer.WriteString("status"u8, "error"u8);
+        }
+        else
+        {
+            writer.WriteString("status"u8, "success"u8);
+        }
+        if (envelope.Revision is not null)
+        {
+            writer.WriteString("revision"u8, envelope.Revision);
+        }
+        if (envelope.PageSize is { } pageSize)
+        {
+            writer.WriteNumber("page_size"u8, pageSize);
+        }
+        if (envelope.StartKey is not null)
+        {
+            writer.WriteString("start_key"u8, envelope.StartKey);
+        }
+        if (envelope.NextStartKey is not null)
+        {
+            writer.WriteString("next_start_key"u8, envelope.NextStartKey);
+        }
+        if (envelope.Metadata is not null)
+        {
+            writer.WritePropertyName("metadata"u8);
+            envelope.Metadata.WriteTo(writer);
+        }
+        if (request is not null)
+        {
+            writer.WriteString("request_id"u8, request.RequestId);
+            if (request.AuthToken is not null)
+            {
+                writer.WriteString("auth_token"u8, request.AuthToken);
+            }
+        }
+        writer.WriteString("node"u8, Node);
+        if (version is { } encoded)
+        {
+            writer.WriteString("version"u8, encoded);
+        }
+        else
+        {
+            writer.WriteNull("version"u8);
+        }
+        Span<byte> timestamp = stackalloc byte[32];
+        clock.GetUtcNow().UtcDateTime.TryFormat(timestamp, out var length, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        writer.WriteString("timestamp"u8, timestamp[..length]);
+        writer.WriteEndObject();
     }
 
     // X-Pretty-Print: true or pretty_print=true indents the JSON (api_util:get_pretty_print/2)

@@ -17,4 +17,16 @@ internal static class SqliteCommandExtensions
         command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
+
+    // A kept command binds new values to the parameters it already has; its prepared statement stays.
+    public static SqliteCommand Bind(this SqliteCommand command, string name, object? value)
+    {
+        var index = command.Parameters.IndexOf(name);
+        if (index < 0)
+        {
+            return command.With(name, value);
+        }
+        command.Parameters[index].Value = value ?? DBNull.Value;
+        return command;
+    }
 }

@@ -1,7 +1,7 @@
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>CouchDB's model in one SQLite file several processes may share (ADR 0002).</summary>
-public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : IDocumentStore
+public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : IDocumentStore, IAsyncDisposable
 {
     private const string Provider = "sqlite";
 
@@ -26,20 +26,20 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : 
     }
 
     public Task<bool> DatabaseExistsAsync(string database, CancellationToken cancellationToken) =>
-        file.ReadAsync(connection => SqliteDocumentTable.DatabaseExistsAsync(connection, null, database, cancellationToken), cancellationToken);
+        file.ReadAsync(session => SqliteDocumentTable.DatabaseExistsAsync(session, database, cancellationToken), cancellationToken);
 
     public Task<JsonObject?> GetAsync(string database, string id, CancellationToken cancellationToken) =>
-        file.ReadAsync(async connection =>
+        file.ReadAsync(async session =>
         {
-            var body = await SqliteDocumentTable.ReadBodyAsync(connection, null, database, id, cancellationToken);
+            var body = await SqliteDocumentTable.ReadBodyAsync(session, database, id, cancellationToken);
             return body is null ? null : DocumentAttachments.AsStubs(StoredDocument.Parse(body));
         }, cancellationToken);
 
     /// <summary>Attachments are kept inline, as CouchDB accepts them on a write.</summary>
     public Task<byte[]?> GetAttachmentAsync(string database, string id, string name, CancellationToken cancellationToken) =>
-        file.ReadAsync(async connection =>
+        file.ReadAsync(async session =>
         {
-            var body = await SqliteDocumentTable.ReadBodyAsync(connection, null, database, id, cancellationToken);
+            var body = await SqliteDocumentTable.ReadBodyAsync(session, database, id, cancellationToken);
             return body is null ? null : DocumentAttachments.Read(StoredDocument.Parse(body), name);
         }, cancellationToken);
 
@@ -72,18 +72,15 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : 
             return [];
         }
         return await file.ReadAsync(
-            connection => SqliteViewReader.QueryAsync(connection, database, view, query, cancellationToken), cancellationToken);
+            session => SqliteViewReader.QueryAsync(session, database, view, query, cancellationToken), cancellationToken);
     }
 
     public async Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var databases = await file.ReadAsync(async connection =>
-            {
-                await using var command = connection.Command(null, "SELECT count(*) FROM databases;");
-                return await command.ExecuteScalarAsync(cancellationToken);
-            }, cancellationToken);
+            var databases = await file.ReadAsync(
+                session => session.Command("SELECT count(*) FROM databases;").ExecuteScalarAsync(cancellationToken), cancellationToken);
             return new StoreHealth(true, Provider, $"{file.DataSource}: {databases} databases");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -91,4 +88,7 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : 
             return new StoreHealth(false, Provider, $"{file.DataSource}: {exception.Message}");
         }
     }
+
+    /// <summary>Closes the kept-open read connections.</summary>
+    public ValueTask DisposeAsync() => file.DisposeAsync();
 }

@@ -20,6 +20,9 @@ internal static class SqliteDocumentTable
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
+    public static async Task<bool> DatabaseExistsAsync(SqliteReadSession session, string db, CancellationToken ct) =>
+        Convert.ToInt64(await session.Command(DatabaseExistsSql).Bind("$db", db).ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
+
     public static async Task CreateDatabaseAsync(SqliteConnection connection, SqliteTransaction transaction, string db, CancellationToken ct)
     {
         await using var command = connection.Command(transaction, CreateDatabaseSql).With("$db", db);
@@ -39,6 +42,9 @@ internal static class SqliteDocumentTable
         await using var command = connection.Command(transaction, BodySql).With("$db", db).With("$id", id);
         return await command.ExecuteScalarAsync(ct) as string;
     }
+
+    public static async Task<string?> ReadBodyAsync(SqliteReadSession session, string db, string id, CancellationToken ct) =>
+        await session.Command(BodySql).Bind("$db", db).Bind("$id", id).ExecuteScalarAsync(ct) as string;
 
     public static async Task<IReadOnlyList<(string Id, string Body)>> ReadLiveDocumentsAsync(
         SqliteConnection connection, SqliteTransaction transaction, string db, CancellationToken ct)

@@ -3,46 +3,61 @@ using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-// Pooled connections, the schema created once, a busy timeout so writers queue for the lock.
-internal sealed class SqliteStoreFile(SqliteStoreOptions options)
+// Kept-open read sessions, pooled write connections, the schema created once, a busy timeout so writers queue for the lock.
+internal sealed class SqliteStoreFile : IAsyncDisposable
 {
-    private readonly string connectionString = new SqliteConnectionStringBuilder(options.ConnectionString)
-    {
-        DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
-    }.ToString();
+    private readonly SqliteReadSessions sessions;
 
-    private readonly string busyTimeoutPragma = string.Create(
-        CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};");
+    private readonly string connectionString;
+
+    private readonly string busyTimeoutPragma;
 
     private volatile bool schemaReady;
 
-    // Never the whole connection string.
-    public string DataSource { get; } = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+    public SqliteStoreFile(SqliteStoreOptions options)
+    {
+        connectionString = new SqliteConnectionStringBuilder(options.ConnectionString)
+        {
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        }.ToString();
+        busyTimeoutPragma = string.Create(
+            CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};");
+        DataSource = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        sessions = new SqliteReadSessions(OpenAsync);
+    }
 
-    // One SELECT sees one consistent snapshot.
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken ct)
+    // Never the whole connection string.
+    public string DataSource { get; }
+
+    // One SELECT sees one consistent snapshot. Reads take a kept-open session with its prepared statements.
+    public Task<T> ReadAsync<T>(Func<SqliteReadSession, Task<T>> read, CancellationToken ct) =>
+        Guard(() => sessions.ReadAsync(read, ct));
+
+    // BEGIN IMMEDIATE locks before the revision check: of two writers with one _rev exactly one wins, the other gets
+    // 409. Writes open a (pooled) connection of their own, as before.
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken ct) =>
+        Guard(async () =>
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await write(connection, transaction);
+            await transaction.CommitAsync(ct);
+            return result;
+        });
+
+    public ValueTask DisposeAsync() => sessions.DisposeAsync();
+
+    private async Task<T> Guard<T>(Func<Task<T>> action)
     {
         try
         {
-            await using var connection = await OpenAsync(ct);
-            return await read(connection);
+            return await action();
         }
         catch (SqliteException exception) when (SqliteFailures.IsUnavailable(exception))
         {
             throw SqliteFailures.Unavailable(DataSource, exception);
         }
     }
-
-    // BEGIN IMMEDIATE locks before the revision check: of two writers with one _rev exactly one wins, the other gets
-    // 409.
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken ct) =>
-        ReadAsync(async connection =>
-        {
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await write(connection, transaction);
-            await transaction.CommitAsync(ct);
-            return result;
-        }, ct);
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {

@@ -6,26 +6,26 @@ namespace Conferences.Infrastructure.Storage.Sqlite;
 internal static class SqliteViewReader
 {
     public static async Task<IReadOnlyList<ViewRow>> QueryAsync(
-        SqliteConnection connection, string db, ViewDefinition view, ViewQuery query, CancellationToken ct)
+        SqliteReadSession session, string db, ViewDefinition view, ViewQuery query, CancellationToken ct)
     {
-        await using var command = connection.Command(null, BuildSql(query))
-            .With("$db", db)
-            .With("$view", view.FullName)
-            .With("$limit", query.Limit ?? -1);
+        var command = session.Command(BuildSql(query))
+            .Bind("$db", db)
+            .Bind("$view", view.FullName)
+            .Bind("$limit", query.Limit ?? -1);
         if (query.Keys is { } keys)
         {
-            command.With("$keys", JsonSerializer.Serialize(keys));
+            command.Bind("$keys", JsonSerializer.Serialize(keys));
         }
         else
         {
             var (low, high) = Bounds(query);
             if (low is not null)
             {
-                command.With("$low", low);
+                command.Bind("$low", low);
             }
             if (high is not null)
             {
-                command.With("$high", high);
+                command.Bind("$high", high);
             }
         }
         await using var reader = await command.ExecuteReaderAsync(ct);
