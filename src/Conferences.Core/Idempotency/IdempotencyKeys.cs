@@ -29,12 +29,12 @@ public sealed class IdempotencyKeys(IDocumentStore store, IOptions<IdempotencyOp
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
             var claim = new JsonObject
             {
-                ["_id"] = id,
-                ["pvt_type"] = DocumentType,
-                ["pvt_account_id"] = accountId,
+                [KazooFields.Id] = id,
+                [KazooFields.Type] = DocumentType,
+                [KazooFields.AccountId] = accountId,
                 ["fingerprint"] = fingerprint,
                 ["state"] = InProgress,
-                ["pvt_created"] = now,
+                [KazooFields.Created] = now,
                 ["pvt_expires"] = now + (long)options.Value.InProgressLease.TotalMilliseconds,
             };
             try
@@ -51,7 +51,7 @@ public sealed class IdempotencyKeys(IDocumentStore store, IOptions<IdempotencyOp
                 }
                 if (IsExpired(existing, now))
                 {
-                    await RemoveAsync(id, KazooJson.GetString(existing, "_rev")!, ct).ConfigureAwait(false);
+                    await RemoveAsync(id, KazooJson.GetString(existing, KazooFields.Rev)!, ct).ConfigureAwait(false);
                     continue;
                 }
                 return KazooJson.GetString(existing, "fingerprint") != fingerprint ? new(IdempotencyOutcome.Mismatch, id)
@@ -68,7 +68,7 @@ public sealed class IdempotencyKeys(IDocumentStore store, IOptions<IdempotencyOp
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(answer);
         var document = (JsonObject)claim.Document!.DeepClone();
-        document["_rev"] = claim.Revision;
+        document[KazooFields.Rev] = claim.Revision;
         document["state"] = Completed;
         document["answer"] = answer.ToJson();
         document["pvt_expires"] = clock.GetUtcNow().ToUnixTimeMilliseconds() + (long)options.Value.Retention.TotalMilliseconds;

@@ -22,7 +22,7 @@ public sealed class IdempotencySweeper(IDocumentStore store, IdempotencyKeys key
             {
                 if (row.Document is { } doc && IdempotencyKeys.IsExpired(doc, now))
                 {
-                    await keys.RemoveAsync(row.Id, KazooJson.GetString(doc, "_rev")!, ct).ConfigureAwait(false);
+                    await keys.RemoveAsync(row.Id, KazooJson.GetString(doc, KazooFields.Rev)!, ct).ConfigureAwait(false);
                 }
             }
             found += rows.Count;

@@ -29,10 +29,7 @@ public sealed class WebhookService(
         doc[KazooFields.Id] = KazooIds.NewId();
         var secret = WebhookSecret.New();
         doc[WebhookStore.SecretField] = secret;
-        PrivateFields.Stamp(doc, WebhookStore.DocumentType, context, Gregorian.Now(clock));
-        var saved = await webhooks.SaveAsync(context.AccountId, doc, ct).ConfigureAwait(false);
-        directory.Forget(context.AccountId);
-        return WithSecret(saved, secret);
+        return WithSecret(await SaveAsync(context, doc, ct).ConfigureAwait(false), secret);
     }
 
     public async Task<DocumentResult> GetAsync(CrossbarContext context, string webhookId, CancellationToken ct) =>
@@ -63,9 +60,7 @@ public sealed class WebhookService(
         context.Preconditions.EnsureMatches(revision);
         var deleted = (JsonObject)stored.DeepClone();
         deleted[KazooFields.Deleted] = true;
-        PrivateFields.Stamp(deleted, WebhookStore.DocumentType, context, Gregorian.Now(clock));
-        await webhooks.SaveAsync(context.AccountId, deleted, ct).ConfigureAwait(false);
-        directory.Forget(context.AccountId);
+        await SaveAsync(context, deleted, ct).ConfigureAwait(false);
         var data = KazooDocument.PublicView(stored);
         data["_read_only"] = new JsonObject { ["deleted"] = true };
         return new DocumentResult(data, revision);
@@ -78,10 +73,7 @@ public sealed class WebhookService(
         var secret = WebhookSecret.New();
         var rotated = (JsonObject)stored.DeepClone();
         rotated[WebhookStore.SecretField] = secret;
-        PrivateFields.Stamp(rotated, WebhookStore.DocumentType, context, Gregorian.Now(clock));
-        var saved = await webhooks.SaveAsync(context.AccountId, rotated, ct).ConfigureAwait(false);
-        directory.Forget(context.AccountId);
-        return WithSecret(saved, secret);
+        return WithSecret(await SaveAsync(context, rotated, ct).ConfigureAwait(false), secret);
     }
 
     private async Task<DocumentResult> ReplaceAsync(CrossbarContext context, string webhookId, JsonObject doc, CancellationToken ct)
@@ -94,10 +86,16 @@ public sealed class WebhookService(
             replacement.Remove(WebhookStore.DisabledReasonField);
             replacement.Remove(WebhookStore.DisabledAtField);
         }
-        PrivateFields.Stamp(replacement, WebhookStore.DocumentType, context, Gregorian.Now(clock));
-        var saved = await webhooks.SaveAsync(context.AccountId, replacement, ct).ConfigureAwait(false);
+        return View(await SaveAsync(context, replacement, ct).ConfigureAwait(false));
+    }
+
+    // Every write stamps the private fields and makes the directory read the account's webhooks again.
+    private async Task<JsonObject> SaveAsync(CrossbarContext context, JsonObject doc, CancellationToken ct)
+    {
+        PrivateFields.Stamp(doc, WebhookStore.DocumentType, context, Gregorian.Now(clock));
+        var saved = await webhooks.SaveAsync(context.AccountId, doc, ct).ConfigureAwait(false);
         directory.Forget(context.AccountId);
-        return View(saved);
+        return saved;
     }
 
     private async Task<JsonObject> RequireAsync(string accountId, string webhookId, CancellationToken ct) =>
