@@ -9,19 +9,17 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => KazooSchemaValidator.LoadEmbedded());
-        services.AddSingleton<ConferenceStore>();
-        services.AddSingleton<ConferenceLister>();
-        services.AddSingleton<NumberUniqueness>();
-        services.AddSingleton<ConferenceService>();
-        services.AddSingleton<ConferenceLookup>();
-        services.AddSingleton<ConferenceParticipants>();
+        services.AddSingletons(
+            typeof(ConferenceStore),
+            typeof(ConferenceLister),
+            typeof(NumberUniqueness),
+            typeof(ConferenceService),
+            typeof(ConferenceLookup),
+            typeof(ConferenceParticipants));
         services.AddLiveConferences();
-        services.AddSingleton<SigningKeyHolder>();
-        services.AddSingleton<TokenService>();
+        services.AddSingletons(typeof(SigningKeyHolder), typeof(TokenService));
         services.AddTokenValidation();
-        services.AddSingleton<AccountService>();
-        services.AddSingleton<UserAuthService>();
-        services.AddSingleton<AccountBootstrapper>();
+        services.AddSingletons(typeof(AccountService), typeof(UserAuthService), typeof(AccountBootstrapper));
         services.AddIdempotencyKeys();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         return services;

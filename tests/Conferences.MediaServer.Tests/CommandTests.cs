@@ -1,6 +1,3 @@
-using static Conferences.MediaServer.Tests.Wire;
-using E = Conferences.Core.Kapi.KapiConferenceEvents;
-
 namespace Conferences.MediaServer.Tests;
 
 /// <summary>Commands on <c>conference.command.{conf}</c>: state changes and events (<c>ecallmgr_fs_conference_stream.erl</c>, <c>ecallmgr_conference_command.erl</c>).</summary>

@@ -1,6 +1,4 @@
 using Conferences.MediaServer.Control;
-using static Conferences.MediaServer.Tests.Wire;
-using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.MediaServer.Tests;
 

@@ -1,5 +1,3 @@
-using static Conferences.MediaServer.Tests.Wire;
-
 namespace Conferences.MediaServer.Tests;
 
 /// <summary>How each dial endpoint becomes a leg: call id, endpoint id, caller id, channel vars (<c>ecallmgr_fs_conferences_shared.erl</c>).</summary>

@@ -1,5 +1,3 @@
-using static Conferences.MediaServer.Tests.Wire;
-
 namespace Conferences.MediaServer.Tests;
 
 /// <summary>Dial on <c>conference.command.local</c> (<c>ecallmgr_fs_conferences_shared.erl</c>, docs/amqp.md).</summary>

@@ -1,6 +1,3 @@
-using static Conferences.MediaServer.Tests.Wire;
-using E = Conferences.Core.Kapi.KapiConferenceEvents;
-
 namespace Conferences.MediaServer.Tests;
 
 /// <summary><c>kick</c>: the member leaves, the last one out ends the conference (<c>ecallmgr_fs_conference_stream.erl</c>, <c>ecallmgr_conference_command.erl</c>).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using static Conferences.MediaServer.Tests.Wire;
 
 namespace Conferences.MediaServer.Tests;
 

@@ -1,5 +1,3 @@
-using static Conferences.MediaServer.Tests.Wire;
-
 namespace Conferences.MediaServer.Tests;
 
 /// <summary>Search on <c>conference.discovery</c> (<c>ecallmgr_fs_conferences.erl</c>, <c>kapi_conference:search_resp/1</c>, <c>kapi_conference:conference_error/1</c>).</summary>

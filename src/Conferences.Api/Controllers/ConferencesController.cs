@@ -20,13 +20,8 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
     [HttpPut("")]
     [EndpointSummary("Create a conference")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status201Created)]
-    public async Task<IActionResult> CreateConference(CancellationToken ct)
-    {
-        var context = Crossbar;
-        var created = await conferences.CreateAsync(context, ct);
-        var id = created.Data["id"]!.GetValue<string>();
-        return Responses.Created(created.Data, created.Revision, $"/v2/accounts/{context.AccountId}/conferences/{Uri.EscapeDataString(id)}");
-    }
+    public async Task<IActionResult> CreateConference(CancellationToken ct) =>
+        CreatedIn("conferences", await conferences.CreateAsync(Crossbar, ct));
 
     /// <summary>Read one conference with its realtime <c>_read_only</c> data; ETag = revision.</summary>
     [HttpGet("{conference_id}")]

@@ -23,13 +23,8 @@ public sealed class ConferencesWebhooksController(WebhookService webhooks, Webho
     [HttpPut("")]
     [EndpointSummary("Create a conference webhook (the answer shows its secret, once)")]
     [ProducesResponseType(typeof(OpenApi.WebhookEnvelope), StatusCodes.Status201Created)]
-    public async Task<IActionResult> CreateWebhook(CancellationToken ct)
-    {
-        var context = Crossbar;
-        var created = await webhooks.CreateAsync(context, ct);
-        var id = created.Data["id"]!.GetValue<string>();
-        return Responses.Created(created.Data, created.Revision, $"/v2/accounts/{context.AccountId}/conferences_webhooks/{id}");
-    }
+    public async Task<IActionResult> CreateWebhook(CancellationToken ct) =>
+        CreatedIn("conferences_webhooks", await webhooks.CreateAsync(Crossbar, ct));
 
     /// <summary>The latest delivery attempts of every webhook of the account, newest first.</summary>
     [HttpGet("attempts")]

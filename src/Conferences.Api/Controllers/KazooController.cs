@@ -14,4 +14,12 @@ public abstract class KazooController : ControllerBase
 
 /// <summary>A controller below <c>/v2/accounts/{account_id}</c>: the account is checked before any action runs.</summary>
 [CrossbarAccount]
-public abstract class AccountController : KazooController;
+public abstract class AccountController : KazooController
+{
+    /// <summary>201 with a document just created in this account and its <c>Location</c> in <paramref name="collection"/>.</summary>
+    protected CrossbarResult CreatedIn(string collection, DocumentResult created)
+    {
+        var id = created.Data["id"]!.GetValue<string>();
+        return Responses.Created(created.Data, created.Revision, $"/v2/accounts/{Crossbar.AccountId}/{collection}/{Uri.EscapeDataString(id)}");
+    }
+}

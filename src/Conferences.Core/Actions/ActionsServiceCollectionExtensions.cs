@@ -16,17 +16,17 @@ public static class ActionsServiceCollectionExtensions
             .BindConfiguration(AppliedWaitOptions.Section)
             .Validate(o => o.AppliedTimeout > TimeSpan.Zero, "Actions:AppliedTimeout must be positive")
             .ValidateOnStart();
-        services.AddSingleton<AppliedWaiter>();
-        services.AddSingleton<AppliedConfirmation>();
-        services.AddSingleton<DialDocuments>();
-        services.AddSingleton<DialService>();
-        services.AddSingleton<ConferenceCommands>();
-        services.AddSingleton<RecordingNames>();
-        services.AddSingleton<ConferenceControl>();
-        services.AddSingleton<ConferenceActions>();
-        services.AddSingleton<ParticipantRelation>();
-        services.AddSingleton<BulkParticipantActions>();
-        services.AddSingleton<ParticipantActions>();
-        return services;
+        return services.AddSingletons(
+            typeof(AppliedWaiter),
+            typeof(AppliedConfirmation),
+            typeof(DialDocuments),
+            typeof(DialService),
+            typeof(ConferenceCommands),
+            typeof(RecordingNames),
+            typeof(ConferenceControl),
+            typeof(ConferenceActions),
+            typeof(ParticipantRelation),
+            typeof(BulkParticipantActions),
+            typeof(ParticipantActions));
     }
 }

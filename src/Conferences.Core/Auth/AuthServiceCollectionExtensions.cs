@@ -11,17 +11,16 @@ public static class AuthServiceCollectionExtensions
             .Validate(o => o.KeyLifetime > TimeSpan.Zero, "KazooAuth:KeyLifetime must be positive")
             .Validate(o => o.KeySource != KazooKeySource.Configured || o.Enabled != true || TryLoad(o) is null, "KazooAuth:Keys: every configured key needs a readable RSA PEM")
             .ValidateOnStart();
-        services.AddSingleton<KazooSystemConfig>();
-        services.AddSingleton<KazooSecrets>();
+        services.AddSingletons(typeof(KazooSystemConfig), typeof(KazooSecrets));
         services.AddSingleton<IKazooKeyReader>(provider => provider.GetRequiredService<IOptions<KazooAuthOptions>>().Value.KeySource == KazooKeySource.Configured
             ? ActivatorUtilities.CreateInstance<ConfiguredKazooKeyReader>(provider)
             : ActivatorUtilities.CreateInstance<StoreKazooKeyReader>(provider));
-        services.AddSingleton<KazooKeyRing>();
-        services.AddSingleton<KazooTokenVerifier>();
-        services.AddSingleton<KazooAuthStatus>();
-        services.AddSingleton<TokenValidator>();
-        services.AddSingleton<TokenInfoService>();
-        return services;
+        return services.AddSingletons(
+            typeof(KazooKeyRing),
+            typeof(KazooTokenVerifier),
+            typeof(KazooAuthStatus),
+            typeof(TokenValidator),
+            typeof(TokenInfoService));
     }
 
     private static Exception? TryLoad(KazooAuthOptions options)

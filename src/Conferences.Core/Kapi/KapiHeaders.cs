@@ -38,21 +38,11 @@ public static class KapiHeaders
     ];
 
     /// <summary>The headers Kazoo types as strings when present (<c>DEFAULT_TYPES</c>).</summary>
-    public static readonly IReadOnlyDictionary<string, KapiValueType> Types = new Dictionary<string, KapiValueType>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, KapiValueType> Types = new[]
     {
-        [ServerId] = KapiValueType.String,
-        [EventCategory] = KapiValueType.String,
-        [EventName] = KapiValueType.String,
-        [AppName] = KapiValueType.String,
-        [AppVersion] = KapiValueType.String,
-        [RawHeaders] = KapiValueType.String,
-        [DestinationServer] = KapiValueType.String,
-        [GeoLocation] = KapiValueType.String,
-        [AccessGroup] = KapiValueType.String,
-        [MsgId] = KapiValueType.String,
-        [AmqpBroker] = KapiValueType.String,
-        [AmqpBrokerZone] = KapiValueType.String,
-    };
+        ServerId, EventCategory, EventName, AppName, AppVersion, RawHeaders, DestinationServer, GeoLocation, AccessGroup,
+        MsgId, AmqpBroker, AmqpBrokerZone,
+    }.ToDictionary(header => header, _ => KapiValueType.String, StringComparer.Ordinal);
 
     private static readonly HashSet<string> All = new([.. Required, .. Optional], StringComparer.Ordinal);
 

@@ -4,22 +4,6 @@ namespace Conferences.Core.Realtime;
 /// conference state").</summary>
 public readonly record struct LiveChannelVars
 {
-    private static readonly Dictionary<string, ChannelFlag> FlagKeys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Is-Moderator"] = ChannelFlag.IsModerator,
-        ["is_moderator"] = ChannelFlag.IsModerator,
-        ["Floor"] = ChannelFlag.Floor,
-        ["Video"] = ChannelFlag.Video,
-        ["See"] = ChannelFlag.See,
-        ["Speak"] = ChannelFlag.Speak,
-        ["Hear"] = ChannelFlag.Hear,
-        ["Talking"] = ChannelFlag.Talking,
-        ["Mute-Detect"] = ChannelFlag.MuteDetect,
-        ["mute_detect"] = ChannelFlag.MuteDetect,
-        ["Member-Ghost"] = ChannelFlag.MemberGhost,
-        ["member_ghost"] = ChannelFlag.MemberGhost,
-    };
-
     // The order of the participant object (cb_conferences.erl example).
     private static readonly (ChannelFlag Flag, string Name)[] FlagNames =
     [
@@ -27,6 +11,9 @@ public readonly record struct LiveChannelVars
         (ChannelFlag.See, "see"), (ChannelFlag.Speak, "speak"), (ChannelFlag.Hear, "hear"),
         (ChannelFlag.Talking, "talking"), (ChannelFlag.MuteDetect, "mute_detect"),
     ];
+
+    // The keys a flag arrives under, in any case: its name or Kazoo's header form of it (is_moderator, Is-Moderator).
+    private static readonly Dictionary<string, ChannelFlag> FlagKeys = KeysOf([.. FlagNames, (ChannelFlag.MemberGhost, "member_ghost")]);
 
     private readonly ChannelFlag present;
     private readonly ChannelFlag values;
@@ -63,6 +50,17 @@ public readonly record struct LiveChannelVars
     public bool? MuteDetect => Get(ChannelFlag.MuteDetect);
 
     public bool? MemberGhost => Get(ChannelFlag.MemberGhost);
+
+    private static Dictionary<string, ChannelFlag> KeysOf((ChannelFlag Flag, string Name)[] flags)
+    {
+        var keys = new Dictionary<string, ChannelFlag>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (flag, name) in flags)
+        {
+            keys[name] = flag;
+            keys[name.Replace('_', '-')] = flag;
+        }
+        return keys;
+    }
 
     public bool? Get(ChannelFlag flag) => (present & flag) == 0 ? null : (values & flag) != 0;
 

@@ -6,38 +6,28 @@ namespace Conferences.Core.Realtime;
 // reported Inconsistent.
 internal static class LiveEventRules
 {
-    public static LiveApplyOutcome Apply(LiveConferenceTable table, LiveEvent e)
+    // What a member event says of the member's vars besides upserting it.
+    private static readonly Dictionary<string, (ChannelFlag Flag, bool Value)> Implied = new(StringComparer.Ordinal)
     {
-        switch (e.Event)
-        {
-            case E.ConferenceCreate:
-                return Create(table, e);
-            case E.ConferenceDestroy:
-                return Destroy(table, e);
-            case E.Lock:
-                return SetLocked(table, e, locked: true);
-            case E.Unlock:
-                return SetLocked(table, e, locked: false);
-            case E.AddMember:
-                return UpsertMember(table, e, implied: null);
-            case E.DelMember:
-                return RemoveMember(table, e);
-            case E.MuteMember:
-                return UpsertMember(table, e, (ChannelFlag.Speak, false));
-            case E.UnmuteMember:
-                return UpsertMember(table, e, (ChannelFlag.Speak, true));
-            case E.DeafMember:
-                return UpsertMember(table, e, (ChannelFlag.Hear, false));
-            case E.UndeafMember:
-                return UpsertMember(table, e, (ChannelFlag.Hear, true));
-            case E.StartTalking:
-                return UpsertMember(table, e, (ChannelFlag.Talking, true));
-            case E.StopTalking:
-                return UpsertMember(table, e, (ChannelFlag.Talking, false));
-            default:
-                return LiveApplyOutcome.Ignored;
-        }
-    }
+        [E.MuteMember] = (ChannelFlag.Speak, false),
+        [E.UnmuteMember] = (ChannelFlag.Speak, true),
+        [E.DeafMember] = (ChannelFlag.Hear, false),
+        [E.UndeafMember] = (ChannelFlag.Hear, true),
+        [E.StartTalking] = (ChannelFlag.Talking, true),
+        [E.StopTalking] = (ChannelFlag.Talking, false),
+    };
+
+    public static LiveApplyOutcome Apply(LiveConferenceTable table, LiveEvent e) => e.Event switch
+    {
+        E.ConferenceCreate => Create(table, e),
+        E.ConferenceDestroy => Destroy(table, e),
+        E.Lock => SetLocked(table, e, locked: true),
+        E.Unlock => SetLocked(table, e, locked: false),
+        E.AddMember => UpsertMember(table, e, implied: null),
+        E.DelMember => RemoveMember(table, e),
+        var name when Implied.TryGetValue(name, out var implied) => UpsertMember(table, e, implied),
+        _ => LiveApplyOutcome.Ignored,
+    };
 
     private static LiveApplyOutcome Create(LiveConferenceTable table, LiveEvent e)
     {

@@ -6,16 +6,7 @@ public static class AccountViews
     private const string AccountType = "account";
 
     /// <summary><c>accounts/listing_by_api_key</c>: key = <c>pvt_api_key</c>.</summary>
-    public static readonly ViewDefinition ByApiKey = new(
-        "accounts",
-        "listing_by_api_key",
-        """
-        function(doc) {
-          if (doc.pvt_type !== 'account' || doc.pvt_deleted || typeof doc.pvt_api_key !== 'string') { return; }
-          emit(doc.pvt_api_key, null);
-        }
-        """,
-        doc => KazooFields.IsLive(doc, AccountType) && KazooJson.GetString(doc, KazooFields.ApiKey) is { } key ? [new(key, null)] : []);
+    public static readonly ViewDefinition ByApiKey = ViewShapes.ByString("accounts", "listing_by_api_key", AccountType, KazooFields.ApiKey);
 
     /// <summary>Key: the name reduced by <c>kzd_accounts:normalize_name/1</c>; value <c>{account_id,
     /// account_db}</c>.</summary>

@@ -8,35 +8,10 @@ public static class ConferenceViews
     private static readonly string[] ListingFields = ["name", "owner_id", "member", "moderator", "ui_flags", "conference_numbers"];
 
     /// <summary><c>conferences/crossbar_listing</c>: key = doc id, value = the list item's fields (<c>flags</c> defaults to []).</summary>
-    public static readonly ViewDefinition Listing = new(
-        "conferences",
-        "crossbar_listing",
-        """
-        function(doc) {
-          if (doc.pvt_type !== 'conference' || doc.pvt_deleted) { return; }
-          var item = { id: doc._id };
-          ['name', 'owner_id', 'member', 'moderator', 'ui_flags', 'conference_numbers'].forEach(function(field) {
-            if (doc[field] !== undefined) { item[field] = doc[field]; }
-          });
-          item.flags = doc.flags || [];
-          emit(doc._id, item);
-        }
-        """,
-        MapListing);
+    public static readonly ViewDefinition Listing = ViewShapes.Listing("conferences", ConferenceType, ListingFields, withFlags: true);
 
     /// <summary><c>conferences/listing_by_name</c>: key = name, value null.</summary>
-    public static readonly ViewDefinition ByName = new(
-        "conferences",
-        "listing_by_name",
-        """
-        function(doc) {
-          if (doc.pvt_type !== 'conference' || doc.pvt_deleted || typeof doc.name !== 'string') { return; }
-          emit(doc.name, null);
-        }
-        """,
-        doc => KazooFields.IsLive(doc, ConferenceType) && KazooJson.GetString(doc, "name") is { } name
-            ? [new(name, null)]
-            : []);
+    public static readonly ViewDefinition ByName = ViewShapes.ByString("conferences", "listing_by_name", ConferenceType, "name");
 
     /// <summary><c>conference/listing_by_number</c>: one row per moderator, member and conference number.</summary>
     public static readonly ViewDefinition ByNumber = new(
@@ -55,25 +30,6 @@ public static class ConferenceViews
         }
         """,
         MapNumbers);
-
-    private static IEnumerable<KeyValuePair<string, JsonNode?>> MapListing(JsonObject doc)
-    {
-        if (!KazooFields.IsLive(doc, ConferenceType))
-        {
-            yield break;
-        }
-        var id = KazooJson.GetString(doc, KazooFields.Id) ?? string.Empty;
-        var item = new JsonObject { ["id"] = id };
-        foreach (var field in ListingFields)
-        {
-            if (doc.TryGetPropertyValue(field, out var value))
-            {
-                item[field] = value?.DeepClone();
-            }
-        }
-        item["flags"] = doc["flags"]?.DeepClone() ?? new JsonArray();
-        yield return new(id, item);
-    }
 
     private static IEnumerable<KeyValuePair<string, JsonNode?>> MapNumbers(JsonObject doc)
     {

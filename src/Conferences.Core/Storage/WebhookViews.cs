@@ -17,32 +17,10 @@ public static class WebhookViews
     private static readonly string[] ListingFields = ["name", "uri", "enabled", "events", "conference_ids", "include_subaccounts"];
 
     /// <summary><c>conferences_webhooks/crossbar_listing</c>: key = doc id, value = the list item's fields.</summary>
-    public static readonly ViewDefinition Listing = new(
-        "conferences_webhooks",
-        "crossbar_listing",
-        """
-        function(doc) {
-          if (doc.pvt_type !== 'conference_webhook' || doc.pvt_deleted) { return; }
-          var item = { id: doc._id };
-          ['name', 'uri', 'enabled', 'events', 'conference_ids', 'include_subaccounts'].forEach(function(field) {
-            if (doc[field] !== undefined) { item[field] = doc[field]; }
-          });
-          emit(doc._id, item);
-        }
-        """,
-        MapListing);
+    public static readonly ViewDefinition Listing = ViewShapes.Listing("conferences_webhooks", WebhookType, ListingFields, withFlags: false);
 
     /// <summary><c>conferences_webhooks/attempts_by_webhook</c>: key = <c>{webhook_id}:{attempt key}</c>.</summary>
-    public static readonly ViewDefinition AttemptsByWebhook = new(
-        "conferences_webhooks",
-        "attempts_by_webhook",
-        """
-        function(doc) {
-          if (doc.pvt_type !== 'conference_webhook_attempt' || typeof doc.webhook_id !== 'string' || typeof doc.pvt_key !== 'string') { return; }
-          emit(doc.webhook_id + ':' + doc.pvt_key, null);
-        }
-        """,
-        doc => Attempt(doc) is { } attempt ? [new($"{attempt.Webhook}:{attempt.Key}", null)] : []);
+    public static readonly ViewDefinition AttemptsByWebhook = ViewShapes.ByPair("conferences_webhooks", "attempts_by_webhook", AttemptType, "webhook_id", "pvt_key");
 
     /// <summary><c>conferences_webhooks/attempts_by_time</c>: key = the attempt key (its time first).</summary>
     public static readonly ViewDefinition AttemptsByTime = new(
@@ -57,40 +35,7 @@ public static class WebhookViews
         doc => Attempt(doc) is { } attempt ? [new(attempt.Key, null)] : []);
 
     /// <summary><c>webhook_outbox/pending</c>: key = <c>{webhook_id}:{ticket}</c>, the order a webhook's deliveries are made in.</summary>
-    public static readonly ViewDefinition Pending = new(
-        "webhook_outbox",
-        "pending",
-        """
-        function(doc) {
-          if (doc.pvt_type !== 'conference_webhook_delivery' || typeof doc.webhook_id !== 'string' || typeof doc.ticket !== 'string') { return; }
-          emit(doc.webhook_id + ':' + doc.ticket, null);
-        }
-        """,
-        MapPending);
-
-    private static IEnumerable<KeyValuePair<string, JsonNode?>> MapListing(JsonObject doc)
-    {
-        if (!KazooFields.IsLive(doc, WebhookType))
-        {
-            yield break;
-        }
-        var id = KazooJson.GetString(doc, KazooFields.Id) ?? string.Empty;
-        var item = new JsonObject { ["id"] = id };
-        foreach (var field in ListingFields)
-        {
-            ViewMaps.CopyIfPresent(doc, field, item, field);
-        }
-        yield return new(id, item);
-    }
-
-    private static IEnumerable<KeyValuePair<string, JsonNode?>> MapPending(JsonObject doc)
-    {
-        if (KazooJson.GetString(doc, KazooFields.Type) == DeliveryType
-            && KazooJson.GetString(doc, "webhook_id") is { } webhook && KazooJson.GetString(doc, "ticket") is { } ticket)
-        {
-            yield return new($"{webhook}:{ticket}", null);
-        }
-    }
+    public static readonly ViewDefinition Pending = ViewShapes.ByPair("webhook_outbox", "pending", DeliveryType, "webhook_id", "ticket");
 
     private static (string Webhook, string Key)? Attempt(JsonObject doc) =>
         KazooJson.GetString(doc, KazooFields.Type) == AttemptType

@@ -30,6 +30,13 @@ internal static class ActionRequests
         return answer.DataArray;
     }
 
+    /// <summary><see cref="DialInAsync"/>, answering the participant ids of the members and of the moderators, each in order.</summary>
+    public static async Task<(long[] Members, long[] Moderators)> DialInIdsAsync(this ApiFactory api, TestAccount account, string conferenceId, int members, int moderators)
+    {
+        var everyone = await api.DialInAsync(account, conferenceId, members, moderators);
+        return ([.. Members(everyone).Select(Id).Order()], [.. Moderators(everyone).Select(Id).Order()]);
+    }
+
     /// <summary>The participants GET, polled until <paramref name="accept"/> holds.</summary>
     public static async Task<JsonArray> ParticipantsAsync(this TestAccount account, string conferenceId, Func<JsonArray, bool> accept) =>
         (await LiveApi.ParticipantsUntilAsync(account, conferenceId, accept)).DataArray;

@@ -13,9 +13,8 @@ public sealed class BulkTargetsHttpTests(DialApiFactory api) : IClassFixture<Dia
     {
         var account = await api.NewAccountAsync();
         var id = $"targets-{Guid.NewGuid():N}";
-        var everyone = await api.DialInAsync(account, id, members: 2, moderators: 1);
-        var members = Members(everyone).Select(Id).Order().ToArray();
-        var moderator = Id(Assert.Single(Moderators(everyone)));
+        var (members, moderators) = await api.DialInIdsAsync(account, id, members: 2, moderators: 1);
+        var moderator = Assert.Single(moderators);
 
         var muted = await account.ParticipantsActionAsync(id, "mute");
 

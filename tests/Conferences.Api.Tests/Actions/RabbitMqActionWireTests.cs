@@ -58,9 +58,8 @@ public sealed class RabbitMqActionWireTests(RabbitMqDialTests.SimulatorOnRabbitM
     {
         var account = await api.NewAccountAsync();
         var id = $"wire-participants-{Guid.NewGuid():N}";
-        var everyone = await api.DialInAsync(account, id, members: 2, moderators: 1);
-        var members = Members(everyone).Select(Id).Order().ToArray();
-        var moderator = Id(Assert.Single(Moderators(everyone)));
+        var (members, moderators) = await api.DialInIdsAsync(account, id, members: 2, moderators: 1);
+        var moderator = Assert.Single(moderators);
         await using var raw = await RawAmqp.ConnectAsync(TestServers.Broker);
         var inbox = await raw.ListenAsync("conference", ExchangeType.Topic, KapiRoutingKeys.Command(id));
 

@@ -42,9 +42,8 @@ public sealed class ScriptedConferenceTests(DialApiFactory api) : IClassFixture<
     private async Task RunScriptAsync(TestAccount account, string id)
     {
         // dial 3 members and 1 moderator
-        var everyone = await api.DialInAsync(account, id, members: 3, moderators: 1);
-        var members = Members(everyone).Select(Id).Order().ToArray();
-        var moderator = Id(Assert.Single(Moderators(everyone)));
+        var (members, moderators) = await api.DialInIdsAsync(account, id, members: 3, moderators: 1);
+        var moderator = Assert.Single(moderators);
         Assert.Equal(3, members.Length);
         await LiveApi.GetUntilAsync(account, id, r => LiveApi.Counts(r, members: 3, moderators: 1));
 

@@ -15,8 +15,7 @@ public sealed class AppliedHttpTests(AppliedHttpTests.QuickTimeout api) : IClass
     {
         var account = await api.NewAccountAsync();
         var id = $"applied-mute-{Guid.NewGuid():N}";
-        var everyone = await api.DialInAsync(account, id, members: 2, moderators: 1);
-        var members = Members(everyone).Select(Id).Order().ToArray();
+        var (members, _) = await api.DialInIdsAsync(account, id, members: 2, moderators: 1);
 
         var answer = await account.ParticipantsActionAppliedAsync(id, "mute");
 

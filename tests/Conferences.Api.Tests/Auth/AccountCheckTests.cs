@@ -13,8 +13,8 @@ public sealed class AccountCheckTests(ApiFactory api) : IClassFixture<ApiFactory
 
         var answer = await account.GetAsync($"/v2/accounts/{accountId}/conferences");
 
-        answer.ExpectError(HttpStatusCode.NotFound, "bad identifier");
-        Assert.Equal($"invalid account_id '{accountId}'", answer.DataObject["message"]!.GetValue<string>());
+        answer.ExpectError(HttpStatusCode.NotFound, "bad identifier")
+            .ExpectData("message", $"invalid account_id '{accountId}'");
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public sealed class AccountCheckTests(ApiFactory api) : IClassFixture<ApiFactory
 
         var answer = await api.SendAsync(HttpMethod.Get, $"/v2/accounts/{unknown}/conferences");
 
-        answer.ExpectError(HttpStatusCode.NotFound, "bad_identifier");
-        Assert.Equal(unknown, answer.DataObject["cause"]!.GetValue<string>());
+        answer.ExpectError(HttpStatusCode.NotFound, "bad_identifier")
+            .ExpectData("cause", unknown);
     }
 
     [Fact]

@@ -52,8 +52,7 @@ public abstract class AccountHierarchyTests(ApiFactory api)
     [Fact]
     public async Task Parent_can_use_the_conferences_of_its_child()
     {
-        var parent = await api.NewAccountAsync();
-        var child = await api.NewAccountAsync(parent);
+        var (parent, child) = await ParentAndChildAsync();
         var id = await child.CreateConferenceIdAsync();
 
         var answer = await parent.GetAsync($"/v2/accounts/{child.Id}/conferences/{id}");
@@ -77,20 +76,18 @@ public abstract class AccountHierarchyTests(ApiFactory api)
     [Fact]
     public async Task Child_cannot_access_its_parent()
     {
-        var parent = await api.NewAccountAsync();
-        var child = await api.NewAccountAsync(parent);
+        var (parent, child) = await ParentAndChildAsync();
 
         var answer = await child.GetAsync($"/v2/accounts/{parent.Id}/conferences");
 
-        answer.ExpectError(HttpStatusCode.Forbidden, "forbidden");
-        Assert.Equal("forbidden", answer.DataObject["message"]!.GetValue<string>());
+        answer.ExpectError(HttpStatusCode.Forbidden, "forbidden")
+            .ExpectData("message", "forbidden");
     }
 
     [Fact]
     public async Task Child_cannot_access_a_sibling()
     {
-        var parent = await api.NewAccountAsync();
-        var child = await api.NewAccountAsync(parent);
+        var (parent, child) = await ParentAndChildAsync();
         var sibling = await api.NewAccountAsync(parent);
 
         var read = await child.GetAsync($"/v2/accounts/{sibling.Id}/conferences");
@@ -104,8 +101,7 @@ public abstract class AccountHierarchyTests(ApiFactory api)
     [Fact]
     public async Task Child_cannot_read_the_api_key_of_its_parent()
     {
-        var parent = await api.NewAccountAsync();
-        var child = await api.NewAccountAsync(parent);
+        var (parent, child) = await ParentAndChildAsync();
 
         var answer = await child.GetAsync($"/v2/accounts/{parent.Id}/api_key");
 
@@ -143,6 +139,12 @@ public abstract class AccountHierarchyTests(ApiFactory api)
 
         Assert.Empty(own.Data!.AsArray());
         foreign.ExpectError(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    private async Task<(TestAccount Parent, TestAccount Child)> ParentAndChildAsync()
+    {
+        var parent = await api.NewAccountAsync();
+        return (parent, await api.NewAccountAsync(parent));
     }
 }
 

@@ -54,8 +54,8 @@ public sealed class TokenSourceTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var answer = await account.GetAsync("conferences", r => r.Headers.Remove("X-Auth-Token"));
 
-        answer.ExpectError(HttpStatusCode.Unauthorized, "invalid_credentials");
-        Assert.Equal("invalid credentials", answer.DataObject["message"]!.GetValue<string>());
+        answer.ExpectError(HttpStatusCode.Unauthorized, "invalid_credentials")
+            .ExpectData("message", "invalid credentials");
     }
 
     [Theory]

@@ -25,6 +25,16 @@ public sealed class ConsolePage(IPage page) : IAsyncDisposable
         await Button("Sign in").ClickAsync();
     }
 
+    public async Task SignInWithPasswordAsync(string userName, string password, string accountName)
+    {
+        await Page.GotoAsync("/");
+        await Page.GetByRole(AriaRole.Radio, new() { Name = "User name and password" }).CheckAsync();
+        await Page.GetByLabel("User name", new() { Exact = true }).FillAsync(userName);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Page.GetByLabel("Account name", new() { Exact = true }).FillAsync(accountName);
+        await Button("Sign in").ClickAsync();
+    }
+
     public async Task ExpectSignedInAsync()
     {
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Conferences", Exact = true, Level = 2 })).ToBeVisibleAsync();

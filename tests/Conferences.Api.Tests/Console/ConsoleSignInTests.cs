@@ -19,13 +19,8 @@ public sealed class ConsoleSignInTests(ConsoleServer api, Chromium chromium) : I
         await UserAuthUsers.SaveAsync(api, account.Id, UserAuthUsers.User(account.Id, "ada", "pässwörd 1"));
         await using var console = await chromium.OpenAsync(api.ConsoleUrl);
         var page = console.Page;
-        await page.GotoAsync("/");
 
-        await page.GetByRole(AriaRole.Radio, new() { Name = "User name and password" }).CheckAsync();
-        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("ada");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("pässwörd 1");
-        await page.GetByLabel("Account name", new() { Exact = true }).FillAsync(accountName);
-        await console.Button("Sign in").ClickAsync();
+        await console.SignInWithPasswordAsync("ada", "pässwörd 1", accountName);
 
         await console.ExpectSignedInAsync();
         await Expect(page.GetByLabel("Account", new() { Exact = true })).ToContainTextAsync(accountName);
@@ -44,13 +39,8 @@ public sealed class ConsoleSignInTests(ConsoleServer api, Chromium chromium) : I
         await api.NewAccountAsync(account, name: "Token holder's branch");
         await using var console = await chromium.OpenAsync(api.ConsoleUrl);
         var page = console.Page;
-        await page.GotoAsync("/");
 
-        await page.GetByRole(AriaRole.Radio, new() { Name = "User name and password" }).CheckAsync();
-        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("nobody");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("wrong");
-        await page.GetByLabel("Account name", new() { Exact = true }).FillAsync("Token holder");
-        await console.Button("Sign in").ClickAsync();
+        await console.SignInWithPasswordAsync("nobody", "wrong", "Token holder");
         var refused = await UserAuthUsers.LoginAsync(api, UserAuthUsers.Login("nobody", "wrong", "Token holder"));
         await Expect(console.Alert).ToContainTextAsync(refused.Json!["message"]!.GetValue<string>());
 

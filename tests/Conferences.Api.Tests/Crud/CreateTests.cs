@@ -87,8 +87,8 @@ public abstract class CreateTests(ApiFactory api)
 
         var answer = await account.PutAsync("conferences", new JsonObject { ["id"] = "twice", ["name"] = "Second" });
 
-        answer.ExpectError(HttpStatusCode.Conflict, "datastore_conflict");
-        Assert.Equal("conflicting documents", answer.DataObject["message"]!.GetValue<string>());
+        answer.ExpectError(HttpStatusCode.Conflict, "datastore_conflict")
+            .ExpectData("message", "conflicting documents");
         var kept = (await account.GetAsync("conferences/twice")).DataObject;
         Assert.Equal("First", kept["name"]!.GetValue<string>());
     }

@@ -39,8 +39,8 @@ public abstract class DeleteTests(ApiFactory api)
 
         var answer = await account.DeleteAsync("conferences/missing");
 
-        answer.ExpectError(HttpStatusCode.NotFound, "bad_identifier");
-        Assert.Equal("missing", answer.DataObject["cause"]!.GetValue<string>());
+        answer.ExpectError(HttpStatusCode.NotFound, "bad_identifier")
+            .ExpectData("cause", "missing");
     }
 
     [Fact]

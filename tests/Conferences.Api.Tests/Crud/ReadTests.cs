@@ -12,8 +12,8 @@ public abstract class ReadTests(ApiFactory api)
 
         var answer = await account.GetAsync("conferences/never-created");
 
-        answer.ExpectError(HttpStatusCode.NotFound, "bad_identifier");
-        Assert.Equal("never-created", answer.DataObject["cause"]!.GetValue<string>());
+        answer.ExpectError(HttpStatusCode.NotFound, "bad_identifier")
+            .ExpectData("cause", "never-created");
     }
 
     [Theory]

@@ -37,8 +37,8 @@ public sealed partial class ResponseEnvelopeTests(ApiFactory api) : IClassFixtur
         answer.ExpectError(HttpStatusCode.NotFound, "bad_identifier");
         var json = answer.Json!;
         Assert.Equal("404", json["error"]!.GetValue<string>());
-        Assert.Equal("does-not-exist", answer.DataObject["cause"]!.GetValue<string>());
-        Assert.Equal("bad identifier", answer.DataObject["message"]!.GetValue<string>());
+        answer.ExpectData("cause", "does-not-exist");
+        answer.ExpectData("message", "bad identifier");
         Assert.False(string.IsNullOrEmpty(json["request_id"]!.GetValue<string>()));
         Assert.Matches(IsoTimestamp(), json["timestamp"]!.GetValue<string>());
         Assert.Equal(account.Token, json["auth_token"]!.GetValue<string>());

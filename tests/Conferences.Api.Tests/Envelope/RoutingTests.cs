@@ -16,8 +16,8 @@ public sealed class RoutingTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var answer = await account.GetAsync(path);
 
-        answer.ExpectError(HttpStatusCode.NotFound, "not_found");
-        Assert.Equal("not found", answer.DataObject["message"]!.GetValue<string>());
+        answer.ExpectError(HttpStatusCode.NotFound, "not_found")
+            .ExpectData("message", "not found");
     }
 
     [Theory]
@@ -38,8 +38,8 @@ public sealed class RoutingTests(ApiFactory api) : IClassFixture<ApiFactory>
         answer.ExpectStatus(HttpStatusCode.MethodNotAllowed);
         if (method != "HEAD")
         {
-            answer.ExpectError(HttpStatusCode.MethodNotAllowed, "invalid_method");
-            Assert.Equal("method not allowed", answer.DataObject["message"]!.GetValue<string>());
+            answer.ExpectError(HttpStatusCode.MethodNotAllowed, "invalid_method")
+                .ExpectData("message", "method not allowed");
         }
     }
 

@@ -71,6 +71,13 @@ public sealed class Answer
         return this;
     }
 
+    /// <summary>The string <paramref name="key"/> of the envelope's <c>data</c> (an error's <c>message</c> or <c>cause</c>).</summary>
+    public Answer ExpectData(string key, string expected)
+    {
+        Assert.Equal(expected, DataObject[key]!.GetValue<string>());
+        return this;
+    }
+
     /// <summary>A 400 validation error naming <paramref name="key"/> and <paramref name="rule"/>; returns that rule's object.</summary>
     public JsonObject ExpectValidationError(string key, string rule)
     {

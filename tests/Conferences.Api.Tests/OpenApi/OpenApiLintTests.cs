@@ -80,14 +80,8 @@ public sealed class OpenApiLintTests(ApiFactory api) : IClassFixture<ApiFactory>
         using var process = started ?? throw new InvalidOperationException($"could not start {program}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(LintTimeout);
-        try
+        if (!await ChildProcesses.WaitOrKillAsync(process, LintTimeout))
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
             throw new TimeoutException($"Redocly did not finish within {LintTimeout.TotalSeconds} s");
         }
         return (process.ExitCode, await stdout, await stderr);

@@ -6,12 +6,7 @@ public abstract class PaginationTests(ApiFactory api)
     [Fact]
     public async Task Page_size_one_with_next_start_key_visits_every_conference_exactly_once()
     {
-        var account = await api.NewAccountAsync();
-        var created = new List<string>();
-        for (var i = 0; i < 4; i++)
-        {
-            created.Add(await account.CreateConferenceIdAsync());
-        }
+        var (account, created) = await AccountWithConferencesIdsAsync(4);
 
         var seen = new List<string>();
         string? startKey = null;
@@ -38,9 +33,7 @@ public abstract class PaginationTests(ApiFactory api)
     [Fact]
     public async Task First_page_has_no_start_key_and_the_last_page_no_next_start_key()
     {
-        var account = await api.NewAccountAsync();
-        await account.CreateConferenceAsync();
-        await account.CreateConferenceAsync();
+        var account = await AccountWithConferencesAsync(2);
 
         var first = await account.ListAsync("page_size=1");
         var all = await account.ListAsync("page_size=2");
@@ -53,9 +46,7 @@ public abstract class PaginationTests(ApiFactory api)
     [Fact]
     public async Task Envelope_page_size_is_the_number_of_items_returned()
     {
-        var account = await api.NewAccountAsync();
-        await account.CreateConferenceAsync();
-        await account.CreateConferenceAsync();
+        var account = await AccountWithConferencesAsync(2);
 
         var answer = await account.ListAsync("page_size=10");
 
@@ -77,11 +68,7 @@ public abstract class PaginationTests(ApiFactory api)
     [Fact]
     public async Task Paginate_false_returns_everything_without_pagination_keys()
     {
-        var account = await api.NewAccountAsync();
-        for (var i = 0; i < 3; i++)
-        {
-            await account.CreateConferenceAsync();
-        }
+        var account = await AccountWithConferencesAsync(3);
 
         var answer = await account.ListAsync("paginate=false&page_size=1");
 
@@ -102,16 +89,14 @@ public abstract class PaginationTests(ApiFactory api)
 
         var answer = await account.GetAsync($"conferences?page_size={pageSize}");
 
-        answer.ExpectError(HttpStatusCode.NotFound, "faulty_request");
-        Assert.Equal(message, answer.DataObject["message"]!.GetValue<string>());
+        answer.ExpectError(HttpStatusCode.NotFound, "faulty_request")
+            .ExpectData("message", message);
     }
 
     [Fact]
     public async Task Largest_page_size_returns_everything_on_one_page()
     {
-        var account = await api.NewAccountAsync();
-        await account.CreateConferenceAsync();
-        await account.CreateConferenceAsync();
+        var account = await AccountWithConferencesAsync(2);
 
         var answer = await account.ListAsync($"page_size={int.MaxValue}");
 
@@ -136,13 +121,24 @@ public abstract class PaginationTests(ApiFactory api)
     [Fact]
     public async Task Page_size_may_come_from_the_request_data()
     {
-        var account = await api.NewAccountAsync();
-        await account.CreateConferenceAsync();
-        await account.CreateConferenceAsync();
+        var account = await AccountWithConferencesAsync(2);
 
         var answer = await account.SendAsync(HttpMethod.Get, "conferences", Body.Data(new JsonObject { ["page_size"] = 1 }));
 
         answer.ExpectStatus(HttpStatusCode.OK);
         Assert.Single(answer.DataArray);
+    }
+
+    private async Task<TestAccount> AccountWithConferencesAsync(int count) => (await AccountWithConferencesIdsAsync(count)).Account;
+
+    private async Task<(TestAccount Account, List<string> Ids)> AccountWithConferencesIdsAsync(int count)
+    {
+        var account = await api.NewAccountAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await account.CreateConferenceIdAsync());
+        }
+        return (account, ids);
     }
 }

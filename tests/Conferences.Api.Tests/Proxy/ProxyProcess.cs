@@ -83,23 +83,7 @@ public sealed class ProxyProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", $"{process.Id}" }, UseShellExecute = false }))
-            {
-                await term!.WaitForExitAsync();
-            }
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            try
-            {
-                await process.WaitForExitAsync(patience.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
+        await ChildProcesses.StopAsync(process, TimeSpan.FromSeconds(5));
         process.Dispose();
         try
         {

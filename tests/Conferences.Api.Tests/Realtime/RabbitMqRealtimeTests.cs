@@ -28,8 +28,7 @@ public sealed class RabbitMqRealtimeTests : IAsyncLifetime
     public async Task An_instance_started_after_the_conference_began_learns_it_by_resync_and_two_instances_agree()
     {
         var broker = Track(await TestBroker.SharedOrPrivateAsync());
-        var simulator = Track(await SimulatorHost.StartAsync(broker.Url));
-        var first = Track(new RealtimeRabbitMqApiFactory(broker.Url, database.Path));
+        var (simulator, first) = await SimulatorAndApiAsync(broker.Url);
         var account = await first.NewAccountAsync();
         var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Early" });
         var adHoc = $"adhoc-{KazooIds.RandomHex(4)}";
@@ -40,7 +39,7 @@ public sealed class RabbitMqRealtimeTests : IAsyncLifetime
         await LiveApi.GetUntilAsync(account, id, r => LiveApi.Counts(r, members: 2, moderators: 1));
 
         // a second instance that heard none of those events
-        var second = Track(new RealtimeRabbitMqApiFactory(broker.Url, database.Path));
+        var second = ApiOn(broker.Url);
         var late = await second.AuthenticateAsync(account.ApiKey);
 
         var learned = await LiveApi.GetUntilAsync(late, id, r => LiveApi.Counts(r, members: 2, moderators: 1));
@@ -61,8 +60,7 @@ public sealed class RabbitMqRealtimeTests : IAsyncLifetime
     public async Task A_broker_restart_leaves_no_stale_or_missing_participants_once_recovered()
     {
         var broker = Track(await TestBroker.PrivateAsync());
-        var simulator = Track(await SimulatorHost.StartAsync(broker.Url));
-        var api = Track(new RealtimeRabbitMqApiFactory(broker.Url, database.Path));
+        var (simulator, api) = await SimulatorAndApiAsync(broker.Url);
         var account = await api.NewAccountAsync();
         var id = await account.CreateConferenceIdAsync();
         var ended = await account.CreateConferenceIdAsync();
@@ -122,6 +120,15 @@ public sealed class RabbitMqRealtimeTests : IAsyncLifetime
         Assert.NotNull(member);
         return member.CallId;
     }
+
+    // a media-server simulator and an API instance on the broker, both stopped with the test
+    private async Task<(SimulatorHost Simulator, RealtimeRabbitMqApiFactory Api)> SimulatorAndApiAsync(string brokerUrl)
+    {
+        var simulator = Track(await SimulatorHost.StartAsync(brokerUrl));
+        return (simulator, ApiOn(brokerUrl));
+    }
+
+    private RealtimeRabbitMqApiFactory ApiOn(string brokerUrl) => Track(new RealtimeRabbitMqApiFactory(brokerUrl, database.Path));
 
     private T Track<T>(T resource)
         where T : class

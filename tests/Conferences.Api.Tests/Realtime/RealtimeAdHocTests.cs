@@ -22,7 +22,7 @@ public sealed class RealtimeAdHocTests(ApiFactory api) : RealtimeHarness(api)
 
         answer.ExpectError(HttpStatusCode.NotFound, "bad_identifier");
         Assert.Equal(participant, answer.DataObject["id"]!.GetValue<string>());
-        Assert.Equal("bad identifier", answer.DataObject["message"]!.GetValue<string>());
+        answer.ExpectData("message", "bad identifier");
     }
 
     [Fact]

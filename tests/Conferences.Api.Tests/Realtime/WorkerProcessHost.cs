@@ -57,22 +57,7 @@ public sealed class WorkerProcessHost : IAsyncDisposable
         {
             return;
         }
-        if (!process.HasExited)
-        {
-            using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", $"{process.Id}" }, UseShellExecute = false }))
-            {
-                await term!.WaitForExitAsync();
-            }
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await process.WaitForExitAsync(patience.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        await ChildProcesses.StopAsync(process, TimeSpan.FromSeconds(20));
         process.Dispose();
     }
 

@@ -11,12 +11,8 @@ public sealed class KapiMessageBuildTests
         var message = KapiMessage.Build(KapiConference.MuteParticipant,
             new JsonObject { ["Conference-ID"] = "4f2d1c", ["Participant-ID"] = 7 }, Commands);
 
-        Assert.Equal("conference", (string?)message["Event-Category"]);
-        Assert.Equal("command", (string?)message["Event-Name"]);
-        Assert.Equal("mute_participant", (string?)message["Application-Name"]);
-        Assert.Equal("kapps_conference", (string?)message["App-Name"]);
-        Assert.Equal("1.0.0", (string?)message["App-Version"]);
-        Assert.Equal("crossbar@api1", (string?)message["Node"]);
+        Carries(message, ("Event-Category", "conference"), ("Event-Name", "command"), ("Application-Name", "mute_participant"),
+            ("App-Name", "kapps_conference"), ("App-Version", "1.0.0"), ("Node", "crossbar@api1"));
         Assert.Equal(7, (int?)message["Participant-ID"]);
         Assert.False(message.ContainsKey("Server-ID"));
     }
@@ -44,9 +40,7 @@ public sealed class KapiMessageBuildTests
             ["Endpoints"] = new JsonArray(new JsonObject { ["Route"] = "sip:a@b" }),
         }, Commands);
 
-        Assert.Equal("req-0001", (string?)message["Msg-ID"]);
-        Assert.Equal("crossbar", (string?)message["App-Name"]);
-        Assert.Equal("4.0.0", (string?)message["App-Version"]);
+        Carries(message, ("Msg-ID", "req-0001"), ("App-Name", "crossbar"), ("App-Version", "4.0.0"));
     }
 
     [Fact]
@@ -65,10 +59,7 @@ public sealed class KapiMessageBuildTests
 
         Assert.False(message.ContainsKey("Media-Name"));
         Assert.False(message.ContainsKey("Foo"));
-        Assert.Equal("reply-q", (string?)message["Server-ID"]);
-        Assert.Equal("acct", (string?)message["Account-ID"]);
-        Assert.Equal("log", (string?)message["System-Log-ID"]);
-        Assert.Equal("7", (string?)message["Participant-ID"]);
+        Carries(message, ("Server-ID", "reply-q"), ("Account-ID", "acct"), ("System-Log-ID", "log"), ("Participant-ID", "7"));
     }
 
     [Fact]
@@ -110,9 +101,7 @@ public sealed class KapiMessageBuildTests
         }, KapiSender.Ecallmgr("ecallmgr@mm1"));
 
         Assert.False(message.ContainsKey("Application-Name"));
-        Assert.Equal("command", (string?)message["Event-Name"]);
-        Assert.Equal("ecallmgr", (string?)message["App-Name"]);
-        Assert.Equal("5.0.0", (string?)message["App-Version"]);
+        Carries(message, ("Event-Name", "command"), ("App-Name", "ecallmgr"), ("App-Version", "5.0.0"));
     }
 
     [Fact]
@@ -130,10 +119,7 @@ public sealed class KapiMessageBuildTests
         var message = KapiMessage.Build(KapiConference.SearchReq,
             new JsonObject { ["Account-ID"] = "acct", ["Server-ID"] = "reply-q" }, KapiSender.Crossbar("crossbar@api1"));
 
-        Assert.Equal("search_req", (string?)message["Event-Name"]);
-        Assert.Equal("crossbar", (string?)message["App-Name"]);
-        Assert.Equal("4.0.0", (string?)message["App-Version"]);
-        Assert.Equal("acct", (string?)message["Account-ID"]);
+        Carries(message, ("Event-Name", "search_req"), ("App-Name", "crossbar"), ("App-Version", "4.0.0"), ("Account-ID", "acct"));
     }
 
     [Fact]
@@ -149,8 +135,16 @@ public sealed class KapiMessageBuildTests
             ["Participant-ID"] = 3,
         }, KapiSender.FreeSwitch("freeswitch@fs1"));
 
-        Assert.Equal("freeswitch", (string?)message["App-Name"]);
-        Assert.Equal("1.0", (string?)message["App-Version"]);
+        Carries(message, ("App-Name", "freeswitch"), ("App-Version", "1.0"));
         Assert.Equal("conference.event.add-member.acct.conf.a%2Eb+c", KapiRoutingKeys.EventFor(message));
+    }
+
+    // each header of the built message, compared as a string
+    private static void Carries(JsonObject message, params (string Key, string Value)[] expected)
+    {
+        foreach (var (key, value) in expected)
+        {
+            Assert.Equal(value, (string?)message[key]);
+        }
     }
 }

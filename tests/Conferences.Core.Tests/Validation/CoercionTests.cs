@@ -4,15 +4,6 @@ namespace Conferences.Core.Tests.Validation;
 
 public sealed class CoercionTests
 {
-    [Fact]
-    public void Integer_string_is_coerced_to_integer()
-    {
-        var result = Validate("conferences", """{"max_participants":"10"}""");
-
-        Valid(result);
-        JsonEqual("10", result.Document["max_participants"]);
-    }
-
     [Theory]
     [InlineData("\"true\"", "true")]
     [InlineData("\"false\"", "false")]
@@ -26,6 +17,7 @@ public sealed class CoercionTests
     }
 
     [Theory]
+    [InlineData("\"10\"", "10")]
     [InlineData("\"10.0\"", "10")]
     [InlineData("\"10.5\"", "11")]
     [InlineData("\"-2.5\"", "-3")]
@@ -51,7 +43,7 @@ public sealed class CoercionTests
     {
         var result = Validate("conferences", $$$"""{"max_participants":{{{given}}}}""");
 
-        HasErrors("""{"max_participants":{"type":{"message":"Value did not match type(s): integer","target":"integer","value":""" + given + "}}}", result);
+        HasErrors(TypeError("max_participants", "integer", given), result);
         JsonEqual(given, result.Document["max_participants"]);
     }
 
@@ -63,7 +55,7 @@ public sealed class CoercionTests
     {
         var result = Validate("conferences", $$$"""{"play_name":{{{given}}}}""");
 
-        HasErrors("""{"play_name":{"type":{"message":"Value did not match type(s): boolean","target":"boolean","value":""" + given + "}}}", result);
+        HasErrors(TypeError("play_name", "boolean", given), result);
     }
 
     [Fact]
@@ -111,4 +103,8 @@ public sealed class CoercionTests
         Valid(result);
         JsonEqual("30", result.Document["timeout"]);
     }
+
+    // the type error Kazoo reports for a value it could not convert (given as its JSON)
+    private static string TypeError(string field, string type, string given) =>
+        $$"""{"{{field}}":{"type":{"message":"Value did not match type(s): {{type}}","target":"{{type}}","value":""" + given + "}}}";
 }

@@ -25,10 +25,7 @@ public abstract class MediaManagersContract(IBusSource source) : MessageBusContr
     [Fact]
     public async Task Silent_media_manager_expires_after_its_expiry_and_a_quarter()
     {
-        var (crossbar, manager) = (await ConnectAsync(), await ConnectAsync());
-        var clock = new ManualClock();
-        var directory = await StartedDirectoryAsync(crossbar, clock);
-        var node = $"ecallmgr@{NewId()}";
+        var (manager, clock, directory, node) = await ManagerOnManualClockAsync();
         var heartbeat = KapiNodes.Advertise(new(node, TimeSpan.FromSeconds(4), [KapiNodes.EcallmgrApp]));
 
         await manager.Publisher.AdvertiseAsync(heartbeat, Ct);
@@ -43,18 +40,8 @@ public abstract class MediaManagersContract(IBusSource source) : MessageBusContr
     [Fact]
     public async Task Heartbeats_keep_a_media_manager_counted()
     {
-        var (crossbar, manager) = (await ConnectAsync(), await ConnectAsync());
-        var clock = new ManualClock();
-        var directory = await StartedDirectoryAsync(crossbar, clock);
-        var node = $"ecallmgr@{NewId()}";
-        var joined = 0;
-        directory.Joined += (_, m) =>
-        {
-            if (m.Node == node)
-            {
-                Interlocked.Increment(ref joined);
-            }
-        };
+        var (manager, clock, directory, node) = await ManagerOnManualClockAsync();
+        var joined = CountJoins(directory, node);
 
         for (var beat = 0; beat < 3; beat++)
         {
@@ -65,7 +52,7 @@ public abstract class MediaManagersContract(IBusSource source) : MessageBusContr
         }
 
         Assert.Contains(directory.Managers, m => m.Node == node);
-        Assert.Equal(1, Volatile.Read(ref joined));
+        Assert.Equal(1, joined());
     }
 
     [Fact]
@@ -74,14 +61,7 @@ public abstract class MediaManagersContract(IBusSource source) : MessageBusContr
         var (crossbar, simulator) = (await ConnectAsync(), await ConnectAsync());
         var directory = await StartedDirectoryAsync(crossbar, TimeProvider.System);
         var node = $"ecallmgr@{NewId()}";
-        var heard = 0;
-        directory.Joined += (_, m) =>
-        {
-            if (m.Node == node)
-            {
-                Interlocked.Increment(ref heard);
-            }
-        };
+        var heard = CountJoins(directory, node);
         var beats = new DeliveryInbox();
         await SubscribeAsync(crossbar, KapiQueue.Exclusive(KapiExchange.Nodes, []), (delivery, ct) =>
             KapiNodes.TryRead(delivery.Message, out var advertisement) && advertisement.Node == node ? beats.Handler(delivery, ct) : Task.CompletedTask);
@@ -94,7 +74,29 @@ public abstract class MediaManagersContract(IBusSource source) : MessageBusContr
         await running.WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Contains(directory.Managers, m => m.Node == node);
-        Assert.Equal(1, Volatile.Read(ref heard));
+        Assert.Equal(1, heard());
+    }
+
+    // a media manager's client and a directory on crossbar's, whose time the test moves, and a fresh node name
+    private async Task<(BusClient Manager, ManualClock Clock, MediaManagerDirectory Directory, string Node)> ManagerOnManualClockAsync()
+    {
+        var (crossbar, manager) = (await ConnectAsync(), await ConnectAsync());
+        var clock = new ManualClock();
+        return (manager, clock, await StartedDirectoryAsync(crossbar, clock), $"ecallmgr@{NewId()}");
+    }
+
+    // how many times the directory has announced node as joined
+    private static Func<int> CountJoins(MediaManagerDirectory directory, string node)
+    {
+        var joined = 0;
+        directory.Joined += (_, m) =>
+        {
+            if (m.Node == node)
+            {
+                Interlocked.Increment(ref joined);
+            }
+        };
+        return () => Volatile.Read(ref joined);
     }
 
     private async Task<MediaManagerDirectory> StartedDirectoryAsync(BusClient bus, TimeProvider clock)

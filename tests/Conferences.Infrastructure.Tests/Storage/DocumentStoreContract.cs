@@ -24,6 +24,18 @@ public abstract class DocumentStoreContract(IStoreSource source)
         return (store, db);
     }
 
+    /// <summary>A new database holding <paramref name="count"/> conferences, whose ids come back in CouchDB's order.</summary>
+    protected async Task<(IDocumentStore Store, string Db, List<string> Ids)> StoreWithConferencesAsync(int count)
+    {
+        var (store, db) = await StoreWithDatabaseAsync();
+        var ids = SortedIds(count);
+        foreach (var id in ids)
+        {
+            await store.SaveAsync(db, Conference(id), Ct);
+        }
+        return (store, db, ids);
+    }
+
     protected static JsonObject Json(string json) => JsonNode.Parse(json)!.AsObject();
 
     protected static JsonObject Conference(string id, string? name = null, string[]? numbers = null) => new()

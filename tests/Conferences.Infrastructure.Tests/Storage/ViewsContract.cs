@@ -48,12 +48,7 @@ public abstract class ViewsContract(IStoreSource source) : DocumentStoreContract
     [Fact]
     public async Task Start_and_end_keys_are_inclusive_bounds_in_the_query_direction()
     {
-        var (store, db) = await StoreWithDatabaseAsync();
-        var ids = SortedIds(5);
-        foreach (var id in ids)
-        {
-            await store.SaveAsync(db, Conference(id), Ct);
-        }
+        var (store, db, ids) = await StoreWithConferencesAsync(5);
 
         var from = await store.QueryViewAsync(db, KazooViews.ConferenceListing, new ViewQuery { StartKey = ids[1] }, Ct);
         var between = await store.QueryViewAsync(db, KazooViews.ConferenceListing, new ViewQuery { StartKey = ids[1], EndKey = ids[3] }, Ct);
@@ -70,12 +65,7 @@ public abstract class ViewsContract(IStoreSource source) : DocumentStoreContract
     [Fact]
     public async Task Limit_caps_the_rows_after_ordering()
     {
-        var (store, db) = await StoreWithDatabaseAsync();
-        var ids = SortedIds(4);
-        foreach (var id in ids)
-        {
-            await store.SaveAsync(db, Conference(id), Ct);
-        }
+        var (store, db, ids) = await StoreWithConferencesAsync(4);
 
         var firstTwo = await store.QueryViewAsync(db, KazooViews.ConferenceListing, new ViewQuery { Limit = 2 }, Ct);
         var lastTwo = await store.QueryViewAsync(db, KazooViews.ConferenceListing, new ViewQuery { Limit = 2, Descending = true }, Ct);

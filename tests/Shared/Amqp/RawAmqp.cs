@@ -1,14 +1,12 @@
-using System.Text.Json.Nodes;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
 namespace Conferences.Tests.Amqp;
 
 /// <summary>
-/// A plain RabbitMQ.Client connection that watches the bus as a Kazoo node would, or plays crossbar against the
-/// simulator worker: it publishes JSON as Kazoo does and listens with anonymous exclusive queues, declaring exchanges
-/// as Kazoo does (<c>kz_amqp_util</c>: non-durable, not auto-deleted). Independent of the bus adapter under test, so
-/// what it sees is what went on the wire. Shared (linked) by the API and media-server test projects.
+/// A plain RabbitMQ.Client connection, independent of the bus adapter under test, so what it sees is what went on the
+/// wire: it watches the bus as a Kazoo node would, plays ecallmgr or crossbar, and declares as Kazoo does
+/// (<c>kz_amqp_util</c>: exchanges non-durable, not auto-deleted; an anonymous queue per listener).
 /// </summary>
 public sealed class RawAmqp : IAsyncDisposable
 {
@@ -22,6 +20,8 @@ public sealed class RawAmqp : IAsyncDisposable
         this.publisher = publisher;
     }
 
+    public IConnection Connection => connection;
+
     public static async Task<RawAmqp> ConnectAsync(string url)
     {
         var factory = new ConnectionFactory { Uri = new Uri(url), AutomaticRecoveryEnabled = false };
@@ -30,81 +30,115 @@ public sealed class RawAmqp : IAsyncDisposable
         return new RawAmqp(connection, publisher);
     }
 
-    /// <summary>An anonymous exclusive queue bound to <paramref name="exchange"/> with <paramref name="keys"/> (none: the empty key).</summary>
-    public async Task<RawInbox> ListenAsync(string exchange, string type, params string[] keys)
+    /// <summary>Kazoo's declaration of an exchange (<c>kz_amqp_util:new_exchange/3</c> defaults).</summary>
+    public async Task DeclareKazooExchangeAsync(string name, string type)
     {
-        var (channel, queue) = await DeclareAsync(exchange, type);
-        foreach (var key in keys.Length == 0 ? [string.Empty] : keys)
+        await using var channel = await connection.CreateChannelAsync();
+        await DeclareKazooExchangeAsync(channel, name, type);
+    }
+
+    /// <summary>An anonymous exclusive queue bound to <paramref name="exchange"/> with <paramref name="keys"/> (none: the empty key).</summary>
+    public Task<RawInbox> ListenAsync(string exchange, string type, params string[] keys) =>
+        ListenAsync(exchange, type, string.Empty, exclusive: true, keys);
+
+    public async Task<RawInbox> ListenAsync(string exchange, string type, string queue, bool exclusive, params string[] keys)
+    {
+        var inbox = new RawInbox();
+        inbox.QueueName = await ConsumeAsync(exchange, type, queue, exclusive, keys, message =>
         {
-            await channel.QueueBindAsync(queue, exchange, key);
-        }
-        return await ConsumeAsync(channel, queue);
+            inbox.Add(message);
+            return Task.CompletedTask;
+        });
+        return inbox;
     }
 
     /// <summary>
-    /// crossbar's reply queue: anonymous, bound to <c>targeted</c> with its own name, which requests carry as
+    /// crossbar's reply queue: exclusive, bound to <c>targeted</c> with its own name, which requests carry as
     /// <c>Server-ID</c> (<c>kz_amqp_worker</c>).
     /// </summary>
-    public async Task<RawInbox> ReplyQueueAsync()
+    public Task<RawInbox> ReplyQueueAsync()
     {
-        var (channel, queue) = await DeclareAsync("targeted", ExchangeType.Direct);
-        await channel.QueueBindAsync(queue, "targeted", queue);
-        return await ConsumeAsync(channel, queue);
+        var name = $"conferences-tests-replies-{Guid.NewGuid():N}";
+        return ListenAsync("targeted", ExchangeType.Direct, name, exclusive: true, name);
     }
 
-    public async Task PublishAsync(string exchange, string routingKey, JsonObject message)
-    {
-        await publishing.WaitAsync();
-        try
+    /// <summary>
+    /// Plays a Kazoo listener answering requests: for each request on <paramref name="keys"/>, publishes
+    /// <paramref name="replies"/> to <c>targeted</c> with the request's <c>Server-ID</c> as routing key.
+    /// </summary>
+    public Task<string> AnswerAsync(string exchange, string type, string queue, bool exclusive, string[] keys, Func<JsonObject, IEnumerable<JsonObject>> replies) =>
+        ConsumeAsync(exchange, type, queue, exclusive, keys, async message =>
         {
-            var properties = new BasicProperties { ContentType = "application/json" };
-            await publisher.BasicPublishAsync(exchange, routingKey, mandatory: false, properties, System.Text.Encoding.UTF8.GetBytes(message.ToJsonString()));
-        }
-        finally
-        {
-            publishing.Release();
-        }
-    }
+            var request = message.Json;
+            var serverId = KazooJson.GetString(request, "Server-ID")!;
+            foreach (var reply in replies(request))
+            {
+                await PublishAsync("targeted", serverId, reply);
+            }
+        });
+
+    public Task PublishAsync(string exchange, string routingKey, JsonObject message) =>
+        PublishAsync(exchange, routingKey, KazooJson.ToUtf8(message));
+
+    public Task PublishAsync(string exchange, string routingKey, byte[] body, string? contentType = "application/json") =>
+        OnPublisherAsync(channel => channel.BasicPublishAsync(exchange, routingKey, mandatory: false, new BasicProperties { ContentType = contentType }, body).AsTask());
 
     /// <summary>Deletes a queue (a durable one outlives its consumers; tests remove theirs from the shared broker).</summary>
-    public async Task DeleteQueueAsync(string queue)
-    {
-        await publishing.WaitAsync();
-        try
-        {
-            await publisher.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false);
-        }
-        finally
-        {
-            publishing.Release();
-        }
-    }
+    public Task DeleteQueueAsync(string queue) =>
+        OnPublisherAsync(channel => channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false));
 
     public async ValueTask DisposeAsync()
     {
-        await connection.CloseAsync();
+        try
+        {
+            await connection.CloseAsync();
+        }
+        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.RabbitMQClientException or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException)
+        {
+            // the broker went away under the test
+        }
         connection.Dispose();
         publishing.Dispose();
     }
 
-    private async Task<(IChannel Channel, string Queue)> DeclareAsync(string exchange, string type)
+    private static Task DeclareKazooExchangeAsync(IChannel channel, string name, string type) =>
+        channel.ExchangeDeclareAsync(name, type, durable: false, autoDelete: false, arguments: null);
+
+    private async Task OnPublisherAsync(Func<IChannel, Task> action)
     {
-        var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(exchange, type, durable: false, autoDelete: false, arguments: null);
-        var declared = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true, arguments: null);
-        return (channel, declared.QueueName);
+        await publishing.WaitAsync();
+        try
+        {
+            await action(publisher);
+        }
+        finally
+        {
+            publishing.Release();
+        }
     }
 
-    private static async Task<RawInbox> ConsumeAsync(IChannel channel, string queue)
+    private async Task<string> ConsumeAsync(string exchange, string type, string queue, bool exclusive, string[] keys, Func<RawMessage, Task> onMessage)
     {
-        var inbox = new RawInbox { QueueName = queue };
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) =>
+        var channel = await connection.CreateChannelAsync();
+        await DeclareKazooExchangeAsync(channel, exchange, type);
+        var declared = await channel.QueueDeclareAsync(queue, durable: false, exclusive: exclusive, autoDelete: true, arguments: null);
+        foreach (var key in keys.Length == 0 ? [string.Empty] : keys)
         {
-            inbox.Add(new RawMessage(delivery.Exchange, delivery.RoutingKey, delivery.BasicProperties.ContentType, delivery.Body.ToArray()));
-            return Task.CompletedTask;
+            await channel.QueueBindAsync(declared.QueueName, exchange, key);
+        }
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += async (_, delivery) =>
+        {
+            var properties = delivery.BasicProperties;
+            await onMessage(new RawMessage(
+                delivery.Exchange,
+                delivery.RoutingKey,
+                properties.ContentType,
+                properties.IsTimestampPresent() ? properties.Timestamp.UnixTime : null,
+                properties.IsDeliveryModePresent() ? (byte)properties.DeliveryMode : null,
+                delivery.Body.ToArray()));
         };
-        await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
-        return inbox;
+        await channel.BasicConsumeAsync(declared.QueueName, autoAck: true, consumer);
+        return declared.QueueName;
     }
 }

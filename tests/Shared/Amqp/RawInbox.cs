@@ -59,5 +59,19 @@ public sealed class RawInbox
         }
     }
 
+    /// <summary>The next message not returned before, whatever it is.</summary>
+    public Task<RawMessage> NextAsync() => WaitForAsync(_ => true, "a message");
+
+    /// <summary>Watches <paramref name="window"/> long and fails on any message not returned before.</summary>
+    public async Task AssertNothingAsync(TimeSpan window)
+    {
+        await Task.Delay(window);
+        lock (received)
+        {
+            var unexpected = received.FirstOrDefault(m => !taken.Contains(m));
+            Assert.True(unexpected is null, $"unexpected message {unexpected?.RoutingKey}");
+        }
+    }
+
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
-
 namespace Conferences.Tests.Amqp;
 
-/// <summary>A message as a plain AMQP consumer received it: where it was published, its content type and its JSON body.</summary>
-public sealed record RawMessage(string Exchange, string RoutingKey, string? ContentType, byte[] Body)
+/// <summary>A message as a plain AMQP consumer received it: where it was published, its properties and its JSON body.</summary>
+public sealed record RawMessage(string Exchange, string RoutingKey, string? ContentType, long? Timestamp, byte? DeliveryMode, byte[] Body)
 {
     public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
 

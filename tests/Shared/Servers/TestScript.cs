@@ -35,14 +35,8 @@ public static class TestScript
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not run {path}");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
+        if (!await ChildProcesses.WaitOrKillAsync(process, timeout))
         {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
             throw new InvalidOperationException($"{command} did not finish within {timeout}");
         }
         if (process.ExitCode != 0)

@@ -1,5 +1,3 @@
-using RabbitMQ.Client;
-
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using RabbitMQ.Client;
-
 namespace Conferences.Infrastructure.Tests.Messaging.RabbitMq;
 
 /// <summary>What the bus takes from a plain AMQP client playing Kazoo (docs/amqp.md), and its queue kinds as Kazoo's.</summary>
