@@ -99,7 +99,8 @@ public static class ActionsBenchmark
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { dbFile, $"{dbFile}-wal", $"{dbFile}-shm" })
+            var keys = Path.ChangeExtension(dbFile, ".idempotency.db");
+            foreach (var path in new[] { dbFile, $"{dbFile}-wal", $"{dbFile}-shm", keys, $"{keys}-wal", $"{keys}-shm" })
             {
                 File.Delete(path);
             }

@@ -90,7 +90,6 @@ public sealed class IdempotencyKeys(IIdempotencyStore store, IOptions<Idempotenc
 
     private async Task StoreAsync(IdempotencyEntry held, Unsaved pending, CancellationToken ct)
     {
-        await Task.Yield();
         try
         {
             await store.CompleteAsync(held, pending.Entry.Answer!, pending.Entry.Expires, ct).ConfigureAwait(false);

@@ -4,71 +4,95 @@ using Microsoft.Data.Sqlite;
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// <c>Idempotency-Key</c>s in a table of the store's SQLite file (ADR 0011): a claim is one INSERT-if-absent, an
-/// answer one UPDATE, on one kept-open connection with its statements prepared and <c>synchronous=NORMAL</c> (a
-/// process crash loses nothing; a power loss may forget the newest keys, never a document).
+/// <c>Idempotency-Key</c>s in a SQLite file of their own beside the documents (ADR 0011): a claim is one
+/// INSERT-if-absent on a kept-open connection with <c>synchronous=NORMAL</c> (a process crash loses nothing; a power
+/// loss may forget the newest keys, never a document), the kept answers are written in batches after the answers went out.
 /// </summary>
-public sealed class SqliteIdempotencyStore(IOptions<SqliteStoreOptions> options) : IIdempotencyStore, IAsyncDisposable
+public sealed class SqliteIdempotencyStore : IIdempotencyStore, IAsyncDisposable
 {
+    // an expired entry under the id is taken over in the same statement
     private const string ClaimSql = """
         INSERT INTO idempotency_keys (id, account_id, fingerprint, claim, expires) VALUES ($id, $account, $fingerprint, $claim, $expires)
         ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, fingerprint = excluded.fingerprint, claim = excluded.claim,
             expires = excluded.expires, status = NULL, headers = NULL, body = NULL
-        WHERE idempotency_keys.expires <= $now
-        RETURNING claim;
+        WHERE idempotency_keys.expires <= $now;
         """;
     private const string ReadSql = "SELECT account_id, fingerprint, claim, expires, status, headers, body FROM idempotency_keys WHERE id = $id;";
-    private const string CompleteSql = "UPDATE idempotency_keys SET expires = $expires, status = $status, headers = $headers, body = $body WHERE id = $id AND claim = $claim;";
     private const string ReleaseSql = "DELETE FROM idempotency_keys WHERE id = $id AND claim = $claim;";
-    private const string SweepSql = "DELETE FROM idempotency_keys WHERE expires <= $now;";
+    private const string SweepSql = "DELETE FROM idempotency_keys WHERE id IN (SELECT id FROM idempotency_keys WHERE expires <= $now LIMIT 500);";
 
-    private readonly SqliteIdempotencySession session = new(options.Value);
+    private readonly SqliteIdempotencySession session;
+    private readonly SqliteIdempotencyAnswers answers;
 
-    public Task<IdempotencyEntry?> ClaimAsync(IdempotencyEntry claim, long now, CancellationToken ct)
+    public SqliteIdempotencyStore(IOptions<SqliteStoreOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        session = new SqliteIdempotencySession(options.Value);
+        answers = new SqliteIdempotencyAnswers(session);
+    }
+
+    public async Task<IdempotencyEntry?> ClaimAsync(IdempotencyEntry claim, long now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return session.RunAsync(commands =>
+        var (won, held) = await session.RunAsync(commands =>
         {
             for (var attempt = 0; attempt < 3; attempt++)
             {
-                var won = commands.Get(ClaimSql).Bind("$id", claim.Id).Bind("$account", claim.AccountId).Bind("$fingerprint", claim.Fingerprint)
-                    .Bind("$claim", claim.Claim).Bind("$expires", claim.Expires).Bind("$now", now).ExecuteScalar();
-                if (won is string)
+                if (commands.Get(ClaimSql).Bind("$id", claim.Id).Bind("$account", claim.AccountId).Bind("$fingerprint", claim.Fingerprint)
+                    .Bind("$claim", claim.Claim).Bind("$expires", claim.Expires).Bind("$now", now).ExecuteNonQuery() == 1)
                 {
-                    return claim;
+                    return (true, claim);
                 }
-                if (Read(commands.Get(ReadSql), claim.Id) is { } held)
+                if (Read(commands.Get(ReadSql), claim.Id) is { } existing)
                 {
-                    return held;
+                    return (false, existing);
                 }
             }
-            return null;
-        }, ct);
+            return (false, (IdempotencyEntry?)null);
+        }, ct).ConfigureAwait(false);
+        if (won)
+        {
+            answers.Committed();
+        }
+        return held;
     }
 
+    /// <summary>Queues the answer; the task ends once its batch is written.</summary>
     public Task CompleteAsync(IdempotencyEntry claim, IdempotentAnswer answer, long expires, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(answer);
-        var headers = new JsonObject([.. answer.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))]).ToJsonString();
-        return session.RunAsync(commands =>
-        {
-            var changed = commands.Get(CompleteSql).Bind("$id", claim.Id).Bind("$claim", claim.Claim).Bind("$expires", expires)
-                .Bind("$status", answer.Status).Bind("$headers", headers).Bind("$body", answer.Body).ExecuteNonQuery();
-            return changed == 1 ? true : throw new DocumentConflictException(IdempotencyKeys.Database, claim.Id);
-        }, ct);
+        return answers.Enqueue(claim, answer, expires);
     }
 
-    public Task ReleaseAsync(IdempotencyEntry claim, CancellationToken ct)
+    public async Task ReleaseAsync(IdempotencyEntry claim, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return session.RunAsync(commands => commands.Get(ReleaseSql).Bind("$id", claim.Id).Bind("$claim", claim.Claim).ExecuteNonQuery(), ct);
+        await session.RunAsync(commands => commands.Get(ReleaseSql).Bind("$id", claim.Id).Bind("$claim", claim.Claim).ExecuteNonQuery(), ct).ConfigureAwait(false);
+        answers.Committed();
     }
 
-    public Task<int> RemoveExpiredAsync(long now, CancellationToken ct) =>
-        session.RunAsync(commands => commands.Get(SweepSql).Bind("$now", now).ExecuteNonQuery(), ct);
+    /// <summary>In batches, so that claims of every instance wait for one batch at most.</summary>
+    public async Task<int> RemoveExpiredAsync(long now, CancellationToken ct)
+    {
+        var removed = 0;
+        int batch;
+        do
+        {
+            batch = await session.RunAsync(commands => commands.Get(SweepSql).Bind("$now", now).ExecuteNonQuery(), ct).ConfigureAwait(false);
+            removed += batch;
+            answers.Committed();
+        }
+        while (batch == 500);
+        return removed;
+    }
 
-    public ValueTask DisposeAsync() => session.DisposeAsync();
+    /// <summary>Writes the answers still queued, then closes the connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await answers.FlushAsync().ConfigureAwait(false);
+        await session.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static IdempotencyEntry? Read(SqliteCommand command, string id)
     {
