@@ -71,6 +71,8 @@ internal static class ActionsReport
         report.AppendLine("The idempotency cost on the request's path is one store write — the claim before acting, so that concurrent duplicates and other instances see it (on SQLite one INSERT-if-absent on a kept-open connection, `synchronous=NORMAL`, no fsync; on CouchDB a document PUT) — plus the fingerprint; the kept answer is written after the answer went out (ADR 0011). The plain PUT writes nothing, so the ratio compares a store write with an in-memory publish.");
         report.AppendLine();
         report.AppendLine("The ratio says how many bare bus hops an action round trip costs; it includes two hops, the HTTP PUT and the GETs that poll for the change. This machine is shared by several agents: compare ratios measured side by side, not absolute figures across runs.");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Load average (1, 5, 15 min) when the run ended: {LoadAverage()}.");
 
         var results = Path.Combine(root, "benchmarks/results");
         Directory.CreateDirectory(results);
@@ -88,7 +90,6 @@ internal static class ActionsReport
             p50_ratio = c.Action.P50Ms / c.Bare.P50Ms,
             p99_ratio = c.Action.P99Ms / c.Bare.P99Ms,
         }).Append<object>(new { idempotency_profile = profile.Select(p => new { step = p.Step, result = p.Result }) }), new JsonSerializerOptions { WriteIndented = true }));
-        report.AppendLine(CultureInfo.InvariantCulture, $"Load average (1, 5, 15 min) when the run ended: {LoadAverage()}.");
         Console.Write(report);
     }
 
