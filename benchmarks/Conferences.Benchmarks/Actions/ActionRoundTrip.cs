@@ -18,6 +18,7 @@ public sealed class ActionRoundTrip(HttpClient http, Uri baseUri, string account
     private bool bulkMuted;
     private bool appliedMuted;
     private bool keyedMuted;
+    private bool plainMuted;
 
     private string Conference => $"{baseUri}/accounts/{accountId}/conferences/{conferenceId}";
 
@@ -53,12 +54,21 @@ public sealed class ActionRoundTrip(HttpClient http, Uri baseUri, string account
             : throw new InvalidOperationException($"wait=applied was not confirmed: {answer.ToJsonString()}");
     }
 
-    /// <summary>The PUT alone with a new <c>Idempotency-Key</c> each time: the key claimed and the answer kept in the store.</summary>
+    /// <summary>The PUT alone with a new <c>Idempotency-Key</c> each time: the key claimed in the store, the answer kept.</summary>
     public async Task<double> KeyedPutAsync(long participantId)
     {
         keyedMuted = !keyedMuted;
         var started = Stopwatch.GetTimestamp();
         await PutAsync($"{Conference}/participants/{participantId}", keyedMuted ? "mute" : "unmute", Guid.NewGuid().ToString("N"));
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    /// <summary>The PUT alone without a key, alternating mute and unmute: measured in turn with <see cref="KeyedPutAsync"/>.</summary>
+    public async Task<double> PlainPutAsync(long participantId)
+    {
+        plainMuted = !plainMuted;
+        var started = Stopwatch.GetTimestamp();
+        await PutAsync($"{Conference}/participants/{participantId}", plainMuted ? "mute" : "unmute");
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 

@@ -54,7 +54,7 @@ public sealed class IdempotencyFilter(IdempotencyKeys keys, ILogger<IdempotencyF
             await ReleaseAsync(claim).ConfigureAwait(false);
             return;
         }
-        executed.Result = new RecordedResult(result, answer => answer.Status is >= 200 and < 300 ? CompleteAsync(claim, answer) : ReleaseAsync(claim));
+        executed.Result = new RecordedResult(result, answer => answer.Status is >= 200 and < 300 ? Complete(claim, answer) : ReleaseAsync(claim));
     }
 
     /// <summary>The key as sent: exactly one header of 1–255 visible ASCII characters (spaces inside allowed); null when absent.</summary>
@@ -72,15 +72,23 @@ public sealed class IdempotencyFilter(IdempotencyKeys keys, ILogger<IdempotencyF
         return key;
     }
 
-    // the request has acted by now: what happens to its key must not depend on the client still listening
-    private async Task CompleteAsync(IdempotencyClaim claim, IdempotentAnswer answer)
+    // the answer is replayed from memory at once and stored in the background: the connection's next request
+    // does not wait for the store (ADR 0011); the request has acted, so this must not depend on the client listening
+    private Task Complete(IdempotencyClaim claim, IdempotentAnswer answer)
+    {
+        _ = KeepAsync(keys.CompleteAsync(claim, answer, CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    private async Task KeepAsync(Task stored)
     {
         try
         {
-            await keys.CompleteAsync(claim, answer, CancellationToken.None).ConfigureAwait(false);
+            await stored.ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DatastoreUnavailableException or DocumentConflictException)
+        catch (Exception e)
         {
+            // nobody awaits this task: whatever failed is reported here
             logger.LogWarning(e, "The answer under an Idempotency-Key could not be kept; the key stays in progress until its lease ends");
         }
     }

@@ -17,8 +17,8 @@ public enum IdempotencyOutcome
 }
 
 /// <summary>The outcome of claiming a key; a <see cref="IdempotencyOutcome.Claimed"/> one holds the stored claim.</summary>
-public sealed record IdempotencyClaim(IdempotencyOutcome Outcome, string DocumentId, string? Revision = null, IdempotentAnswer? Answer = null)
+public sealed record IdempotencyClaim(IdempotencyOutcome Outcome, string DocumentId, IdempotentAnswer? Answer = null)
 {
-    /// <summary>The claim document as stored (its expiry, fingerprint…), to complete it with the answer.</summary>
-    internal JsonObject? Document { get; init; }
+    /// <summary>The claim as stored, to complete or release it.</summary>
+    internal IdempotencyEntry? Entry { get; init; }
 }

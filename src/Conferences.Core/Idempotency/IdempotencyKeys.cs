@@ -1,113 +1,109 @@
 namespace Conferences.Core.Idempotency;
 
 /// <summary>
-/// The <c>Idempotency-Key</c>s of acting PUTs, kept in the document store so that every instance on one store agrees
-/// (docs/compatibility.md, "Actions a script can trust"). One document per account and key: creating it claims the
-/// key (the store refuses a second create of one id, so of concurrent duplicates exactly one runs), completing it
-/// keeps the first answer until the key expires. An expired key, or a claim whose request stopped without
-/// finishing, is removed by the next request under the key and by the <see cref="IdempotencySweeper"/>.
+/// The <c>Idempotency-Key</c>s of acting PUTs, kept in the <see cref="IIdempotencyStore"/> so that every instance on one
+/// store agrees (docs/compatibility.md, "Actions a script can trust"). A request claims its key in the store before it
+/// acts (of concurrent duplicates on any instance exactly one wins); its answer is kept after it went out, and this
+/// instance replays it from memory until the store has it, so a retry right after the answer replays too.
 /// </summary>
-public sealed class IdempotencyKeys(IDocumentStore store, IOptions<IdempotencyOptions> options, TimeProvider clock)
+public sealed class IdempotencyKeys(IIdempotencyStore store, IOptions<IdempotencyOptions> options, TimeProvider clock) : IAsyncDisposable, IDisposable
 {
-    /// <summary>The database of the keys: this service's own, beside Kazoo's.</summary>
+    /// <summary>The database of the keys as documents (CouchDB): this service's own, beside Kazoo's.</summary>
     public const string Database = "conferences_idempotency";
 
     public const string DocumentType = "idempotency_key";
 
-    private const string InProgress = "in_progress";
-    private const string Completed = "completed";
-
-    private int ensured;
+    // answers given but not stored yet, by key id
+    private readonly ConcurrentDictionary<string, Unsaved> unsaved = new(StringComparer.Ordinal);
 
     /// <summary>Claims <paramref name="key"/> for <paramref name="accountId"/>'s request <paramref name="fingerprint"/>, or says why not.</summary>
     public async Task<IdempotencyClaim> ClaimAsync(string accountId, string key, string fingerprint, CancellationToken ct)
     {
-        await EnsureDatabaseAsync(ct).ConfigureAwait(false);
         var id = DocumentId(accountId, key);
-        for (var attempt = 0; ; attempt++)
+        if (unsaved.TryGetValue(id, out var answered))
         {
-            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            var claim = new JsonObject
-            {
-                [KazooFields.Id] = id,
-                [KazooFields.Type] = DocumentType,
-                [KazooFields.AccountId] = accountId,
-                ["fingerprint"] = fingerprint,
-                ["state"] = InProgress,
-                [KazooFields.Created] = now,
-                ["pvt_expires"] = now + (long)options.Value.InProgressLease.TotalMilliseconds,
-            };
-            try
-            {
-                var revision = await store.SaveAsync(Database, claim, ct).ConfigureAwait(false);
-                return new IdempotencyClaim(IdempotencyOutcome.Claimed, id, revision) { Document = claim };
-            }
-            catch (DocumentConflictException) when (attempt < 3)
-            {
-                var existing = await store.GetAsync(Database, id, ct).ConfigureAwait(false);
-                if (existing is null)
-                {
-                    continue;
-                }
-                if (IsExpired(existing, now))
-                {
-                    await RemoveAsync(id, KazooJson.GetString(existing, KazooFields.Rev)!, ct).ConfigureAwait(false);
-                    continue;
-                }
-                return KazooJson.GetString(existing, "fingerprint") != fingerprint ? new(IdempotencyOutcome.Mismatch, id)
-                    : KazooJson.GetString(existing, "state") == Completed && existing["answer"] is JsonObject answer
-                        ? new(IdempotencyOutcome.Replay, id, Answer: IdempotentAnswer.FromJson(answer))
-                        : new(IdempotencyOutcome.InProgress, id);
-            }
+            return Judge(answered.Entry, fingerprint);
         }
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var claim = new IdempotencyEntry(id, accountId, fingerprint, Guid.NewGuid().ToString("N"), now + (long)options.Value.InProgressLease.TotalMilliseconds);
+        var held = await store.ClaimAsync(claim, now, ct).ConfigureAwait(false);
+        if (held is null)
+        {
+            return new(IdempotencyOutcome.InProgress, id);
+        }
+        if (held.Claim == claim.Claim)
+        {
+            return new(IdempotencyOutcome.Claimed, id) { Entry = held };
+        }
+        // answered on this instance while the store was asked
+        return Judge(held.Answer is null && unsaved.TryGetValue(id, out answered) ? answered.Entry : held, fingerprint);
     }
 
-    /// <summary>Keeps the request's answer under the claimed key until it expires.</summary>
-    public async Task CompleteAsync(IdempotencyClaim claim, IdempotentAnswer answer, CancellationToken ct)
+    /// <summary>
+    /// Keeps the request's answer until the key expires: replayed here at once, stored in the background (the returned
+    /// task ends when it is stored), so neither the client nor its next request waits for the store.
+    /// </summary>
+    public Task CompleteAsync(IdempotencyClaim claim, IdempotentAnswer answer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(answer);
-        var document = (JsonObject)claim.Document!.DeepClone();
-        document[KazooFields.Rev] = claim.Revision;
-        document["state"] = Completed;
-        document["answer"] = answer.ToJson();
-        document["pvt_expires"] = clock.GetUtcNow().ToUnixTimeMilliseconds() + (long)options.Value.Retention.TotalMilliseconds;
-        await store.SaveAsync(Database, document, ct).ConfigureAwait(false);
+        var held = claim.Entry!;
+        var pending = new Unsaved(held with { Answer = answer, Expires = clock.GetUtcNow().ToUnixTimeMilliseconds() + (long)options.Value.Retention.TotalMilliseconds });
+        unsaved[held.Id] = pending;
+        pending.Stored = StoreAsync(held, pending, ct);
+        return pending.Stored;
     }
 
     /// <summary>Gives the key up: the request changed nothing (an error answer), so running it again is safe.</summary>
     public Task ReleaseAsync(IdempotencyClaim claim, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return RemoveAsync(claim.DocumentId, claim.Revision!, ct);
+        return store.ReleaseAsync(claim.Entry!, ct);
     }
-
-    /// <summary>Whether a key document's time is over (kept answer or abandoned claim), at <paramref name="nowMilliseconds"/>.</summary>
-    public static bool IsExpired(JsonObject document, long nowMilliseconds) =>
-        document["pvt_expires"]?.GetValue<long>() is not { } expires || expires <= nowMilliseconds;
 
     /// <summary>The document id: a digest of the account and the key, so any key text makes a valid id.</summary>
     public static string DocumentId(string accountId, string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{accountId}\n{key}")));
 
-    internal async Task RemoveAsync(string id, string revision, CancellationToken ct)
+    /// <summary>Waits for the answers not stored yet (the host stopping), so a clean stop keeps them all.</summary>
+    public async ValueTask DisposeAsync()
     {
-        try
+        foreach (var pending in unsaved.Values)
         {
-            await store.DeleteAsync(Database, id, revision, ct).ConfigureAwait(false);
-        }
-        catch (DocumentConflictException)
-        {
-            // another instance removed or replaced it first: nothing left to do here
+            try
+            {
+                await pending.Stored.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // reported to whoever completed the key; the claim stays until its lease ends
+            }
         }
     }
 
-    internal async Task EnsureDatabaseAsync(CancellationToken ct)
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static IdempotencyClaim Judge(IdempotencyEntry held, string fingerprint) =>
+        held.Fingerprint != fingerprint ? new(IdempotencyOutcome.Mismatch, held.Id)
+        : held.Answer is { } answer ? new(IdempotencyOutcome.Replay, held.Id, answer)
+        : new(IdempotencyOutcome.InProgress, held.Id);
+
+    private async Task StoreAsync(IdempotencyEntry held, Unsaved pending, CancellationToken ct)
     {
-        if (Volatile.Read(ref ensured) == 0)
+        try
         {
-            await store.EnsureDatabaseAsync(Database, ct).ConfigureAwait(false);
-            Volatile.Write(ref ensured, 1);
+            await store.CompleteAsync(held, pending.Entry.Answer!, pending.Entry.Expires, ct).ConfigureAwait(false);
         }
+        finally
+        {
+            unsaved.TryRemove(KeyValuePair.Create(held.Id, pending));
+        }
+    }
+
+    private sealed class Unsaved(IdempotencyEntry entry)
+    {
+        public IdempotencyEntry Entry { get; } = entry;
+
+        public Task Stored { get; set; } = Task.CompletedTask;
     }
 }

@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
                 var connection = configuration.GetConnectionString("Sqlite") is { Length: > 0 } c ? c : DefaultSqliteConnection;
                 services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new SqliteStoreOptions { ConnectionString = connection }));
                 services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+                services.AddSingleton<Core.Idempotency.IIdempotencyStore, SqliteIdempotencyStore>();
                 break;
             case StorageOptions.CouchDb:
                 services.AddCouchDbStore(configuration);

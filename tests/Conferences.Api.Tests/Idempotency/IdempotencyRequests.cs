@@ -13,4 +13,18 @@ internal static class IdempotencyRequests
             Body.Data(data ?? [], new JsonObject { ["action"] = action }), key is null ? null : WithKey(key));
 
     public static string NewKey() => $"key-{Guid.NewGuid():N}";
+
+    /// <summary>Sends again while the answer is 409 in progress, as a client is told to: another instance may not have stored the first answer yet.</summary>
+    public static async Task<Answer> UntilAnsweredAsync(Func<Task<Answer>> send)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var answer = await send();
+            if (answer.Status != HttpStatusCode.Conflict || attempt == 100)
+            {
+                return answer;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+    }
 }

@@ -4,7 +4,8 @@ namespace Conferences.Api.Tests.Idempotency;
 
 /// <summary>
 /// Two API instances on one store and one RabbitMQ broker, as behind a load balancer: a retry that reaches the other
-/// instance is replayed from the store, and the bus carries one command.
+/// instance is replayed from the store (after 409 in progress while the first instance is still storing its answer),
+/// and the bus carries one command.
 /// </summary>
 public sealed class IdempotencyTwoInstancesTests(IdempotencyTwoInstancesTests.Pair pair) : IClassFixture<IdempotencyTwoInstancesTests.Pair>
 {
@@ -18,7 +19,7 @@ public sealed class IdempotencyTwoInstancesTests(IdempotencyTwoInstancesTests.Pa
         var key = NewKey();
 
         var first = await onFirst.ConferenceActionAsync(id, "lock", key);
-        var retry = await onSecond.ConferenceActionAsync(id, "lock", key);
+        var retry = await UntilAnsweredAsync(() => onSecond.ConferenceActionAsync(id, "lock", key));
         var different = await onSecond.ConferenceActionAsync(id, "unlock", key);
         await onSecond.ConferenceActionAsync(id, "unlock", key: null);
 

@@ -20,7 +20,11 @@ public sealed class SqliteKeyedViewsContract(SqliteFileFixture file) : KeyedView
 public sealed class SqliteConcurrencyContract(SqliteFileFixture file) : ConcurrencyContract(file), IClassFixture<SqliteFileFixture>;
 
 [Collection("SQLite document store contract")]
-public sealed class SqliteIdempotencyKeysContract(SqliteFileFixture file) : IdempotencyKeysContract(file), IClassFixture<SqliteFileFixture>;
+public sealed class SqliteIdempotencyKeysContract(SqliteFileFixture file) : IdempotencyKeysContract(file), IClassFixture<SqliteFileFixture>
+{
+    protected override Task<Core.Idempotency.IIdempotencyStore> CreateKeyStoreAsync() => Task.FromResult<Core.Idempotency.IIdempotencyStore>(
+        new Infrastructure.Storage.Sqlite.SqliteIdempotencyStore(Options.Create(new Infrastructure.Storage.Sqlite.SqliteStoreOptions { ConnectionString = file.ConnectionString })));
+}
 
 [Collection("SQLite document store contract")]
 public sealed class SqliteWebhookViewsContract(SqliteFileFixture file) : WebhookViewsContract(file), IClassFixture<SqliteFileFixture>;

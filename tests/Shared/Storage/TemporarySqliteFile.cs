@@ -16,7 +16,9 @@ public sealed class TemporarySqliteFile(string prefix) : IDisposable
     {
         // pooled connections keep the file open; release them before removing the file and its WAL companions
         SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { Path, $"{Path}-wal", $"{Path}-shm" })
+        // the Idempotency-Key file beside it (SqliteIdempotencyStore) too
+        var keys = System.IO.Path.ChangeExtension(Path, ".idempotency.db");
+        foreach (var path in new[] { Path, $"{Path}-wal", $"{Path}-shm", keys, $"{keys}-wal", $"{keys}-shm" })
         {
             try
             {

@@ -20,7 +20,10 @@ public sealed class CouchDbKeyedViewsContract(CouchDbServerFixture server) : Key
 public sealed class CouchDbConcurrencyContract(CouchDbServerFixture server) : ConcurrencyContract(server);
 
 [Collection(CouchDbCollection.Name)]
-public sealed class CouchDbIdempotencyKeysContract(CouchDbServerFixture server) : IdempotencyKeysContract(server);
+public sealed class CouchDbIdempotencyKeysContract(CouchDbServerFixture server) : IdempotencyKeysContract(server)
+{
+    protected override async Task<Core.Idempotency.IIdempotencyStore> CreateKeyStoreAsync() => new Core.Idempotency.DocumentIdempotencyStore(await server.CreateStoreAsync());
+}
 
 [Collection(CouchDbCollection.Name)]
 public sealed class CouchDbWebhookViewsContract(CouchDbServerFixture server) : WebhookViewsContract(server);

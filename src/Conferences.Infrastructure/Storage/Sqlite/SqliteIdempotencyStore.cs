@@ -1,0 +1,110 @@
+using Conferences.Core.Idempotency;
+using Microsoft.Data.Sqlite;
+
+namespace Conferences.Infrastructure.Storage.Sqlite;
+
+/// <summary>
+/// <c>Idempotency-Key</c>s in a SQLite file of their own beside the documents (ADR 0011): a claim is one
+/// INSERT-if-absent on a kept-open connection with <c>synchronous=NORMAL</c> (a process crash loses nothing; a power
+/// loss may forget the newest keys, never a document), the kept answers are written in batches after the answers went out.
+/// </summary>
+public sealed class SqliteIdempotencyStore : IIdempotencyStore, IAsyncDisposable
+{
+    // an expired entry under the id is taken over in the same statement
+    private const string ClaimSql = """
+        INSERT INTO idempotency_keys (id, account_id, fingerprint, claim, expires) VALUES ($id, $account, $fingerprint, $claim, $expires)
+        ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, fingerprint = excluded.fingerprint, claim = excluded.claim,
+            expires = excluded.expires, status = NULL, headers = NULL, body = NULL
+        WHERE idempotency_keys.expires <= $now;
+        """;
+    private const string ReadSql = "SELECT account_id, fingerprint, claim, expires, status, headers, body FROM idempotency_keys WHERE id = $id;";
+    private const string ReleaseSql = "DELETE FROM idempotency_keys WHERE id = $id AND claim = $claim;";
+    private const string SweepSql = "DELETE FROM idempotency_keys WHERE id IN (SELECT id FROM idempotency_keys WHERE expires <= $now LIMIT 500);";
+
+    private readonly SqliteIdempotencySession session;
+    private readonly SqliteIdempotencyAnswers answers;
+
+    public SqliteIdempotencyStore(IOptions<SqliteStoreOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        session = new SqliteIdempotencySession(options.Value);
+        answers = new SqliteIdempotencyAnswers(session);
+    }
+
+    public async Task<IdempotencyEntry?> ClaimAsync(IdempotencyEntry claim, long now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var (won, held) = await session.RunAsync(commands =>
+        {
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                if (commands.Get(ClaimSql).Bind("$id", claim.Id).Bind("$account", claim.AccountId).Bind("$fingerprint", claim.Fingerprint)
+                    .Bind("$claim", claim.Claim).Bind("$expires", claim.Expires).Bind("$now", now).ExecuteNonQuery() == 1)
+                {
+                    return (true, claim);
+                }
+                if (Read(commands.Get(ReadSql), claim.Id) is { } existing)
+                {
+                    return (false, existing);
+                }
+            }
+            return (false, (IdempotencyEntry?)null);
+        }, ct).ConfigureAwait(false);
+        if (won)
+        {
+            answers.Committed();
+        }
+        return held;
+    }
+
+    /// <summary>Queues the answer; the task ends once its batch is written.</summary>
+    public Task CompleteAsync(IdempotencyEntry claim, IdempotentAnswer answer, long expires, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(answer);
+        return answers.Enqueue(claim, answer, expires);
+    }
+
+    public async Task ReleaseAsync(IdempotencyEntry claim, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        await session.RunAsync(commands => commands.Get(ReleaseSql).Bind("$id", claim.Id).Bind("$claim", claim.Claim).ExecuteNonQuery(), ct).ConfigureAwait(false);
+        answers.Committed();
+    }
+
+    /// <summary>In batches, so that claims of every instance wait for one batch at most.</summary>
+    public async Task<int> RemoveExpiredAsync(long now, CancellationToken ct)
+    {
+        var removed = 0;
+        int batch;
+        do
+        {
+            batch = await session.RunAsync(commands => commands.Get(SweepSql).Bind("$now", now).ExecuteNonQuery(), ct).ConfigureAwait(false);
+            removed += batch;
+            answers.Committed();
+        }
+        while (batch == 500);
+        return removed;
+    }
+
+    /// <summary>Writes the answers still queued, then closes the connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await answers.FlushAsync().ConfigureAwait(false);
+        await session.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static IdempotencyEntry? Read(SqliteCommand command, string id)
+    {
+        using var reader = command.Bind("$id", id).ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+        var answer = reader.IsDBNull(4) ? null : new IdempotentAnswer(
+            reader.GetInt32(4),
+            (JsonNode.Parse(reader.GetString(5)) as JsonObject ?? []).ToDictionary(h => h.Key, h => h.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase),
+            (byte[])reader.GetValue(6));
+        return new IdempotencyEntry(id, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), answer);
+    }
+}

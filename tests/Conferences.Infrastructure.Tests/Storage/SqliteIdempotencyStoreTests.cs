@@ -1,0 +1,66 @@
+using Conferences.Core.Idempotency;
+using Conferences.Infrastructure.Storage.Sqlite;
+using Conferences.Tests.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Conferences.Infrastructure.Tests.Storage;
+
+/// <summary>What the embedded key store adds to the contract: a file of its own, answers queued and written on a clean stop (ADR 0011).</summary>
+public sealed class SqliteIdempotencyStoreTests : IDisposable
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    private readonly TemporarySqliteFile file = new("conferences-keys");
+
+    [Fact]
+    public async Task The_keys_live_in_a_file_of_their_own_beside_the_documents()
+    {
+        await using var keys = Store();
+
+        await keys.ClaimAsync(Entry("key", 1_000), now: 0, Ct);
+
+        var keyFile = Path.ChangeExtension(file.Path, ".idempotency.db");
+        Assert.True(File.Exists(keyFile));
+        Assert.Equal(1L, await ScalarAsync(keyFile, "SELECT count(*) FROM idempotency_keys;"));
+        Assert.False(File.Exists(file.Path) && await ScalarAsync(file.Path, "SELECT count(*) FROM sqlite_master WHERE name = 'idempotency_keys';") is 1L);
+    }
+
+    [Fact]
+    public async Task Answers_still_queued_are_written_when_the_store_stops_and_another_instance_replays_them()
+    {
+        var first = Store();
+        var claims = Enumerable.Range(0, 5).Select(i => Entry($"key-{i}", 10_000)).ToArray();
+        foreach (var claim in claims)
+        {
+            await first.ClaimAsync(claim, now: 0, Ct);
+        }
+        var answer = new IdempotentAnswer(201, new Dictionary<string, string> { ["ETag"] = "\"1\"" }, [1, 2, 3]);
+
+        var stored = claims.Select(claim => first.CompleteAsync(claim, answer, 20_000, Ct)).ToArray();
+        await first.DisposeAsync();
+        await Task.WhenAll(stored);
+        await using var second = Store();
+        var held = await second.ClaimAsync(Entry("key-3", 10_000) with { Claim = "another" }, now: 1, Ct);
+
+        Assert.Equal(claims[3].Claim, held!.Claim);
+        Assert.Equal([1, 2, 3], held.Answer!.Body);
+        Assert.Equal("\"1\"", held.Answer.Headers["etag"]);
+        Assert.Equal(20_000, held.Expires);
+    }
+
+    public void Dispose() => file.Dispose();
+
+    private SqliteIdempotencyStore Store() => new(Options.Create(new SqliteStoreOptions { ConnectionString = file.ConnectionString }));
+
+    private static IdempotencyEntry Entry(string key, long expires) =>
+        new(IdempotencyKeys.DocumentId("account", key), "account", "request", Guid.NewGuid().ToString("N"), expires);
+
+    private static async Task<object?> ScalarAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
