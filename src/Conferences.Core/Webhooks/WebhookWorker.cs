@@ -22,6 +22,7 @@ public sealed partial class WebhookWorker(
     /// <returns>true when everything known was sent and the worker was idle; false when it stopped early.</returns>
     internal async Task<bool> DeliverPendingAsync(string webhookId, WebhookWorkerState state, CancellationToken stopping)
     {
+        state.Rescan();
         var batch = new WebhookBatch(outbox, attempts, clock);
         var lease = options.Value.LeaseDuration / 3;
         var renewAt = clock.GetUtcNow() + lease;

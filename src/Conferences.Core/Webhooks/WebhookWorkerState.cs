@@ -88,6 +88,15 @@ internal sealed class WebhookWorkerState
         }
     }
 
+    /// <summary>The worker has just taken the lease: another instance may have sent or written meanwhile, so read the outbox first.</summary>
+    public void Rescan()
+    {
+        lock (handed)
+        {
+            RequestScan();
+        }
+    }
+
     /// <summary>Waits for new work up to <paramref name="timeout"/>; false when none came.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
 
