@@ -59,13 +59,16 @@ internal static class WebhookBenchmark
                 await SendAsync(http, HttpMethod.Put, $"{baseUrl}/accounts/{account}/conferences_webhooks",
                     new JsonObject { ["name"] = uri.AbsolutePath, ["uri"] = uri.ToString(), ["events"] = new JsonArray("mute-member", "unmute-member") }, token);
             }
+            var cpuBefore = (Api: ProcessCpu.OfApiChild(), Bench: ProcessCpu.OfThisProcess());
             var published = await PublishAsync(broker, account, events);
             var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
             while (receivers.Arrivals.Count < events * Receivers && Stopwatch.GetTimestamp() < deadline)
             {
                 await Task.Delay(100);
             }
-            await WriteAsync(root, receivers, published, seconds);
+            var cpu = (Api: ProcessCpu.OfApiChild() - cpuBefore.Api, Bench: ProcessCpu.OfThisProcess() - cpuBefore.Bench);
+            var probe = await StoreWriteProbe.RunAsync(Path.GetDirectoryName(dbFile)!);
+            await WriteAsync(root, receivers, published, seconds, cpu, probe);
         }
         var factory = new ConnectionFactory { Uri = new Uri(broker) };
         await using (var connection = await factory.CreateConnectionAsync())
@@ -111,7 +114,8 @@ internal static class WebhookBenchmark
         return times;
     }
 
-    private static async Task WriteAsync(string root, BenchReceivers receivers, long[] published, double seconds)
+    private static async Task WriteAsync(
+        string root, BenchReceivers receivers, long[] published, double seconds, (TimeSpan Api, TimeSpan Bench) cpu, (double SingleMs, double BulkMs) probe)
     {
         var latencies = receivers.Arrivals.Select(a => (a.Value - published[a.Key.Seq]) * 1000.0 / Stopwatch.Frequency).Order().ToArray();
         double P(double q) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
@@ -128,6 +132,10 @@ internal static class WebhookBenchmark
             .AppendLine("| events | deliveries expected | delivered | duplicates | p50 ms | p99 ms | max ms |")
             .AppendLine("|---|---|---|---|---|---|---|")
             .AppendLine(CultureInfo.InvariantCulture, $"| {published.Length} | {expected} | {receivers.Arrivals.Count} | {receivers.Duplicates} | {P(0.50):0.0} | {P(0.99):0.0} | {(latencies.Length == 0 ? double.NaN : latencies[^1]):0.0} |");
+        report.AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"CPU from the first publish to the last arrival (or the 120 s limit): the API process {cpu.Api.TotalSeconds:0.0} s")
+            .AppendLine(CultureInfo.InvariantCulture, $"({cpu.Api.TotalMilliseconds / Math.Max(1, receivers.Arrivals.Count):0.00} ms per delivery), this process (publisher and receivers) {cpu.Bench.TotalSeconds:0.0} s.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Store probe on the same directory, outbox-like documents: {probe.SingleMs:0.00} ms each written one per transaction, {probe.BulkMs:0.00} ms each written ten per bulk write.");
         var results = Path.Combine(root, "benchmarks/results");
         Directory.CreateDirectory(results);
         await File.WriteAllTextAsync(Path.Combine(results, "webhooks.md"), report.ToString());
@@ -142,6 +150,10 @@ internal static class WebhookBenchmark
             p50_ms = P(0.50),
             p99_ms = P(0.99),
             max_ms = latencies.Length == 0 ? double.NaN : latencies[^1],
+            api_cpu_s = cpu.Api.TotalSeconds,
+            bench_cpu_s = cpu.Bench.TotalSeconds,
+            store_single_ms = probe.SingleMs,
+            store_bulk_ms = probe.BulkMs,
         }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
         Console.WriteLine(report);
     }

@@ -22,6 +22,13 @@ public interface IDocumentStore
     /// <summary>Removes the document for good (Kazoo's hard delete); <see cref="DocumentConflictException"/> on a stale revision.</summary>
     Task DeleteAsync(string database, string id, string revision, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Kazoo's <c>kz_datamgr:save_docs/2</c> (CouchDB <c>_bulk_docs</c>): one request, or one transaction, for many
+    /// documents; each is checked on its own (a conflict skips it only), <c>_deleted: true</c> with <c>_rev</c> removes.
+    /// </summary>
+    /// <returns>one result per document, in the given order.</returns>
+    Task<IReadOnlyList<BulkSaveResult>> SaveManyAsync(string database, IReadOnlyList<JsonObject> documents, CancellationToken cancellationToken);
+
     /// <summary>Queries one of Kazoo's views (<see cref="KazooViews"/>) with CouchDB's view semantics.</summary>
     Task<IReadOnlyList<ViewRow>> QueryViewAsync(
         string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken);

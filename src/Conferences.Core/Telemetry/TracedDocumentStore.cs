@@ -35,6 +35,9 @@ internal sealed class TracedDocumentStore(IDocumentStore inner, string system) :
             return true;
         });
 
+    public Task<IReadOnlyList<BulkSaveResult>> SaveManyAsync(string database, IReadOnlyList<JsonObject> documents, CancellationToken cancellationToken) =>
+        TimeAsync("save_many", database, () => inner.SaveManyAsync(database, documents, cancellationToken));
+
     public Task<IReadOnlyList<ViewRow>> QueryViewAsync(string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken) =>
         TimeAsync("query_view", database, () => inner.QueryViewAsync(database, view, query, cancellationToken));
 

@@ -8,19 +8,22 @@ public sealed class WebhookAttempts(IDocumentStore store)
 {
     public const int Shown = 100;
 
+    public const string KeyField = "pvt_key";
+
     private static readonly string[] PublicFields =
         ["webhook_id", "timestamp", "event", "event_id", "conference_id", "sequence", "attempt", "status", "latency_ms", "error", "result"];
 
-    public async Task RecordAsync(WebhookDelivery delivery, WebhookAttemptResult attempt, CancellationToken ct)
+    /// <summary>The log document of one attempt; <see cref="RecordAllAsync"/> writes a batch of them at once.</summary>
+    public static JsonObject Document(WebhookDelivery delivery, WebhookAttemptResult attempt)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(attempt);
         var id = KazooIds.NewId();
-        var doc = new JsonObject
+        return new JsonObject
         {
             [KazooFields.Id] = id,
             [KazooFields.Type] = WebhookViews.AttemptType,
-            ["pvt_key"] = $"{attempt.Started.ToUnixTimeMilliseconds():D15}-{id}",
+            [KeyField] = Key(attempt.Started.ToUnixTimeMilliseconds(), id),
             ["webhook_id"] = delivery.WebhookId,
             ["timestamp"] = Gregorian.FromUnix(attempt.Started.ToUnixTimeSeconds()),
             ["event"] = delivery.EventName,
@@ -33,7 +36,18 @@ public sealed class WebhookAttempts(IDocumentStore store)
             ["error"] = attempt.Error,
             ["result"] = attempt.Succeeded ? "success" : "failure",
         };
-        await store.SaveAsync(AccountDatabase.Encoded(delivery.AccountId), doc, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The attempt key: Unix milliseconds first (fixed width), so keys sort by time.</summary>
+    public static string Key(long unixMilliseconds, string id) => $"{unixMilliseconds:D15}-{id}";
+
+    public async Task RecordAllAsync(string accountId, IReadOnlyList<JsonObject> documents, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (documents.Count > 0)
+        {
+            await store.SaveManyAsync(AccountDatabase.Encoded(accountId), documents, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The account's latest attempts, or one webhook's (<paramref name="webhookId"/>).</summary>

@@ -1,12 +1,13 @@
 namespace Conferences.Core.Webhooks;
 
-/// <summary>Makes one delivery: the body as stored, the sender's attempts, each attempt logged.</summary>
-public sealed class WebhookDeliverer(IWebhookSender sender, WebhookAttempts attempts, IOptions<WebhookOptions> options, TimeProvider clock)
+/// <summary>Makes one delivery: the body as stored and the sender's attempts, each attempt's log document added to <c>log</c>.</summary>
+public sealed class WebhookDeliverer(IWebhookSender sender, IOptions<WebhookOptions> options, TimeProvider clock)
 {
-    public async Task<WebhookAttemptResult> DeliverAsync(Webhook webhook, WebhookDelivery delivery, CancellationToken ct)
+    public async Task<WebhookAttemptResult> DeliverAsync(Webhook webhook, WebhookDelivery delivery, ICollection<JsonObject> log, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(webhook);
         ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(log);
         var body = KazooJson.ToUtf8(delivery.Payload);
         if (body.Length > options.Value.MaxBodyBytes)
         {
@@ -15,10 +16,14 @@ public sealed class WebhookDeliverer(IWebhookSender sender, WebhookAttempts atte
             {
                 Unsendable = true,
             };
-            await attempts.RecordAsync(delivery, refused, ct).ConfigureAwait(false);
+            log.Add(WebhookAttempts.Document(delivery, refused));
             return refused;
         }
         var request = new WebhookRequest(webhook.Uri, webhook.HttpVerb, webhook.Retries, webhook.Secret, webhook.Id, delivery.EventId, body);
-        return await sender.SendAsync(request, attempt => attempts.RecordAsync(delivery, attempt, ct), ct).ConfigureAwait(false);
+        return await sender.SendAsync(request, attempt =>
+        {
+            log.Add(WebhookAttempts.Document(delivery, attempt));
+            return Task.CompletedTask;
+        }, ct).ConfigureAwait(false);
     }
 }

@@ -2,22 +2,19 @@ namespace Conferences.Core.Webhooks;
 
 /// <summary>
 /// Sends the outbox's deliveries: one worker per webhook that has pending ones, holding that webhook's lease, sending
-/// its deliveries one at a time in ticket order, so a slow or dead receiver holds back its own webhook only. A
-/// delivery whose retries are spent disables the webhook and stays pending (sent when it is enabled again); a deleted
-/// webhook's deliveries are dropped. Woken by the intake; also searches the outbox every
-/// <see cref="WebhookOptions.PollInterval"/> (deliveries left by a stopped instance, leases that expired).
+/// its deliveries one at a time in ticket order (<see cref="WebhookWorker"/>), so a slow or dead receiver holds back
+/// its own webhook only. A delivery whose retries are spent disables the webhook and stays pending (sent when it is
+/// enabled again); a deleted webhook's deliveries are dropped. The intake hands over what it wrote; the outbox is also
+/// searched every <see cref="WebhookOptions.PollInterval"/> (deliveries left by a stopped instance or written by
+/// another one, leases that expired).
 /// </summary>
 public sealed partial class WebhookDispatcher(
     WebhookOutbox outbox,
     WebhookLeases leases,
-    WebhookStore store,
-    WebhookDeliverer deliverer,
-    WebhookDisabler disabler,
+    WebhookWorker worker,
     IOptions<WebhookOptions> options,
-    TimeProvider clock,
     ILogger<WebhookDispatcher> logger)
 {
-    private const int Batch = 50;
     private const int MaxPolled = 1000;
 
     private readonly ConcurrentDictionary<string, WebhookWorkerState> workers = new(StringComparer.Ordinal);
@@ -53,39 +50,64 @@ public sealed partial class WebhookDispatcher(
         await Task.WhenAll(workers.Values.Select(w => w.Running)).ConfigureAwait(false);
     }
 
-    /// <summary>The webhook has new deliveries: its worker (started if none runs) looks again before it stops.</summary>
+    /// <summary>The webhook may have deliveries this instance was not handed: its worker reads the outbox.</summary>
     public void Wake(string webhookId)
     {
-        if (stopping.IsCancellationRequested)
+        if (!stopping.IsCancellationRequested)
         {
-            return;
+            var state = workers.GetOrAdd(webhookId, _ => new WebhookWorkerState());
+            Start(webhookId, state, state.Wake());
         }
-        var state = workers.GetOrAdd(webhookId, _ => new WebhookWorkerState());
-        state.Poked = true;
-        lock (state)
+    }
+
+    /// <summary>Deliveries the intake has just written (in ticket order): their workers send them without reading the outbox.</summary>
+    public void Hand(IEnumerable<PendingDelivery> written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        foreach (var pending in written)
         {
-            if (state.Running.IsCompleted)
+            if (stopping.IsCancellationRequested)
             {
-                state.Running = Task.Run(() => WorkAsync(webhookId, state));
+                return;
             }
+            var state = workers.GetOrAdd(pending.Delivery.WebhookId, _ => new WebhookWorkerState());
+            Start(pending.Delivery.WebhookId, state, state.Hand(pending));
+        }
+    }
+
+    private void Start(string webhookId, WebhookWorkerState state, bool needed)
+    {
+        if (needed)
+        {
+            state.Running = Task.Run(() => WorkAsync(webhookId, state));
         }
     }
 
     private async Task WorkAsync(string webhookId, WebhookWorkerState state)
     {
+        var idle = false;
         try
         {
-            if (!await leases.TryHoldAsync(webhookId, stopping).ConfigureAwait(false))
+            while (await leases.TryHoldAsync(webhookId, stopping).ConfigureAwait(false))
             {
-                return;
-            }
-            try
-            {
-                await DeliverPendingAsync(webhookId, state).ConfigureAwait(false);
-            }
-            finally
-            {
-                await leases.ReleaseAsync(webhookId, CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    idle = await worker.DeliverPendingAsync(webhookId, state, stopping).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await leases.ReleaseAsync(webhookId, CancellationToken.None).ConfigureAwait(false);
+                }
+                if (!idle || stopping.IsCancellationRequested)
+                {
+                    idle = false;
+                    return;
+                }
+                if (state.TryStop())
+                {
+                    return;
+                }
+                idle = false; // work came meanwhile: take the lease again
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -96,81 +118,11 @@ public sealed partial class WebhookDispatcher(
         {
             LogWorkerFailed(e, webhookId);
         }
-    }
-
-    private async Task DeliverPendingAsync(string webhookId, WebhookWorkerState state)
-    {
-        var renewAt = clock.GetUtcNow() + options.Value.LeaseDuration / 3;
-        while (!stopping.IsCancellationRequested)
+        finally
         {
-            state.Poked = false;
-            var pending = await outbox.NextAsync(webhookId, Batch, stopping).ConfigureAwait(false);
-            if (pending.Count == 0)
+            if (!idle)
             {
-                if (state.Poked)
-                {
-                    continue;
-                }
-                return;
-            }
-            // the webhook is read once per batch: an edit or a delete made meanwhile takes effect from the next batch
-            var doc = await store.LoadAsync(pending[0].Delivery.AccountId, webhookId, stopping).ConfigureAwait(false);
-            var webhook = doc is null ? null : Webhook.From(doc);
-            foreach (var (delivery, revision) in pending)
-            {
-                if (clock.GetUtcNow() >= renewAt)
-                {
-                    if (!await leases.TryHoldAsync(webhookId, stopping).ConfigureAwait(false))
-                    {
-                        return; // another instance took over
-                    }
-                    renewAt = clock.GetUtcNow() + options.Value.LeaseDuration / 3;
-                }
-                if (!await DeliverAsync(webhook, delivery, revision).ConfigureAwait(false))
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    /// <returns>whether the webhook's next delivery may follow.</returns>
-    private async Task<bool> DeliverAsync(Webhook? webhook, WebhookDelivery delivery, string revision)
-    {
-        if (webhook is null)
-        {
-            await outbox.RemoveAsync(delivery, revision, stopping).ConfigureAwait(false); // the webhook is gone
-            return true;
-        }
-        if (!webhook.Enabled)
-        {
-            return false; // kept until the webhook is enabled again
-        }
-        var result = await deliverer.DeliverAsync(webhook, delivery, stopping).ConfigureAwait(false);
-        if (result.Succeeded || result.Unsendable)
-        {
-            await RemoveSentAsync(delivery, revision).ConfigureAwait(false);
-            return true;
-        }
-        var reason = $"{result.Attempt} failed attempts to deliver event {delivery.EventId}; last: {result.Error}";
-        await disabler.DisableAsync(webhook.AccountId, webhook.Id, reason, stopping).ConfigureAwait(false);
-        LogDisabled(webhook.Id, reason);
-        return false;
-    }
-
-    // a delivery made but left in the outbox would be sent again: a store that is briefly busy gets a few more tries
-    private async Task RemoveSentAsync(WebhookDelivery delivery, string revision)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await outbox.RemoveAsync(delivery, revision, stopping).ConfigureAwait(false);
-                return;
-            }
-            catch (DatastoreUnavailableException) when (attempt < 4)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), clock, stopping).ConfigureAwait(false);
+                state.Stop();
             }
         }
     }
@@ -180,7 +132,4 @@ public sealed partial class WebhookDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivering webhook {WebhookId} failed")]
     private partial void LogWorkerFailed(Exception exception, string webhookId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {WebhookId} disabled: {Reason}")]
-    private partial void LogDisabled(string webhookId, string reason);
 }

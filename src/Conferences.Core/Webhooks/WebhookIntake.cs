@@ -5,7 +5,7 @@ namespace Conferences.Core.Webhooks;
 /// <summary>
 /// Takes conference events in for webhooks: consumes <c>conference.event.#</c> on one durable queue that every
 /// instance subscribes to (<see cref="WebhookOptions.QueueName"/>; one consumer active at a time, so events are taken in order and by
-/// one instance), writes one outbox delivery per matching webhook — the event as the websocket frame's <c>data</c>
+/// one instance), writes one outbox delivery per matching webhook in one bulk write — the event as the websocket frame's <c>data</c>
 /// shows it, the webhook's <c>custom_data</c>, an event id and the conference's sequence — and only then lets the
 /// event be acknowledged (docs/webhooks.md, "Delivery guarantees").
 /// </summary>
@@ -53,17 +53,11 @@ public sealed partial class WebhookIntake(
         {
             var sequence = await RetryAsync(() => sequences.NextAsync(accountId, conferenceId, ct), eventName, conferenceId, ct).ConfigureAwait(false);
             var entries = Deliveries(message, hooks, conferenceId, eventName, sequence);
-            await RetryAsync(async () =>
+            var written = await RetryAsync(() => outbox.AddAllAsync(entries, ct), eventName, conferenceId, ct).ConfigureAwait(false);
+            dispatcher.Hand(written.Where(w => w.Revision is not null).Select(w => new PendingDelivery(w.Delivery, w.Revision!)));
+            foreach (var (entry, _) in written.Where(w => w.Revision is null))
             {
-                foreach (var entry in entries)
-                {
-                    await outbox.AddAsync(entry, ct).ConfigureAwait(false);
-                }
-                return true;
-            }, eventName, conferenceId, ct).ConfigureAwait(false);
-            foreach (var hook in hooks)
-            {
-                dispatcher.Wake(hook.Id);
+                dispatcher.Wake(entry.WebhookId); // written by an earlier try: its worker finds it in the outbox
             }
         }
         if (eventName == KapiConferenceEvents.ConferenceDestroy)

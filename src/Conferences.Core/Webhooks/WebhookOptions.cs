@@ -38,6 +38,12 @@ public sealed class WebhookOptions
     /// <summary>How often the outbox is searched for deliveries this instance was not told about.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How many attempts each webhook's log keeps (the newest); older ones are removed as it delivers.</summary>
+    public int AttemptsKept { get; set; } = 1000;
+
+    /// <summary>Attempts older than this are removed from a webhook's log as it delivers (Kazoo's monthly modb drops them with the month).</summary>
+    public TimeSpan AttemptsMaxAge { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How long an account's webhooks are trusted before they are read again (another instance may have changed them).</summary>
     public TimeSpan DirectoryLifetime { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -11,21 +11,19 @@ public sealed class WebhookOutbox(IDocumentStore store)
 
     public Task EnsureAsync(CancellationToken ct) => store.EnsureDatabaseAsync(Database, ct);
 
-    public async Task AddAsync(WebhookDelivery delivery, CancellationToken ct)
+    /// <summary>
+    /// One event's deliveries to every matching webhook in one bulk write. A delivery already there (an earlier try
+    /// of the same event wrote it) comes back without a revision.
+    /// </summary>
+    public async Task<IReadOnlyList<(WebhookDelivery Delivery, string? Revision)>> AddAllAsync(IReadOnlyList<WebhookDelivery> deliveries, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
-        try
-        {
-            await store.SaveAsync(Database, delivery.ToDocument(), ct).ConfigureAwait(false);
-        }
-        catch (DocumentConflictException)
-        {
-            // already written by an earlier try of the same event: nothing to add
-        }
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var results = await store.SaveManyAsync(Database, [.. deliveries.Select(d => d.ToDocument())], ct).ConfigureAwait(false);
+        return [.. deliveries.Select((d, i) => (d, results[i].Revision))];
     }
 
     /// <summary>The webhook's next deliveries, oldest ticket first.</summary>
-    public async Task<IReadOnlyList<(WebhookDelivery Delivery, string Revision)>> NextAsync(string webhookId, int count, CancellationToken ct)
+    public async Task<IReadOnlyList<PendingDelivery>> NextAsync(string webhookId, int count, CancellationToken ct)
     {
         var rows = await store.QueryViewAsync(Database, KazooViews.WebhookPending, new ViewQuery
         {
@@ -37,7 +35,7 @@ public sealed class WebhookOutbox(IDocumentStore store)
         return [.. rows.Where(r => r.Document is not null)
             .Select(r => (Delivery: WebhookDelivery.From(r.Document!), Revision: KazooJson.GetString(r.Document!, KazooFields.Rev) ?? string.Empty))
             .Where(p => p.Delivery is not null)
-            .Select(p => (p.Delivery!, p.Revision))];
+            .Select(p => new PendingDelivery(p.Delivery!, p.Revision))];
     }
 
     /// <summary>The webhooks that have pending deliveries: one row per webhook, found by skipping past each one's keys.</summary>
@@ -60,16 +58,13 @@ public sealed class WebhookOutbox(IDocumentStore store)
         return found;
     }
 
-    public async Task RemoveAsync(WebhookDelivery delivery, string revision, CancellationToken ct)
+    /// <summary>Removes sent (or dropped) deliveries in one bulk write; one removed already is left as it is.</summary>
+    public async Task RemoveAllAsync(IReadOnlyList<PendingDelivery> sent, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
-        try
+        ArgumentNullException.ThrowIfNull(sent);
+        if (sent.Count > 0)
         {
-            await store.DeleteAsync(Database, delivery.DocumentId, revision, ct).ConfigureAwait(false);
-        }
-        catch (DocumentConflictException)
-        {
-            // removed already
+            await store.SaveManyAsync(Database, [.. sent.Select(p => BulkSaveResult.Removal(p.Delivery.DocumentId, p.Revision))], ct).ConfigureAwait(false);
         }
     }
 }

@@ -13,8 +13,9 @@ public static class WebhooksServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.RetryDelay >= TimeSpan.Zero && o.MaxBodyBytes > 0 && o.MaxResponseBytes > 0
-                && o.LeaseDuration > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.DirectoryLifetime >= TimeSpan.Zero,
-                "Webhooks: durations must be positive and byte limits above zero")
+                && o.LeaseDuration > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.DirectoryLifetime >= TimeSpan.Zero
+                && o.AttemptsKept > 0 && o.AttemptsMaxAge > TimeSpan.Zero,
+                "Webhooks: durations must be positive, byte limits and AttemptsKept above zero")
             .Validate(o => o.AllowedNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)),
                 "Webhooks:AllowedNetworks: each entry must be a CIDR network such as 127.0.0.0/8")
             .ValidateOnStart();
@@ -28,6 +29,8 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<ConferenceSequences>();
         services.AddSingleton<WebhookDisabler>();
         services.AddSingleton<WebhookDeliverer>();
+        services.AddSingleton<WebhookAttemptPruner>();
+        services.AddSingleton<WebhookWorker>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookNetworks>();

@@ -28,3 +28,6 @@ public sealed class SqliteIdempotencyKeysContract(SqliteFileFixture file) : Idem
 
 [Collection("SQLite document store contract")]
 public sealed class SqliteWebhookViewsContract(SqliteFileFixture file) : WebhookViewsContract(file), IClassFixture<SqliteFileFixture>;
+
+[Collection("SQLite document store contract")]
+public sealed class SqliteBulkSaveContract(SqliteFileFixture file) : BulkSaveContract(file), IClassFixture<SqliteFileFixture>;

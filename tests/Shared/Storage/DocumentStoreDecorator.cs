@@ -24,6 +24,9 @@ public abstract class DocumentStoreDecorator(IDocumentStore inner) : IDocumentSt
     public virtual Task DeleteAsync(string database, string id, string revision, CancellationToken cancellationToken) =>
         inner.DeleteAsync(database, id, revision, cancellationToken);
 
+    public virtual Task<IReadOnlyList<BulkSaveResult>> SaveManyAsync(string database, IReadOnlyList<JsonObject> documents, CancellationToken cancellationToken) =>
+        inner.SaveManyAsync(database, documents, cancellationToken);
+
     public virtual Task<IReadOnlyList<ViewRow>> QueryViewAsync(string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken) =>
         inner.QueryViewAsync(database, view, query, cancellationToken);
 

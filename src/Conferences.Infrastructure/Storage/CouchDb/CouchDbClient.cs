@@ -46,6 +46,11 @@ public sealed class CouchDbClient
         return SendAsync(HttpMethod.Put, CouchDbPaths.Document(database, id), document.ToJsonString(BodyOptions), false, ct);
     }
 
+    /// <summary><c>POST /{db}/_bulk_docs</c>: a write, so never repeated after a lost answer.</summary>
+    public Task<CouchResult> BulkDocsAsync(string database, JsonArray documents, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"{CouchDbPaths.Database(database)}/_bulk_docs",
+            new JsonObject { ["docs"] = documents }.ToJsonString(BodyOptions), false, ct);
+
     public Task<CouchResult> DeleteDocumentAsync(string database, string id, string revision, CancellationToken ct) =>
         SendAsync(HttpMethod.Delete, $"{CouchDbPaths.Document(database, id)}?rev={Uri.EscapeDataString(revision)}", null, false, ct);
 

@@ -79,6 +79,23 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
         CouchDbFailures.Require(result, Server, database, id, $"deleting {id}");
     }
 
+    /// <summary>One <c>_bulk_docs</c> request; a removal is sent bare (<c>_id</c>, <c>_rev</c>, <c>_deleted</c>), as the embedded store keeps no body.</summary>
+    public async Task<IReadOnlyList<BulkSaveResult>> SaveManyAsync(string database, IReadOnlyList<JsonObject> documents, CancellationToken cancellationToken)
+    {
+        var checkedDocuments = BulkDocuments.Read(documents);
+        if (checkedDocuments.Count == 0)
+        {
+            return [];
+        }
+        var sent = new JsonArray([.. checkedDocuments.Select(d => (JsonNode?)(d.Removal ? BulkSaveResult.Removal(d.Id, d.Revision!) : d.Body.DeepClone()))]);
+        var result = await client.BulkDocsAsync(database, sent, cancellationToken).ConfigureAwait(false);
+        if (CouchDbFailures.Require(result, Server, database, null, "saving documents in bulk").Body is not JsonArray rows || rows.Count != checkedDocuments.Count)
+        {
+            throw new DatastoreUnavailableException($"CouchDB at {Server} answered a bulk write to {database} without one row per document");
+        }
+        return [.. rows.Select((row, i) => BulkRow(row as JsonObject ?? [], checkedDocuments[i].Id, database))];
+    }
+
     /// <summary>A view Kazoo's maintenance dropped is installed again and the query repeated once.</summary>
     public async Task<IReadOnlyList<ViewRow>> QueryViewAsync(
         string database, ViewDefinition view, ViewQuery query, CancellationToken cancellationToken)
@@ -122,6 +139,15 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
         {
             return new StoreHealth(false, Provider, exception.Message);
         }
+    }
+
+    // a conflict is the one per-document refusal the port reports; any other (a validate_doc_update) is the store's failure
+    private BulkSaveResult BulkRow(JsonObject row, string id, string database)
+    {
+        var error = KazooJson.GetString(row, "error");
+        return KazooJson.GetString(row, "rev") is { } rev && error is null ? new BulkSaveResult(id, rev)
+            : error == "conflict" ? new BulkSaveResult(id, null)
+            : throw new DatastoreUnavailableException($"CouchDB at {Server} refused {id} in {database}: {error}: {KazooJson.GetString(row, "reason")}");
     }
 
     private async Task<bool> ReinstallAsync(string database, ViewDefinition view, CancellationToken ct)

@@ -59,6 +59,17 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : 
             return true;
         }, cancellationToken);
 
+    /// <summary>One transaction, so one commit (one WAL sync) for all of them.</summary>
+    public Task<IReadOnlyList<BulkSaveResult>> SaveManyAsync(string database, IReadOnlyList<JsonObject> documents, CancellationToken cancellationToken)
+    {
+        var checkedDocuments = BulkDocuments.Read(documents);
+        return checkedDocuments.Count == 0
+            ? Task.FromResult<IReadOnlyList<BulkSaveResult>>([])
+            : file.WriteAsync(
+                (connection, transaction) => SqliteBulkWriter.SaveAsync(connection, transaction, database, checkedDocuments, cancellationToken),
+                cancellationToken);
+    }
+
     /// <summary>A missing database or design document gives no rows; CouchDB's 400 cases throw
     /// <see cref="ArgumentException"/>.</summary>
     public async Task<IReadOnlyList<ViewRow>> QueryViewAsync(

@@ -27,3 +27,6 @@ public sealed class CouchDbIdempotencyKeysContract(CouchDbServerFixture server) 
 
 [Collection(CouchDbCollection.Name)]
 public sealed class CouchDbWebhookViewsContract(CouchDbServerFixture server) : WebhookViewsContract(server);
+
+[Collection(CouchDbCollection.Name)]
+public sealed class CouchDbBulkSaveContract(CouchDbServerFixture server) : BulkSaveContract(server);
