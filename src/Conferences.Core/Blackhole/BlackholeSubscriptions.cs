@@ -8,8 +8,8 @@ internal sealed partial class BlackholeSubscriptions(
     private readonly Lock gate = new();
     private readonly List<BlackholeBinding> bindings = [];
     private readonly Dictionary<string, BlackholeListener> listeners = new(StringComparer.Ordinal);
-    private bool disposed;
     private readonly BlackholeBindingGauge gauge = new();
+    private bool disposed;
 
     public IReadOnlyList<BlackholeBinding> Bindings
     {
