@@ -10,6 +10,7 @@ internal sealed partial class BlackholeEndpoint(
     EnvelopeWriter envelopes,
     IBlackholeAuthenticator authenticator,
     BlackholeEventHub hub,
+    IConferenceSnapshots snapshots,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILoggerFactory loggers)
@@ -41,7 +42,7 @@ internal sealed partial class BlackholeEndpoint(
             using var socket = await http.WebSockets.AcceptWebSocketAsync(AcceptContext(settings)).ConfigureAwait(false);
             var peer = $"{address}:{http.Connection.RemotePort}";
             using var connection = new WebsocketConnection(socket, settings, clock, http.Abort, peer, logger);
-            var session = new BlackholeSession(authenticator, hub, connection,
+            var session = new BlackholeSession(authenticator, hub, snapshots, connection,
                 new BlackholeSessionOptions { MaxBindings = settings.MaxSubscriptionsPerConnection }, loggers.CreateLogger<BlackholeSession>());
             await using (session.ConfigureAwait(false))
             {

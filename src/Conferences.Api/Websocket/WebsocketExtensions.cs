@@ -1,3 +1,5 @@
+using Conferences.Core.Messaging;
+
 namespace Conferences.Api.Websocket;
 
 /// <summary>The Blackhole-compatible websocket endpoint, mapped ahead of the crossbar pipeline
@@ -16,10 +18,15 @@ public static class WebsocketExtensions
             .Validate(o => o.MaxConnectionsPerIp >= 0, "Websocket: MaxConnectionsPerIp must not be negative (0 = no limit)")
             .Validate(o => o.MaxFrameBytes >= 1024, "Websocket: MaxFrameBytes must be at least 1024")
             .Validate(o => o.CloseTimeout > TimeSpan.Zero, "Websocket: CloseTimeout must be positive")
+            .Validate(o => o.ReplayEvents >= 0 && o.ReplayIdleTimeout >= TimeSpan.Zero, "Websocket: ReplayEvents and ReplayIdleTimeout must not be negative")
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionsPerIp>();
         builder.Services.AddSingleton<IBlackholeAuthenticator, BlackholeAuthenticator>();
-        builder.Services.AddSingleton<BlackholeEventHub>(); // one bus subscription per binding key for all sessions (ADR 0008)
+        // one bus subscription per binding key (per conference for events) for all sessions (ADR 0008, ADR 0016)
+        builder.Services.AddSingleton(s => new BlackholeEventHub(s.GetRequiredService<IKapiSubscriber>(),
+            s.GetRequiredService<ILogger<BlackholeEventHub>>(), s.GetRequiredService<IOptions<WebsocketOptions>>().Value.Replay,
+            s.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IConferenceSnapshots, ConferenceSnapshots>();
         builder.Services.AddSingleton<BlackholeEndpoint>();
         builder.Services.AddTransient<IStartupFilter, BlackholeStartupFilter>();
         return builder;

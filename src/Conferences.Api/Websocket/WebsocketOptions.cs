@@ -31,4 +31,12 @@ public sealed class WebsocketOptions
 
     /// <summary>How long a closing socket may take to finish the close handshake before it is aborted.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Events held per conference for <c>since</c> replays; zero holds none (every <c>since</c> gets a snapshot).</summary>
+    public int ReplayEvents { get; set; } = 256;
+
+    /// <summary>How long a conference's queue and event window outlive its last socket; zero ends them with it.</summary>
+    public TimeSpan ReplayIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    public BlackholeReplayOptions Replay => new() { Events = ReplayEvents, IdleExpiry = ReplayIdleTimeout };
 }

@@ -28,6 +28,14 @@ public static class BlackholeErrors
 
     public const string DatastoreUnavailable = "the account could not be checked (datastore unavailable), try again later";
 
+    public const string SnapshotUnavailable = "the conference could not be read for a snapshot (datastore unavailable), try again later";
+
+    public const string InvalidSince = "since must be a string: the cursor of an event frame";
+
+    public const string InvalidSnapshot = "snapshot must be a boolean";
+
+    public static string InvalidCursor(string since) => $"since is not a cursor of this service: {since}";
+
     public static string FailedToAuthenticate(string token) => $"failed to authenticate token {token}";
 
     /// <summary><c>bh_events</c> joins the missing keys with <c>", "</c> (<c>kz_binary:join/1</c>).</summary>

@@ -36,7 +36,9 @@ public static class BlackholeEventFrame
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static byte[] Render(string subscribedKey, string subscriptionKey, string? name, string routingKey, ReadOnlySpan<byte> data)
+    /// <summary>Kazoo's frame plus <c>cursor</c> when the event has one (docs/websocket.md, "Cursors").</summary>
+    public static byte[] Render(string subscribedKey, string subscriptionKey, string? name, string routingKey, ReadOnlySpan<byte> data,
+        string? cursor = null)
     {
         var buffer = new ArrayBufferWriter<byte>(data.Length + 256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -47,6 +49,10 @@ public static class BlackholeEventFrame
             writer.WriteString(BlackholeProtocol.SubscriptionKeyKey, subscriptionKey);
             writer.WriteString(BlackholeProtocol.NameKey, name);
             writer.WriteString(BlackholeProtocol.RoutingKeyKey, routingKey);
+            if (cursor is not null)
+            {
+                writer.WriteString(BlackholeProtocol.CursorKey, cursor);
+            }
             writer.WritePropertyName(BlackholeProtocol.DataKey);
             writer.WriteRawValue(data, skipInputValidation: true);
             writer.WriteEndObject();

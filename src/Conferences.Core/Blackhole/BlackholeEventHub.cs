@@ -1,14 +1,19 @@
 namespace Conferences.Core.Blackhole;
 
-/// <summary>One bus queue per distinct AMQP binding, like <c>blackhole_listener</c> (docs/websocket.md, ADR
-/// 0008).</summary>
-public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogger<BlackholeEventHub> logger) : IAsyncDisposable
+/// <summary>One bus queue per distinct AMQP binding, like <c>blackhole_listener</c>, and one per conference for all
+/// its event bindings, whose events it numbers and holds for <c>since</c> (docs/websocket.md, ADR 0008, ADR 0016).</summary>
+public sealed partial class BlackholeEventHub(
+    IKapiSubscriber subscriber, ILogger<BlackholeEventHub> logger, BlackholeReplayOptions? replay = null, TimeProvider? clock = null)
+    : IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, BlackholeHubBinding> entries = new(StringComparer.Ordinal);
+    private readonly BlackholeReplayOptions options = replay ?? new();
+    private readonly TimeProvider time = clock ?? TimeProvider.System;
+    private readonly BlackholeSequencer sequencer = new();
     private bool disposed;
 
-    /// <summary>The AMQP binding keys held by at least one session (or being joined right now).</summary>
+    /// <summary>The bus queues held for sessions (or being joined, or a conference's kept after its last socket).</summary>
     public int BindingCount
     {
         get
@@ -27,6 +32,8 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
     {
         ArgumentException.ThrowIfNullOrEmpty(amqpBinding);
         ArgumentNullException.ThrowIfNull(receiver);
+        var filter = ConferenceEventFilter.For(amqpBinding);
+        var key = filter?.StreamKey ?? amqpBinding;
         while (true)
         {
             BlackholeHubBinding entry;
@@ -36,10 +43,11 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
                 {
                     throw new BusUnavailableException("the websocket event hub is shutting down");
                 }
-                if (!entries.TryGetValue(amqpBinding, out entry!))
+                if (!entries.TryGetValue(key, out entry!))
                 {
-                    entry = new BlackholeHubBinding(amqpBinding);
-                    entries.Add(amqpBinding, entry);
+                    entry = filter is null ? new BlackholeHubBinding(key)
+                        : new BlackholeHubBinding(key, filter.ConferenceId, new ConferenceEventWindow(options.Events, sequencer.Last));
+                    entries.Add(key, entry);
                 }
             }
             await entry.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -49,13 +57,13 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
                 {
                     continue; // its last member left (or the hub shut down) while this one waited: start over
                 }
-                var membership = new BlackholeHubMembership(this, entry, receiver);
+                var membership = new BlackholeHubMembership(this, entry, receiver, filter);
                 entry.Add(membership);
                 if (entry.Subscription is null)
                 {
                     try
                     {
-                        entry.Subscription = await subscriber.SubscribeAsync(KapiQueue.Exclusive(amqpBinding),
+                        entry.Subscription = await subscriber.SubscribeAsync(KapiQueue.Exclusive(key),
                             (delivery, _) => Dispatch(entry, delivery), cancellationToken).ConfigureAwait(false);
                     }
                     catch
@@ -77,6 +85,11 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
         }
     }
 
+    /// <summary>Where a member of a conference's events resumes from <paramref name="since"/> (or a snapshot); null on a
+    /// command binding. Live events after the answer reach the member's receiver.</summary>
+    internal BlackholeResume? Resume(IAsyncDisposable membership, BlackholeCursor? since) =>
+        membership is BlackholeHubMembership { Filter: not null } member ? sequencer.Resume(member, since) : null;
+
     /// <summary>Ends every subscription (the application is stopping); joining afterwards fails as a bus that is down.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -93,35 +106,40 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
         }
         foreach (var entry in all)
         {
-            IKapiSubscription? ending;
-            await entry.Turn.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                entry.Retired = true;
-                entry.Clear();
-                ending = entry.TakeSubscription();
-            }
-            finally
-            {
-                entry.Turn.Release();
-            }
-            await EndQuietlyAsync(ending).ConfigureAwait(false);
+            await RetireAsync(entry, e => e.Clear()).ConfigureAwait(false);
         }
     }
 
-    internal async ValueTask LeaveAsync(BlackholeHubMembership membership)
+    internal ValueTask LeaveAsync(BlackholeHubMembership membership) =>
+        new(RetireAsync(membership.Binding, e => e.Remove(membership) && e.Members.Count == 0 && !KeepIdle(e)));
+
+    // Under the entry's turn: a conference's queue and window stay for the idle expiry, for clients that reconnect.
+    private bool KeepIdle(BlackholeHubBinding entry)
     {
-        var entry = membership.Binding;
+        if (entry.Window is null || options.IdleExpiry <= TimeSpan.Zero)
+        {
+            return false;
+        }
+        entry.StartIdle(time, options.IdleExpiry, ExpireAsync);
+        return true;
+    }
+
+    // Not when rejoined, nor before the idle time since the latest leave ran out.
+    private Task ExpireAsync(BlackholeHubBinding entry) =>
+        RetireAsync(entry, e => !e.Retired && e.Members.Count == 0 && !e.WaitsLonger(time, options.IdleExpiry));
+
+    // Takes the entry's turn; when retiring says so, retires the entry and ends its subscription once the turn is free.
+    private async Task RetireAsync(BlackholeHubBinding entry, Func<BlackholeHubBinding, bool> retiring)
+    {
         IKapiSubscription? ending = null;
         await entry.Turn.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (!entry.Remove(membership) || entry.Members.Count > 0)
+            if (retiring(entry))
             {
-                return;
+                Retire(entry);
+                ending = entry.TakeSubscription();
             }
-            Retire(entry);
-            ending = entry.TakeSubscription();
         }
         finally
         {
@@ -134,6 +152,7 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
     private void Retire(BlackholeHubBinding entry)
     {
         entry.Retired = true;
+        entry.Expiry?.Dispose();
         lock (gate)
         {
             if (entries.TryGetValue(entry.AmqpBinding, out var current) && current == entry)
@@ -144,17 +163,20 @@ public sealed partial class BlackholeEventHub(IKapiSubscriber subscriber, ILogge
     }
 
     // bh_events:event/3 for every socket on the binding: data rendered once, each session frames it for its bindings.
+    // The members are read after the event is held, so a member that joined before a Resume that missed it receives it.
     private Task Dispatch(BlackholeHubBinding entry, KapiDelivery delivery)
     {
-        var members = entry.Members;
-        if (members.Count == 0)
+        if (entry.Window is null && entry.Members.Count == 0)
         {
             return Task.CompletedTask;
         }
-        var evt = new BlackholeEvent(entry.AmqpBinding, BlackholeEventFrame.EventName(delivery.Message), delivery.RoutingKey,
-            BlackholeEventFrame.RenderData(delivery.Message));
-        foreach (var member in members)
+        var evt = sequencer.Stamp(entry, delivery);
+        foreach (var member in entry.Members)
         {
+            if (member.Filter?.Matches(evt) == false)
+            {
+                continue;
+            }
             try
             {
                 member.Receiver(evt);

@@ -12,7 +12,7 @@ internal sealed class BlackholeListener(string amqpBinding)
 
     public List<string> Pending { get; } = [];
 
-    public List<(string Client, byte[] Frame)> Held { get; } = [];
+    public List<(string Client, long Sequence, byte[] Frame)> Held { get; } = [];
 
     public bool IsEmpty => Active.Count == 0 && Pending.Count == 0;
 
@@ -25,12 +25,16 @@ internal sealed class BlackholeListener(string amqpBinding)
         Held.RemoveAll(h => h.Client == clientBinding);
     }
 
-    // Held frames first, then live delivery.
-    public void Activate(string clientBinding, BlackholeSender sender)
+    // The start's frames (replay or snapshot), then the held frames after it (the seam: no gap, no duplicate), then live.
+    public void Activate(string clientBinding, BlackholeSender sender, BlackholeStart? start = null)
     {
         Pending.Remove(clientBinding);
         Active.Add(clientBinding);
-        foreach (var (_, frame) in Held.Where(h => h.Client == clientBinding))
+        foreach (var frame in start?.Frames ?? [])
+        {
+            sender.Send(frame);
+        }
+        foreach (var (_, _, frame) in Held.Where(h => h.Client == clientBinding && (start is null || h.Sequence > start.After)))
         {
             sender.Send(frame);
         }
@@ -40,14 +44,16 @@ internal sealed class BlackholeListener(string amqpBinding)
     // bh_events:event/3 → blackhole_data_emitter:event/4: one frame for every client binding this AMQP binding serves.
     public void Deliver(BlackholeEvent evt, BlackholeSender sender)
     {
-        var data = evt.Data.Span;
         foreach (var client in Active)
         {
-            sender.Send(BlackholeEventFrame.Render(client, evt.AmqpBinding, evt.Name, evt.RoutingKey, data));
+            sender.Send(Frame(client, evt));
         }
         foreach (var client in Pending)
         {
-            Held.Add((client, BlackholeEventFrame.Render(client, evt.AmqpBinding, evt.Name, evt.RoutingKey, data)));
+            Held.Add((client, evt.Sequence, Frame(client, evt)));
         }
     }
+
+    public byte[] Frame(string clientBinding, BlackholeEvent evt) =>
+        BlackholeEventFrame.Render(clientBinding, AmqpBinding, evt.Name, evt.RoutingKey, evt.Data.Span, evt.Cursor);
 }

@@ -40,6 +40,12 @@ public static class BlackholeProtocol
     public const string SubscriptionKeyKey = "subscription_key";
     public const string RoutingKeyKey = "routing_key";
 
+    /// <summary>Cursors and snapshots (docs/websocket.md, "Cursors"): additions to Kazoo's protocol.</summary>
+    public const string CursorKey = "cursor";
+    public const string SinceKey = "since";
+    public const string SnapshotKey = "snapshot";
+    public const string SnapshotAction = "snapshot";
+
     /// <summary>The account wildcard of a subscription, allowed to super-duper admins only (<c>bh_authz_subscribe</c>).</summary>
     public const string AnyAccount = "*";
 }

@@ -14,6 +14,7 @@ public sealed partial class BlackholeSession : IAsyncDisposable
     public BlackholeSession(
         IBlackholeAuthenticator authenticator,
         BlackholeEventHub hub,
+        IConferenceSnapshots snapshots,
         IBlackholeOutbox outbox,
         BlackholeSessionOptions options,
         ILogger<BlackholeSession> logger)
@@ -22,7 +23,7 @@ public sealed partial class BlackholeSession : IAsyncDisposable
         this.authenticator = authenticator;
         this.logger = logger;
         sender = new BlackholeSender(outbox);
-        subscriptions = new BlackholeSubscriptions(hub, sender, options.MaxBindings, logger);
+        subscriptions = new BlackholeSubscriptions(hub, new BlackholeStarts(hub, snapshots), sender, options.MaxBindings, logger);
     }
 
     public TokenClaims? Claims => claims;

@@ -35,12 +35,50 @@ internal static class BlackholeSubscriptionValidator
         var accountId = KazooJson.GetString(data, BlackholeProtocol.AccountIdKey) ?? string.Empty;
         var parsed = clientBindings.Select(b => BlackholeBindingParser.Parse(b, accountId)).ToList();
         var errors = parsed.Select(p => p.Error).OfType<string>().ToList();
+        var since = ReadSince(data, errors);
+        var snapshot = ReadSnapshot(data, errors);
         if (errors.Count > 0)
         {
             sender.Send(BlackholeReplies.Error(frame.RequestId, errors));
             return null;
         }
-        return new BlackholeSubscriptionRequest(accountId, parsed);
+        return new BlackholeSubscriptionRequest(accountId, parsed) { Since = since, Snapshot = snapshot };
+    }
+
+    // Additions to Kazoo's subscribe (docs/websocket.md, "Cursors"); null counts as absent.
+    private static BlackholeCursor? ReadSince(JsonObject data, List<string> errors)
+    {
+        switch (data[BlackholeProtocol.SinceKey])
+        {
+            case null:
+                return null;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                var text = v.GetValue<string>();
+                if (BlackholeCursor.TryParse(text, out var cursor))
+                {
+                    return cursor;
+                }
+                errors.Add(BlackholeErrors.InvalidCursor(text));
+                return null;
+            default:
+                errors.Add(BlackholeErrors.InvalidSince);
+                return null;
+        }
+    }
+
+    private static bool ReadSnapshot(JsonObject data, List<string> errors)
+    {
+        var node = data[BlackholeProtocol.SnapshotKey];
+        if (node is null)
+        {
+            return false;
+        }
+        if (node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+        {
+            return v.GetValue<bool>();
+        }
+        errors.Add(BlackholeErrors.InvalidSnapshot);
+        return false;
     }
 
     // bh_context:bindings_from_json/1: binding (a string) wins over bindings (an array of strings).

@@ -2,13 +2,14 @@ namespace Conferences.Core.Blackhole;
 
 // One hub membership per distinct AMQP binding (bh_events.erl, bh_conference.erl); no event frame ahead of its
 // subscribe reply.
-internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, BlackholeSender sender, int maxBindings, ILogger logger)
+internal sealed partial class BlackholeSubscriptions(
+    BlackholeEventHub hub, BlackholeStarts starts, BlackholeSender sender, int maxBindings, ILogger logger)
 {
     private readonly Lock gate = new();
     private readonly List<BlackholeBinding> bindings = [];
     private readonly Dictionary<string, BlackholeListener> listeners = new(StringComparer.Ordinal);
     private bool disposed;
-    private int reportedCount;
+    private readonly BlackholeBindingGauge gauge = new();
 
     public IReadOnlyList<BlackholeBinding> Bindings
     {
@@ -26,6 +27,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
         var wanted = request.Parsed.Select(p => p.Binding!).Distinct().ToList();
         List<BlackholeBinding> added;
         List<BlackholeListener> created = [];
+        List<(BlackholeBinding, BlackholeListener)> joining = [];
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
@@ -44,35 +46,52 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
                     created.Add(listener);
                 }
                 listener.Pending.Add(binding.ClientBinding);
+                joining.Add((binding, listener));
                 bindings.Add(binding);
             }
-            ReportCount();
+            gauge.Report(bindings.Count);
         }
+        Dictionary<string, BlackholeStart>? plan = null;
+        string? failure;
         try
         {
             foreach (var listener in created)
             {
                 listener.Membership = await hub.JoinAsync(listener.AmqpBinding, e => Deliver(listener, e), ct).ConfigureAwait(false);
             }
+            if (request.Resumes)
+            {
+                plan = await starts.PlanAsync(request, joining, ct).ConfigureAwait(false);
+            }
+            failure = null;
         }
         catch (BusUnavailableException e)
         {
             LogSubscribeFailed(e, string.Join(", ", created.Select(l => l.AmqpBinding)));
-            await RollBackAsync(added, created).ConfigureAwait(false);
-            sender.Send(BlackholeReplies.Error(requestId, BlackholeErrors.BusUnavailable));
-            return;
+            failure = BlackholeErrors.BusUnavailable;
+        }
+        catch (DatastoreUnavailableException e)
+        {
+            LogSnapshotFailed(e);
+            failure = BlackholeErrors.SnapshotUnavailable;
         }
         catch (OperationCanceledException)
         {
             await RollBackAsync(added, created).ConfigureAwait(false);
             throw;
         }
+        if (failure is not null)
+        {
+            await RollBackAsync(added, created).ConfigureAwait(false);
+            sender.Send(BlackholeReplies.Error(requestId, failure));
+            return;
+        }
         lock (gate)
         {
             sender.Send(BlackholeReplies.Subscribed(requestId, bindings.Select(b => b.ClientBinding)));
             foreach (var binding in added)
             {
-                listeners[binding.AmqpBinding].Activate(binding.ClientBinding, sender);
+                listeners[binding.AmqpBinding].Activate(binding.ClientBinding, sender, plan?.GetValueOrDefault(binding.ClientBinding));
             }
         }
     }
@@ -97,7 +116,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
                     }
                 }
             }
-            ReportCount();
+            gauge.Report(bindings.Count);
         }
         await EndQuietlyAsync(ending).ConfigureAwait(false);
         lock (gate)
@@ -119,7 +138,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
             ending = [.. listeners.Values.Select(l => l.Membership).OfType<IAsyncDisposable>()];
             listeners.Clear();
             bindings.Clear();
-            ReportCount();
+            gauge.Report(bindings.Count);
         }
         await EndQuietlyAsync(ending).ConfigureAwait(false);
     }
@@ -136,7 +155,7 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
                     listener.Remove(binding.ClientBinding);
                 }
             }
-            ReportCount();
+            gauge.Report(bindings.Count);
             foreach (var listener in created)
             {
                 listeners.Remove(listener.AmqpBinding);
@@ -173,17 +192,9 @@ internal sealed partial class BlackholeSubscriptions(BlackholeEventHub hub, Blac
     [LoggerMessage(Level = LogLevel.Warning, Message = "Websocket subscription to {AmqpBinding} failed: the bus is unavailable")]
     private partial void LogSubscribeFailed(Exception exception, string amqpBinding);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Websocket snapshot failed: the datastore is unavailable")]
+    private partial void LogSnapshotFailed(Exception exception);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Leaving a websocket binding failed")]
     private partial void LogUnsubscribeFailed(Exception exception);
-
-    // conferences.websocket.subscriptions follows the bindings held (called under the gate after each change)
-    private void ReportCount()
-    {
-        var change = bindings.Count - reportedCount;
-        reportedCount = bindings.Count;
-        if (change != 0)
-        {
-            ConferencesMetrics.WebsocketSubscriptions.Add(change);
-        }
-    }
 }

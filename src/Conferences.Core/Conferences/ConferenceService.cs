@@ -27,9 +27,14 @@ public sealed class ConferenceService(
     }
 
     /// <summary>The stored or running ad-hoc document with <c>_read_only</c> (D5) and metadata (D11).</summary>
-    public async Task<DocumentResult> GetAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
+    public Task<DocumentResult> GetAsync(CrossbarContext context, string conferenceId, CancellationToken ct) =>
+        ReadAsync(context.AccountId, conferenceId, ct);
+
+    /// <summary>GET's answer, also the websocket's snapshot frames (docs/websocket.md).</summary>
+    /// <exception cref="CrossbarException">404 <c>bad_identifier</c>: neither stored nor running.</exception>
+    public async Task<DocumentResult> ReadAsync(string accountId, string conferenceId, CancellationToken ct)
     {
-        var conference = await lookup.LoadAsync(context.AccountId, conferenceId, ct).ConfigureAwait(false);
+        var conference = await lookup.LoadAsync(accountId, conferenceId, ct).ConfigureAwait(false);
         var now = Gregorian.Now(clock);
         var data = conference.PublicView();
         data["_read_only"] = ReadOnlyView.For(conference.Live, now, withParticipants: true);

@@ -10,7 +10,7 @@ public sealed class BlackholeEventHubConcurrencyTests
     private readonly FakeBus bus = new() { OnSubscribed = async _ => await Task.Yield() };
     private readonly BlackholeEventHub hub;
 
-    public BlackholeEventHubConcurrencyTests() => hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
+    public BlackholeEventHubConcurrencyTests() => hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance, NoLinger);
 
     [Fact]
     public async Task Concurrent_joins_and_leaves_of_one_key_end_with_no_subscription_and_no_error()
@@ -36,7 +36,7 @@ public sealed class BlackholeEventHubConcurrencyTests
             {
                 var key = keys[(worker + round) % keys.Length];
                 var membership = await hub.JoinAsync(key, _ => received.AddOrUpdate(worker, 1, (_, n) => n + 1), CancellationToken.None);
-                Assert.Contains(bus.Live, s => s.Queue.Bindings.Contains(key)); // joined ⇒ the key's queue is live
+                Assert.Contains(bus.Live, s => s.Queue.Bindings.Contains(QueueOf(key))); // joined ⇒ the key's queue is live
                 if (round % 3 == 0)
                 {
                     await Task.Yield();

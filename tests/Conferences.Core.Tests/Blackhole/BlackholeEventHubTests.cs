@@ -14,7 +14,7 @@ public sealed class BlackholeEventHubTests
         await first.SubscribeAsync(Alice, "conference.event.c1.*");
         await second.SubscribeAsync(Alice, "conference.event.*.c1.*");
 
-        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
+        await bus.For(StreamC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
 
         Assert.Single(bus.All);
         Assert.Equal(1, first.Hub.BindingCount);
@@ -32,7 +32,7 @@ public sealed class BlackholeEventHubTests
         var (bus, first, second) = TwoSessions();
         await first.SubscribeAsync(Alice, "conference.event.c1.*");
         await second.SubscribeAsync(Alice, "conference.event.c1.*");
-        var queue = bus.For(AmqpC1);
+        var queue = bus.For(StreamC1);
 
         Success(await first.UnsubscribeAsync(Alice, "conference.event.c1.*"));
         await queue.DeliverAsync(RoutingKey("del-member", "call-1"), Event("del-member", "call-1"));
@@ -49,7 +49,7 @@ public sealed class BlackholeEventHubTests
         var (bus, first, second) = TwoSessions();
         await first.SubscribeAsync(Alice, "conference.event.c1.*");
         await second.SubscribeAsync(Alice, "conference.event.c1.*");
-        var queue = bus.For(AmqpC1);
+        var queue = bus.For(StreamC1);
 
         await first.Session.DisposeAsync();
         Assert.False(queue.Ended);
@@ -59,7 +59,7 @@ public sealed class BlackholeEventHubTests
         Assert.Equal(0, second.Hub.BindingCount);
         await second.SubscribeAsync(Alice, "conference.event.c1.*");
         Assert.Equal(2, bus.All.Count); // a fresh subscription for the next session on the key
-        Assert.False(bus.For(AmqpC1).Ended);
+        Assert.False(bus.For(StreamC1).Ended);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class BlackholeEventHubTests
         await fast.SubscribeAsync(Alice, "conference.event.c1.*");
         slow.Outbox.Refusing = true;
 
-        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
-        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "call-2"), Event("add-member", "call-2"));
+        await bus.For(StreamC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
+        await bus.For(StreamC1).DeliverAsync(RoutingKey("add-member", "call-2"), Event("add-member", "call-2"));
 
         Assert.Equal(1, slow.Outbox.Refused); // refused once, then the session stops handing it frames
         Assert.Equal(["call-1", "call-2"], fast.Outbox.Events.Select(f => (string?)f["data"]!["call_id"]));
@@ -81,12 +81,12 @@ public sealed class BlackholeEventHubTests
     public async Task A_receiver_that_throws_does_not_keep_events_from_the_others()
     {
         var bus = new FakeBus();
-        var hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
+        var hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance, NoLinger);
         var received = new List<string>();
         await using var failing = await hub.JoinAsync(AmqpC1, _ => throw new InvalidOperationException("broken session"), CancellationToken.None);
         await using var working = await hub.JoinAsync(AmqpC1, e => received.Add(e.RoutingKey), CancellationToken.None);
 
-        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
+        await bus.For(StreamC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
 
         Assert.Equal([RoutingKey("add-member", "call-1")], received);
     }
@@ -97,10 +97,10 @@ public sealed class BlackholeEventHubTests
         var (bus, first, second) = TwoSessions();
         await first.SubscribeAsync(Alice, "conference.event.c1.*");
         // while the second session is being authorized the first's queue keeps delivering: those events are not its own
-        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "before"), Event("add-member", "before"));
+        await bus.For(StreamC1).DeliverAsync(RoutingKey("add-member", "before"), Event("add-member", "before"));
 
         await second.SubscribeAsync(Alice, "conference.event.c1.*", requestId: "sub");
-        await bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "after"), Event("add-member", "after"));
+        await bus.For(StreamC1).DeliverAsync(RoutingKey("add-member", "after"), Event("add-member", "after"));
 
         Assert.Equal(["reply", "event"], second.Outbox.Frames.Select(f => (string?)f["action"]));
         Assert.Equal("after", (string?)second.Outbox.Frames[1]["data"]!["call_id"]);

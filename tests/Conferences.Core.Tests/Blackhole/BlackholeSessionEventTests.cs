@@ -14,7 +14,7 @@ public sealed class BlackholeSessionEventTests
     {
         await session.SubscribeAsync(Alice, "conference.event.c1.*");
 
-        await session.Bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
+        await session.Bus.For(StreamC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
 
         var frame = Assert.Single(session.Outbox.Events);
         Assert.Equal("conference.event.c1.*", (string?)frame["subscribed_key"]);
@@ -29,7 +29,7 @@ public sealed class BlackholeSessionEventTests
         await session.SubscribeAsync(Alice, "conference.event.c1.*");
         await session.SubscribeAsync(Alice, "conference.event.*.c1.*");
 
-        await session.Bus.For(AmqpC1).DeliverAsync(RoutingKey("mute-member", "call-1"), Event("mute-member", "call-1"));
+        await session.Bus.For(StreamC1).DeliverAsync(RoutingKey("mute-member", "call-1"), Event("mute-member", "call-1"));
 
         Assert.Single(session.Bus.All);
         Assert.Equal(["conference.event.c1.*", "conference.event.*.c1.*"], session.Outbox.Events.Select(f => (string?)f["subscribed_key"]));
@@ -52,7 +52,7 @@ public sealed class BlackholeSessionEventTests
     {
         await session.SubscribeAsync(Alice, "conference.event.c1.*");
         await session.SubscribeAsync(Alice, "conference.command.c1");
-        var queue = session.Bus.For(AmqpC1);
+        var queue = session.Bus.For(StreamC1);
 
         var reply = await session.UnsubscribeAsync(Alice, "conference.event.c1.*", requestId: "unsub");
         await queue.DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
@@ -72,7 +72,7 @@ public sealed class BlackholeSessionEventTests
         await session.SubscribeAsync(Alice, "conference.event.*.c1.*");
 
         await session.UnsubscribeAsync(Alice, "conference.event.c1.*");
-        await session.Bus.For(AmqpC1).DeliverAsync(RoutingKey("del-member", "call-1"), Event("del-member", "call-1"));
+        await session.Bus.For(StreamC1).DeliverAsync(RoutingKey("del-member", "call-1"), Event("del-member", "call-1"));
 
         Assert.Equal(["conference.event.*.c1.*"], session.Outbox.Events.Select(f => (string?)f["subscribed_key"]));
     }
@@ -96,8 +96,8 @@ public sealed class BlackholeSessionEventTests
         await session.SubscribeAsync(Alice, "conference.event.c1.*");
         session.Outbox.Refusing = true;
 
-        await session.Bus.For(AmqpC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
-        await session.Bus.For(AmqpC1).DeliverAsync(RoutingKey("del-member", "call-1"), Event("del-member", "call-1"));
+        await session.Bus.For(StreamC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
+        await session.Bus.For(StreamC1).DeliverAsync(RoutingKey("del-member", "call-1"), Event("del-member", "call-1"));
 
         Assert.Equal(1, session.Outbox.Refused);
     }

@@ -8,14 +8,20 @@ internal sealed class SessionHarness
     {
     }
 
-    /// <summary>A session of the process whose hub runs on <paramref name="bus"/>; <paramref name="hub"/> shares one.</summary>
-    public SessionHarness(FakeBus bus, int maxBindings = 100, BlackholeEventHub? hub = null)
+    /// <summary>A session of the process whose hub runs on <paramref name="bus"/>; <paramref name="hub"/> shares one. The
+    /// hub ends a conference's queue with its last socket unless <paramref name="replay"/> says otherwise.</summary>
+    public SessionHarness(FakeBus bus, int maxBindings = 100, BlackholeEventHub? hub = null, BlackholeReplayOptions? replay = null)
     {
         Bus = bus;
-        Hub = hub ?? new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance);
-        Session = new BlackholeSession(Authenticator, Hub, Outbox, new BlackholeSessionOptions { MaxBindings = maxBindings },
+        Hub = hub ?? new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance, replay ?? NoLinger);
+        Session = new BlackholeSession(Authenticator, Hub, Snapshots, Outbox, new BlackholeSessionOptions { MaxBindings = maxBindings },
             NullLogger<BlackholeSession>.Instance);
     }
+
+    /// <summary>The window of the defaults, ended with the conference's last socket.</summary>
+    public static BlackholeReplayOptions NoLinger { get; } = new() { IdleExpiry = TimeSpan.Zero };
+
+    public FakeSnapshots Snapshots { get; } = new();
 
     public FakeAuthenticator Authenticator { get; } = new();
 
@@ -40,8 +46,14 @@ internal sealed class SessionHarness
     }
 
     public Task<JsonObject> SubscribeAsync(string account, string binding, string? token = null, string requestId = "req") =>
-        RequestAsync(Frame("subscribe", token ?? FakeAuthenticator.TokenOf(account), requestId,
-            new JsonObject { ["account_id"] = account, ["binding"] = binding }));
+        SubscribeAsync(account, new JsonObject { ["binding"] = binding }, token, requestId);
+
+    /// <summary>A subscribe whose <c>data</c> is <paramref name="data"/> plus <c>account_id</c>.</summary>
+    public Task<JsonObject> SubscribeAsync(string account, JsonObject data, string? token = null, string requestId = "req")
+    {
+        data["account_id"] = account;
+        return RequestAsync(Frame("subscribe", token ?? FakeAuthenticator.TokenOf(account), requestId, data));
+    }
 
     public Task<JsonObject> UnsubscribeAsync(string account, string binding, string requestId = "req") =>
         RequestAsync(Frame("unsubscribe", FakeAuthenticator.TokenOf(account), requestId,

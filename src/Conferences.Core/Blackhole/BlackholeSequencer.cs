@@ -1,0 +1,49 @@
+namespace Conferences.Core.Blackhole;
+
+/// <summary>Numbers conference events in one order per conference for the whole instance and answers where a
+/// <c>since</c> resumes (docs/websocket.md, "Cursors").</summary>
+internal sealed class BlackholeSequencer
+{
+    private long last;
+
+    /// <summary>Random per process start, so a cursor of another instance (or an earlier run) is never taken for ours.</summary>
+    public string Instance { get; } = KazooIds.NewId();
+
+    public long Last => Interlocked.Read(ref last);
+
+    /// <summary>The event of <paramref name="delivery"/>, rendered once; a conference's event is numbered and held.</summary>
+    public BlackholeEvent Stamp(BlackholeHubBinding entry, KapiDelivery delivery)
+    {
+        var evt = new BlackholeEvent(BlackholeEventFrame.EventName(delivery.Message), delivery.RoutingKey,
+            BlackholeEventFrame.RenderData(delivery.Message));
+        if (entry.Window is not { } window)
+        {
+            return evt;
+        }
+        var sequence = Interlocked.Increment(ref last);
+        var (account, call) = ConferenceEventFilter.WordsOf(delivery.RoutingKey);
+        evt = evt with
+        {
+            Sequence = sequence,
+            Cursor = BlackholeCursor.Format(Instance, entry.ConferenceId!, sequence),
+            AccountWord = account,
+            CallWord = call,
+        };
+        window.Append(evt);
+        return evt;
+    }
+
+    /// <summary>The held events after <paramref name="since"/> for the member, or a snapshot when they are not all
+    /// held, <paramref name="since"/> is not this instance's cursor of the conference, or none is given.</summary>
+    public BlackholeResume Resume(BlackholeHubMembership membership, BlackholeCursor? since)
+    {
+        var window = membership.Binding.Window!;
+        var filter = membership.Filter!;
+        if (since is { } cursor && cursor.Instance == Instance && cursor.ConferenceId == filter.ConferenceId
+            && window.After(cursor.Sequence, filter) is { } replay)
+        {
+            return new BlackholeResume(filter.ConferenceId, replay.Events, replay.Through, null);
+        }
+        return BlackholeResume.Snapshot(filter.ConferenceId, window.Newest());
+    }
+}
