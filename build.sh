@@ -24,13 +24,14 @@ stop_components() {
 # A CouchDB-protocol server (pouchdb-server from npm) and a RabbitMQ broker (Debian's rabbitmq-server), both on
 # loopback, for the CouchDB adapter's and the RabbitMQ adapter's tests. Already-running ones can be given through
 # CONFERENCES_TEST_COUCHDB and CONFERENCES_TEST_RABBITMQ. HAProxy and nginx are only installed: the proxy tests start
-# them on free ports themselves. Redocly CLI (npm, pinned) is installed for the OpenAPI lint test, Debian's chromium
-# for the console's browser tests.
+# them on free ports themselves. Redocly CLI (npm, pinned) is installed for the OpenAPI lint test, the AsyncAPI parser
+# (npm, pinned) for the AsyncAPI document test, Debian's chromium for the console's browser tests.
 start_components() {
   trap stop_components EXIT
   tools/proxy-test-tools.sh install || return 1
   tools/browser-test-tools.sh install || return 1
   tools/openapi-lint.sh install || return 1
+  tools/asyncapi-validate.sh install || return 1
   local couch_port="${CONFERENCES_TEST_COUCHDB_PORT:-15984}"
   if [ -z "${CONFERENCES_TEST_COUCHDB:-}" ]; then
     tools/couchdb-test-server.sh install || return 1

@@ -1,3 +1,4 @@
+using Conferences.Api.AsyncApi;
 using Conferences.Api.Console;
 using Conferences.Api.MediaServer;
 using Conferences.Api.Operations;
@@ -33,6 +34,7 @@ app.UseOperations();
 app.UseConsole();
 app.UseCrossbar();
 app.MapOperations();
+app.MapAsyncApi();
 app.MapCrossbar();
 app.Run();
 
