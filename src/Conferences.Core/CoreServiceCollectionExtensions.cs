@@ -14,6 +14,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NumberUniqueness>();
         services.AddSingleton<ConferenceService>();
         services.AddSingleton<ConferenceLookup>();
+        services.AddSingleton<ConferenceReadCache>();
+        services.AddSingleton<ConferenceReads>();
         services.AddSingleton<ConferenceParticipants>();
         services.AddLiveConferences();
         services.AddSingleton<SigningKeyHolder>();

@@ -28,4 +28,8 @@ public interface IDocumentStore
 
     /// <summary>Whether the store answers; used by <c>/health</c>.</summary>
     Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken);
+
+    /// <summary>A number that differs after any write committed to <paramref name="database"/> by any instance, so a
+    /// reader may keep what it rendered; null when the store cannot tell cheaper than a read (docs/operations.md).</summary>
+    ValueTask<long?> ChangeStampAsync(string database, CancellationToken cancellationToken) => ValueTask.FromResult<long?>(null);
 }

@@ -6,6 +6,32 @@ public abstract class ConcurrencyContract(IStoreSource source) : DocumentStoreCo
     private const int Writers = 20;
 
     [Fact]
+    public async Task A_change_stamp_holds_without_a_write_and_moves_after_one_through_any_store()
+    {
+        var (store, db) = await StoreWithDatabaseAsync();
+        var other = await CreateStoreAsync();
+        var id = KazooIds.NewId();
+        var before = await store.ChangeStampAsync(db, Ct);
+        if (before is null)
+        {
+            // a store without a cheap stamp says so everywhere: readers then read every time
+            Assert.Null(await other.ChangeStampAsync(db, Ct));
+            return;
+        }
+        await store.GetAsync(db, id, Ct);
+        Assert.Equal(before, await store.ChangeStampAsync(db, Ct));
+
+        var rev = await other.SaveAsync(db, Conference(id), Ct);
+        var afterOther = await store.ChangeStampAsync(db, Ct);
+        await store.DeleteAsync(db, id, rev, Ct);
+        var afterOwn = await store.ChangeStampAsync(db, Ct);
+
+        Assert.NotEqual(before, afterOther);
+        Assert.NotEqual(afterOther, afterOwn);
+        Assert.Equal(afterOwn, await store.ChangeStampAsync(db, Ct));
+    }
+
+    [Fact]
     public async Task Concurrent_updates_with_the_same_revision_let_exactly_one_win()
     {
         var (store, db) = await StoreWithDatabaseAsync();
