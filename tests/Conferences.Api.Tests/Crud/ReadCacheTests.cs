@@ -10,28 +10,44 @@ public sealed class ReadCacheTests : IDisposable
     private readonly string storePath = Path.Combine(Path.GetTempPath(), $"conferences-read-cache-{Guid.NewGuid():N}.db");
 
     [Fact]
-    public async Task A_write_through_another_instance_is_seen_by_the_next_read_of_this_one()
+    public async Task A_write_through_this_instance_is_seen_by_its_next_read()
+    {
+        await using var api = new SharedStoreApiFactory(storePath);
+        var account = await api.NewAccountAsync();
+        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Before" });
+        var etag = (await account.GetAsync($"conferences/{id}")).ExpectStatus(HttpStatusCode.OK).Header("ETag")!;
+        Assert.Equal("Before", (await account.ListAsync()).DataArray.Single()!["name"]!.GetValue<string>());
+        (await account.GetAsync($"conferences/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", etag))).ExpectStatus(HttpStatusCode.NotModified);
+
+        (await account.PatchAsync($"conferences/{id}", new JsonObject { ["name"] = "After" })).ExpectStatus(HttpStatusCode.OK);
+
+        var changed = (await account.GetAsync($"conferences/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", etag))).ExpectStatus(HttpStatusCode.OK);
+        Assert.Equal("After", changed.DataObject["name"]!.GetValue<string>());
+        Assert.NotEqual(etag, changed.Header("ETag"));
+        Assert.Equal("After", (await account.ListAsync()).DataArray.Single()!["name"]!.GetValue<string>());
+        (await account.DeleteAsync($"conferences/{id}")).ExpectStatus(HttpStatusCode.OK);
+        (await account.GetAsync($"conferences/{id}")).ExpectError(HttpStatusCode.NotFound, "bad_identifier");
+        Assert.Empty((await account.ListAsync()).DataArray);
+    }
+
+    [Fact]
+    public async Task A_write_through_another_instance_is_seen_within_the_bound()
     {
         await using var first = new SharedStoreApiFactory(storePath);
         await using var second = new SharedStoreApiFactory(storePath);
         var here = await first.NewAccountAsync();
         var there = await second.AuthenticateAsync(here.ApiKey);
         var id = await here.CreateConferenceIdAsync(new JsonObject { ["name"] = "Before" });
-        var etag = (await here.GetAsync($"conferences/{id}")).ExpectStatus(HttpStatusCode.OK).Header("ETag")!;
+        Assert.Equal("Before", (await here.GetAsync($"conferences/{id}")).DataObject["name"]!.GetValue<string>());
         Assert.Equal("Before", (await here.ListAsync()).DataArray.Single()!["name"]!.GetValue<string>());
-        (await here.GetAsync($"conferences/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", etag))).ExpectStatus(HttpStatusCode.NotModified);
 
         (await there.PatchAsync($"conferences/{id}", new JsonObject { ["name"] = "After" })).ExpectStatus(HttpStatusCode.OK);
 
-        var changed = (await here.GetAsync($"conferences/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", etag))).ExpectStatus(HttpStatusCode.OK);
-        Assert.Equal("After", changed.DataObject["name"]!.GetValue<string>());
-        Assert.NotEqual(etag, changed.Header("ETag"));
-        Assert.Equal("After", (await here.ListAsync()).DataArray.Single()!["name"]!.GetValue<string>());
-
+        await SeenAsync(async () => (await here.GetAsync($"conferences/{id}")).DataObject["name"]!.GetValue<string>() == "After");
+        await SeenAsync(async () => (await here.ListAsync()).DataArray.Single()!["name"]!.GetValue<string>() == "After");
         (await there.DeleteAsync($"conferences/{id}")).ExpectStatus(HttpStatusCode.OK);
-
-        (await here.GetAsync($"conferences/{id}")).ExpectError(HttpStatusCode.NotFound, "bad_identifier");
-        Assert.Empty((await here.ListAsync()).DataArray);
+        await SeenAsync(async () => (await here.GetAsync($"conferences/{id}")).Status == HttpStatusCode.NotFound);
+        await SeenAsync(async () => (await here.ListAsync()).DataArray.Count == 0);
     }
 
     [Fact]
@@ -68,6 +84,17 @@ public sealed class ReadCacheTests : IDisposable
         foreach (var path in new[] { storePath, $"{storePath}-wal", $"{storePath}-shm" })
         {
             File.Delete(path);
+        }
+    }
+
+    // the SQLite store's bound is 50 ms (docs/operations.md, "Caches"); a second allows for a loaded machine
+    private static async Task SeenAsync(Func<Task<bool>> seen)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(1);
+        while (!await seen())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "another instance's write was not seen within a second");
+            await Task.Delay(10);
         }
     }
 

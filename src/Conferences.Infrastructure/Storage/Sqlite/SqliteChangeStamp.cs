@@ -1,15 +1,23 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
-// PRAGMA data_version on one connection of its own: its value moves when any other connection commits to the file (this
-// process's writers or another process's), and values of two connections are not comparable, hence one connection,
-// one statement at a time. A microsecond check instead of a read (docs/operations.md, "Caches").
+// A generation that moves after each commit: at once for this instance's writes, and within Window for another
+// connection's (another process's), seen through PRAGMA data_version on a connection of its own, asked at most once
+// per Window rather than once per read (docs/operations.md, "Caches").
 internal sealed class SqliteChangeStamp(string connectionString) : IDisposable
 {
+    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(50);
+
+    private static readonly long WindowTicks = (long)(Window.TotalSeconds * Stopwatch.Frequency);
+
     private readonly Lock gate = new();
     private SqliteConnection? connection;
     private SqliteCommand? command;
+    private long? lastVersion;
+    private long generation;
+    private long nextCheck;
 
     // connections sharing a cache share a pager: one does not see another's commits in data_version
     public static SqliteChangeStamp? For(string connectionString)
@@ -20,28 +28,54 @@ internal sealed class SqliteChangeStamp(string connectionString) : IDisposable
             : new SqliteChangeStamp(connectionString);
     }
 
+    // one reader asks the file when the window has passed; the others meanwhile keep the generation they see
     public long Current()
     {
-        lock (gate)
+        if (Stopwatch.GetTimestamp() >= Volatile.Read(ref nextCheck) && gate.TryEnter())
         {
             try
             {
-                command ??= Open();
-                return (long)command.ExecuteScalar()!;
+                if (Stopwatch.GetTimestamp() >= nextCheck)
+                {
+                    Check();
+                    Volatile.Write(ref nextCheck, Stopwatch.GetTimestamp() + WindowTicks);
+                }
             }
-            catch
+            finally
             {
-                Close();
-                throw;
+                gate.Exit();
             }
         }
+        return Volatile.Read(ref generation);
     }
+
+    // after each write of this instance, committed or not
+    public void Written() => Interlocked.Increment(ref generation);
 
     public void Dispose()
     {
         lock (gate)
         {
             Close();
+        }
+    }
+
+    private void Check()
+    {
+        try
+        {
+            command ??= Open();
+            var version = (long)command.ExecuteScalar()!;
+            if (version != lastVersion)
+            {
+                lastVersion = version;
+                Interlocked.Increment(ref generation);
+            }
+        }
+        catch
+        {
+            Close();
+            throw;
         }
     }
 
@@ -59,6 +93,6 @@ internal sealed class SqliteChangeStamp(string connectionString) : IDisposable
     {
         command?.Dispose();
         connection?.Dispose();
-        (command, connection) = (null, null);
+        (command, connection, lastVersion) = (null, null, null);
     }
 }

@@ -41,14 +41,21 @@ internal sealed class SqliteStoreFile : IAsyncDisposable
     public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken ct) =>
         Guard(async () =>
         {
-            await using var connection = await OpenAsync(ct);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await write(connection, transaction);
-            await transaction.CommitAsync(ct);
-            return result;
+            try
+            {
+                await using var connection = await OpenAsync(ct);
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                var result = await write(connection, transaction);
+                await transaction.CommitAsync(ct);
+                return result;
+            }
+            finally
+            {
+                stamp?.Written();
+            }
         });
 
-    // null where a connection cannot see other connections' commits (a shared cache)
+    // null where a connection cannot see other connections' commits (a shared cache): readers then read every time
     public long? ChangeStamp()
     {
         try
