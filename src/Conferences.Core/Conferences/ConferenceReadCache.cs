@@ -45,4 +45,10 @@ public readonly record struct PageKey(string AccountId, bool Paginate, int PageS
 public sealed record CachedPage(long Stamp, IReadOnlyList<(string? Id, OpenObject Item)> Rows, bool Paginated, string? StartKey, string? NextStartKey)
 {
     public RenderedList? Idle { get; set; }
+
+    /// <summary>The last rendering with running rows: for its second and those rows' live snapshots.</summary>
+    public RunningPage? Running { get; set; }
 }
+
+/// <summary>A page rendered at <paramref name="Second"/> with <paramref name="Snapshots"/> (by row, null: idle).</summary>
+public sealed record RunningPage(long Second, LiveConference?[] Snapshots, RenderedList List);

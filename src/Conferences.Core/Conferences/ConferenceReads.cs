@@ -64,30 +64,37 @@ public sealed class ConferenceReads(
             page = new CachedPage(current, rows, listed.Paginated, listed.StartKey, listed.NextStartKey);
             cache.Keep(key, page);
         }
-        var account = await live.AccountAsync(context.AccountId, ct).ConfigureAwait(false);
-        return page.Rows.Any(row => row.Id is not null && account.Find(row.Id) is not null)
-            ? Render(page, account)
-            : page.Idle ??= Render(page, account);
+        return Render(page, await live.AccountAsync(context.AccountId, ct).ConfigureAwait(false));
     }
 
     private RenderedDocument Render(OpenObject stored, string? revision, LiveConference? running)
     {
         var now = Gregorian.Now(clock);
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        if (running is null)
-        {
-            stored.WriteClosed(buffer, IdleWithParticipants);
-        }
-        else
-        {
-            stored.WriteClosed(buffer, ReadOnlyView.For(running, now, withParticipants: true));
-        }
+        var readOnly = running is null ? IdleWithParticipants : RenderedReadOnly.For(running, now, withParticipants: true);
+        var buffer = new ArrayBufferWriter<byte>(stored.Length + readOnly.Length + 16);
+        stored.WriteClosed(buffer, readOnly);
         return new RenderedDocument(buffer.WrittenMemory, revision, ReadOnlyView.Metadata(running, now));
     }
 
+    // an idle page is the same bytes (and md5) until the stamp moves; one with running conferences for every read
+    // within a second while none of its rows' snapshots changes
     private RenderedList Render(CachedPage page, LiveAccount account)
     {
         var now = Gregorian.Now(clock);
+        var snapshots = new LiveConference?[page.Rows.Count];
+        for (var i = 0; i < snapshots.Length; i++)
+        {
+            snapshots[i] = page.Rows[i].Id is { } id ? account.Find(id) : null;
+        }
+        var idle = Array.TrueForAll(snapshots, running => running is null);
+        if (idle && page.Idle is { } idleList)
+        {
+            return idleList;
+        }
+        if (!idle && page.Running is { } kept && kept.Second == now && kept.Snapshots.AsSpan().SequenceEqual(snapshots, ReferenceEqualityComparer.Instance))
+        {
+            return kept.List;
+        }
         var buffer = new ArrayBufferWriter<byte>(512 * (page.Rows.Count + 1));
         buffer.Write("["u8);
         for (var i = 0; i < page.Rows.Count; i++)
@@ -96,17 +103,18 @@ public sealed class ConferenceReads(
             {
                 buffer.Write(","u8);
             }
-            var (id, item) = page.Rows[i];
-            if (id is not null && account.Find(id) is { } running)
-            {
-                item.WriteClosed(buffer, ReadOnlyView.For(running, now, withParticipants: false));
-            }
-            else
-            {
-                item.WriteClosed(buffer, IdleInList);
-            }
+            page.Rows[i].Item.WriteClosed(buffer, snapshots[i] is { } running ? RenderedReadOnly.For(running, now, withParticipants: false) : IdleInList);
         }
         buffer.Write("]"u8);
-        return new RenderedList(buffer.WrittenMemory, page.Rows.Count, page.Paginated, page.StartKey, page.NextStartKey);
+        var list = new RenderedList(buffer.WrittenMemory, page.Rows.Count, page.Paginated, page.StartKey, page.NextStartKey);
+        if (idle)
+        {
+            page.Idle = list;
+        }
+        else
+        {
+            page.Running = new RunningPage(now, snapshots, list);
+        }
+        return list;
     }
 }

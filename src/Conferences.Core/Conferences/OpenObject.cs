@@ -12,6 +12,9 @@ public sealed class OpenObject
 
     private OpenObject(byte[] open) => this.open = open;
 
+    /// <summary>The rendered bytes' count (the object without its closing brace).</summary>
+    public int Length => open.Length;
+
     /// <summary>Null when the object holds <c>_read_only</c> already: that key is replaced where it stands, not
     /// appended.</summary>
     public static OpenObject? Render(JsonObject value)
