@@ -62,7 +62,8 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 var apiPort = FreePort();
 var storeSettings = couch is null
     ? new Dictionary<string, string> { ["ConnectionStrings__Sqlite"] = $"Data Source={dbFile}" }
-    : new Dictionary<string, string> { ["Storage__Provider"] = "couchdb", ["ConnectionStrings__CouchDb"] = couch };
+    // a loaded shared CouchDB can take longer than the 1.5 s default for a write during the 1,000-conference setup
+    : new Dictionary<string, string> { ["Storage__Provider"] = "couchdb", ["ConnectionStrings__CouchDb"] = couch, ["CouchDb__TotalTimeout"] = "00:00:30", ["CouchDb__AttemptTimeout"] = "00:00:30" };
 await using var api = await ApiProcess.StartAsync(dll, apiPort, apiKey, storeSettings, http);
 var baseUrl = $"http://127.0.0.1:{apiPort}/v2";
 // The same service over the same store with telemetry on as an operator runs it (issue 19): /metrics on a management

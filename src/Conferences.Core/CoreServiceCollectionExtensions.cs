@@ -15,6 +15,8 @@ public static class CoreServiceCollectionExtensions
             typeof(NumberUniqueness),
             typeof(ConferenceService),
             typeof(ConferenceLookup),
+            typeof(ConferenceReadCache),
+            typeof(ConferenceReads),
             typeof(ConferenceParticipants));
         services.AddLiveConferences();
         services.AddSingletons(typeof(SigningKeyHolder), typeof(TokenService));

@@ -58,7 +58,7 @@ public static class RealtimeBenchmark
         {
             report.AppendLine("## Through the API");
             report.AppendLine();
-            report.AppendLine(CultureInfo.InvariantCulture, $"API = Release build in its own process, embedded SQLite store, `Messaging:Provider=rabbitmq` ({new Uri(rabbitMq!).Host}:{new Uri(rabbitMq!).Port}), the simulator on the same broker in the benchmark process. Account *live*: 1,000 conferences, the first 100 in list order running with 10 participants each (one moderator), so page 1 (50 items) is all running; account *idle*: 1,000 conferences, none running. 4 closed-loop workers, {rounds} alternating rounds of {seconds} s per case, median round.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"API = Release build in its own process, embedded SQLite store, `Messaging:Provider=rabbitmq` ({new Uri(rabbitMq!).Host}:{new Uri(rabbitMq!).Port}), telemetry on (`Telemetry:MetricsUrl` set, `Telemetry:Traces=true`, every trace recorded, none exported), the simulator on the same broker in the benchmark process. Account *live*: 1,000 conferences, the first 100 in list order running with 10 participants each (one moderator), so page 1 (50 items) is all running; account *idle*: 1,000 conferences, none running. 4 closed-loop workers, {rounds} alternating rounds of {seconds} s per case, median round.");
             report.AppendLine();
             report.AppendLine("| case | running bytes | idle bytes | running req/s | idle req/s | **throughput ratio** | running p50 ms | running p99 ms | idle p50 ms | idle p99 ms | **p99 ratio** |");
             report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");

@@ -34,6 +34,9 @@ internal sealed class RealtimeHttp(string root, string rabbitMq, double seconds,
             ["Messaging__Provider"] = "rabbitmq",
             ["ConnectionStrings__RabbitMq"] = rabbitMq,
             ["MediaServer__Simulator"] = "false",
+            // telemetry on as an operator runs it (issue 19): /metrics on a management listener, every trace recorded
+            ["Telemetry__MetricsUrl"] = $"http://127.0.0.1:{FreePort()}",
+            ["Telemetry__Traces"] = "true",
         }, http);
         var client = new Client(http, $"http://127.0.0.1:{port}/v2");
         var token = await client.AuthenticateAsync(apiKey);

@@ -6,14 +6,14 @@ namespace Conferences.Api.Controllers;
 /// actions.</summary>
 [Route("v2/accounts/{account_id}/conferences")]
 [Tags(OpenApi.KazooDocumentFilter.ConferencesTag)]
-public sealed class ConferencesController(ConferenceService conferences, ConferenceActions actions) : AccountController
+public sealed class ConferencesController(ConferenceService conferences, ConferenceActions actions, ConferenceReadAnswers reads) : AccountController
 {
     /// <summary>List the account's conferences (paginated, filterable; each with <c>_read_only</c>).</summary>
     [HttpGet("")]
+    [ReadEndpoint(ConferenceRead.List)]
     [EndpointSummary("List the account's conferences")]
     [ProducesResponseType(typeof(OpenApi.ConferenceListEnvelope), StatusCodes.Status200OK)]
-    public async Task<IActionResult> ListConferences(CancellationToken ct) =>
-        Responses.List(await conferences.ListAsync(Crossbar, ct));
+    public Task ListConferences() => reads.ListAsync(HttpContext, Crossbar);
 
     /// <summary>Create a conference; answers 201 with a Location header.</summary>
     [Idempotent]
@@ -25,10 +25,10 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
 
     /// <summary>Read one conference with its realtime <c>_read_only</c> data; ETag = revision.</summary>
     [HttpGet("{conference_id}")]
+    [ReadEndpoint(ConferenceRead.Conference)]
     [EndpointSummary("Read a conference with its live state")]
     [ProducesResponseType(typeof(OpenApi.ConferenceEnvelope), StatusCodes.Status200OK)]
-    public async Task<IActionResult> GetConference(string conference_id, CancellationToken ct) =>
-        Responses.Ok(await conferences.GetAsync(Crossbar, conference_id, ct), etag: true);
+    public Task GetConference(string conference_id) => reads.GetAsync(HttpContext, Crossbar, conference_id);
 
     [HttpPost("{conference_id}")]
     [EndpointSummary("Replace a conference")]

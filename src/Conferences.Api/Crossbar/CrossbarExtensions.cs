@@ -11,7 +11,10 @@ public static class CrossbarExtensions
         builder.Services.AddSingleton<EnvelopeWriter>();
         builder.Services.AddSingleton<CrossbarRouteTable>();
         builder.Services.AddExceptionHandler<CrossbarExceptionHandler>();
+        builder.Services.AddSingleton<CrossbarAccountCheck>();
         builder.Services.AddScoped<CrossbarAccountFilter>();
+        builder.Services.AddSingleton<ConferenceReadAnswers>();
+        builder.Services.AddSingleton<ReadEndpoint>();
         builder.Services.AddHostedService<BootstrapHostedService>();
         builder.Services.AddHostedService<CrossbarNodeService>();
         builder.Services
@@ -47,7 +50,8 @@ public static class CrossbarExtensions
 
     public static WebApplication MapCrossbar(this WebApplication app)
     {
-        app.MapControllers();
+        // the conference GETs keep MVC's endpoints but not its invoker (ReadEndpoint)
+        app.MapControllers().Add(endpoint => ReadEndpoint.Replace(endpoint, app.Services));
         return app;
     }
 }

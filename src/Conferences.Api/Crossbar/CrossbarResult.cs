@@ -9,9 +9,16 @@ public sealed class CrossbarResult(Envelope envelope) : IActionResult
 
     public bool SendETag { get; init; }
 
-    public async Task ExecuteResultAsync(ActionContext context)
+    public Task ExecuteResultAsync(ActionContext context)
     {
-        var http = context.HttpContext;
+        ArgumentNullException.ThrowIfNull(context);
+        return WriteAsync(context.HttpContext);
+    }
+
+    /// <summary>Writes the answer without MVC (the read endpoint).</summary>
+    public async Task WriteAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         var writer = http.RequestServices.GetRequiredService<EnvelopeWriter>();
         if (Location is not null)
         {

@@ -115,8 +115,8 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
         writer.WriteEndObject();
     }
 
-    // X-Pretty-Print: true or pretty_print=true indents the JSON (api_util:get_pretty_print/2)
-    private static bool IsPrettyPrint(HttpContext http) =>
+    /// <summary><c>X-Pretty-Print: true</c> or <c>pretty_print=true</c> indents the JSON (<c>api_util:get_pretty_print/2</c>).</summary>
+    public static bool IsPrettyPrint(HttpContext http) =>
         string.Equals(http.Request.Headers["X-Pretty-Print"], "true", StringComparison.OrdinalIgnoreCase)
         || http.Request.Query["pretty_print"] == "true";
 }

@@ -15,21 +15,18 @@ public static class Responses
     public static CrossbarResult Created(JsonNode data, string? revision = null, string? location = null) =>
         new(new Envelope { Status = StatusCodes.Status201Created, Data = data, Revision = revision }) { Location = location };
 
-    /// <summary>Lists carry an opaque revision: the md5 of the rendered items (<c>api_resource:generate_etag/2</c>).</summary>
-    public static CrossbarResult List(ListResult list)
+    /// <summary>Lists carry an opaque revision (<see cref="RenderedList.Revision"/>).</summary>
+    public static CrossbarResult List(ListResult list) => List(RenderedList.From(list));
+
+    public static CrossbarResult List(RenderedList list)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            list.Items.WriteTo(writer);
-        }
-        var rendered = buffer.WrittenMemory;
+        ArgumentNullException.ThrowIfNull(list);
         return new(new Envelope
         {
             Status = StatusCodes.Status200OK,
-            RenderedData = rendered,
-            Revision = list.Items.Count == 0 ? null : Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(rendered.Span)),
-            PageSize = list.Paginated ? list.Items.Count : null,
+            RenderedData = list.Items,
+            Revision = list.Revision,
+            PageSize = list.Paginated ? list.Count : null,
             StartKey = list.StartKey,
             NextStartKey = list.NextStartKey,
         })

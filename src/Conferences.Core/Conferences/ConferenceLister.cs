@@ -8,33 +8,38 @@ public sealed class ConferenceLister(ConferenceStore conferences, ILiveConferenc
 
     public async Task<ListResult> ListAsync(CrossbarContext context, CancellationToken ct)
     {
-        var page = PageRequest.From(context);
-        var filter = CrossbarFilter.FromQuery(context.Query);
+        var page = await PageAsync(context.AccountId, PageRequest.From(context), CrossbarFilter.FromQuery(context.Query), ct).ConfigureAwait(false);
+        var items = new JsonArray();
+        var running = await live.AccountAsync(context.AccountId, ct).ConfigureAwait(false);
+        var now = Gregorian.Now(clock);
+        foreach (var row in page.Rows)
+        {
+            items.Add(WithReadOnly(running, row.Value, now));
+        }
+        return new ListResult(items, page.Paginated, page.StartKey, page.NextStartKey);
+    }
+
+    /// <summary>The page's view rows, before <c>_read_only</c> is added to each.</summary>
+    public async Task<ListedRows> PageAsync(string accountId, PageRequest page, CrossbarFilter? filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         // one row more than the page tells whether there is a next page; page_size may be int.MaxValue
         var wanted = page.Paginate ? (int)Math.Min(page.PageSize + 1L, int.MaxValue) : int.MaxValue;
         var rows = filter is null
-            ? await conferences.QueryAsync(context.AccountId, KazooViews.ConferenceListing, new ViewQuery
+            ? await conferences.QueryAsync(accountId, KazooViews.ConferenceListing, new ViewQuery
             {
                 StartKey = page.StartKey,
                 Descending = page.Descending,
                 Limit = page.Paginate ? wanted : null,
             }, ct).ConfigureAwait(false)
-            : await FilteredRowsAsync(context.AccountId, page, filter, wanted, ct).ConfigureAwait(false);
-
-        var items = new JsonArray();
-        var running = await live.AccountAsync(context.AccountId, ct).ConfigureAwait(false);
-        var now = Gregorian.Now(clock);
-        foreach (var row in rows.Take(page.Paginate ? page.PageSize : rows.Count))
-        {
-            items.Add(WithReadOnly(running, row.Value, now));
-        }
+            : await FilteredRowsAsync(accountId, page, filter, wanted, ct).ConfigureAwait(false);
         if (!page.Paginate)
         {
-            return new ListResult(items, false, null, null);
+            return new ListedRows(rows, false, null, null);
         }
         var next = rows.Count > page.PageSize ? StartKeyCodec.Encode(rows[page.PageSize].Key) : null;
         var start = page.StartKey is null ? null : StartKeyCodec.Encode(page.StartKey);
-        return new ListResult(items, true, start, next);
+        return new ListedRows([.. rows.Take(page.PageSize)], true, start, next);
     }
 
     private async Task<IReadOnlyList<ViewRow>> FilteredRowsAsync(
@@ -64,12 +69,19 @@ public sealed class ConferenceLister(ConferenceStore conferences, ILiveConferenc
         return matched;
     }
 
+    /// <summary>A row's value as the list shows it: a JSON object (a fresh one when the row has none).</summary>
+    public static JsonObject Item(JsonNode? value) =>
+        // view values are freshly parsed for this request, so they can be extended in place
+        value is JsonObject { Parent: null } obj ? obj : value?.DeepClone() as JsonObject ?? new JsonObject();
+
     private static JsonObject WithReadOnly(LiveAccount running, JsonNode? value, long now)
     {
-        // view values are freshly parsed for this request, so they can be extended in place
-        var item = value is JsonObject { Parent: null } obj ? obj : value?.DeepClone() as JsonObject ?? new JsonObject();
+        var item = Item(value);
         var conference = KazooJson.GetString(item, "id") is { } id ? running.Find(id) : null;
         item["_read_only"] = ReadOnlyView.For(conference, now, withParticipants: false);
         return item;
     }
 }
+
+/// <summary>One page of the conference listing: its rows and crossbar's paging keys.</summary>
+public sealed record ListedRows(IReadOnlyList<ViewRow> Rows, bool Paginated, string? StartKey, string? NextStartKey);

@@ -14,6 +14,10 @@ public sealed class ConferenceStore(IDocumentStore store)
     public Task HardDeleteAsync(string accountId, string id, string rev, CancellationToken ct) =>
         store.DeleteAsync(AccountDatabase.Encoded(accountId), id, rev, ct);
 
+    /// <summary>Changes after any write to the account's database (null: the store cannot tell cheaply).</summary>
+    public ValueTask<long?> ChangeStampAsync(string accountId, CancellationToken ct) =>
+        store.ChangeStampAsync(AccountDatabase.Encoded(accountId), ct);
+
     public Task<IReadOnlyList<ViewRow>> QueryAsync(string accountId, ViewDefinition view, ViewQuery query, CancellationToken ct) =>
         store.QueryViewAsync(AccountDatabase.Encoded(accountId), view, query, ct);
 }

@@ -35,4 +35,8 @@ public interface IDocumentStore
 
     /// <summary>Whether the store answers; used by <c>/health</c>.</summary>
     Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken);
+
+    /// <summary>A number that differs after a write to <paramref name="database"/>: at once through this instance, within a
+    /// bound the adapter states through another; null when it cannot tell cheaper than a read (docs/operations.md).</summary>
+    ValueTask<long?> ChangeStampAsync(string database, CancellationToken cancellationToken) => ValueTask.FromResult<long?>(null);
 }

@@ -43,6 +43,10 @@ internal sealed class TracedDocumentStore(IDocumentStore inner, string system) :
 
     public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken) => inner.CheckHealthAsync(cancellationToken);
 
+    // no span: a stamp is the cheap check before each cached read, not a document operation an operator traces
+    public ValueTask<long?> ChangeStampAsync(string database, CancellationToken cancellationToken) =>
+        inner.ChangeStampAsync(database, cancellationToken);
+
     private async Task<T> TimeAsync<T>(string operation, string database, Func<Task<T>> call)
     {
         using var activity = ConferencesTelemetry.Source.StartActivity($"{system} {operation}", ActivityKind.Client);

@@ -100,6 +100,9 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStoreOptions> options) : 
         }
     }
 
+    /// <summary>File-wide: a write to any database of the file changes every database's stamp.</summary>
+    public ValueTask<long?> ChangeStampAsync(string database, CancellationToken cancellationToken) => new(file.ChangeStamp());
+
     /// <summary>Closes the kept-open read connections.</summary>
     public ValueTask DisposeAsync() => file.DisposeAsync();
 }

@@ -14,6 +14,8 @@ internal sealed class SqliteStoreFile : IAsyncDisposable
 
     private volatile bool schemaReady;
 
+    private readonly SqliteChangeStamp? stamp;
+
     public SqliteStoreFile(SqliteStoreOptions options)
     {
         connectionString = new SqliteConnectionStringBuilder(options.ConnectionString)
@@ -24,6 +26,7 @@ internal sealed class SqliteStoreFile : IAsyncDisposable
             CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};");
         DataSource = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
         sessions = new SqliteReadSessions(OpenAsync);
+        stamp = SqliteChangeStamp.For(connectionString);
     }
 
     // Never the whole connection string.
@@ -38,14 +41,38 @@ internal sealed class SqliteStoreFile : IAsyncDisposable
     public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken ct) =>
         Guard(async () =>
         {
-            await using var connection = await OpenAsync(ct);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await write(connection, transaction);
-            await transaction.CommitAsync(ct);
-            return result;
+            try
+            {
+                await using var connection = await OpenAsync(ct);
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                var result = await write(connection, transaction);
+                await transaction.CommitAsync(ct);
+                return result;
+            }
+            finally
+            {
+                stamp?.Written();
+            }
         });
 
-    public ValueTask DisposeAsync() => sessions.DisposeAsync();
+    // null where a connection cannot see other connections' commits (a shared cache): readers then read every time
+    public long? ChangeStamp()
+    {
+        try
+        {
+            return stamp?.Current();
+        }
+        catch (SqliteException exception) when (SqliteFailures.IsUnavailable(exception))
+        {
+            throw SqliteFailures.Unavailable(DataSource, exception);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        stamp?.Dispose();
+        return sessions.DisposeAsync();
+    }
 
     private async Task<T> Guard<T>(Func<Task<T>> action)
     {
