@@ -7,7 +7,7 @@ namespace Conferences.Core.Tests.Blackhole;
 public sealed class BlackholeEventHubConcurrencyTests
 {
     // every subscribe yields before it returns, so joins and leaves interleave
-    private readonly FakeBus bus = new() { OnSubscribed = async _ => await Task.Yield() };
+    private readonly ObservedBus bus = new() { OnSubscribed = async _ => await Task.Yield() };
     private readonly BlackholeEventHub hub;
 
     public BlackholeEventHubConcurrencyTests() => hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance, NoLinger);
@@ -24,7 +24,8 @@ public sealed class BlackholeEventHubConcurrencyTests
             {
                 foreach (var subscription in bus.Live)
                 {
-                    await subscription.DeliverAsync("conference.event.x", Event("add-member", "stress"));
+                    var routingKey = subscription.Queue.Bindings[0].Replace('*', 'x'); // a key its binding routes
+                    await subscription.DeliverAsync(routingKey, Event("add-member", "stress"));
                 }
                 await Task.Yield();
             }
@@ -66,9 +67,10 @@ public sealed class BlackholeEventHubConcurrencyTests
             {
                 var binding = bindings[(i + round) % bindings.Length];
                 Success(await session.SubscribeAsync(FakeAuthenticator.Alice, binding));
-                foreach (var live in bus.Live)
+                var routingKey = RoutingKey("add-member", "call-" + i);
+                foreach (var live in bus.Live.Where(s => s.Queue.Bindings.Any(b => Routes(b, routingKey))))
                 {
-                    await live.DeliverAsync(RoutingKey("add-member", "call-" + i), Event("add-member", "call-" + i));
+                    await live.DeliverAsync(routingKey, Event("add-member", "call-" + i));
                 }
                 if (round % 2 == 0)
                 {

@@ -80,7 +80,7 @@ public sealed class BlackholeEventHubTests
     [Fact]
     public async Task A_receiver_that_throws_does_not_keep_events_from_the_others()
     {
-        var bus = new FakeBus();
+        var bus = new ObservedBus();
         var hub = new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance, NoLinger);
         var received = new List<string>();
         await using var failing = await hub.JoinAsync(AmqpC1, _ => throw new InvalidOperationException("broken session"), CancellationToken.None);
@@ -136,9 +136,9 @@ public sealed class BlackholeEventHubTests
         await Assert.ThrowsAsync<BusUnavailableException>(() => first.Hub.JoinAsync(AmqpC1, _ => { }, CancellationToken.None));
     }
 
-    private static (FakeBus Bus, SessionHarness First, SessionHarness Second) TwoSessions()
+    private static (ObservedBus Bus, SessionHarness First, SessionHarness Second) TwoSessions()
     {
-        var bus = new FakeBus();
+        var bus = new ObservedBus();
         var first = new SessionHarness(bus);
         return (bus, first, new SessionHarness(bus, hub: first.Hub));
     }

@@ -8,7 +8,7 @@ namespace Conferences.Core.Tests.Blackhole;
 public sealed class BlackholeReplaySeamTests
 {
     private const string Binding = "conference.event.c1.*";
-    private readonly FakeBus bus = new();
+    private readonly ObservedBus bus = new();
 
     [Theory]
     [InlineData(false)]

@@ -9,7 +9,7 @@ namespace Conferences.Core.Tests.Blackhole;
 public sealed class BlackholeSessionReplayTests
 {
     private const string Binding = "conference.event.c1.*";
-    private readonly FakeBus bus = new();
+    private readonly ObservedBus bus = new();
     private readonly SessionHarness first;
 
     public BlackholeSessionReplayTests() => first = new SessionHarness(bus, replay: new BlackholeReplayOptions { Events = 4 });

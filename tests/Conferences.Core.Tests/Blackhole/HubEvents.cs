@@ -13,6 +13,10 @@ internal static class HubEvents
     /// <summary>The queue the hub holds for an AMQP binding: its conference's for event bindings, its own otherwise.</summary>
     public static string QueueOf(string amqpBinding) => ConferenceEventFilter.For(amqpBinding)?.StreamKey ?? amqpBinding;
 
+    /// <summary>Whether the topic binding <paramref name="binding"/> routes <paramref name="routingKey"/> (<c>*</c> one word,
+    /// <c>#</c> any number).</summary>
+    public static bool Routes(string binding, string routingKey) => Routes(binding.Split('.'), routingKey.Split('.'));
+
     public static string RoutingKey(string eventName, string callId) => $"conference.event.{eventName}.{Alice}.c1.{callId}";
 
     public static JsonObject Event(string eventName, string callId) => new()
@@ -27,5 +31,12 @@ internal static class HubEvents
         ["Event"] = eventName,
         ["Conference-ID"] = "c1",
         ["Instance-ID"] = "i",
+    };
+
+    private static bool Routes(ReadOnlySpan<string> binding, ReadOnlySpan<string> key) => binding switch
+    {
+        [] => key.IsEmpty,
+        ["#", ..] => Routes(binding[1..], key) || (!key.IsEmpty && Routes(binding, key[1..])),
+        [var word, ..] => !key.IsEmpty && (word == "*" || word == key[0]) && Routes(binding[1..], key[1..]),
     };
 }

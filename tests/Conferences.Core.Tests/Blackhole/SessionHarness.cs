@@ -1,16 +1,16 @@
 namespace Conferences.Core.Tests.Blackhole;
 
-/// <summary>A session over the fake bus and authenticator, with helpers to send frames and read its replies.</summary>
+/// <summary>A session over the in-process bus (observed) and the fake authenticator, with helpers to send frames and read its replies.</summary>
 internal sealed class SessionHarness
 {
     public SessionHarness(int maxBindings = 100)
-        : this(new FakeBus(), maxBindings)
+        : this(new ObservedBus(), maxBindings)
     {
     }
 
     /// <summary>A session of the process whose hub runs on <paramref name="bus"/>; <paramref name="hub"/> shares one. The
     /// hub ends a conference's queue with its last socket unless <paramref name="replay"/> says otherwise.</summary>
-    public SessionHarness(FakeBus bus, int maxBindings = 100, BlackholeEventHub? hub = null, BlackholeReplayOptions? replay = null)
+    public SessionHarness(ObservedBus bus, int maxBindings = 100, BlackholeEventHub? hub = null, BlackholeReplayOptions? replay = null)
     {
         Bus = bus;
         Hub = hub ?? new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance, replay ?? NoLinger);
@@ -25,7 +25,7 @@ internal sealed class SessionHarness
 
     public FakeAuthenticator Authenticator { get; } = new();
 
-    public FakeBus Bus { get; }
+    public ObservedBus Bus { get; }
 
     public BlackholeEventHub Hub { get; }
 
