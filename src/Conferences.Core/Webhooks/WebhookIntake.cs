@@ -5,9 +5,9 @@ namespace Conferences.Core.Webhooks;
 /// <summary>
 /// Takes conference events in for webhooks: consumes <c>conference.event.#</c> on one durable queue that every
 /// instance subscribes to (<see cref="WebhookOptions.QueueName"/>; one consumer active at a time, so events are taken in order and by
-/// one instance), writes one outbox delivery per matching webhook in one bulk write — the event as the websocket frame's <c>data</c>
-/// shows it, the webhook's <c>custom_data</c>, an event id and the conference's sequence — and only then lets the
-/// event be acknowledged (docs/webhooks.md, "Delivery guarantees").
+/// one instance), writes one outbox delivery per matching webhook — the event as the websocket frame's <c>data</c>
+/// shows it, the webhook's <c>custom_data</c>, an event id and the conference's sequence — for a whole batch of
+/// events in one bulk write, and only then lets the batch be acknowledged (docs/webhooks.md, "Delivery guarantees").
 /// </summary>
 public sealed partial class WebhookIntake(
     WebhookDirectory directory,
@@ -25,56 +25,68 @@ public sealed partial class WebhookIntake(
 
     public KapiQueue Queue => KapiQueue.Durable(options.Value.QueueName, KapiExchange.Conference, [KapiRoutingKeys.AllEvents]);
 
+    /// <summary>How many waiting events one bulk write takes at most.</summary>
+    public int BatchSize => options.Value.IntakeBatchSize;
+
+    public Task HandleAsync(KapiDelivery delivery, CancellationToken ct) => HandleBatchAsync([delivery], ct);
+
     /// <summary>
-    /// Handles one event. A store that fails is tried again (with back-off) until it answers or the subscription
-    /// ends, so no event is acknowledged before its deliveries are written; the event id, ticket and sequence are
-    /// chosen once, so a write tried again lands on the same documents.
+    /// Handles events in the order given. A store that fails is tried again (with back-off) until it answers or the
+    /// subscription ends, so no event is acknowledged before its deliveries are written; event ids, tickets and
+    /// sequences are chosen once, so a write tried again lands on the same documents.
     /// </summary>
-    public async Task HandleAsync(KapiDelivery delivery, CancellationToken ct)
+    public async Task HandleBatchAsync(IReadOnlyList<KapiDelivery> deliveries, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
-        var message = delivery.Message;
-        if (KazooJson.GetString(message, KapiHeaders.AccountId) is not { Length: > 0 } accountId
-            || KazooJson.GetString(message, KapiKeys.ConferenceId) is not { Length: > 0 } conferenceId
-            || KazooJson.GetString(message, KapiKeys.Event) is not { Length: > 0 } eventName)
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var entries = new List<WebhookDelivery>();
+        foreach (var delivery in deliveries)
         {
-            return;
-        }
-        var hooks = await RetryAsync(async () =>
-        {
-            if (!outboxReady)
+            var message = delivery.Message;
+            if (KazooJson.GetString(message, KapiHeaders.AccountId) is not { Length: > 0 } accountId
+                || KazooJson.GetString(message, KapiKeys.ConferenceId) is not { Length: > 0 } conferenceId
+                || KazooJson.GetString(message, KapiKeys.Event) is not { Length: > 0 } eventName)
             {
-                await outbox.EnsureAsync(ct).ConfigureAwait(false);
-                outboxReady = true;
+                continue;
             }
-            return await directory.MatchingAsync(accountId, conferenceId, eventName, ct).ConfigureAwait(false);
-        }, eventName, conferenceId, ct).ConfigureAwait(false);
-        if (hooks.Count > 0)
+            var what = $"{eventName} of {conferenceId}";
+            var hooks = await RetryAsync(async () =>
+            {
+                if (!outboxReady)
+                {
+                    await outbox.EnsureAsync(ct).ConfigureAwait(false);
+                    outboxReady = true;
+                }
+                return await directory.MatchingAsync(accountId, conferenceId, eventName, ct).ConfigureAwait(false);
+            }, what, ct).ConfigureAwait(false);
+            if (hooks.Count > 0)
+            {
+                var sequence = await RetryAsync(() => sequences.NextAsync(accountId, conferenceId, ct), what, ct).ConfigureAwait(false);
+                AddDeliveries(entries, message, hooks, conferenceId, eventName, sequence);
+            }
+            if (eventName == KapiConferenceEvents.ConferenceDestroy)
+            {
+                sequences.Forget(accountId, conferenceId);
+            }
+        }
+        if (entries.Count > 0)
         {
-            var sequence = await RetryAsync(() => sequences.NextAsync(accountId, conferenceId, ct), eventName, conferenceId, ct).ConfigureAwait(false);
-            var entries = Deliveries(message, hooks, conferenceId, eventName, sequence);
-            var written = await RetryAsync(() => outbox.AddAllAsync(entries, ct), eventName, conferenceId, ct).ConfigureAwait(false);
+            var written = await RetryAsync(() => outbox.AddAllAsync(entries, ct), $"{deliveries.Count} events", ct).ConfigureAwait(false);
             dispatcher.Hand(written.Where(w => w.Revision is not null).Select(w => new PendingDelivery(w.Delivery, w.Revision!)));
-            foreach (var (entry, _) in written.Where(w => w.Revision is null))
+            foreach (var webhookId in written.Where(w => w.Revision is null).Select(w => w.Delivery.WebhookId).Distinct(StringComparer.Ordinal))
             {
-                dispatcher.Wake(entry.WebhookId); // written by an earlier try: its worker finds it in the outbox
+                dispatcher.Wake(webhookId); // written by an earlier try: its worker finds it in the outbox
             }
-        }
-        if (eventName == KapiConferenceEvents.ConferenceDestroy)
-        {
-            sequences.Forget(accountId, conferenceId);
         }
     }
 
-    private List<WebhookDelivery> Deliveries(JsonObject message, IReadOnlyList<Webhook> hooks, string conferenceId, string eventName, long sequence)
+    private void AddDeliveries(List<WebhookDelivery> entries, JsonObject message, IReadOnlyList<Webhook> hooks, string conferenceId, string eventName, long sequence)
     {
-        var eventId = KazooIds.NewId();
+        var eventId = WebhookEventIds.Of(message);
         var ticket = NextTicket();
-        var data = JsonNode.Parse(BlackholeEventFrame.RenderData(message)) as JsonObject ?? [];
-        var entries = new List<WebhookDelivery>(hooks.Count);
+        var data = BlackholeEventFrame.RenderData(message);
         foreach (var hook in hooks)
         {
-            var payload = (JsonObject)data.DeepClone();
+            var payload = JsonNode.Parse(data) as JsonObject ?? [];
             foreach (var (key, value) in hook.CustomData ?? [])
             {
                 payload[key] = value?.DeepClone();
@@ -84,10 +96,9 @@ public sealed partial class WebhookIntake(
             payload["webhook_id"] = hook.Id;
             entries.Add(new WebhookDelivery(hook.Id, hook.AccountId, ticket, eventId, eventName, conferenceId, sequence, payload));
         }
-        return entries;
     }
 
-    private async Task<T> RetryAsync<T>(Func<Task<T>> step, string eventName, string conferenceId, CancellationToken ct)
+    private async Task<T> RetryAsync<T>(Func<Task<T>> step, string what, CancellationToken ct)
     {
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
@@ -98,7 +109,7 @@ public sealed partial class WebhookIntake(
             }
             catch (Exception e) when (e is DatastoreUnavailableException or DocumentConflictException)
             {
-                LogStoreFailed(e, eventName, conferenceId, delay);
+                LogStoreFailed(e, what, delay);
                 await Task.Delay(delay, clock, ct).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackOff.Ticks));
             }
@@ -114,6 +125,6 @@ public sealed partial class WebhookIntake(
         return ticket.ToString("D17", CultureInfo.InvariantCulture);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook deliveries of {Event} of {ConferenceId} not written; trying again in {Delay}")]
-    private partial void LogStoreFailed(Exception exception, string @event, string conferenceId, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook deliveries of {What} not written; trying again in {Delay}")]
+    private partial void LogStoreFailed(Exception exception, string what, TimeSpan delay);
 }

@@ -44,6 +44,9 @@ public sealed class WebhookOptions
     /// <summary>Attempts older than this are removed from a webhook's log as it delivers (Kazoo's monthly modb drops them with the month).</summary>
     public TimeSpan AttemptsMaxAge { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>At most this many waiting events are written in one bulk write and acknowledged together.</summary>
+    public int IntakeBatchSize { get; set; } = 100;
+
     /// <summary>How long an account's webhooks are trusted before they are read again (another instance may have changed them).</summary>
     public TimeSpan DirectoryLifetime { get; set; } = TimeSpan.FromSeconds(5);
 }

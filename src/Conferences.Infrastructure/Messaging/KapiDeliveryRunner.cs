@@ -13,9 +13,7 @@ internal static partial class KapiDeliveryRunner
         using var activity = KapiInstrumentation.StartProcess(route.System, route.Exchange, route.RoutingKey, route.TraceParent, route.TraceState);
         try
         {
-            var message = JsonNode.Parse(body.Span) as JsonObject
-                ?? throw new JsonException("the message body is not a JSON object");
-            await handler(new KapiDelivery(route.Exchange, route.RoutingKey, message), stopping).ConfigureAwait(false);
+            await handler(Parse(route, body), stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -28,6 +26,43 @@ internal static partial class KapiDeliveryRunner
         }
         return true;
     }
+
+    // Several deliveries in one handler call, traced as the first one's; a body that is not JSON is dropped alone.
+    public static async Task<bool> RunBatchAsync(
+        KapiBatchHandler handler, IReadOnlyList<(KapiRoute Route, ReadOnlyMemory<byte> Body)> batch, string queue, ILogger logger, CancellationToken stopping)
+    {
+        var first = batch[0].Route;
+        using var activity = KapiInstrumentation.StartProcess(first.System, first.Exchange, first.RoutingKey, first.TraceParent, first.TraceState);
+        var deliveries = new List<KapiDelivery>(batch.Count);
+        foreach (var (route, body) in batch)
+        {
+            try
+            {
+                deliveries.Add(Parse(route, body));
+            }
+            catch (JsonException e)
+            {
+                LogHandlerFailed(logger, e, queue, route.RoutingKey);
+            }
+        }
+        try
+        {
+            await handler(deliveries, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception e)
+        {
+            LogHandlerFailed(logger, e, queue, first.RoutingKey);
+            KapiInstrumentation.Fail(activity, e);
+        }
+        return true;
+    }
+
+    private static KapiDelivery Parse(KapiRoute route, ReadOnlyMemory<byte> body) =>
+        new(route.Exchange, route.RoutingKey, JsonNode.Parse(body.Span) as JsonObject ?? throw new JsonException("the message body is not a JSON object"));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handler of queue {Queue} failed on {RoutingKey}; message dropped")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string queue, string routingKey);

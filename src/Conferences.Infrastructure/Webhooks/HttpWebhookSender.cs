@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Conferences.Core.Webhooks;
@@ -16,22 +17,15 @@ public sealed class HttpWebhookSender(IHttpClientFactory clients, IOptions<Webho
 {
     public const string ClientName = "webhooks";
 
+    // one retry pipeline per retry count (0–4), built once rather than per delivery
+    private readonly ConcurrentDictionary<int, ResiliencePipeline<WebhookAttemptResult>> pipelines = new();
+
     public async Task<WebhookAttemptResult> SendAsync(WebhookRequest request, Func<WebhookAttemptResult, Task> onAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(onAttempt);
         var attempt = 0;
-        var pipeline = new ResiliencePipelineBuilder<WebhookAttemptResult> { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions<WebhookAttemptResult>
-            {
-                MaxRetryAttempts = Math.Max(request.Retries, 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.Value.RetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.AttemptNumber < request.Retries && args.Outcome.Result is { Succeeded: false }),
-            })
-            .Build();
+        var pipeline = pipelines.GetOrAdd(request.Retries, NewPipeline);
         return await pipeline.ExecuteAsync(async ct =>
         {
             var result = await AttemptAsync(request, ++attempt, ct).ConfigureAwait(false);
@@ -39,6 +33,18 @@ public sealed class HttpWebhookSender(IHttpClientFactory clients, IOptions<Webho
             return result;
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    private ResiliencePipeline<WebhookAttemptResult> NewPipeline(int retries) =>
+        new ResiliencePipelineBuilder<WebhookAttemptResult> { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions<WebhookAttemptResult>
+            {
+                MaxRetryAttempts = Math.Max(retries, 1),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.Value.RetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.AttemptNumber < retries && args.Outcome.Result is { Succeeded: false }),
+            })
+            .Build();
 
     private async Task<WebhookAttemptResult> AttemptAsync(WebhookRequest request, int attempt, CancellationToken ct)
     {

@@ -3,10 +3,11 @@ using Conferences.Infrastructure.Messaging;
 
 namespace Conferences.Infrastructure.Webhooks;
 
-/// <summary>Subscribes the <see cref="WebhookIntake"/> to its durable queue with the host (again while the bus is down).</summary>
+/// <summary>Subscribes the <see cref="WebhookIntake"/> to its durable queue with the host (again while the bus is down), in
+/// batches: what waits is written in one bulk write and acknowledged after it.</summary>
 public sealed class WebhookIntakeService(
     WebhookIntake intake,
-    IKapiSubscriber subscriber,
+    IKapiBatchSubscriber subscriber,
     TimeProvider clock,
     ILogger<WebhookIntakeService> logger) : BusListenerService(clock, logger)
 {
@@ -29,7 +30,7 @@ public sealed class WebhookIntakeService(
         {
             return;
         }
-        var created = await subscriber.SubscribeAsync(intake.Queue, intake.HandleAsync, cancellationToken).ConfigureAwait(false);
+        var created = await subscriber.SubscribeBatchAsync(intake.Queue, intake.BatchSize, intake.HandleBatchAsync, cancellationToken).ConfigureAwait(false);
         if (Interlocked.CompareExchange(ref subscription, created, null) is not null)
         {
             await created.DisposeAsync().ConfigureAwait(false);

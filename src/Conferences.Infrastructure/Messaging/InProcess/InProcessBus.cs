@@ -3,7 +3,7 @@ namespace Conferences.Infrastructure.Messaging.InProcess;
 /// <summary>The embedded bus with RabbitMQ's routing, so the API and the simulator talk as over RabbitMQ
 /// (docs/amqp.md).</summary>
 public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, ILogger<InProcessBus> logger)
-    : IKapiPublisher, IKapiSubscriber, IMessageBusHealth, IAsyncDisposable
+    : IKapiPublisher, IKapiSubscriber, IKapiBatchSubscriber, IMessageBusHealth, IAsyncDisposable
 {
     public const string ProviderName = "inprocess";
 
@@ -46,8 +46,20 @@ public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, 
 
     public Task<IKapiSubscription> SubscribeAsync(KapiQueue queue, KapiMessageHandler handler, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(handler);
+        return SubscribeAsync(queue, handler, null, cancellationToken);
+    }
+
+    public Task<IKapiSubscription> SubscribeBatchAsync(KapiQueue queue, int maxBatch, KapiBatchHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        return SubscribeAsync(queue, static (_, _) => Task.CompletedTask, c => c.HandleInBatches(handler, maxBatch), cancellationToken);
+    }
+
+    private Task<IKapiSubscription> SubscribeAsync(KapiQueue queue, KapiMessageHandler handler, Action<InProcessConsumer>? configure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
         cancellationToken.ThrowIfCancellationRequested();
         InProcessConsumer consumer;
         lock (gate)
@@ -57,6 +69,7 @@ public sealed partial class InProcessBus(IOptions<InProcessBusOptions> options, 
             var target = DeclareQueue(queue);
             router.Bind(target, queue.Bindings);
             consumer = new InProcessConsumer(this, target, handler, options.Value.QueueCapacity, logger);
+            configure?.Invoke(consumer);
             target.Add(consumer);
             consumers.Add(consumer);
         }

@@ -15,6 +15,8 @@ internal sealed partial class InProcessConsumer : IKapiSubscription
     private readonly CancellationTokenSource stopping = new();
     private Task loop = Task.CompletedTask;
     private int disposed;
+    private KapiBatchHandler? batchHandler;
+    private int maxBatch;
 
     public InProcessConsumer(InProcessBus bus, InProcessQueue queue, KapiMessageHandler handler, int capacity, ILogger logger)
     {
@@ -36,6 +38,9 @@ internal sealed partial class InProcessConsumer : IKapiSubscription
     public string QueueName => Queue.Name;
 
     public void Start() => loop = Task.Run(RunAsync);
+
+    // Before Start: what waits in the inbox goes to a batch handler, up to max messages at a time.
+    public void HandleInBatches(KapiBatchHandler handler, int max) => (batchHandler, maxBatch) = (handler, max);
 
     public async ValueTask<bool> TryEnqueueAsync(InProcessEnvelope envelope, CancellationToken ct)
     {
@@ -82,7 +87,17 @@ internal sealed partial class InProcessConsumer : IKapiSubscription
             {
                 while (!stopping.IsCancellationRequested && reader.TryRead(out var envelope))
                 {
-                    await KapiDeliveryRunner.RunAsync(handler, new(InProcessBus.ProviderName, envelope.Exchange, envelope.RoutingKey, envelope.TraceParent, envelope.TraceState), envelope.Body, QueueName, logger, stopping.Token).ConfigureAwait(false);
+                    if (batchHandler is not null)
+                    {
+                        var batch = new List<(KapiRoute, ReadOnlyMemory<byte>)> { (RouteOf(envelope), envelope.Body) };
+                        while (batch.Count < maxBatch && reader.TryRead(out var next))
+                        {
+                            batch.Add((RouteOf(next), next.Body));
+                        }
+                        await KapiDeliveryRunner.RunBatchAsync(batchHandler, batch, QueueName, logger, stopping.Token).ConfigureAwait(false);
+                        continue;
+                    }
+                    await KapiDeliveryRunner.RunAsync(handler, RouteOf(envelope), envelope.Body, QueueName, logger, stopping.Token).ConfigureAwait(false);
                 }
                 stopping.Token.ThrowIfCancellationRequested();
             }
@@ -96,6 +111,9 @@ internal sealed partial class InProcessConsumer : IKapiSubscription
             ReturnUnhandled(reader);
         }
     }
+
+    private static KapiRoute RouteOf(InProcessEnvelope envelope) =>
+        new(InProcessBus.ProviderName, envelope.Exchange, envelope.RoutingKey, envelope.TraceParent, envelope.TraceState);
 
     // What this consumer held when it left goes back to the queue's other consumers (a shared queue), as a
     // broker requeues the unacknowledged messages of a cancelled consumer; an exclusive queue is gone with it.

@@ -4,7 +4,7 @@ namespace Conferences.Infrastructure.Messaging.RabbitMq;
 
 /// <summary>Wire-compatible with <c>kz_amqp_util</c> (docs/amqp.md); while the broker is away every call fails at
 /// once.</summary>
-public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMessageBusHealth, IAsyncDisposable
+public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IKapiBatchSubscriber, IMessageBusHealth, IAsyncDisposable
 {
     public const string ProviderName = "rabbitmq";
 
@@ -83,10 +83,25 @@ public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMess
         }
     }
 
-    public async Task<IKapiSubscription> SubscribeAsync(KapiQueue queue, KapiMessageHandler handler, CancellationToken cancellationToken)
+    public Task<IKapiSubscription> SubscribeAsync(KapiQueue queue, KapiMessageHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return SubscribeAsync(queue, handler, null, options.Prefetch, cancellationToken);
+    }
+
+    /// <summary>The prefetch window is at least <paramref name="maxBatch"/>, so a batch can fill while one is handled.</summary>
+    public Task<IKapiSubscription> SubscribeBatchAsync(KapiQueue queue, int maxBatch, KapiBatchHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        return SubscribeAsync(queue, static (_, _) => Task.CompletedTask, s => s.HandleInBatches(handler, maxBatch),
+            Math.Clamp(Math.Max(options.Prefetch, maxBatch), 1, ushort.MaxValue), cancellationToken);
+    }
+
+    private async Task<IKapiSubscription> SubscribeAsync(
+        KapiQueue queue, KapiMessageHandler handler, Action<RabbitMqSubscription>? configure, int prefetch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        ArgumentNullException.ThrowIfNull(handler);
         var open = await connection.GetAsync(cancellationToken).ConfigureAwait(false);
         if (queue.Name is { } name)
         {
@@ -100,7 +115,7 @@ public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMess
         try
         {
             channel = await open.CreateChannelAsync(cancellationToken: budget.Token).ConfigureAwait(false);
-            await channel.BasicQosAsync(0, (ushort)options.Prefetch, global: false, budget.Token).ConfigureAwait(false);
+            await channel.BasicQosAsync(0, (ushort)prefetch, global: false, budget.Token).ConfigureAwait(false);
             await RabbitMqTopology.DeclareAsync(channel, queue.Exchange, budget.Token).ConfigureAwait(false);
             var queueName = await RabbitMqTopology.DeclareAsync(channel, queue, budget.Token).ConfigureAwait(false);
             if (queue.Name is null)
@@ -108,6 +123,7 @@ public sealed partial class RabbitMqBus : IKapiPublisher, IKapiSubscriber, IMess
                 registry.Reserve(queueName, shared: false);
             }
             subscription = new RabbitMqSubscription(registry, channel, queueName, !queue.IsShared, handler, options.OperationTimeout, logger);
+            configure?.Invoke(subscription);
             registry.Add(subscription);
             await subscription.StartAsync(budget.Token).ConfigureAwait(false);
             exchanges.Add(queue.Exchange);

@@ -21,6 +21,7 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
     private readonly Lock gate = new();
     private Task? teardown;
     private bool endedByOwnHandler;
+    private RabbitMqBatchInbox? batches;
 
     public RabbitMqSubscription(
         RabbitMqRegistry registry, IChannel channel, string queueName, bool exclusive, KapiMessageHandler handler, TimeSpan operationTimeout, ILogger logger)
@@ -38,6 +39,10 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
     public string QueueName { get; internal set; }
 
     public string ConsumerTag { get; }
+
+    // Before StartAsync: messages go to a batch handler, acknowledged per batch, instead of to the handler one by one.
+    public void HandleInBatches(KapiBatchHandler batchHandler, int max) =>
+        batches = new RabbitMqBatchInbox(batchHandler, max, handling, tag => AckAsync(tag, multiple: true), QueueName, logger, stopping.Token);
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -72,6 +77,11 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
         {
             return; // not acknowledged: back to the queue when the channel closes
         }
+        if (batches is not null)
+        {
+            batches.Add(RabbitMqTraceHeaders.RouteOf(delivery), delivery.DeliveryTag, delivery.Body);
+            return;
+        }
         await handling.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
@@ -101,11 +111,11 @@ internal sealed partial class RabbitMqSubscription : IKapiSubscription
         }
     }
 
-    private async Task AckAsync(ulong deliveryTag)
+    private async Task AckAsync(ulong deliveryTag, bool multiple = false)
     {
         try
         {
-            await channel.BasicAckAsync(deliveryTag, multiple: false, CancellationToken.None).ConfigureAwait(false);
+            await channel.BasicAckAsync(deliveryTag, multiple, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (RabbitMqFailures.IsBrokerFailure(e))
         {

@@ -12,3 +12,5 @@ public sealed class InProcessCollectContract() : CollectContract(new InProcessBu
 public sealed class InProcessMediaManagersContract() : MediaManagersContract(new InProcessBusSource());
 
 public sealed class InProcessAvailabilityContract() : AvailabilityContract(new InProcessBusSource());
+
+public sealed class InProcessBatchContract() : BatchContract(new InProcessBusSource());

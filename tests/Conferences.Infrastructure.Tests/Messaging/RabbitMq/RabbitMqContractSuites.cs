@@ -18,3 +18,6 @@ public sealed class RabbitMqMediaManagersContract(RabbitMqBrokerFixture broker) 
 
 [Collection(RabbitMqCollection.Name)]
 public sealed class RabbitMqAvailabilityContract(RabbitMqBrokerFixture broker) : AvailabilityContract(new RabbitMqBusSource(broker));
+
+[Collection(RabbitMqCollection.Name)]
+public sealed class RabbitMqBatchContract(RabbitMqBrokerFixture broker) : BatchContract(new RabbitMqBusSource(broker));
