@@ -65,8 +65,4 @@ public sealed class WebsocketReplayWindowTests(SmallReplayWindowApiFactory api) 
         await bus.Simulator.RemoveParticipantAsync($"alice-{conf}");
         await bus.Simulator.RemoveParticipantAsync(bob.CallId);
     }
-
-    private static string Cursor(JsonObject frame) => (string?)frame["cursor"] ?? throw new InvalidOperationException($"no cursor: {frame.ToJsonString()}");
-
-    private static long SequenceOf(string cursor) => long.Parse(cursor[(cursor.LastIndexOf('.') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 }
