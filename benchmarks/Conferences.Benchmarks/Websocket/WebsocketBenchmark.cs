@@ -138,8 +138,9 @@ public static class WebsocketBenchmark
         for (var round = 0; round < rounds; round++)
         {
             report.BusPaced.Add(await OnBusAsync(Paced(busConferences, duration)));
+            var gc = GcPauses.Start();
             report.SocketPaced.Add(await OnSocketsAsync(Paced(socketConferences, duration)));
-            Console.WriteLine($"paced round {round + 1} at {report.PacedEventsPerSecond} events/s: p99 bus {report.BusPaced[^1].Latency.P99Ms:F2} ms, websocket {report.SocketPaced[^1].Latency.P99Ms:F2} ms");
+            Console.WriteLine($"paced round {round + 1} at {report.PacedEventsPerSecond} events/s: p99 bus {report.BusPaced[^1].Latency.P99Ms:F2} ms, websocket {report.SocketPaced[^1].Latency.P99Ms:F2} ms; websocket round {gc}");
         }
 
         foreach (var subscription in subscriptions)

@@ -23,9 +23,13 @@ public static class WebsocketExtensions
         builder.Services.AddSingleton<ConnectionsPerIp>();
         builder.Services.AddSingleton<IBlackholeAuthenticator, BlackholeAuthenticator>();
         // one bus subscription per binding key (per conference for events) for all sessions (ADR 0008, ADR 0016)
-        builder.Services.AddSingleton(s => new BlackholeEventHub(s.GetRequiredService<IKapiSubscriber>(),
-            s.GetRequiredService<ILogger<BlackholeEventHub>>(), s.GetRequiredService<IOptions<WebsocketOptions>>().Value.Replay,
-            s.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(s =>
+        {
+            var hub = new BlackholeEventHub(s.GetRequiredService<IKapiSubscriber>(), s.GetRequiredService<ILogger<BlackholeEventHub>>(),
+                s.GetRequiredService<IOptions<WebsocketOptions>>().Value.Replay, s.GetRequiredService<TimeProvider>());
+            s.GetRequiredService<IMessageBusHealth>().Reconnected += hub.OnBusReconnected; // both live as long as the app
+            return hub;
+        });
         builder.Services.AddSingleton<IConferenceSnapshots, ConferenceSnapshots>();
         builder.Services.AddSingleton<BlackholeEndpoint>();
         builder.Services.AddTransient<IStartupFilter, BlackholeStartupFilter>();

@@ -90,6 +90,9 @@ public sealed partial class BlackholeEventHub(
     internal BlackholeResume? Resume(IAsyncDisposable membership, BlackholeCursor? since) =>
         membership is BlackholeHubMembership { Filter: not null } member ? sequencer.Resume(member, since) : null;
 
+    /// <summary>For <see cref="IMessageBusHealth.Reconnected"/>: no replay spans events lost while the bus was down.</summary>
+    public void OnBusReconnected(object? sender, EventArgs e) => sequencer.MarkGap();
+
     /// <summary>Ends every subscription (the application is stopping); joining afterwards fails as a bus that is down.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -145,7 +148,7 @@ public sealed partial class BlackholeEventHub(
         {
             entry.Turn.Release();
         }
-        await EndQuietlyAsync(ending).ConfigureAwait(false);
+        await QuietDisposal.DisposeAsync(ending, e => LogUnsubscribeFailed(e, ending!.QueueName)).ConfigureAwait(false);
     }
 
     // Under the entry's turn: out of the table, so the next session on the key makes a fresh entry and subscription.
@@ -188,9 +191,6 @@ public sealed partial class BlackholeEventHub(
         }
         return Task.CompletedTask;
     }
-
-    private Task EndQuietlyAsync(IKapiSubscription? subscription) =>
-        QuietDisposal.DisposeAsync(subscription, e => LogUnsubscribeFailed(e, subscription!.QueueName));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ending websocket queue {Queue} failed")]
     private partial void LogUnsubscribeFailed(Exception exception, string queue);

@@ -24,7 +24,8 @@ public sealed class PrivateBrokerApiFactory : SimulatorOnRabbitMqFactory, IAsync
 
 /// <summary>
 /// Issue 8: after the broker restarts under a running subscription, event frames arrive again on the same socket
-/// without the client doing anything (the RabbitMQ adapter declares the socket's queue again).
+/// without the client doing anything (the RabbitMQ adapter declares the socket's queue again). Issue 17: a cursor from
+/// before the restart is answered with a snapshot (docs/websocket.md, "After a bus outage").
 /// </summary>
 public sealed class BrokerRestartTests(PrivateBrokerApiFactory api, ITestOutputHelper output) : IClassFixture<PrivateBrokerApiFactory>
 {
@@ -67,5 +68,48 @@ public sealed class BrokerRestartTests(PrivateBrokerApiFactory api, ITestOutputH
         while ((string?)frame["data"]!["event"] is E.StartTalking or E.StopTalking);
         Assert.Equal(EventKey(E.DelMember, account.Id, conf, alice.CallId), RoutingKey(frame));
         Assert.Equal(EventKey(E.ConferenceDestroy, account.Id, conf), RoutingKey(await ws.NextEventAsync()));
+    }
+
+    [Fact]
+    public async Task A_cursor_from_before_a_broker_restart_gets_a_snapshot_not_a_replay_missing_the_lost_events()
+    {
+        var account = await api.NewAccountAsync();
+        var conf = KazooIds.NewId();
+        var binding = $"conference.event.{conf}.*";
+        var bus = new ConferenceBus(api);
+        await using var ws = await BlackholeClient.ConnectAsync(api);
+        Success(await ws.SubscribeAsync(account, binding));
+        var alice = await bus.JoinAsync(conf, account.Id, $"alice-{conf}", "Alice");
+        var created = (string)(await ws.NextEventAsync())["cursor"]!;
+        await ws.NextEventAsync(); // add-member
+        Assert.Equal("event", await FirstAfterReplyAsync(account, binding, created)); // held: replayed while the bus stays up
+
+        await api.Broker.RestartAsync();
+        var clock = Stopwatch.StartNew();
+        var next = ws.NextEventAsync(Recovery);
+        while (!next.IsCompleted && clock.Elapsed < Recovery)
+        {
+            await bus.Simulator.ToggleTalkingAsync(alice.CallId);
+            await Task.WhenAny(next, Task.Delay(500));
+        }
+        await next; // the queues are back; the reconnect signal follows their recovery
+        string? first = null;
+        while (first != "snapshot" && clock.Elapsed < Recovery)
+        {
+            first = await FirstAfterReplyAsync(account, binding, created);
+            await Task.Delay(first == "snapshot" ? 0 : 200);
+        }
+        output.WriteLine($"snapshot {clock.Elapsed.TotalSeconds:0.0} s after the restart");
+
+        Assert.Equal("snapshot", first);
+        await bus.Simulator.RemoveParticipantAsync(alice.CallId);
+    }
+
+    // The action of the first frame a new socket gets after its since-subscribe's reply.
+    private async Task<string?> FirstAfterReplyAsync(TestAccount account, string binding, string since)
+    {
+        await using var resumed = await BlackholeClient.ConnectAsync(api);
+        Success(await resumed.RequestAsync("subscribe", account.Token, new JsonObject { ["account_id"] = account.Id, ["binding"] = binding, ["since"] = since }));
+        return (string?)(await resumed.NextAsync())["action"];
     }
 }

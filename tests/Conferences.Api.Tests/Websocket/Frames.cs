@@ -24,4 +24,10 @@ public static class Frames
     /// <summary>The routing key ecallmgr publishes an event with (docs/amqp.md): the call id, or the conference id for conference-level events.</summary>
     public static string EventKey(string eventName, string accountId, string conferenceId, string? callId = null) =>
         $"conference.event.{eventName}.{accountId}.{conferenceId}.{callId ?? conferenceId}";
+
+    /// <summary>An event or snapshot frame's cursor (docs/websocket.md, "Cursors").</summary>
+    public static string Cursor(JsonObject frame) => (string?)frame["cursor"] ?? throw new InvalidOperationException($"no cursor: {frame.ToJsonString()}");
+
+    /// <summary>The instance's sequence number in a cursor, for checking order.</summary>
+    public static long SequenceOf(string cursor) => long.Parse(cursor[(cursor.LastIndexOf('.') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 }

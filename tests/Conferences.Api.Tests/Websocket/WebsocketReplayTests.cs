@@ -114,10 +114,6 @@ public abstract class WebsocketReplayTests(ApiFactory api)
         Assert.Equal(callId, (string?)frame["data"]!["call_id"]);
         return frame;
     }
-
-    private static string Cursor(JsonObject frame) => (string?)frame["cursor"] ?? throw new InvalidOperationException($"no cursor: {frame.ToJsonString()}");
-
-    private static long SequenceOf(string cursor) => long.Parse(cursor[(cursor.LastIndexOf('.') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>The scenarios on the default in-process bus with the built-in simulator.</summary>
