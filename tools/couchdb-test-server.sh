@@ -7,6 +7,7 @@
 # The tests find the server through CONFERENCES_TEST_COUCHDB, e.g. http://127.0.0.1:15984; without it they start
 # their own through this script. Servers are tracked by pid files under .tools/ and stopped by process group.
 set -euo pipefail
+. "$(dirname "$0")/npm-pinned.sh"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tools="$root/.tools"
@@ -15,16 +16,8 @@ manifest="$root/tools/couchdb-test-server"
 bin="$prefix/node_modules/.bin/pouchdb-server"
 
 install() {
-  # The versions are pinned by tools/couchdb-test-server/package-lock.json; a matching install is left alone.
-  if [ -x "$bin" ] && cmp -s "$manifest/package-lock.json" "$prefix/package-lock.json"; then
-    return 0
-  fi
-  command -v npm >/dev/null || { echo "couchdb-test-server: npm is required (apt-get install nodejs npm)" >&2; exit 1; }
-  mkdir -p "$prefix"
-  cp "$manifest/package.json" "$manifest/package-lock.json" "$prefix/"
-  echo "couchdb-test-server: installing pouchdb-server into $prefix (about 90 s)" >&2
-  (cd "$prefix" && npm ci --no-audit --no-fund --loglevel=error >&2)
-  [ -x "$bin" ] || { echo "couchdb-test-server: install did not produce $bin" >&2; exit 1; }
+  # The versions are pinned by tools/couchdb-test-server/package-lock.json.
+  npm_pinned_install couchdb-test-server "$manifest" "$prefix" "$bin" "pouchdb-server, about 90 s"
 }
 
 pidfile() { echo "$tools/couchdb-test-server.$1.pid"; }

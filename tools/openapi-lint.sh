@@ -4,6 +4,7 @@
 #   tools/openapi-lint.sh lint FILE...     lint with the repository's redocly.yaml (the recommended rules)
 # The version is pinned by tools/openapi-lint/package-lock.json; the test runs .tools/openapi-lint's bin script.
 set -euo pipefail
+. "$(dirname "$0")/npm-pinned.sh"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 prefix="$root/.tools/openapi-lint"
@@ -11,16 +12,7 @@ manifest="$root/tools/openapi-lint"
 cli="$prefix/node_modules/@redocly/cli/bin/cli.js"
 
 install() {
-  # a matching install is left alone
-  if [ -f "$cli" ] && cmp -s "$manifest/package-lock.json" "$prefix/package-lock.json"; then
-    return 0
-  fi
-  command -v npm >/dev/null || { echo "openapi-lint: npm is required (apt-get install nodejs npm)" >&2; exit 1; }
-  mkdir -p "$prefix"
-  cp "$manifest/package.json" "$manifest/package-lock.json" "$prefix/"
-  echo "openapi-lint: installing @redocly/cli into $prefix" >&2
-  (cd "$prefix" && npm ci --no-audit --no-fund --loglevel=error >&2)
-  [ -f "$cli" ] || { echo "openapi-lint: install did not produce $cli" >&2; exit 1; }
+  npm_pinned_install openapi-lint "$manifest" "$prefix" "$cli"
 }
 
 lint() {
