@@ -28,8 +28,6 @@ public sealed partial class WebhookIntake(
     /// <summary>How many waiting events one bulk write takes at most.</summary>
     public int BatchSize => options.Value.IntakeBatchSize;
 
-    public Task HandleAsync(KapiDelivery delivery, CancellationToken ct) => HandleBatchAsync([delivery], ct);
-
     /// <summary>
     /// Handles events in the order given. A store that fails is tried again (with back-off) until it answers or the
     /// subscription ends, so no event is acknowledged before its deliveries are written; event ids, tickets and
