@@ -75,17 +75,28 @@ internal sealed class RealtimeHttp(string root, string rabbitMq, double seconds,
             await runner.RunAsync("warmup idle", () => Client.Get(idleUrl, token));
             var liveRuns = new List<LoadResult>();
             var idleRuns = new List<LoadResult>();
+            var liveCpu = new List<double>();
+            var idleCpu = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
-                liveRuns.Add(await runner.RunAsync($"{name} running", () => Client.Get(liveUrl, token)));
-                idleRuns.Add(await runner.RunAsync($"{name} idle", () => Client.Get(idleUrl, token)));
+                liveRuns.Add(await Measured(api, runner, $"{name} running", () => Client.Get(liveUrl, token), liveCpu));
+                idleRuns.Add(await Measured(api, runner, $"{name} idle", () => Client.Get(idleUrl, token), idleCpu));
             }
-            var c = new HttpCase(name, liveBytes, idleBytes, Median(liveRuns), Median(idleRuns));
+            var c = new HttpCase(name, liveBytes, idleBytes, Median(liveRuns), Median(idleRuns), liveCpu.Order().ElementAt(rounds / 2), idleCpu.Order().ElementAt(rounds / 2));
             Console.WriteLine($"{name}: running {c.Running.RequestsPerSecond:F0}/s p99 {c.Running.P99Ms:F2} ms; idle {c.Idle.RequestsPerSecond:F0}/s p99 {c.Idle.P99Ms:F2} ms");
             cases.Add(c);
         }
         File.Delete(dbFile);
         return cases;
+    }
+
+    // the round, and the API's CPU per request in it (µs): a figure the machine's other load disturbs less than req/s
+    private static async Task<LoadResult> Measured(ApiProcess api, LoadRunner runner, string name, Func<HttpRequestMessage> request, List<double> cpuPerRequest)
+    {
+        var before = api.Cpu;
+        var result = await runner.RunAsync(name, request);
+        cpuPerRequest.Add((api.Cpu - before).TotalMicroseconds / Math.Max(1, result.Requests));
+        return result;
     }
 
     private static LoadResult Median(List<LoadResult> runs) => runs.OrderBy(r => r.RequestsPerSecond).ElementAt(runs.Count / 2);
@@ -180,12 +191,4 @@ internal sealed class RealtimeHttp(string root, string rabbitMq, double seconds,
             return response.IsSuccessStatusCode ? JsonNode.Parse(text)! : throw new InvalidOperationException($"{method} {url}: {(int)response.StatusCode} {text}");
         }
     }
-}
-
-/// <summary>One HTTP case: the running variant and its idle twin, median rounds.</summary>
-internal sealed record HttpCase(string Name, byte[] RunningBody, byte[] IdleBody, LoadResult Running, LoadResult Idle)
-{
-    public double ThroughputRatio => Running.RequestsPerSecond / Idle.RequestsPerSecond;
-
-    public double P99Ratio => Running.P99Ms / Idle.P99Ms;
 }
