@@ -61,7 +61,7 @@ internal sealed class RealtimeHttp(string root, string rabbitMq, double seconds,
         }
         await client.WaitUntilRunningAsync(live, running, Members, token);
 
-        var runner = new LoadRunner(http, Workers, TimeSpan.FromSeconds(seconds));
+        var measure = new CaseRounds(api, new LoadRunner(http, Workers, TimeSpan.FromSeconds(seconds)), rounds, FreePort);
         var cases = new List<HttpCase>();
         foreach (var (name, liveUrl, idleUrl) in new[]
         {
@@ -69,37 +69,13 @@ internal sealed class RealtimeHttp(string root, string rabbitMq, double seconds,
             ("GET /conferences?page_size=50", $"{client.Base}/accounts/{live}/conferences?page_size=50", $"{client.Base}/accounts/{idle}/conferences?page_size=50"),
         })
         {
-            var liveBytes = await client.BytesAsync(liveUrl, token);
-            var idleBytes = await client.BytesAsync(idleUrl, token);
-            await runner.RunAsync("warmup live", () => Client.Get(liveUrl, token));
-            await runner.RunAsync("warmup idle", () => Client.Get(idleUrl, token));
-            var liveRuns = new List<LoadResult>();
-            var idleRuns = new List<LoadResult>();
-            var liveCpu = new List<double>();
-            var idleCpu = new List<double>();
-            for (var round = 0; round < rounds; round++)
-            {
-                liveRuns.Add(await Measured(api, runner, $"{name} running", () => Client.Get(liveUrl, token), liveCpu));
-                idleRuns.Add(await Measured(api, runner, $"{name} idle", () => Client.Get(idleUrl, token), idleCpu));
-            }
-            var c = new HttpCase(name, liveBytes, idleBytes, Median(liveRuns), Median(idleRuns), liveCpu.Order().ElementAt(rounds / 2), idleCpu.Order().ElementAt(rounds / 2));
+            var c = await measure.RunAsync(name, await client.BytesAsync(liveUrl, token), await client.BytesAsync(idleUrl, token), () => Client.Get(liveUrl, token), () => Client.Get(idleUrl, token));
             Console.WriteLine($"{name}: running {c.Running.RequestsPerSecond:F0}/s p99 {c.Running.P99Ms:F2} ms; idle {c.Idle.RequestsPerSecond:F0}/s p99 {c.Idle.P99Ms:F2} ms");
             cases.Add(c);
         }
         File.Delete(dbFile);
         return cases;
     }
-
-    // the round, and the API's CPU per request in it (µs): a figure the machine's other load disturbs less than req/s
-    private static async Task<LoadResult> Measured(ApiProcess api, LoadRunner runner, string name, Func<HttpRequestMessage> request, List<double> cpuPerRequest)
-    {
-        var before = api.Cpu;
-        var result = await runner.RunAsync(name, request);
-        cpuPerRequest.Add((api.Cpu - before).TotalMicroseconds / Math.Max(1, result.Requests));
-        return result;
-    }
-
-    private static LoadResult Median(List<LoadResult> runs) => runs.OrderBy(r => r.RequestsPerSecond).ElementAt(runs.Count / 2);
 
     private static int FreePort()
     {
