@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>
-/// The conference and participant actions over the embedded store and test doubles of the other ports: a live state the
-/// test sets, and a bus that records what is published.
+/// The conference and participant actions over the embedded store, the watched in-process bus (it keeps what is
+/// published) and a live state the test sets.
 /// </summary>
 internal sealed class ActionHarness
 {
@@ -39,7 +39,7 @@ internal sealed class ActionHarness
 
     public FakeLiveConferences Live { get; } = new();
 
-    public RecordingPublisher Bus { get; } = new();
+    public ObservedBus Bus { get; } = new();
 
     public ConferenceLookup Lookup { get; }
 
@@ -47,14 +47,14 @@ internal sealed class ActionHarness
 
     public ParticipantActions Participants { get; }
 
-    /// <summary>What the dial tests' <see cref="ConferenceActions"/> needs beside dial: nothing running, a bus that records.</summary>
+    /// <summary>What the dial tests' <see cref="ConferenceActions"/> needs beside dial: nothing running, a bus of its own.</summary>
     public static ConferenceActions ActionsOver(ConferenceLookup lookup, DialService dial) =>
-        new(lookup, dial, new ConferenceControl(lookup, Commands(new RecordingPublisher()), new RecordingNames(TimeProvider.System), Confirmation(new())), Confirmation(new()));
+        new(lookup, dial, new ConferenceControl(lookup, Commands(new ObservedBus()), new RecordingNames(TimeProvider.System), Confirmation(new())), Confirmation(new()));
 
     public static AppliedConfirmation Confirmation(LiveConferenceState events, TimeSpan? timeout = null) =>
         new(new AppliedWaiter(events, Options.Create(new AppliedWaitOptions { AppliedTimeout = timeout ?? TimeSpan.FromSeconds(5) }), TimeProvider.System));
 
-    public static ConferenceCommands Commands(RecordingPublisher bus) =>
+    public static ConferenceCommands Commands(IKapiPublisher bus) =>
         new(bus, Options.Create(new DialOptions { NodeName = "crossbar@test" }));
 
     /// <summary>

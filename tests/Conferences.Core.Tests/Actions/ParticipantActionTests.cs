@@ -85,7 +85,7 @@ public sealed class ParticipantActionTests
     [Fact]
     public async Task A_bus_that_is_down_fails_a_bulk_action()
     {
-        harness.Bus.Failure = new BusUnavailableException("down");
+        harness.Bus.Unavailable = true;
 
         await Assert.ThrowsAsync<BusUnavailableException>(() =>
             harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"kick"}}"""), Room, default));
