@@ -6,7 +6,7 @@ namespace Conferences.Core.Tests.Actions;
 
 /// <summary>
 /// The conference and participant actions over the embedded store, the watched in-process bus (it keeps what is
-/// published) and a live state the test sets.
+/// published) and the real live state, running what the test runs.
 /// </summary>
 internal sealed class ActionHarness
 {
@@ -21,7 +21,7 @@ internal sealed class ActionHarness
             ["name"] = "Stored room",
             ["pvt_type"] = "conference",
         });
-        Lookup = LookupOver(Store, Live);
+        Lookup = LookupOver(Store, Live.Readers);
         Applied = Confirmation(Events, TimeSpan.FromMilliseconds(300));
         Control = new ConferenceControl(Lookup, Commands(Bus), new RecordingNames(TimeProvider.System), Applied);
         Participants = new ParticipantActions(Lookup, new BulkParticipantActions(Commands(Bus), Applied), Commands(Bus), new ParticipantRelation(Commands(Bus), KazooSchemaValidator.LoadEmbedded()), Applied);
@@ -37,7 +37,7 @@ internal sealed class ActionHarness
 
     public AppliedConfirmation Applied { get; }
 
-    public FakeLiveConferences Live { get; } = new();
+    public RunningConferences Live { get; } = new();
 
     public ObservedBus Bus { get; } = new();
 
@@ -65,18 +65,18 @@ internal sealed class ActionHarness
     {
         var harness = new ActionHarness();
         harness.Run(BusyRoom,
-            FakeLiveConferences.Participant(1, """{"Is-Moderator":false,"Speak":true,"Hear":true}"""),
-            FakeLiveConferences.Participant(2, """{"Is-Moderator":false,"Speak":false,"Hear":false}"""),
-            FakeLiveConferences.Participant(3, """{"Is-Moderator":true,"Speak":true,"Hear":true}"""),
-            FakeLiveConferences.Participant(4, """{"Speak":true,"Hear":true}"""),
-            FakeLiveConferences.Participant(5, """{"Is-Moderator":false,"Speak":true,"Hear":false}"""));
+            RunningConferences.Participant(1, """{"Is-Moderator":false,"Speak":true,"Hear":true}"""),
+            RunningConferences.Participant(2, """{"Is-Moderator":false,"Speak":false,"Hear":false}"""),
+            RunningConferences.Participant(3, """{"Is-Moderator":true,"Speak":true,"Hear":true}"""),
+            RunningConferences.Participant(4, """{"Speak":true,"Hear":true}"""),
+            RunningConferences.Participant(5, """{"Is-Moderator":false,"Speak":true,"Hear":false}"""));
         return harness;
     }
 
     /// <summary>Runs <paramref name="conferenceId"/> with these members in the test account.</summary>
     public LiveConference Run(string conferenceId, params LiveParticipant[] participants)
     {
-        var conference = FakeLiveConferences.Conference(AccountId, conferenceId, participants);
+        var conference = RunningConferences.Conference(AccountId, conferenceId, participants);
         Live.Run(conference);
         return conference;
     }
@@ -94,6 +94,6 @@ internal sealed class ActionHarness
     public static void AssertJson(string expected, JsonNode? actual) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected} but got {actual?.ToJsonString()}");
 
-    public static ConferenceLookup LookupOver(IDocumentStore store, FakeLiveConferences live) =>
+    public static ConferenceLookup LookupOver(IDocumentStore store, ILiveConferences live) =>
         new(new ConferenceStore(store), live, KazooSchemaValidator.LoadEmbedded());
 }

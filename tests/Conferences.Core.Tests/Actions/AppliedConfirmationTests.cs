@@ -1,6 +1,6 @@
 using Conferences.Core.Actions.Applied;
 using static Conferences.Core.Tests.Actions.ActionHarness;
-using static Conferences.Core.Tests.Actions.FakeLiveConferences;
+using static Conferences.Core.Tests.Actions.RunningConferences;
 
 namespace Conferences.Core.Tests.Actions;
 

@@ -1,5 +1,5 @@
 using static Conferences.Core.Tests.Actions.ActionHarness;
-using static Conferences.Core.Tests.Actions.FakeLiveConferences;
+using static Conferences.Core.Tests.Actions.RunningConferences;
 
 namespace Conferences.Core.Tests.Actions;
 
