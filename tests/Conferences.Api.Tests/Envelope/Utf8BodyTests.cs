@@ -7,15 +7,8 @@ public sealed class Utf8BodyTests(ApiFactory api) : IClassFixture<ApiFactory>
     private static readonly byte[] InvalidName = [.. "{\"data\":{\"name\":\"a"u8, 0x80, .. "b\"}}"u8];
 
     [Fact]
-    public async Task Create_with_invalid_utf8_is_400_json_invalid_and_stores_nothing()
-    {
-        var account = await api.NewAccountAsync();
-
-        var answer = await account.SendAsync(HttpMethod.Put, "conferences", Body.Bytes(InvalidName));
-
-        answer.ExpectValidationError("json", "invalid");
-        Assert.Empty(await account.ListIdsAsync());
-    }
+    public Task Create_with_invalid_utf8_is_400_json_invalid_and_stores_nothing() =>
+        InvalidJson.AssertCreateRefusedAsync(api, Body.Bytes(InvalidName));
 
     [Theory]
     [InlineData("POST", "conferences/{id}", "{\"data\":{\"name\":\"x\"},\"x\":\"")]
@@ -45,15 +38,8 @@ public sealed class Utf8BodyTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("""{"data":{"name":"\ud800"}}""")]
     [InlineData("""{"data":{"\udc00":"x"}}""")]
     [InlineData("""{"data":{"name":"a\ud800\u0041"}}""")]
-    public async Task Escapes_of_half_a_surrogate_pair_are_400_json_invalid(string body)
-    {
-        var account = await api.NewAccountAsync();
-
-        var answer = await account.SendAsync(HttpMethod.Put, "conferences", Body.Json(body));
-
-        answer.ExpectValidationError("json", "invalid");
-        Assert.Empty(await account.ListIdsAsync());
-    }
+    public Task Escapes_of_half_a_surrogate_pair_are_400_json_invalid(string body) =>
+        InvalidJson.AssertCreateRefusedAsync(api, Body.Json(body));
 
     [Fact]
     public async Task A_whole_surrogate_pair_escape_is_text()
