@@ -103,8 +103,7 @@ public sealed class ConferenceActionHttpTests(DialApiFactory api) : IClassFixtur
     [Fact]
     public async Task Record_stop_without_a_known_recording_asks_for_its_media_name()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var unknown = await account.ConferenceActionAsync(id, "record", new JsonObject { ["action"] = "stop" });
         var named = await account.ConferenceActionAsync(id, "record", new JsonObject { ["action"] = "stop", ["media_name"] = "earlier.mp3" });
@@ -123,8 +122,7 @@ public sealed class ConferenceActionHttpTests(DialApiFactory api) : IClassFixtur
     [InlineData("""{"data":{"action":"record"}}""", "data.action", "enum", "Value not found in enumerated list of values")]
     public async Task Bad_action_data_answers_kazoos_400(string body, string key, string rule, string message)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.SendAsync(HttpMethod.Put, $"conferences/{id}", Body.Json(body));
 
@@ -134,8 +132,7 @@ public sealed class ConferenceActionHttpTests(DialApiFactory api) : IClassFixtur
     [Fact]
     public async Task The_record_enum_error_names_its_target_and_value()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.ConferenceActionAsync(id, "record", new JsonObject { ["action"] = "pause" });
 

@@ -11,8 +11,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Bulk_mute_and_deaf_leave_moderators_alone_and_answer_the_conference_document()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Town hall" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Town hall" });
         await api.DialInAsync(account, id, members: 2, moderators: 1);
 
         var muted = await account.ParticipantsActionAsync(id, "mute");
@@ -72,8 +71,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Bulk_actions_on_a_stored_conference_that_is_not_running_answer_its_document()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Idle" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Idle" });
 
         var answer = await account.ParticipantsActionAsync(id, "kick");
 
@@ -102,8 +100,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [InlineData("""{"data":{"action":"dial"}}""")]
     public async Task A_missing_or_unknown_participants_action_is_404_faulty_request(string body)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var bulk = await account.SendAsync(HttpMethod.Put, $"conferences/{id}/participants", Body.Json(body));
         var single = await account.SendAsync(HttpMethod.Put, $"conferences/{id}/participants/1", Body.Json(body));

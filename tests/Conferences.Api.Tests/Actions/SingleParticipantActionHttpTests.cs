@@ -80,8 +80,7 @@ public sealed class SingleParticipantActionHttpTests(DialApiFactory api) : IClas
     [Fact]
     public async Task Participant_puts_with_if_match_are_412()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var bulk = await account.PutAsync($"conferences/{id}/participants", new JsonObject { ["action"] = "mute" }, r => r.Headers.TryAddWithoutValidation("If-Match", "\"1-abc\""));
         var single = await account.PutAsync($"conferences/{id}/participants/1", new JsonObject { ["action"] = "mute" }, r => r.Headers.TryAddWithoutValidation("If-Match", "\"1-abc\""));

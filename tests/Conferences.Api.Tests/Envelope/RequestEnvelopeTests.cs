@@ -127,8 +127,7 @@ public sealed class RequestEnvelopeTests(ApiFactory api) : IClassFixture<ApiFact
     [InlineData("/participants", """{"data":{"ACTION":"mute"}}""")]
     public async Task A_case_variant_of_the_action_in_the_envelope_or_in_data_is_no_action(string resource, string body)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.SendAsync(HttpMethod.Put, $"conferences/{id}{resource}", Body.Json(body));
 

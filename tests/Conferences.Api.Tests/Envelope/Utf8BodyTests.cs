@@ -22,8 +22,7 @@ public sealed class Utf8BodyTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("PUT", "/v2/user_auth", "{\"data\":{\"credentials\":\"")]
     public async Task Writes_with_invalid_utf8_are_400_json_invalid_and_change_nothing(string method, string path, string prefix)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Original" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Original" });
         byte[] body = [.. Encoding.UTF8.GetBytes(prefix), 0xC3, 0x28, .. "\"}}"u8];
 
         var answer = await account.SendAsync(new HttpMethod(method), path.Replace("{id}", id, StringComparison.Ordinal), Body.Bytes(body));
