@@ -39,9 +39,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Bulk_kick_hangs_up_everyone_and_ends_the_ad_hoc_conference()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"kick-all-{Guid.NewGuid():N}";
-        await api.DialInAsync(account, id, members: 2, moderators: 1);
+        var (account, id, _) = await api.NewAdHocConferenceAsync("kick-all", members: 2, moderators: 1);
 
         var answer = await account.ParticipantsActionAsync(id, "kick");
 
@@ -56,9 +54,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [InlineData("envelope")]
     public async Task The_bulk_action_may_come_from_the_query_or_the_envelope(string where)
     {
-        var account = await api.NewAccountAsync();
-        var id = $"lookup-{Guid.NewGuid():N}";
-        await api.DialInAsync(account, id, members: 1);
+        var (account, id, _) = await api.NewAdHocConferenceAsync("lookup", members: 1);
 
         var answer = where == "query"
             ? await account.PutAsync($"conferences/{id}/participants?action=mute", new JsonObject())
@@ -113,9 +109,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Bulk_play_answers_ok()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"bulk-play-{Guid.NewGuid():N}";
-        await api.DialInAsync(account, id, members: 1);
+        var (account, id, _) = await api.NewAdHocConferenceAsync("bulk-play", members: 1);
 
         var answer = await account.ParticipantsActionAsync(id, "play", new JsonObject { ["data"] = new JsonObject { ["media_id"] = "hold" } });
         var missing = await account.ParticipantsActionAsync(id, "play");
@@ -128,9 +122,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Relate_relates_two_present_participants()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"relate-{Guid.NewGuid():N}";
-        var participants = await api.DialInAsync(account, id, members: 2);
+        var (account, id, participants) = await api.NewAdHocConferenceAsync("relate", members: 2);
         var (first, second) = (Id(participants[0]), Id(participants[1]));
 
         var answer = await account.ParticipantsActionAsync(id, "relate", new JsonObject { ["participant_id"] = first, ["other_participant"] = $"{second}", ["relationship"] = "deaf" });
@@ -143,9 +135,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Relate_errors_are_kazoos()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"relate-errors-{Guid.NewGuid():N}";
-        var participants = await api.DialInAsync(account, id, members: 1);
+        var (account, id, participants) = await api.NewAdHocConferenceAsync("relate-errors", members: 1);
         var present = Id(participants[0]);
 
         var missingField = await account.ParticipantsActionAsync(id, "relate", new JsonObject { ["participant_id"] = present });
