@@ -58,20 +58,17 @@ internal sealed class ActionHarness
         new(bus, Options.Create(new DialOptions { NodeName = "crossbar@test" }));
 
     /// <summary>
-    /// A harness running <see cref="BusyRoom"/> with five members: 1 speaks and hears, 2 does neither, 3 is the
-    /// moderator, 4 has no moderator flag, 5 speaks but does not hear.
+    /// The members of <see cref="BusyRoom"/>: 1 speaks and hears, 2 does neither, 3 is the moderator, 4 has no moderator
+    /// flag, 5 speaks but does not hear.
     /// </summary>
-    public static ActionHarness WithBusyRoom()
-    {
-        var harness = new ActionHarness();
-        harness.Run(BusyRoom,
-            RunningConferences.Participant(1, """{"Is-Moderator":false,"Speak":true,"Hear":true}"""),
-            RunningConferences.Participant(2, """{"Is-Moderator":false,"Speak":false,"Hear":false}"""),
-            RunningConferences.Participant(3, """{"Is-Moderator":true,"Speak":true,"Hear":true}"""),
-            RunningConferences.Participant(4, """{"Speak":true,"Hear":true}"""),
-            RunningConferences.Participant(5, """{"Is-Moderator":false,"Speak":true,"Hear":false}"""));
-        return harness;
-    }
+    public static LiveParticipant[] BusyRoomMembers =>
+    [
+        RunningConferences.Participant(1, """{"Is-Moderator":false,"Speak":true,"Hear":true}"""),
+        RunningConferences.Participant(2, """{"Is-Moderator":false,"Speak":false,"Hear":false}"""),
+        RunningConferences.Participant(3, """{"Is-Moderator":true,"Speak":true,"Hear":true}"""),
+        RunningConferences.Participant(4, """{"Speak":true,"Hear":true}"""),
+        RunningConferences.Participant(5, """{"Is-Moderator":false,"Speak":true,"Hear":false}"""),
+    ];
 
     /// <summary>Runs <paramref name="conferenceId"/> with these members in the test account.</summary>
     public LiveConference Run(string conferenceId, params LiveParticipant[] participants)

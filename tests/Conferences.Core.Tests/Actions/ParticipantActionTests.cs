@@ -4,7 +4,7 @@ using static Conferences.Core.Tests.Actions.ActionHarness;
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>PUT <c>…/participants/{pid}</c> (<c>cb_conferences:participant_action/4</c>; docs/compatibility.md D3).</summary>
-public sealed class ParticipantActionTests : BusyRoomTests
+public sealed class ParticipantActionTests() : RoomTests(BusyRoom, BusyRoomMembers)
 {
     [Theory]
     [InlineData("mute", "mute_participant")]

@@ -4,7 +4,7 @@ using static Conferences.Core.Tests.Actions.ActionHarness;
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>PUT <c>…/participants</c> (<c>cb_conferences:handle_participants_action/3</c>; docs/compatibility.md D2, D7).</summary>
-public sealed class ParticipantActionsTests : BusyRoomTests
+public sealed class ParticipantActionsTests() : RoomTests(BusyRoom, BusyRoomMembers)
 {
     [Theory]
     [InlineData("mute", "mute_participant", new[] { "1", "5" })]

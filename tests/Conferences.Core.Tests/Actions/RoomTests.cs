@@ -1,9 +1,15 @@
 namespace Conferences.Core.Tests.Actions;
 
-/// <summary>Tests on <see cref="ActionHarness.BusyRoom"/> and its five members, a fresh harness per test.</summary>
-public abstract class BusyRoomTests
+/// <summary>Tests on one room running in a fresh <see cref="ActionHarness"/> per test.</summary>
+public abstract class RoomTests
 {
-    private protected const string Room = ActionHarness.BusyRoom;
+    private protected RoomTests(string room, params LiveParticipant[] members)
+    {
+        Room = room;
+        Harness.Run(room, members);
+    }
 
-    private protected ActionHarness Harness { get; } = ActionHarness.WithBusyRoom();
+    private protected string Room { get; }
+
+    private protected ActionHarness Harness { get; } = new();
 }
