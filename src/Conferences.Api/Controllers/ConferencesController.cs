@@ -56,10 +56,6 @@ public sealed class ConferencesController(ConferenceService conferences, Confere
     [HttpPut("{conference_id}")]
     [EndpointSummary("Run an action on a conference: dial, lock, unlock, play or record")]
     [ProducesResponseType(typeof(OpenApi.ConferenceActionEnvelope), StatusCodes.Status201Created)]
-    public async Task<IActionResult> HandleConferenceAction(string conference_id, CancellationToken ct)
-    {
-        var request = ActionRequestReader.ForConference(Crossbar, conference_id);
-        var result = await actions.HandleConferenceActionAsync(request, ct);
-        return ActionResults.Created(result, request, $"conferences/{Uri.EscapeDataString(conference_id)}");
-    }
+    public Task<IActionResult> HandleConferenceAction(string conference_id, CancellationToken ct) =>
+        ActionResults.CreatedAsync(ActionRequestReader.ForConference(Crossbar, conference_id), request => actions.HandleConferenceActionAsync(request, ct));
 }

@@ -23,23 +23,15 @@ public sealed class ParticipantsController(ConferenceParticipants participants, 
     [HttpPut("")]
     [EndpointSummary("Run an action on every participant of a conference")]
     [ProducesResponseType(typeof(OpenApi.ParticipantActionEnvelope), StatusCodes.Status201Created)]
-    public async Task<IActionResult> HandleAllParticipantsAction(string conference_id, CancellationToken ct)
-    {
-        var request = ActionRequestReader.ForParticipants(Crossbar, conference_id);
-        var result = await actions.HandleParticipantsActionAsync(request, ct);
-        return ActionResults.Created(result, request, $"conferences/{Uri.EscapeDataString(conference_id)}/participants");
-    }
+    public Task<IActionResult> HandleAllParticipantsAction(string conference_id, CancellationToken ct) =>
+        ActionResults.CreatedAsync(ActionRequestReader.ForParticipants(Crossbar, conference_id), request => actions.HandleParticipantsActionAsync(request, ct), "participants");
 
     /// <summary>Single-participant action: <c>{"data":{"action":"mute"}}</c> (mute, unmute, deaf, undeaf, kick, play).</summary>
     [Idempotent]
     [HttpPut("{participant_id}")]
     [EndpointSummary("Run an action on one participant of a conference")]
     [ProducesResponseType(typeof(OpenApi.ParticipantActionEnvelope), StatusCodes.Status201Created)]
-    public async Task<IActionResult> HandleParticipantAction(string conference_id, string participant_id, CancellationToken ct)
-    {
-        var request = ActionRequestReader.ForParticipants(Crossbar, conference_id);
-        var result = await actions.HandleParticipantActionAsync(request, participant_id, ct);
-        var path = $"conferences/{Uri.EscapeDataString(conference_id)}/participants/{Uri.EscapeDataString(participant_id)}";
-        return ActionResults.Created(result, request, path);
-    }
+    public Task<IActionResult> HandleParticipantAction(string conference_id, string participant_id, CancellationToken ct) =>
+        ActionResults.CreatedAsync(ActionRequestReader.ForParticipants(Crossbar, conference_id),
+            request => actions.HandleParticipantActionAsync(request, participant_id, ct), "participants", participant_id);
 }

@@ -30,6 +30,14 @@ internal static class ActionRequests
         return answer.DataArray;
     }
 
+    /// <summary>A new account and a fresh ad-hoc conference (<paramref name="prefix"/>-…) that <see cref="DialInAsync"/> filled.</summary>
+    public static async Task<(TestAccount Account, string Id, JsonArray Participants)> NewAdHocConferenceAsync(this ApiFactory api, string prefix, int members, int moderators = 0)
+    {
+        var account = await api.NewAccountAsync();
+        var id = $"{prefix}-{Guid.NewGuid():N}";
+        return (account, id, await api.DialInAsync(account, id, members, moderators));
+    }
+
     /// <summary><see cref="DialInAsync"/>, answering the participant ids of the members and of the moderators, each in order.</summary>
     public static async Task<(long[] Members, long[] Moderators)> DialInIdsAsync(this ApiFactory api, TestAccount account, string conferenceId, int members, int moderators)
     {

@@ -33,8 +33,7 @@ public sealed class ActionRobustnessTests(DialApiFactory api) : IClassFixture<Di
     [MemberData(nameof(Bodies))]
     public async Task Odd_bodies_never_answer_500(string body)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         foreach (var path in new[] { $"conferences/{id}", $"conferences/{id}/participants", $"conferences/{id}/participants/1", $"conferences/{id}/participants/x%20y" })
         {
@@ -49,8 +48,7 @@ public sealed class ActionRobustnessTests(DialApiFactory api) : IClassFixture<Di
     [Fact]
     public async Task The_query_string_data_is_not_an_object()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.PutAsync($"conferences/{id}?action=play&data=welcome", new System.Text.Json.Nodes.JsonObject { ["action"] = "play" });
 

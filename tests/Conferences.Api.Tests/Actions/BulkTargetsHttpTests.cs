@@ -33,9 +33,7 @@ public sealed class BulkTargetsHttpTests(DialApiFactory api) : IClassFixture<Dia
     [Fact]
     public async Task Chosen_participant_ids_limit_the_action_and_unknown_ids_are_reported()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"chosen-{Guid.NewGuid():N}";
-        var everyone = await api.DialInAsync(account, id, members: 3);
+        var (account, id, everyone) = await api.NewAdHocConferenceAsync("chosen", members: 3);
         var ids = everyone.Select(Id).Order().ToArray();
 
         var answer = await account.ParticipantsActionAsync(id, "mute",
@@ -51,9 +49,7 @@ public sealed class BulkTargetsHttpTests(DialApiFactory api) : IClassFixture<Dia
     [Fact]
     public async Task Chosen_kick_hangs_up_only_the_chosen_moderator_included()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"chosen-kick-{Guid.NewGuid():N}";
-        var everyone = await api.DialInAsync(account, id, members: 1, moderators: 1);
+        var (account, id, everyone) = await api.NewAdHocConferenceAsync("chosen-kick", members: 1, moderators: 1);
         var (member, moderator) = (Id(Members(everyone).Single()), Id(Moderators(everyone).Single()));
 
         var answer = await account.ParticipantsActionAsync(id, "kick", new JsonObject { ["participant_ids"] = new JsonArray(moderator) });
@@ -91,9 +87,7 @@ public sealed class BulkTargetsHttpTests(DialApiFactory api) : IClassFixture<Dia
     [InlineData("[1.5]", "items")]
     public async Task Bad_participant_ids_are_400_and_nothing_is_done(string ids, string rule)
     {
-        var account = await api.NewAccountAsync();
-        var id = $"bad-ids-{Guid.NewGuid():N}";
-        await api.DialInAsync(account, id, members: 1);
+        var (account, id, _) = await api.NewAdHocConferenceAsync("bad-ids", members: 1);
 
         var answer = await account.ParticipantsActionAsync(id, "mute", new JsonObject { ["participant_ids"] = JsonNode.Parse(ids) });
 

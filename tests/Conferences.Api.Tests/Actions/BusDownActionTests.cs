@@ -20,8 +20,7 @@ public sealed class BusDownActionTests(UnreachableRabbitMqApiFactory api) : ICla
     [InlineData("participants", "play", """{"data":{"media_id":"welcome"}}""")]
     public async Task A_command_the_bus_cannot_take_is_503(string endpoint, string action, string? data)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
         var body = data is null ? null : JsonNode.Parse(data)!.AsObject();
         var clock = Stopwatch.StartNew();
 
@@ -37,8 +36,7 @@ public sealed class BusDownActionTests(UnreachableRabbitMqApiFactory api) : ICla
     [Fact]
     public async Task Validation_errors_still_come_first()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.ConferenceActionAsync(id, "play").WaitAsync(NoHang);
 

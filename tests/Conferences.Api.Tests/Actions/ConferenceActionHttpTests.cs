@@ -9,9 +9,7 @@ public sealed class ConferenceActionHttpTests(DialApiFactory api) : IClassFixtur
     [Fact]
     public async Task Lock_and_unlock_show_in_is_locked()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"lock-{Guid.NewGuid():N}";
-        await api.DialInAsync(account, id, members: 1);
+        var (account, id, _) = await api.NewAdHocConferenceAsync("lock", members: 1);
 
         var locked = await account.ConferenceActionAsync(id, "lock");
 
@@ -65,9 +63,7 @@ public sealed class ConferenceActionHttpTests(DialApiFactory api) : IClassFixtur
     [Fact]
     public async Task Play_answers_ok_and_leaves_the_conference_as_it_was()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"play-{Guid.NewGuid():N}";
-        var before = await api.DialInAsync(account, id, members: 2);
+        var (account, id, before) = await api.NewAdHocConferenceAsync("play", members: 2);
 
         var conference = await account.ConferenceActionAsync(id, "play", new JsonObject { ["media_id"] = "welcome" });
         var nested = await account.PutAsync($"conferences/{id}", new JsonObject { ["action"] = "play", ["data"] = new JsonObject { ["media_id"] = "http://media.example.com/a.mp3" } });
@@ -83,9 +79,7 @@ public sealed class ConferenceActionHttpTests(DialApiFactory api) : IClassFixtur
     [Fact]
     public async Task Record_start_answers_kazoos_message_and_the_media_name_in_metadata()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"record-{Guid.NewGuid():N}";
-        await api.DialInAsync(account, id, members: 1);
+        var (account, id, _) = await api.NewAdHocConferenceAsync("record", members: 1);
 
         var start = await account.ConferenceActionAsync(id, "record", new JsonObject { ["action"] = "start" });
         var stop = await account.ConferenceActionAsync(id, "record", new JsonObject { ["action"] = "stop" });
@@ -103,8 +97,7 @@ public sealed class ConferenceActionHttpTests(DialApiFactory api) : IClassFixtur
     [Fact]
     public async Task Record_stop_without_a_known_recording_asks_for_its_media_name()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var unknown = await account.ConferenceActionAsync(id, "record", new JsonObject { ["action"] = "stop" });
         var named = await account.ConferenceActionAsync(id, "record", new JsonObject { ["action"] = "stop", ["media_name"] = "earlier.mp3" });
@@ -123,8 +116,7 @@ public sealed class ConferenceActionHttpTests(DialApiFactory api) : IClassFixtur
     [InlineData("""{"data":{"action":"record"}}""", "data.action", "enum", "Value not found in enumerated list of values")]
     public async Task Bad_action_data_answers_kazoos_400(string body, string key, string rule, string message)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.SendAsync(HttpMethod.Put, $"conferences/{id}", Body.Json(body));
 
@@ -134,8 +126,7 @@ public sealed class ConferenceActionHttpTests(DialApiFactory api) : IClassFixtur
     [Fact]
     public async Task The_record_enum_error_names_its_target_and_value()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.ConferenceActionAsync(id, "record", new JsonObject { ["action"] = "pause" });
 

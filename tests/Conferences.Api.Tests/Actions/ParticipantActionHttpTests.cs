@@ -11,8 +11,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Bulk_mute_and_deaf_leave_moderators_alone_and_answer_the_conference_document()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Town hall" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Town hall" });
         await api.DialInAsync(account, id, members: 2, moderators: 1);
 
         var muted = await account.ParticipantsActionAsync(id, "mute");
@@ -40,9 +39,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Bulk_kick_hangs_up_everyone_and_ends_the_ad_hoc_conference()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"kick-all-{Guid.NewGuid():N}";
-        await api.DialInAsync(account, id, members: 2, moderators: 1);
+        var (account, id, _) = await api.NewAdHocConferenceAsync("kick-all", members: 2, moderators: 1);
 
         var answer = await account.ParticipantsActionAsync(id, "kick");
 
@@ -57,9 +54,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [InlineData("envelope")]
     public async Task The_bulk_action_may_come_from_the_query_or_the_envelope(string where)
     {
-        var account = await api.NewAccountAsync();
-        var id = $"lookup-{Guid.NewGuid():N}";
-        await api.DialInAsync(account, id, members: 1);
+        var (account, id, _) = await api.NewAdHocConferenceAsync("lookup", members: 1);
 
         var answer = where == "query"
             ? await account.PutAsync($"conferences/{id}/participants?action=mute", new JsonObject())
@@ -72,8 +67,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Bulk_actions_on_a_stored_conference_that_is_not_running_answer_its_document()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Idle" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Idle" });
 
         var answer = await account.ParticipantsActionAsync(id, "kick");
 
@@ -102,8 +96,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [InlineData("""{"data":{"action":"dial"}}""")]
     public async Task A_missing_or_unknown_participants_action_is_404_faulty_request(string body)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var bulk = await account.SendAsync(HttpMethod.Put, $"conferences/{id}/participants", Body.Json(body));
         var single = await account.SendAsync(HttpMethod.Put, $"conferences/{id}/participants/1", Body.Json(body));
@@ -116,9 +109,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Bulk_play_answers_ok()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"bulk-play-{Guid.NewGuid():N}";
-        await api.DialInAsync(account, id, members: 1);
+        var (account, id, _) = await api.NewAdHocConferenceAsync("bulk-play", members: 1);
 
         var answer = await account.ParticipantsActionAsync(id, "play", new JsonObject { ["data"] = new JsonObject { ["media_id"] = "hold" } });
         var missing = await account.ParticipantsActionAsync(id, "play");
@@ -131,9 +122,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Relate_relates_two_present_participants()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"relate-{Guid.NewGuid():N}";
-        var participants = await api.DialInAsync(account, id, members: 2);
+        var (account, id, participants) = await api.NewAdHocConferenceAsync("relate", members: 2);
         var (first, second) = (Id(participants[0]), Id(participants[1]));
 
         var answer = await account.ParticipantsActionAsync(id, "relate", new JsonObject { ["participant_id"] = first, ["other_participant"] = $"{second}", ["relationship"] = "deaf" });
@@ -146,9 +135,7 @@ public sealed class ParticipantActionHttpTests(DialApiFactory api) : IClassFixtu
     [Fact]
     public async Task Relate_errors_are_kazoos()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"relate-errors-{Guid.NewGuid():N}";
-        var participants = await api.DialInAsync(account, id, members: 1);
+        var (account, id, participants) = await api.NewAdHocConferenceAsync("relate-errors", members: 1);
         var present = Id(participants[0]);
 
         var missingField = await account.ParticipantsActionAsync(id, "relate", new JsonObject { ["participant_id"] = present });

@@ -17,9 +17,7 @@ public sealed class RabbitMqActionWireTests(RabbitMqDialTests.SimulatorOnRabbitM
     [Fact]
     public async Task Conference_actions_publish_kazoos_commands()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"wire-{Guid.NewGuid():N}";
-        await api.DialInAsync(account, id, members: 1);
+        var (account, id, _) = await api.NewAdHocConferenceAsync("wire", members: 1);
         await using var raw = await RawAmqp.ConnectAsync(TestServers.Broker);
         var inbox = await raw.ListenAsync("conference", ExchangeType.Topic, KapiRoutingKeys.Command(id));
 

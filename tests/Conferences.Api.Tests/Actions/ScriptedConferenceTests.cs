@@ -12,8 +12,7 @@ public sealed class ScriptedConferenceTests(DialApiFactory api) : IClassFixture<
     [Fact]
     public async Task A_stored_conference_from_dial_to_bulk_kick()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Scripted" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Scripted" });
 
         await RunScriptAsync(account, id);
 

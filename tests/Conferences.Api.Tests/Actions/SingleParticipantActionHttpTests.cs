@@ -10,9 +10,7 @@ public sealed class SingleParticipantActionHttpTests(DialApiFactory api) : IClas
     [InlineData("deaf", "hear", false)]
     public async Task Single_actions_change_only_their_participant(string action, string flag, bool expected)
     {
-        var account = await api.NewAccountAsync();
-        var id = $"single-{Guid.NewGuid():N}";
-        var participants = await api.DialInAsync(account, id, members: 2);
+        var (account, id, participants) = await api.NewAdHocConferenceAsync("single", members: 2);
         var target = Id(participants[0]);
         var other = Id(participants[1]);
 
@@ -33,9 +31,7 @@ public sealed class SingleParticipantActionHttpTests(DialApiFactory api) : IClas
     [Fact]
     public async Task Single_kick_removes_only_that_participant_and_play_answers_ok()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"single-kick-{Guid.NewGuid():N}";
-        var participants = await api.DialInAsync(account, id, members: 2);
+        var (account, id, participants) = await api.NewAdHocConferenceAsync("single-kick", members: 2);
         var (target, other) = (Id(participants[0]), Id(participants[1]));
 
         var play = await account.ParticipantActionAsync(id, other, "play", new JsonObject { ["data"] = new JsonObject { ["media_id"] = "beep" } });
@@ -55,9 +51,7 @@ public sealed class SingleParticipantActionHttpTests(DialApiFactory api) : IClas
     [InlineData("1.5")]
     public async Task A_participant_that_is_not_in_the_conference_is_404_bad_identifier(string participantId)
     {
-        var account = await api.NewAccountAsync();
-        var id = $"absent-{Guid.NewGuid():N}";
-        await api.DialInAsync(account, id, members: 1);
+        var (account, id, _) = await api.NewAdHocConferenceAsync("absent", members: 1);
 
         var answer = await account.ParticipantActionAsync(id, participantId, "mute");
 
@@ -68,9 +62,7 @@ public sealed class SingleParticipantActionHttpTests(DialApiFactory api) : IClas
     [Fact]
     public async Task Single_play_needs_a_media_id()
     {
-        var account = await api.NewAccountAsync();
-        var id = $"single-play-{Guid.NewGuid():N}";
-        var participants = await api.DialInAsync(account, id, members: 1);
+        var (account, id, participants) = await api.NewAdHocConferenceAsync("single-play", members: 1);
 
         var answer = await account.ParticipantActionAsync(id, Id(participants[0]), "play");
 
@@ -80,8 +72,7 @@ public sealed class SingleParticipantActionHttpTests(DialApiFactory api) : IClas
     [Fact]
     public async Task Participant_puts_with_if_match_are_412()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var bulk = await account.PutAsync($"conferences/{id}/participants", new JsonObject { ["action"] = "mute" }, r => r.Headers.TryAddWithoutValidation("If-Match", "\"1-abc\""));
         var single = await account.PutAsync($"conferences/{id}/participants/1", new JsonObject { ["action"] = "mute" }, r => r.Headers.TryAddWithoutValidation("If-Match", "\"1-abc\""));

@@ -54,8 +54,7 @@ public sealed class AppliedHttpTests(AppliedHttpTests.QuickTimeout api) : IClass
     [Fact]
     public async Task A_confirmation_that_never_comes_answers_202_with_the_unconfirmed_targets()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.ConferenceActionAppliedAsync(id, "lock");
 
@@ -68,8 +67,7 @@ public sealed class AppliedHttpTests(AppliedHttpTests.QuickTimeout api) : IClass
     [Fact]
     public async Task Without_wait_the_answer_has_no_confirmation_and_a_bad_wait_is_400()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var plain = await account.ConferenceActionAsync(id, "lock");
         var bad = await account.SendAsync(HttpMethod.Put, $"conferences/{id}?wait=soon", Body.Data(new JsonObject(), new JsonObject { ["action"] = "lock" }));

@@ -32,8 +32,7 @@ public sealed class PhpSdkTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Flat_dial_puts_the_endpoints_in_the_conference()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Dial-out" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Dial-out" });
 
         var answer = await account.SendAsync(HttpMethod.Put, $"conferences/{id}",
             Body.Data(new JsonObject { ["endpoints"] = new JsonArray("sip:php-sdk@example.com"), ["timeout"] = 5 }, new JsonObject { ["action"] = "dial" }));

@@ -22,8 +22,7 @@ public abstract class ConditionalRequestTests(ApiFactory api)
     [Fact]
     public async Task Get_with_if_none_match_equal_to_the_etag_is_304()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
         var etag = (await account.GetAsync($"conferences/{id}")).Header("ETag")!;
 
         var answer = await account.GetAsync($"conferences/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", etag));
@@ -35,8 +34,7 @@ public abstract class ConditionalRequestTests(ApiFactory api)
     [Fact]
     public async Task Get_with_an_other_if_none_match_is_200()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.GetAsync($"conferences/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", StaleRevision));
 

@@ -32,8 +32,7 @@ public abstract class CreateTests(ApiFactory api)
     [Fact]
     public async Task Unknown_fields_are_stored_and_returned()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject
         {
             ["ui_metadata"] = new JsonObject { ["origin"] = "monster", ["version"] = "4.3" },
             ["custom"] = "value",

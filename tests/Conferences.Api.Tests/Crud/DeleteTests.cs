@@ -23,8 +23,7 @@ public abstract class DeleteTests(ApiFactory api)
     [InlineData("DELETE")]
     public async Task A_get_or_a_second_delete_after_delete_is_404(string method)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
         (await account.DeleteAsync($"conferences/{id}")).ExpectStatus(HttpStatusCode.OK);
 
         var answer = await account.SendAsync(new HttpMethod(method), $"conferences/{id}");
@@ -71,8 +70,7 @@ public abstract class DeleteTests(ApiFactory api)
     [Fact]
     public async Task Delete_with_a_body_is_accepted()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.SendAsync(HttpMethod.Delete, $"conferences/{id}", Body.Data(new JsonObject { ["ui_metadata"] = new JsonObject { ["ui"] = "monster" } }));
 

@@ -6,8 +6,7 @@ public abstract class PatchTests(ApiFactory api)
     [Fact]
     public async Task Patch_merges_nested_objects_and_keeps_untouched_keys()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject
         {
             ["name"] = "Kept",
             ["member"] = new JsonObject { ["pins"] = new JsonArray("1111"), ["join_muted"] = false },
@@ -25,8 +24,7 @@ public abstract class PatchTests(ApiFactory api)
     [Fact]
     public async Task Patch_null_removes_the_key()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "x", ["custom"] = "value", ["nested"] = new JsonObject { ["a"] = 1, ["b"] = 2 } });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "x", ["custom"] = "value", ["nested"] = new JsonObject { ["a"] = 1, ["b"] = 2 } });
 
         var data = (await account.PatchAsync($"conferences/{id}", new JsonObject { ["custom"] = null, ["nested"] = new JsonObject { ["a"] = null } }))
             .ExpectStatus(HttpStatusCode.OK).DataObject;
@@ -40,8 +38,7 @@ public abstract class PatchTests(ApiFactory api)
     [Fact]
     public async Task Patch_with_an_empty_object_replaces_the_object()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["ui_metadata"] = new JsonObject { ["a"] = 1, ["b"] = 2 } });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["ui_metadata"] = new JsonObject { ["a"] = 1, ["b"] = 2 } });
 
         var data = (await account.PatchAsync($"conferences/{id}", new JsonObject { ["ui_metadata"] = new JsonObject() }))
             .ExpectStatus(HttpStatusCode.OK).DataObject;
@@ -52,8 +49,7 @@ public abstract class PatchTests(ApiFactory api)
     [Fact]
     public async Task Patch_replaces_arrays_wholesale()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["conference_numbers"] = new JsonArray("5550001", "5550002") });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["conference_numbers"] = new JsonArray("5550001", "5550002") });
 
         var data = (await account.PatchAsync($"conferences/{id}", new JsonObject { ["conference_numbers"] = new JsonArray("5550003") }))
             .ExpectStatus(HttpStatusCode.OK).DataObject;
@@ -64,8 +60,7 @@ public abstract class PatchTests(ApiFactory api)
     [Fact]
     public async Task Patch_revalidates_the_merged_document()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "ok" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "ok" });
 
         var answer = await account.PatchAsync($"conferences/{id}", new JsonObject { ["member"] = new JsonObject { ["join_muted"] = "not a boolean" } });
 

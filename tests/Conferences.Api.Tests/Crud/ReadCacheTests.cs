@@ -13,8 +13,7 @@ public sealed class ReadCacheTests : IDisposable
     public async Task A_write_through_this_instance_is_seen_by_its_next_read()
     {
         await using var api = new SharedStoreApiFactory(storePath);
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Before" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Before" });
         var etag = (await account.GetAsync($"conferences/{id}")).ExpectStatus(HttpStatusCode.OK).Header("ETag")!;
         Assert.Equal("Before", (await account.ListAsync()).DataArray.Single()!["name"]!.GetValue<string>());
         (await account.GetAsync($"conferences/{id}", r => r.Headers.TryAddWithoutValidation("If-None-Match", etag))).ExpectStatus(HttpStatusCode.NotModified);
@@ -54,8 +53,7 @@ public sealed class ReadCacheTests : IDisposable
     public async Task A_kept_answer_is_the_bytes_a_fresh_rendering_gives()
     {
         await using var api = new SharedStoreApiFactory(storePath);
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject
         {
             ["name"] = "Zürich 会議 \"quoted\" <b>",
             ["conference_numbers"] = new JsonArray("5550100"),

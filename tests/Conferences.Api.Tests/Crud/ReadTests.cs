@@ -31,8 +31,7 @@ public abstract class ReadTests(ApiFactory api)
     [Fact]
     public async Task Get_shows_the_document_with_idle_read_only_and_no_participants()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Idle" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Idle" });
 
         var data = (await account.GetAsync($"conferences/{id}")).ExpectStatus(HttpStatusCode.OK).DataObject;
 
@@ -64,8 +63,7 @@ public abstract class ReadTests(ApiFactory api)
     [Fact]
     public async Task Participants_of_a_stored_idle_conference_are_an_empty_list()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = (await account.GetAsync($"conferences/{id}/participants")).ExpectStatus(HttpStatusCode.OK);
 
@@ -85,8 +83,7 @@ public abstract class ReadTests(ApiFactory api)
     [Fact]
     public async Task Unknown_participant_is_404_bad_identifier_with_its_id()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.GetAsync($"conferences/{id}/participants/7");
 

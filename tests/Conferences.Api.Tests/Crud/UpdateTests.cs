@@ -6,8 +6,7 @@ public abstract class UpdateTests(ApiFactory api)
     [Fact]
     public async Task Post_removes_absent_fields_and_reapplies_defaults()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject
         {
             ["name"] = "Before",
             ["custom"] = "gone soon",
@@ -30,8 +29,7 @@ public abstract class UpdateTests(ApiFactory api)
     [Fact]
     public async Task Posting_back_a_fetched_document_with_id_and_read_only_is_accepted()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Round trip" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Round trip" });
         var fetched = (await account.GetAsync($"conferences/{id}")).DataObject;
         fetched["name"] = "Round trip 2";
 
@@ -45,8 +43,7 @@ public abstract class UpdateTests(ApiFactory api)
     [Fact]
     public async Task Post_ignores_a_different_id_in_the_body()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = (await account.PostAsync($"conferences/{id}", new JsonObject { ["id"] = "other", ["name"] = "x" })).ExpectStatus(HttpStatusCode.OK);
 

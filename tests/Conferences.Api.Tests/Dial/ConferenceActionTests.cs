@@ -10,8 +10,7 @@ public sealed class ConferenceActionTests(DialApiFactory api) : IClassFixture<Di
     [InlineData("""{"action":5,"data":{"action":"dial","endpoints":["1000"]}}""")]
     public async Task A_missing_or_unknown_action_is_404_faulty_request(string body)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.SendAsync(HttpMethod.Put, $"conferences/{id}", Body.Json(body));
 

@@ -43,25 +43,13 @@ public sealed class RequestEnvelopeTests(ApiFactory api) : IClassFixture<ApiFact
     [Theory]
     [InlineData("""{"data":{},"data":{}}""")]
     [InlineData("""{"data":{"name":"a","name":"b"}}""")]
-    public async Task Repeated_keys_are_invalid_json(string body)
-    {
-        var account = await api.NewAccountAsync();
-
-        var answer = await account.SendAsync(HttpMethod.Put, "conferences", Body.Json(body));
-
-        answer.ExpectValidationError("json", "invalid");
-        Assert.Empty(await account.ListIdsAsync());
-    }
+    public Task Repeated_keys_are_invalid_json(string body) => InvalidJson.AssertCreateRefusedAsync(api, Body.Json(body));
 
     [Fact]
-    public async Task Nesting_deeper_than_64_levels_is_invalid_json()
+    public Task Nesting_deeper_than_64_levels_is_invalid_json()
     {
-        var account = await api.NewAccountAsync();
         var deep = string.Concat(Enumerable.Repeat("{\"a\":", 70)) + "1" + new string('}', 70);
-
-        var answer = await account.SendAsync(HttpMethod.Put, "conferences", Body.Json("{\"data\":{\"x\":" + deep + "}}"));
-
-        answer.ExpectValidationError("json", "invalid");
+        return InvalidJson.AssertCreateRefusedAsync(api, Body.Json("{\"data\":{\"x\":" + deep + "}}"));
     }
 
     [Fact]
@@ -139,8 +127,7 @@ public sealed class RequestEnvelopeTests(ApiFactory api) : IClassFixture<ApiFact
     [InlineData("/participants", """{"data":{"ACTION":"mute"}}""")]
     public async Task A_case_variant_of_the_action_in_the_envelope_or_in_data_is_no_action(string resource, string body)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.SendAsync(HttpMethod.Put, $"conferences/{id}{resource}", Body.Json(body));
 

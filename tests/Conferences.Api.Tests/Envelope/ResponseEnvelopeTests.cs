@@ -88,8 +88,7 @@ public sealed partial class ResponseEnvelopeTests(ApiFactory api) : IClassFixtur
     [Fact]
     public async Task Every_answer_has_content_type_application_json_exactly()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
         var answers = new List<Answer>
         {
             await account.GetAsync("conferences"),

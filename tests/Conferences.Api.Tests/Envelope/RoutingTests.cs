@@ -130,8 +130,7 @@ public sealed class RoutingTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Post_with_verb_patch_in_the_query_string_patches()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Kept" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Kept" });
 
         var answer = await account.SendAsync(HttpMethod.Post, $"conferences/{id}?verb=PATCH", Body.Data(new JsonObject { ["custom"] = "v" }));
 
@@ -143,8 +142,7 @@ public sealed class RoutingTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Post_with_verb_delete_in_the_envelope_deletes()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         var answer = await account.SendAsync(HttpMethod.Post, $"conferences/{id}", Body.Data(new JsonObject(), new JsonObject { ["verb"] = "DELETE" }));
 

@@ -7,15 +7,8 @@ public sealed class Utf8BodyTests(ApiFactory api) : IClassFixture<ApiFactory>
     private static readonly byte[] InvalidName = [.. "{\"data\":{\"name\":\"a"u8, 0x80, .. "b\"}}"u8];
 
     [Fact]
-    public async Task Create_with_invalid_utf8_is_400_json_invalid_and_stores_nothing()
-    {
-        var account = await api.NewAccountAsync();
-
-        var answer = await account.SendAsync(HttpMethod.Put, "conferences", Body.Bytes(InvalidName));
-
-        answer.ExpectValidationError("json", "invalid");
-        Assert.Empty(await account.ListIdsAsync());
-    }
+    public Task Create_with_invalid_utf8_is_400_json_invalid_and_stores_nothing() =>
+        InvalidJson.AssertCreateRefusedAsync(api, Body.Bytes(InvalidName));
 
     [Theory]
     [InlineData("POST", "conferences/{id}", "{\"data\":{\"name\":\"x\"},\"x\":\"")]
@@ -29,8 +22,7 @@ public sealed class Utf8BodyTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("PUT", "/v2/user_auth", "{\"data\":{\"credentials\":\"")]
     public async Task Writes_with_invalid_utf8_are_400_json_invalid_and_change_nothing(string method, string path, string prefix)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = "Original" });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["name"] = "Original" });
         byte[] body = [.. Encoding.UTF8.GetBytes(prefix), 0xC3, 0x28, .. "\"}}"u8];
 
         var answer = await account.SendAsync(new HttpMethod(method), path.Replace("{id}", id, StringComparison.Ordinal), Body.Bytes(body));
@@ -45,15 +37,8 @@ public sealed class Utf8BodyTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("""{"data":{"name":"\ud800"}}""")]
     [InlineData("""{"data":{"\udc00":"x"}}""")]
     [InlineData("""{"data":{"name":"a\ud800\u0041"}}""")]
-    public async Task Escapes_of_half_a_surrogate_pair_are_400_json_invalid(string body)
-    {
-        var account = await api.NewAccountAsync();
-
-        var answer = await account.SendAsync(HttpMethod.Put, "conferences", Body.Json(body));
-
-        answer.ExpectValidationError("json", "invalid");
-        Assert.Empty(await account.ListIdsAsync());
-    }
+    public Task Escapes_of_half_a_surrogate_pair_are_400_json_invalid(string body) =>
+        InvalidJson.AssertCreateRefusedAsync(api, Body.Json(body));
 
     [Fact]
     public async Task A_whole_surrogate_pair_escape_is_text()

@@ -32,8 +32,7 @@ public abstract class TimestampFilterTests(ApiFactory api)
     [Fact]
     public async Task Created_from_and_to_equal_to_the_stored_pvt_created_keep_the_conference()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
         var stored = await api.Services.GetRequiredService<IDocumentStore>().GetAsync(AccountDatabase.Encoded(account.Id), id, CancellationToken.None);
         var created = KazooJson.GetLong(stored!, "pvt_created")!.Value;
 

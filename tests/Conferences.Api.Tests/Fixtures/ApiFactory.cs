@@ -44,6 +44,14 @@ public class ApiFactory : WebApplicationFactory<Program>
         return await AuthenticateAsync(key.Data!["api_key"]!.GetValue<string>());
     }
 
+    /// <summary>A new account (as <see cref="NewAccountAsync"/>) holding one new conference, <paramref name="document"/> or a
+    /// minimal one.</summary>
+    public async Task<(TestAccount Account, string Id)> NewAccountWithConferenceAsync(JsonObject? document = null)
+    {
+        var account = await NewAccountAsync();
+        return (account, await account.CreateConferenceIdAsync(document));
+    }
+
     /// <summary><c>PUT /v2/api_auth</c> with an API key → the account and its token.</summary>
     public async Task<TestAccount> AuthenticateAsync(string apiKey)
     {

@@ -4,27 +4,18 @@ namespace Conferences.Api.Tests.Proxy;
 /// Debian's nginx with docs/kazoo-cluster/nginx.conf filled in as envsubst does and included inside <c>http { }</c>,
 /// as a conf.d file is, by a main configuration that keeps pid, logs and temporary files in the test's directory.
 /// </summary>
-public sealed class NginxFixture : ProxyFixture
+public sealed class NginxFixture() : ProxyFixture(Binary, "nginx")
 {
     public const string Binary = "/usr/sbin/nginx";
 
-    protected override Task<ProxyProcess> StartProxyAsync(Uri conferences, Uri kazoo)
+    protected override Task<ProxyProcess> StartProxyAsync(ProxyLaunch launch)
     {
-        var binary = ProxyProcess.Require(Binary);
-        var port = ProxyProcess.FreePort();
-        var directory = ProxyProcess.NewDirectory("nginx");
-        var recipe = ProxyRecipe.Fill("nginx.conf", new Dictionary<string, string>
-        {
-            [ProxyRecipe.Listen] = $"127.0.0.1:{port}",
-            [ProxyRecipe.ConferencesServer] = ProxyRecipe.HostPort(conferences),
-            [ProxyRecipe.KazooCrossbarServer] = ProxyRecipe.HostPort(kazoo),
-        });
-        File.WriteAllText(Path.Combine(directory, "kazoo-api.conf"), recipe);
-        File.WriteAllText(Path.Combine(directory, "nginx.conf"), MainConfiguration(directory));
-        var errorLog = Path.Combine(directory, "error.log");
+        File.WriteAllText(launch.PathTo("kazoo-api.conf"), ProxyRecipe.Fill("nginx.conf", launch.Addresses));
+        File.WriteAllText(launch.PathTo("nginx.conf"), MainConfiguration(launch.Directory));
+        var errorLog = launch.PathTo("error.log");
         // -e: the error log before the configuration is read; -p: the prefix relative paths resolve against
-        var start = new ProcessStartInfo(binary) { WorkingDirectory = directory, ArgumentList = { "-p", directory + "/", "-c", Path.Combine(directory, "nginx.conf"), "-e", errorLog } };
-        return ProxyProcess.StartAsync(start, directory, port, () => File.Exists(errorLog) ? File.ReadAllText(errorLog) : string.Empty);
+        var start = new ProcessStartInfo(launch.Binary) { WorkingDirectory = launch.Directory, ArgumentList = { "-p", launch.Directory + "/", "-c", launch.PathTo("nginx.conf"), "-e", errorLog } };
+        return launch.StartAsync(start, () => File.Exists(errorLog) ? File.ReadAllText(errorLog) : string.Empty);
     }
 
     // As root, nginx's workers would switch to nobody, who cannot use the test's directory; elsewhere "user" is ignored.

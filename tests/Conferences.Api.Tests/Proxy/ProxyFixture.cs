@@ -5,7 +5,7 @@ namespace Conferences.Api.Tests.Proxy;
 /// crossbar, and a real proxy in front of both, started once per test class. Accounts are made directly on the
 /// service (<see cref="Api"/>): through the proxy, account creation is Kazoo's.
 /// </summary>
-public abstract class ProxyFixture : IAsyncLifetime
+public abstract class ProxyFixture(string binary, string name) : IAsyncLifetime
 {
     private HttpClient? client;
 
@@ -20,7 +20,7 @@ public abstract class ProxyFixture : IAsyncLifetime
         try
         {
             Kazoo = await KazooCrossbarStandIn.StartAsync();
-            Proxy = await StartProxyAsync(Api.Address, Kazoo.Address);
+            Proxy = await StartProxyAsync(ProxyLaunch.Prepare(binary, name, Api.Address, Kazoo.Address));
             client = new HttpClient { BaseAddress = Proxy.Address };
         }
         catch
@@ -66,5 +66,5 @@ public abstract class ProxyFixture : IAsyncLifetime
         await Api.DisposeAsync();
     }
 
-    protected abstract Task<ProxyProcess> StartProxyAsync(Uri conferences, Uri kazoo);
+    protected abstract Task<ProxyProcess> StartProxyAsync(ProxyLaunch launch);
 }

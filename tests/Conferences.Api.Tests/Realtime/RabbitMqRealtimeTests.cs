@@ -61,8 +61,7 @@ public sealed class RabbitMqRealtimeTests : IAsyncLifetime
     {
         var broker = Track(await TestBroker.PrivateAsync());
         var (simulator, api) = await SimulatorAndApiAsync(broker.Url);
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
         var ended = await account.CreateConferenceIdAsync();
         var alice = await JoinAsync(simulator, account, id, "alice");
         var bob = await JoinAsync(simulator, account, id, "bob");

@@ -28,8 +28,7 @@ public sealed class MalformedBodyTests(ApiFactory api) : IClassFixture<ApiFactor
     [MemberData(nameof(Bodies))]
     public async Task Conference_writes_never_answer_500(string body)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         foreach (var (method, path) in new[] { ("PUT", "conferences"), ("POST", $"conferences/{id}"), ("PATCH", $"conferences/{id}"), ("DELETE", $"conferences/{id}"), ("GET", "conferences"), ("PUT", $"conferences/{id}") })
         {

@@ -58,8 +58,7 @@ public sealed class OddRequestTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("?verb=DELETE&should_soft_delete=false")]
     public async Task Odd_tunnelled_verbs_never_answer_500(string query)
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync();
+        var (account, id) = await api.NewAccountWithConferenceAsync();
 
         NoServerError.Assert(await account.SendAsync(HttpMethod.Post, $"conferences{query}", Body.Json("{\"data\":{}}")), query);
         NoServerError.Assert(await account.SendAsync(HttpMethod.Post, $"conferences/{id}{query}", Body.Json("{\"data\":{}}")), query);

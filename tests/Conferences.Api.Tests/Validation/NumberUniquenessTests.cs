@@ -20,8 +20,7 @@ public abstract class NumberUniquenessTests(ApiFactory api)
     [Fact]
     public async Task Updating_a_conference_with_its_own_numbers_is_allowed()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["conference_numbers"] = new JsonArray("5550200") });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["conference_numbers"] = new JsonArray("5550200") });
 
         var post = await account.PostAsync($"conferences/{id}", new JsonObject { ["conference_numbers"] = new JsonArray("5550200"), ["name"] = "same" });
         var patch = await account.PatchAsync($"conferences/{id}", new JsonObject { ["moderator"] = new JsonObject { ["numbers"] = new JsonArray("5550200") } });
@@ -45,8 +44,7 @@ public abstract class NumberUniquenessTests(ApiFactory api)
     [Fact]
     public async Task Numbers_of_a_deleted_conference_are_free_again()
     {
-        var account = await api.NewAccountAsync();
-        var id = await account.CreateConferenceIdAsync(new JsonObject { ["conference_numbers"] = new JsonArray("5550400") });
+        var (account, id) = await api.NewAccountWithConferenceAsync(new JsonObject { ["conference_numbers"] = new JsonArray("5550400") });
         (await account.DeleteAsync($"conferences/{id}")).ExpectStatus(HttpStatusCode.OK);
 
         var answer = await account.PutAsync("conferences", new JsonObject { ["conference_numbers"] = new JsonArray("5550400") });

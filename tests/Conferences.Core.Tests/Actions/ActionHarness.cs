@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>
-/// The conference and participant actions over the embedded store and test doubles of the other ports: a live state the
-/// test sets, and a bus that records what is published.
+/// The conference and participant actions over the embedded store, the watched in-process bus (it keeps what is
+/// published) and the real live state, running what the test runs.
 /// </summary>
 internal sealed class ActionHarness
 {
@@ -21,7 +21,7 @@ internal sealed class ActionHarness
             ["name"] = "Stored room",
             ["pvt_type"] = "conference",
         });
-        Lookup = LookupOver(Store, Live);
+        Lookup = LookupOver(Store, Live.Readers);
         Applied = Confirmation(Events, TimeSpan.FromMilliseconds(300));
         Control = new ConferenceControl(Lookup, Commands(Bus), new RecordingNames(TimeProvider.System), Applied);
         Participants = new ParticipantActions(Lookup, new BulkParticipantActions(Commands(Bus), Applied), Commands(Bus), new ParticipantRelation(Commands(Bus), KazooSchemaValidator.LoadEmbedded()), Applied);
@@ -37,9 +37,9 @@ internal sealed class ActionHarness
 
     public AppliedConfirmation Applied { get; }
 
-    public FakeLiveConferences Live { get; } = new();
+    public RunningConferences Live { get; } = new();
 
-    public RecordingPublisher Bus { get; } = new();
+    public ObservedBus Bus { get; } = new();
 
     public ConferenceLookup Lookup { get; }
 
@@ -47,36 +47,33 @@ internal sealed class ActionHarness
 
     public ParticipantActions Participants { get; }
 
-    /// <summary>What the dial tests' <see cref="ConferenceActions"/> needs beside dial: nothing running, a bus that records.</summary>
+    /// <summary>What the dial tests' <see cref="ConferenceActions"/> needs beside dial: nothing running, a bus of its own.</summary>
     public static ConferenceActions ActionsOver(ConferenceLookup lookup, DialService dial) =>
-        new(lookup, dial, new ConferenceControl(lookup, Commands(new RecordingPublisher()), new RecordingNames(TimeProvider.System), Confirmation(new())), Confirmation(new()));
+        new(lookup, dial, new ConferenceControl(lookup, Commands(new ObservedBus()), new RecordingNames(TimeProvider.System), Confirmation(new())), Confirmation(new()));
 
     public static AppliedConfirmation Confirmation(LiveConferenceState events, TimeSpan? timeout = null) =>
         new(new AppliedWaiter(events, Options.Create(new AppliedWaitOptions { AppliedTimeout = timeout ?? TimeSpan.FromSeconds(5) }), TimeProvider.System));
 
-    public static ConferenceCommands Commands(RecordingPublisher bus) =>
+    public static ConferenceCommands Commands(IKapiPublisher bus) =>
         new(bus, Options.Create(new DialOptions { NodeName = "crossbar@test" }));
 
     /// <summary>
-    /// A harness running <see cref="BusyRoom"/> with five members: 1 speaks and hears, 2 does neither, 3 is the
-    /// moderator, 4 has no moderator flag, 5 speaks but does not hear.
+    /// The members of <see cref="BusyRoom"/>: 1 speaks and hears, 2 does neither, 3 is the moderator, 4 has no moderator
+    /// flag, 5 speaks but does not hear.
     /// </summary>
-    public static ActionHarness WithBusyRoom()
-    {
-        var harness = new ActionHarness();
-        harness.Run(BusyRoom,
-            FakeLiveConferences.Participant(1, """{"Is-Moderator":false,"Speak":true,"Hear":true}"""),
-            FakeLiveConferences.Participant(2, """{"Is-Moderator":false,"Speak":false,"Hear":false}"""),
-            FakeLiveConferences.Participant(3, """{"Is-Moderator":true,"Speak":true,"Hear":true}"""),
-            FakeLiveConferences.Participant(4, """{"Speak":true,"Hear":true}"""),
-            FakeLiveConferences.Participant(5, """{"Is-Moderator":false,"Speak":true,"Hear":false}"""));
-        return harness;
-    }
+    public static LiveParticipant[] BusyRoomMembers =>
+    [
+        RunningConferences.Participant(1, """{"Is-Moderator":false,"Speak":true,"Hear":true}"""),
+        RunningConferences.Participant(2, """{"Is-Moderator":false,"Speak":false,"Hear":false}"""),
+        RunningConferences.Participant(3, """{"Is-Moderator":true,"Speak":true,"Hear":true}"""),
+        RunningConferences.Participant(4, """{"Speak":true,"Hear":true}"""),
+        RunningConferences.Participant(5, """{"Is-Moderator":false,"Speak":true,"Hear":false}"""),
+    ];
 
     /// <summary>Runs <paramref name="conferenceId"/> with these members in the test account.</summary>
     public LiveConference Run(string conferenceId, params LiveParticipant[] participants)
     {
-        var conference = FakeLiveConferences.Conference(AccountId, conferenceId, participants);
+        var conference = RunningConferences.Conference(AccountId, conferenceId, participants);
         Live.Run(conference);
         return conference;
     }
@@ -94,6 +91,6 @@ internal sealed class ActionHarness
     public static void AssertJson(string expected, JsonNode? actual) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected} but got {actual?.ToJsonString()}");
 
-    public static ConferenceLookup LookupOver(IDocumentStore store, FakeLiveConferences live) =>
+    public static ConferenceLookup LookupOver(IDocumentStore store, ILiveConferences live) =>
         new(new ConferenceStore(store), live, KazooSchemaValidator.LoadEmbedded());
 }

@@ -1,26 +1,19 @@
 using Conferences.Core.Actions.Applied;
 using static Conferences.Core.Tests.Actions.ActionHarness;
-using static Conferences.Core.Tests.Actions.FakeLiveConferences;
+using static Conferences.Core.Tests.Actions.RunningConferences;
 
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary><c>wait=applied</c>: the answer waits for the confirming events the live state takes in, or says what is unconfirmed.</summary>
-public sealed class AppliedConfirmationTests
+public sealed class AppliedConfirmationTests() : RoomTests("applied-room",
+    Participant(1, """{"Is-Moderator":false,"Speak":true}"""),
+    Participant(2, """{"Is-Moderator":false,"Speak":true}"""),
+    Participant(3, """{"Is-Moderator":true,"Speak":true}"""))
 {
-    private const string Room = "applied-room";
-
-    private readonly ActionHarness harness = new();
-
-    public AppliedConfirmationTests() =>
-        harness.Run(Room,
-            Participant(1, """{"Is-Moderator":false,"Speak":true}"""),
-            Participant(2, """{"Is-Moderator":false,"Speak":true}"""),
-            Participant(3, """{"Is-Moderator":true,"Speak":true}"""));
-
     [Fact]
     public async Task Bulk_mute_answers_once_every_targets_mute_member_arrived()
     {
-        var answer = harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"mute"},"wait":"applied"}"""), Room, default);
+        var answer = Harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"mute"},"wait":"applied"}"""), Room, default);
         await PublishedAsync(2);
         Apply(KapiConferenceEvents.MuteMember, 2);
         Apply(KapiConferenceEvents.MuteMember, 3);
@@ -38,7 +31,7 @@ public sealed class AppliedConfirmationTests
     [Fact]
     public async Task A_confirmation_that_does_not_arrive_in_time_is_reported_unconfirmed()
     {
-        var answer = harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"kick"}}""", new() { ["wait"] = "applied" }), Room, default);
+        var answer = Harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"kick"}}""", new() { ["wait"] = "applied" }), Room, default);
         await PublishedAsync(3);
         Apply(KapiConferenceEvents.DelMember, 3);
 
@@ -53,11 +46,11 @@ public sealed class AppliedConfirmationTests
     [Fact]
     public async Task Lock_and_single_participant_actions_wait_for_their_event()
     {
-        var locking = harness.Control.LockAsync(ActionRequestReader.ForConference(Context("""{"data":{"action":"lock","wait":"applied"}}"""), Room), locked: true, default);
+        var locking = Harness.Control.LockAsync(ActionRequestReader.ForConference(Context("""{"data":{"action":"lock","wait":"applied"}}"""), Room), locked: true, default);
         await PublishedAsync(1);
         Apply(KapiConferenceEvents.Unlock, null);
         Apply(KapiConferenceEvents.Lock, null);
-        var unmuting = harness.Participants.HandleParticipantActionAsync(Context("""{"data":{"action":"unmute","wait":"applied"}}"""), Room, "2", default);
+        var unmuting = Harness.Participants.HandleParticipantActionAsync(Context("""{"data":{"action":"unmute","wait":"applied"}}"""), Room, "2", default);
         await PublishedAsync(2);
         Apply(KapiConferenceEvents.UnmuteMember, 2);
 
@@ -68,7 +61,7 @@ public sealed class AppliedConfirmationTests
     [Fact]
     public async Task Without_wait_nothing_is_awaited_and_the_answer_is_kazoos()
     {
-        var result = await harness.Control.LockAsync(ActionRequestReader.ForConference(Context("""{"data":{"action":"lock"}}"""), Room), locked: true, default);
+        var result = await Harness.Control.LockAsync(ActionRequestReader.ForConference(Context("""{"data":{"action":"lock"}}"""), Room), locked: true, default);
 
         Assert.Null(result.Metadata);
         Assert.False(result.Unconfirmed);
@@ -86,7 +79,7 @@ public sealed class AppliedConfirmationTests
     }
 
     private void Apply(string name, long? participant) =>
-        harness.Events.Apply(new LiveEvent(name, AccountId, Room, "instance-1", 63_880_000_100)
+        Harness.Events.Apply(new LiveEvent(name, AccountId, Room, "instance-1", 63_880_000_100)
         {
             ParticipantId = participant,
             CallId = participant is null ? null : $"call-{participant}",
@@ -94,10 +87,10 @@ public sealed class AppliedConfirmationTests
 
     private async Task PublishedAsync(int count)
     {
-        for (var i = 0; i < 200 && harness.Bus.Published.Count < count; i++)
+        for (var i = 0; i < 200 && Harness.Bus.Published.Count < count; i++)
         {
             await Task.Delay(10);
         }
-        Assert.Equal(count, harness.Bus.Published.Count);
+        Assert.Equal(count, Harness.Bus.Published.Count);
     }
 }

@@ -177,7 +177,7 @@ public sealed class ConferenceControlTests
     [Fact]
     public async Task A_bus_that_is_down_fails_the_action()
     {
-        harness.Bus.Failure = new BusUnavailableException("down");
+        harness.Bus.Unavailable = true;
 
         await Assert.ThrowsAsync<BusUnavailableException>(() => Actions.HandleConferenceActionAsync(Context("""{"action":"lock","data":{}}"""), StoredId, default));
     }

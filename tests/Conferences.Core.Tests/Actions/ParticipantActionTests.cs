@@ -4,12 +4,8 @@ using static Conferences.Core.Tests.Actions.ActionHarness;
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>PUT <c>…/participants/{pid}</c> (<c>cb_conferences:participant_action/4</c>; docs/compatibility.md D3).</summary>
-public sealed class ParticipantActionTests
+public sealed class ParticipantActionTests() : RoomTests(BusyRoom, BusyRoomMembers)
 {
-    private const string Room = BusyRoom;
-
-    private readonly ActionHarness harness = WithBusyRoom();
-
     [Theory]
     [InlineData("mute", "mute_participant")]
     [InlineData("unmute", "unmute_participant")]
@@ -18,10 +14,10 @@ public sealed class ParticipantActionTests
     [InlineData("kick", "kick")]
     public async Task Single_actions_send_an_integer_participant_id_and_answer_ok(string action, string application)
     {
-        var result = await harness.Participants.HandleParticipantActionAsync(Context($$"""{"data":{"action":"{{action}}"} }"""), Room, "3", default);
+        var result = await Harness.Participants.HandleParticipantActionAsync(Context($$"""{"data":{"action":"{{action}}"} }"""), Room, "3", default);
 
         AssertJson("\"ok\"", result.Data);
-        var message = Assert.Single(harness.Bus.Messages);
+        var message = Assert.Single(Harness.Bus.Messages);
         Assert.Equal(application, (string?)message["Application-Name"]);
         Assert.Equal(JsonValueKind.Number, message["Participant-ID"]!.GetValueKind());
         Assert.Equal(3L, (long)message["Participant-ID"]!);
@@ -30,9 +26,9 @@ public sealed class ParticipantActionTests
     [Fact]
     public async Task Single_play_sends_the_participant_id_as_kazoo_does_a_string()
     {
-        await harness.Participants.HandleParticipantActionAsync(Context("""{"action":"play","data":{"media_id":"beep"}}"""), Room, "2", default);
+        await Harness.Participants.HandleParticipantActionAsync(Context("""{"action":"play","data":{"media_id":"beep"}}"""), Room, "2", default);
 
-        var message = Assert.Single(harness.Bus.Messages);
+        var message = Assert.Single(Harness.Bus.Messages);
         Assert.Equal("play", (string?)message["Application-Name"]);
         Assert.Equal("2", (string?)message["Participant-ID"]);
         Assert.Equal($"/{AccountId}/beep", (string?)message["Media-Name"]);
@@ -45,7 +41,7 @@ public sealed class ParticipantActionTests
     [InlineData("1.0")]
     public async Task A_participant_that_is_not_in_the_conference_is_404_naming_it(string participantId)
     {
-        var error = await FailsAsync(() => harness.Participants.HandleParticipantActionAsync(Context("""{"data":{"action":"mute"}}"""), Room, participantId, default));
+        var error = await FailsAsync(() => Harness.Participants.HandleParticipantActionAsync(Context("""{"data":{"action":"mute"}}"""), Room, participantId, default));
 
         Assert.Equal(404, error.Status);
         Assert.Equal("bad_identifier", error.ErrorName);
@@ -55,7 +51,7 @@ public sealed class ParticipantActionTests
     [Fact]
     public async Task A_stored_conference_that_is_not_running_has_no_participants_to_act_on()
     {
-        var error = await FailsAsync(() => harness.Participants.HandleParticipantActionAsync(Context("""{"data":{"action":"kick"}}"""), StoredId, "1", default));
+        var error = await FailsAsync(() => Harness.Participants.HandleParticipantActionAsync(Context("""{"data":{"action":"kick"}}"""), StoredId, "1", default));
 
         Assert.Equal(404, error.Status);
         AssertJson("""{"id":"1","message":"bad identifier"}""", error.ErrorData);
@@ -67,7 +63,7 @@ public sealed class ParticipantActionTests
     [InlineData("""{"data":{"action":"lock"}}""")]
     public async Task A_missing_or_unknown_single_action_is_a_faulty_request(string envelope)
     {
-        var error = await FailsAsync(() => harness.Participants.HandleParticipantActionAsync(Context(envelope), Room, "1", default));
+        var error = await FailsAsync(() => Harness.Participants.HandleParticipantActionAsync(Context(envelope), Room, "1", default));
 
         Assert.Equal(404, error.Status);
         Assert.Equal("faulty_request", error.ErrorName);
@@ -76,7 +72,7 @@ public sealed class ParticipantActionTests
     [Fact]
     public async Task Single_play_without_a_media_id_is_a_400()
     {
-        var error = await FailsAsync(() => harness.Participants.HandleParticipantActionAsync(Context("""{"action":"play","data":{}}"""), Room, "1", default));
+        var error = await FailsAsync(() => Harness.Participants.HandleParticipantActionAsync(Context("""{"action":"play","data":{}}"""), Room, "1", default));
 
         Assert.Equal(400, error.Status);
         Assert.NotNull(error.ErrorData?["data.media_id"]?["required"]);
@@ -85,9 +81,9 @@ public sealed class ParticipantActionTests
     [Fact]
     public async Task A_bus_that_is_down_fails_a_bulk_action()
     {
-        harness.Bus.Failure = new BusUnavailableException("down");
+        Harness.Bus.Unavailable = true;
 
         await Assert.ThrowsAsync<BusUnavailableException>(() =>
-            harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"kick"}}"""), Room, default));
+            Harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"kick"}}"""), Room, default));
     }
 }

@@ -4,12 +4,8 @@ using static Conferences.Core.Tests.Actions.ActionHarness;
 namespace Conferences.Core.Tests.Actions;
 
 /// <summary>PUT <c>…/participants</c> (<c>cb_conferences:handle_participants_action/3</c>; docs/compatibility.md D2, D7).</summary>
-public sealed class ParticipantActionsTests
+public sealed class ParticipantActionsTests() : RoomTests(BusyRoom, BusyRoomMembers)
 {
-    private const string Room = BusyRoom;
-
-    private readonly ActionHarness harness = WithBusyRoom();
-
     [Theory]
     [InlineData("mute", "mute_participant", new[] { "1", "5" })]
     [InlineData("unmute", "unmute_participant", new[] { "2" })]
@@ -18,9 +14,9 @@ public sealed class ParticipantActionsTests
     [InlineData("kick", "kick", new[] { "1", "2", "3", "4", "5" })]
     public async Task Bulk_actions_select_as_kazoo_does_and_send_string_ids(string action, string application, string[] ids)
     {
-        var result = await harness.Participants.HandleParticipantsActionAsync(Context($$"""{"data":{"action":"{{action}}"} }"""), Room, default);
+        var result = await Harness.Participants.HandleParticipantsActionAsync(Context($$"""{"data":{"action":"{{action}}"} }"""), Room, default);
 
-        var sent = harness.Bus.Published.ToList();
+        var sent = Harness.Bus.Published.ToList();
         Assert.All(sent, p => Assert.Equal($"conference.command.{Room}", p.RoutingKey));
         Assert.All(sent, p => Assert.Equal(application, (string?)p.Message["Application-Name"]));
         Assert.All(sent, p => Assert.Equal(JsonValueKind.String, p.Message["Participant-ID"]!.GetValueKind()));
@@ -33,17 +29,17 @@ public sealed class ParticipantActionsTests
     [Fact]
     public async Task Bulk_action_on_a_stored_conference_that_is_not_running_sends_nothing_and_answers_the_document()
     {
-        var result = await harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"mute"}}"""), StoredId, default);
+        var result = await Harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"mute"}}"""), StoredId, default);
 
-        Assert.Empty(harness.Bus.Published);
+        Assert.Empty(Harness.Bus.Published);
         AssertJson("""{"name":"Stored room","id":"stored-room"}""", result.Data);
-        Assert.Equal(harness.StoredRevision, result.Revision);
+        Assert.Equal(Harness.StoredRevision, result.Revision);
     }
 
     [Fact]
     public async Task The_ad_hoc_document_carries_the_schema_defaults()
     {
-        var result = await harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"deaf"}}"""), Room, default);
+        var result = await Harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"deaf"}}"""), Room, default);
 
         Assert.IsType<JsonArray>(result.Data["conference_numbers"]);
         Assert.IsType<JsonArray>(result.Data["member"]?["numbers"]);
@@ -58,10 +54,10 @@ public sealed class ParticipantActionsTests
     {
         var query = queryAction is null ? null : new Dictionary<string, string> { ["action"] = queryAction };
 
-        await harness.Participants.HandleParticipantsActionAsync(Context(envelope, query), Room, default);
+        await Harness.Participants.HandleParticipantsActionAsync(Context(envelope, query), Room, default);
 
-        Assert.All(harness.Bus.Messages, m => Assert.Equal("mute_participant", (string?)m["Application-Name"]));
-        Assert.Equal(2, harness.Bus.Published.Count);
+        Assert.All(Harness.Bus.Messages, m => Assert.Equal("mute_participant", (string?)m["Application-Name"]));
+        Assert.Equal(2, Harness.Bus.Published.Count);
     }
 
     [Theory]
@@ -71,7 +67,7 @@ public sealed class ParticipantActionsTests
     [InlineData("""{"data":{"action":5}}""")]
     public async Task A_missing_or_unknown_bulk_action_is_a_faulty_request(string envelope)
     {
-        var error = await FailsAsync(() => harness.Participants.HandleParticipantsActionAsync(Context(envelope), "nowhere", default));
+        var error = await FailsAsync(() => Harness.Participants.HandleParticipantsActionAsync(Context(envelope), "nowhere", default));
 
         Assert.Equal(404, error.Status);
         Assert.Equal("faulty_request", error.ErrorName);
@@ -80,7 +76,7 @@ public sealed class ParticipantActionsTests
     [Fact]
     public async Task Bulk_actions_on_an_id_neither_stored_nor_running_are_404()
     {
-        var error = await FailsAsync(() => harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"kick"}}"""), "nowhere", default));
+        var error = await FailsAsync(() => Harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"kick"}}"""), "nowhere", default));
 
         Assert.Equal(404, error.Status);
         Assert.Equal("bad_identifier", error.ErrorName);
@@ -89,10 +85,10 @@ public sealed class ParticipantActionsTests
     [Fact]
     public async Task Bulk_play_plays_to_the_whole_conference()
     {
-        var result = await harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"play","data":{"media_id":"hold"}}}"""), Room, default);
+        var result = await Harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"play","data":{"media_id":"hold"}}}"""), Room, default);
 
         AssertJson("\"ok\"", result.Data);
-        var message = Assert.Single(harness.Bus.Messages);
+        var message = Assert.Single(Harness.Bus.Messages);
         Assert.Equal("play", (string?)message["Application-Name"]);
         Assert.Equal($"/{AccountId}/hold", (string?)message["Media-Name"]);
         Assert.Null(message["Participant-ID"]);
@@ -104,10 +100,10 @@ public sealed class ParticipantActionsTests
     [InlineData("""{"participant_id":5,"other_participant":3,"relationship":"deaf"}""", 5, 3, "deaf")]
     public async Task Relate_sends_relate_participants_with_integer_ids(string data, long participant, long other, string relationship)
     {
-        var result = await harness.Participants.HandleParticipantsActionAsync(Context($$"""{"action":"relate","data":{{data}}}"""), Room, default);
+        var result = await Harness.Participants.HandleParticipantsActionAsync(Context($$"""{"action":"relate","data":{{data}}}"""), Room, default);
 
         AssertJson("\"relating participants\"", result.Data);
-        var message = Assert.Single(harness.Bus.Messages);
+        var message = Assert.Single(Harness.Bus.Messages);
         Assert.Equal("relate_participants", (string?)message["Application-Name"]);
         Assert.Equal(JsonValueKind.Number, message["Participant-ID"]!.GetValueKind());
         Assert.Equal(participant, (long)message["Participant-ID"]!);
@@ -118,10 +114,10 @@ public sealed class ParticipantActionsTests
     [Fact]
     public async Task Relate_data_may_be_nested_in_data_data()
     {
-        await harness.Participants.HandleParticipantsActionAsync(
+        await Harness.Participants.HandleParticipantsActionAsync(
             Context("""{"data":{"action":"relate","data":{"participant_id":2,"other_participant":4}}}"""), Room, default);
 
-        Assert.Equal(2L, (long)Assert.Single(harness.Bus.Messages)["Participant-ID"]!);
+        Assert.Equal(2L, (long)Assert.Single(Harness.Bus.Messages)["Participant-ID"]!);
     }
 
     [Theory]
@@ -129,7 +125,7 @@ public sealed class ParticipantActionsTests
     [InlineData("""{"participant_id":1,"other_participant":2,"relationship":"hug"}""", """{"relationship":{"enum":{"message":"Value not found in enumerated list of values","target":["deaf","clear","mute"],"value":"hug"}}}""")]
     public async Task Relate_data_is_validated_against_metaflows_relate(string data, string errors)
     {
-        var error = await FailsAsync(() => harness.Participants.HandleParticipantsActionAsync(Context($$"""{"action":"relate","data":{{data}}}"""), Room, default));
+        var error = await FailsAsync(() => Harness.Participants.HandleParticipantsActionAsync(Context($$"""{"action":"relate","data":{{data}}}"""), Room, default));
 
         Assert.Equal(400, error.Status);
         Assert.Equal("validation error", error.ErrorName);
@@ -139,7 +135,7 @@ public sealed class ParticipantActionsTests
             Assert.True(error.ErrorData?[key] is not null, $"no {key} in {error.ErrorData?.ToJsonString()}");
             Assert.Equal(value!.AsObject().Single().Key, error.ErrorData![key]!.AsObject().Single().Key);
         }
-        Assert.Empty(harness.Bus.Published);
+        Assert.Empty(Harness.Bus.Published);
     }
 
     [Theory]
@@ -150,11 +146,11 @@ public sealed class ParticipantActionsTests
     [InlineData("""{"participant_id":"abc","other_participant":1}""", "\"abc\"")]
     public async Task Relate_needs_both_participants_in_the_conference(string data, string shownId)
     {
-        var error = await FailsAsync(() => harness.Participants.HandleParticipantsActionAsync(Context($$"""{"action":"relate","data":{{data}}}"""), Room, default));
+        var error = await FailsAsync(() => Harness.Participants.HandleParticipantsActionAsync(Context($$"""{"action":"relate","data":{{data}}}"""), Room, default));
 
         Assert.Equal(404, error.Status);
         Assert.Equal("bad_identifier", error.ErrorName);
         AssertJson($$"""{"id":{{shownId}},"message":"bad identifier"}""", error.ErrorData);
-        Assert.Empty(harness.Bus.Published);
+        Assert.Empty(Harness.Bus.Published);
     }
 }

@@ -30,7 +30,7 @@ internal sealed class DialHarness
             Directory,
             Options.Create(options ?? new DialOptions { NodeName = "crossbar@test" }),
             NullLogger<DialService>.Instance);
-        Lookup = global::Conferences.Core.Tests.Actions.ActionHarness.LookupOver(Store, new global::Conferences.Core.Tests.Actions.FakeLiveConferences());
+        Lookup = global::Conferences.Core.Tests.Actions.ActionHarness.LookupOver(Store, new global::Conferences.Core.Tests.Actions.RunningConferences().Readers);
         Actions = global::Conferences.Core.Tests.Actions.ActionHarness.ActionsOver(Lookup, Service);
     }
 

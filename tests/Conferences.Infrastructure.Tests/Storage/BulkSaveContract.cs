@@ -10,10 +10,8 @@ public abstract class BulkSaveContract(IStoreSource source) : DocumentStoreContr
         var ids = SortedIds(4);
         var updatedRev = await store.SaveAsync(db, Conference(ids[1], "Before"), Ct);
         var removedRev = await store.SaveAsync(db, Conference(ids[2], "Leaving"), Ct);
-        var update = Conference(ids[1], "After");
-        update["_rev"] = updatedRev;
 
-        var results = await store.SaveManyAsync(db, [Conference(ids[3], "New"), update, BulkSaveResult.Removal(ids[2], removedRev), Conference(ids[0], "First")], Ct);
+        var results = await store.SaveManyAsync(db, [Conference(ids[3], "New"), Revising(updatedRev, Conference(ids[1], "After")), BulkSaveResult.Removal(ids[2], removedRev), Conference(ids[0], "First")], Ct);
 
         Assert.Equal([ids[3], ids[1], ids[2], ids[0]], results.Select(r => r.Id));
         Assert.All(results, r => Assert.Matches(RevisionPattern, r.Revision!));
@@ -31,8 +29,7 @@ public abstract class BulkSaveContract(IStoreSource source) : DocumentStoreContr
         var (store, db) = await StoreWithDatabaseAsync();
         var ids = SortedIds(4);
         var first = await store.SaveAsync(db, Conference(ids[0], "Kept"), Ct);
-        var stale = Conference(ids[0], "Stale");
-        stale["_rev"] = "1-00000000000000000000000000000000";
+        var stale = Revising("1-00000000000000000000000000000000", Conference(ids[0], "Stale"));
         var gone = await store.SaveAsync(db, Conference(ids[1]), Ct);
         await store.DeleteAsync(db, ids[1], gone, Ct);
 

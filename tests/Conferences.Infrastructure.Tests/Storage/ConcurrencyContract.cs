@@ -37,12 +37,7 @@ public abstract class ConcurrencyContract(IStoreSource source) : DocumentStoreCo
         var id = KazooIds.NewId();
         var rev = await store.SaveAsync(db, Conference(id, numbers: ["1"]), Ct);
 
-        var outcomes = await RaceAsync(writer =>
-        {
-            var update = Conference(id, $"writer {writer}", [$"{writer}"]);
-            update["_rev"] = rev;
-            return store.SaveAsync(db, update, Ct);
-        });
+        var outcomes = await RaceAsync(writer => store.SaveAsync(db, Revising(rev, Conference(id, $"writer {writer}", [$"{writer}"])), Ct));
 
         var winner = Assert.Single(outcomes, outcome => outcome is not null);
         Assert.Matches("^2-", winner);
@@ -76,8 +71,7 @@ public abstract class ConcurrencyContract(IStoreSource source) : DocumentStoreCo
         Assert.True(await other.DatabaseExistsAsync(db, Ct));
         Assert.Equal(rev, KazooJson.GetString((await other.GetAsync(db, id, Ct))!, "_rev"));
         Assert.Equal(id, Assert.Single(await other.QueryViewAsync(db, KazooViews.ConferenceByNumber, new ViewQuery { Keys = ["6000"] }, Ct)).Id);
-        var stale = Conference(id);
-        stale["_rev"] = "1-0123456789abcdef0123456789abcdef";
+        var stale = Revising("1-0123456789abcdef0123456789abcdef", Conference(id));
         await Assert.ThrowsAsync<DocumentConflictException>(() => other.SaveAsync(db, stale, Ct));
     }
 

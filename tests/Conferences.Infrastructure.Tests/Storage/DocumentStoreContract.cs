@@ -46,6 +46,20 @@ public abstract class DocumentStoreContract(IStoreSource source)
         ["conference_numbers"] = new JsonArray([.. (numbers ?? []).Select(n => (JsonNode?)n)]),
     };
 
+    /// <summary><paramref name="document"/> sent as the next revision after <paramref name="revision"/> (its <c>_rev</c>).</summary>
+    protected static JsonObject Revising(string revision, JsonObject document)
+    {
+        document["_rev"] = revision;
+        return document;
+    }
+
+    /// <summary>A soft delete as crossbar saves it: <c>pvt_deleted</c> on the next revision after <paramref name="revision"/>.</summary>
+    protected static JsonObject SoftDeleting(string revision, JsonObject document)
+    {
+        document["pvt_deleted"] = true;
+        return Revising(revision, document);
+    }
+
     protected static void AssertJsonEqual(JsonNode? expected, JsonNode? actual) =>
         Assert.True(JsonNode.DeepEquals(expected, actual), $"expected {expected?.ToJsonString()} but got {actual?.ToJsonString()}");
 

@@ -55,10 +55,8 @@ public abstract class DocumentsContract(IStoreSource source) : DocumentStoreCont
         var (store, db) = await StoreWithDatabaseAsync();
         var id = KazooIds.NewId();
         var first = await store.SaveAsync(db, Conference(id, "Before"), Ct);
-        var update = Conference(id, "After");
-        update["_rev"] = first;
 
-        var second = await store.SaveAsync(db, update, Ct);
+        var second = await store.SaveAsync(db, Revising(first, Conference(id, "After")), Ct);
 
         Assert.Matches("^2-[0-9a-f]{32}$", second);
         Assert.NotEqual(first[2..], second[2..]);
@@ -71,11 +69,8 @@ public abstract class DocumentsContract(IStoreSource source) : DocumentStoreCont
         var (store, db) = await StoreWithDatabaseAsync();
         var id = KazooIds.NewId();
         var first = await store.SaveAsync(db, Conference(id), Ct);
-        var update = Conference(id, "Newer");
-        update["_rev"] = first;
-        var current = await store.SaveAsync(db, update, Ct);
-        var stale = Conference(id, "Stale");
-        stale["_rev"] = first;
+        var current = await store.SaveAsync(db, Revising(first, Conference(id, "Newer")), Ct);
+        var stale = Revising(first, Conference(id, "Stale"));
 
         var conflict = await Assert.ThrowsAsync<DocumentConflictException>(() => store.SaveAsync(db, stale, Ct));
 
@@ -101,8 +96,7 @@ public abstract class DocumentsContract(IStoreSource source) : DocumentStoreCont
     {
         var (store, db) = await StoreWithDatabaseAsync();
         var id = KazooIds.NewId();
-        var document = Conference(id);
-        document["_rev"] = "1-0123456789abcdef0123456789abcdef";
+        var document = Revising("1-0123456789abcdef0123456789abcdef", Conference(id));
 
         await Assert.ThrowsAsync<DocumentConflictException>(() => store.SaveAsync(db, document, Ct));
 
@@ -131,9 +125,7 @@ public abstract class DocumentsContract(IStoreSource source) : DocumentStoreCont
         var (store, db) = await StoreWithDatabaseAsync();
         var id = KazooIds.NewId();
         var first = await store.SaveAsync(db, Conference(id), Ct);
-        var update = Conference(id);
-        update["_rev"] = first;
-        await store.SaveAsync(db, update, Ct);
+        await store.SaveAsync(db, Revising(first, Conference(id)), Ct);
 
         await Assert.ThrowsAsync<DocumentConflictException>(() => store.DeleteAsync(db, id, first, Ct));
 
@@ -155,11 +147,8 @@ public abstract class DocumentsContract(IStoreSource source) : DocumentStoreCont
         var (store, db) = await StoreWithDatabaseAsync();
         var id = KazooIds.NewId();
         var rev = await store.SaveAsync(db, Conference(id), Ct);
-        var deleted = Conference(id);
-        deleted["_rev"] = rev;
-        deleted["pvt_deleted"] = true;
 
-        await store.SaveAsync(db, deleted, Ct);
+        await store.SaveAsync(db, SoftDeleting(rev, Conference(id)), Ct);
 
         var stored = await store.GetAsync(db, id, Ct);
         Assert.NotNull(stored);

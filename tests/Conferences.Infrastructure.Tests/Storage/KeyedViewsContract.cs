@@ -48,10 +48,8 @@ public abstract class KeyedViewsContract(IStoreSource source) : DocumentStoreCon
         var (store, db) = await StoreWithDatabaseAsync();
         var id = KazooIds.NewId();
         var rev = await store.SaveAsync(db, Conference(id, "Old", ["4000"]), Ct);
-        var update = Conference(id, "New", ["4001"]);
-        update["_rev"] = rev;
 
-        await store.SaveAsync(db, update, Ct);
+        await store.SaveAsync(db, Revising(rev, Conference(id, "New", ["4001"])), Ct);
 
         Assert.Empty(await store.QueryViewAsync(db, KazooViews.ConferenceByNumber, new ViewQuery { Keys = ["4000"] }, Ct));
         Assert.Single(await store.QueryViewAsync(db, KazooViews.ConferenceByNumber, new ViewQuery { Keys = ["4001"] }, Ct));

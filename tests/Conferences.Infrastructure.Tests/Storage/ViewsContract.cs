@@ -103,11 +103,8 @@ public abstract class ViewsContract(IStoreSource source) : DocumentStoreContract
         var (store, db) = await StoreWithDatabaseAsync();
         var id = KazooIds.NewId();
         var rev = await store.SaveAsync(db, Conference(id, "Doomed", ["7000"]), Ct);
-        var deleted = Conference(id, "Doomed", ["7000"]);
-        deleted["_rev"] = rev;
-        deleted["pvt_deleted"] = true;
 
-        await store.SaveAsync(db, deleted, Ct);
+        await store.SaveAsync(db, SoftDeleting(rev, Conference(id, "Doomed", ["7000"])), Ct);
 
         Assert.NotNull(await store.GetAsync(db, id, Ct));
         Assert.Empty(await store.QueryViewAsync(db, KazooViews.ConferenceListing, new ViewQuery(), Ct));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Conferences.Core.Messaging;
 using Conferences.Infrastructure.Messaging.InProcess;
@@ -36,6 +37,11 @@ public sealed class ObservedBus : IKapiPublisher, IKapiSubscriber, IMessageBusHe
 
     public IEnumerable<ObservedSubscription> Live => All.Where(s => !s.Ended);
 
+    /// <summary>What the bus accepted, in order, serialised and parsed back as a consumer would read it.</summary>
+    public ConcurrentQueue<(KapiExchange Exchange, string RoutingKey, JsonObject Message)> Published { get; } = new();
+
+    public IReadOnlyList<JsonObject> Messages => [.. Published.Select(p => p.Message)];
+
     public event EventHandler? Reconnected;
 
     /// <summary>The live subscription whose queue is bound to <paramref name="binding"/>.</summary>
@@ -47,8 +53,12 @@ public sealed class ObservedBus : IKapiPublisher, IKapiSubscriber, IMessageBusHe
     /// <summary>What a recovered connection raises; the in-process bus has no connection to lose.</summary>
     public void Reconnect() => Reconnected?.Invoke(this, EventArgs.Empty);
 
-    public async Task PublishAsync(KapiExchange exchange, string routingKey, JsonObject message, CancellationToken cancellationToken) =>
+    public async Task PublishAsync(KapiExchange exchange, string routingKey, JsonObject message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         await (await CurrentAsync()).PublishAsync(exchange, routingKey, message, cancellationToken);
+        Published.Enqueue((exchange, routingKey, JsonNode.Parse(message.ToJsonString())!.AsObject()));
+    }
 
     public async Task<IKapiSubscription> SubscribeAsync(KapiQueue queue, KapiMessageHandler handler, CancellationToken cancellationToken)
     {
