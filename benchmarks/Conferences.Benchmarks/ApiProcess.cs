@@ -9,6 +9,16 @@ public sealed class ApiProcess : IAsyncDisposable
 
     private ApiProcess(Process process) => _process = process;
 
+    /// <summary>The API process's CPU time so far (user + system).</summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ApiProcess> StartAsync(string dll, int port, string apiKey, IReadOnlyDictionary<string, string> settings, HttpClient client)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -61,7 +61,7 @@ internal sealed class RealtimeHttp(string root, string rabbitMq, double seconds,
         }
         await client.WaitUntilRunningAsync(live, running, Members, token);
 
-        var runner = new LoadRunner(http, Workers, TimeSpan.FromSeconds(seconds));
+        var measure = new CaseRounds(api, new LoadRunner(http, Workers, TimeSpan.FromSeconds(seconds)), rounds, FreePort);
         var cases = new List<HttpCase>();
         foreach (var (name, liveUrl, idleUrl) in new[]
         {
@@ -69,26 +69,13 @@ internal sealed class RealtimeHttp(string root, string rabbitMq, double seconds,
             ("GET /conferences?page_size=50", $"{client.Base}/accounts/{live}/conferences?page_size=50", $"{client.Base}/accounts/{idle}/conferences?page_size=50"),
         })
         {
-            var liveBytes = await client.BytesAsync(liveUrl, token);
-            var idleBytes = await client.BytesAsync(idleUrl, token);
-            await runner.RunAsync("warmup live", () => Client.Get(liveUrl, token));
-            await runner.RunAsync("warmup idle", () => Client.Get(idleUrl, token));
-            var liveRuns = new List<LoadResult>();
-            var idleRuns = new List<LoadResult>();
-            for (var round = 0; round < rounds; round++)
-            {
-                liveRuns.Add(await runner.RunAsync($"{name} running", () => Client.Get(liveUrl, token)));
-                idleRuns.Add(await runner.RunAsync($"{name} idle", () => Client.Get(idleUrl, token)));
-            }
-            var c = new HttpCase(name, liveBytes, idleBytes, Median(liveRuns), Median(idleRuns));
+            var c = await measure.RunAsync(name, await client.BytesAsync(liveUrl, token), await client.BytesAsync(idleUrl, token), () => Client.Get(liveUrl, token), () => Client.Get(idleUrl, token));
             Console.WriteLine($"{name}: running {c.Running.RequestsPerSecond:F0}/s p99 {c.Running.P99Ms:F2} ms; idle {c.Idle.RequestsPerSecond:F0}/s p99 {c.Idle.P99Ms:F2} ms");
             cases.Add(c);
         }
         File.Delete(dbFile);
         return cases;
     }
-
-    private static LoadResult Median(List<LoadResult> runs) => runs.OrderBy(r => r.RequestsPerSecond).ElementAt(runs.Count / 2);
 
     private static int FreePort()
     {
@@ -180,12 +167,4 @@ internal sealed class RealtimeHttp(string root, string rabbitMq, double seconds,
             return response.IsSuccessStatusCode ? JsonNode.Parse(text)! : throw new InvalidOperationException($"{method} {url}: {(int)response.StatusCode} {text}");
         }
     }
-}
-
-/// <summary>One HTTP case: the running variant and its idle twin, median rounds.</summary>
-internal sealed record HttpCase(string Name, byte[] RunningBody, byte[] IdleBody, LoadResult Running, LoadResult Idle)
-{
-    public double ThroughputRatio => Running.RequestsPerSecond / Idle.RequestsPerSecond;
-
-    public double P99Ratio => Running.P99Ms / Idle.P99Ms;
 }

@@ -23,7 +23,7 @@ public sealed class ConferenceReadAnswers(ConferenceReads reads, ConferenceServi
             Status = StatusCodes.Status200OK,
             RenderedData = read.Data,
             Revision = read.Revision,
-            Metadata = read.Metadata,
+            RenderedMetadata = read.Metadata,
         })
         { SendETag = true }.WriteAsync(http).ConfigureAwait(false);
     }

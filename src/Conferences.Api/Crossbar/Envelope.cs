@@ -22,5 +22,8 @@ public sealed record Envelope
 
     public JsonObject? Metadata { get; init; }
 
+    /// <summary><c>metadata</c> already serialised (kept with a rendered GET).</summary>
+    public ReadOnlyMemory<byte>? RenderedMetadata { get; init; }
+
     public bool IsError => ErrorName is not null;
 }

@@ -21,7 +21,7 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
     // Rendered into a pooled buffer (the length goes first, as Content-Length), then written to the body's pipe.
     public async Task WriteAsync(HttpContext http, Envelope envelope)
     {
-        using var buffer = new PooledBufferWriter(4096);
+        using var buffer = new PooledBufferWriter(Capacity(envelope));
         Render(http, envelope, buffer);
         http.Response.StatusCode = envelope.Status;
         http.Response.ContentType = JsonContentType;
@@ -34,10 +34,13 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
 
     public byte[] Render(HttpContext http, Envelope envelope)
     {
-        using var buffer = new PooledBufferWriter(4096);
+        using var buffer = new PooledBufferWriter(Capacity(envelope));
         Render(http, envelope, buffer);
         return buffer.WrittenMemory.ToArray();
     }
+
+    // room for rendered data and the envelope's other keys, so the buffer is not grown and copied while writing
+    private static int Capacity(Envelope envelope) => Math.Max(4096, (envelope.RenderedData?.Length ?? 0) + 1024);
 
     private void Render(HttpContext http, Envelope envelope, IBufferWriter<byte> buffer)
     {
@@ -87,7 +90,12 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
         {
             writer.WriteString("next_start_key"u8, envelope.NextStartKey);
         }
-        if (envelope.Metadata is not null)
+        if (envelope.RenderedMetadata is { } metadata)
+        {
+            writer.WritePropertyName("metadata"u8);
+            writer.WriteRawValue(metadata.Span, skipInputValidation: true);
+        }
+        else if (envelope.Metadata is not null)
         {
             writer.WritePropertyName("metadata"u8);
             envelope.Metadata.WriteTo(writer);

@@ -5,21 +5,21 @@ namespace Conferences.Api.OpenApi;
 /// authoritative); <c>secret</c> only in the answers of create and rotation.
 /// </summary>
 public sealed record WebhookDocument(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("uri")] string Uri,
-    [property: JsonPropertyName("http_verb")] string HttpVerb,
-    [property: JsonPropertyName("format")] string Format,
-    [property: JsonPropertyName("retries")] int Retries,
-    [property: JsonPropertyName("custom_data")] IReadOnlyDictionary<string, string>? CustomData,
-    [property: JsonPropertyName("enabled")] bool Enabled,
-    [property: JsonPropertyName("include_subaccounts")] bool IncludeSubaccounts,
-    [property: JsonPropertyName("events")] IReadOnlyList<string> Events,
-    [property: JsonPropertyName("conference_ids")] IReadOnlyList<string>? ConferenceIds,
-    [property: JsonPropertyName("secret")] string? Secret,
+    string Id,
+    string Name,
+    string Uri,
+    string HttpVerb,
+    string Format,
+    int Retries,
+    IReadOnlyDictionary<string, string>? CustomData,
+    bool Enabled,
+    bool IncludeSubaccounts,
+    IReadOnlyList<string> Events,
+    IReadOnlyList<string>? ConferenceIds,
+    string? Secret,
     [property: JsonPropertyName("_read_only")] WebhookReadOnly ReadOnly);
 
 /// <summary>Why and when (Gregorian seconds) the service disabled the webhook; empty otherwise.</summary>
 public sealed record WebhookReadOnly(
-    [property: JsonPropertyName("disabled_reason")] string? DisabledReason,
-    [property: JsonPropertyName("disabled_at")] long? DisabledAt);
+    string? DisabledReason,
+    long? DisabledAt);

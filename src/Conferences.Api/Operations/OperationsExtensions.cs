@@ -1,3 +1,4 @@
+using Swashbuckle.AspNetCore.SwaggerGen;
 using Conferences.Api.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -55,7 +56,15 @@ public static class OperationsExtensions
             o.OperationFilter<ScriptableActionsFilter>();
             o.DocumentFilter<KazooDocumentFilter>();
             o.CustomSchemaIds(t => t.Name);
+            // free-form JSON: any value, or any object (not the node classes' own properties)
+            o.MapType<JsonNode>(FreeFormJsonFilter.Schema);
+            o.SchemaFilter<FreeFormJsonFilter>();
+            o.MapType<JsonObject>(() => new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Object });
         });
+        // the documentation records (OpenApi/) name their properties as Kazoo's JSON does, snake_case; answers are not
+        // serialised from them, so the policy is the schema generator's alone
+        builder.Services.AddTransient<ISerializerDataContractResolver>(_ => new JsonSerializerDataContractResolver(
+            new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
         return builder;
     }
 

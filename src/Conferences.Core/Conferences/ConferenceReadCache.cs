@@ -35,7 +35,19 @@ public sealed class ConferenceReadCache
 }
 
 /// <summary>A stored conference's public fields, rendered, at one revision.</summary>
-public sealed record CachedConference(long Stamp, string Revision, OpenObject Public);
+public sealed record CachedConference(long Stamp, string Revision, OpenObject Public)
+{
+    /// <summary>The last whole answer: for its live snapshot (null: idle) and second.</summary>
+    public RenderedConference? Answer { get; set; }
+}
+
+/// <summary>A GET's <c>data</c> and <c>metadata</c> as rendered at <paramref name="Second"/> from
+/// <paramref name="Snapshot"/>; the same for every read while neither changes.</summary>
+public sealed record RenderedConference(LiveConference? Snapshot, long Second, ReadOnlyMemory<byte> Data, ReadOnlyMemory<byte> Metadata)
+{
+    public bool Fits(LiveConference? snapshot, long second) =>
+        ReferenceEquals(Snapshot, snapshot) && (snapshot is null || Second == second);
+}
 
 /// <summary>What names one unfiltered list page.</summary>
 public readonly record struct PageKey(string AccountId, bool Paginate, int PageSize, string? StartKey, bool Descending);

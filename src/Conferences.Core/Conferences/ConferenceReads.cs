@@ -16,6 +16,7 @@ public sealed class ConferenceReads(
 {
     private static readonly byte[] IdleWithParticipants = OpenObject.Bytes(ReadOnlyView.Idle(withParticipants: true));
     private static readonly byte[] IdleInList = OpenObject.Bytes(ReadOnlyView.Idle(withParticipants: false));
+    private static readonly byte[] IdleMetadata = OpenObject.Bytes(ReadOnlyView.Metadata(null, 0));
 
     public async Task<RenderedDocument> GetAsync(CrossbarContext context, string conferenceId, CancellationToken ct)
     {
@@ -24,7 +25,13 @@ public sealed class ConferenceReads(
         if (stamp is { } current && cache.Document(context.AccountId, conferenceId, current) is { } cached)
         {
             var running = await live.FindAsync(context.AccountId, conferenceId, ct).ConfigureAwait(false);
-            return Render(cached.Public, cached.Revision, running);
+            var now = Gregorian.Now(clock);
+            if (cached.Answer is not { } answer || !answer.Fits(running, now))
+            {
+                answer = Render(cached.Public, running, now);
+                cached.Answer = answer;
+            }
+            return new RenderedDocument(answer.Data, cached.Revision, answer.Metadata);
         }
         var conference = await lookup.LoadAsync(context.AccountId, conferenceId, ct).ConfigureAwait(false);
         var rendered = OpenObject.Render(conference.PublicView())!;
@@ -32,7 +39,8 @@ public sealed class ConferenceReads(
         {
             cache.Keep(context.AccountId, conferenceId, new CachedConference(taken, revision, rendered));
         }
-        return Render(rendered, conference.Revision, conference.Live);
+        var fresh = Render(rendered, conference.Live, Gregorian.Now(clock));
+        return new RenderedDocument(fresh.Data, conference.Revision, fresh.Metadata);
     }
 
     public async Task<RenderedList> ListAsync(CrossbarContext context, CancellationToken ct)
@@ -67,13 +75,13 @@ public sealed class ConferenceReads(
         return Render(page, await live.AccountAsync(context.AccountId, ct).ConfigureAwait(false));
     }
 
-    private RenderedDocument Render(OpenObject stored, string? revision, LiveConference? running)
+    private static RenderedConference Render(OpenObject stored, LiveConference? running, long now)
     {
-        var now = Gregorian.Now(clock);
         var readOnly = running is null ? IdleWithParticipants : RenderedReadOnly.For(running, now, withParticipants: true);
         var buffer = new ArrayBufferWriter<byte>(stored.Length + readOnly.Length + 16);
         stored.WriteClosed(buffer, readOnly);
-        return new RenderedDocument(buffer.WrittenMemory, revision, ReadOnlyView.Metadata(running, now));
+        var metadata = running is null ? IdleMetadata : OpenObject.Bytes(ReadOnlyView.Metadata(running, now));
+        return new RenderedConference(running, now, buffer.WrittenMemory, metadata);
     }
 
     // an idle page is the same bytes (and md5) until the stamp moves; one with running conferences for every read

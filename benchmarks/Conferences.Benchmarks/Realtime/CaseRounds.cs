@@ -1,0 +1,44 @@
+namespace Conferences.Benchmarks.Realtime;
+
+/// <summary>One case's alternating rounds: the running variant, its idle twin, and a bare Kestrel endpoint answering
+/// each variant's bytes (what the difference in bytes alone costs the same client and machine).</summary>
+internal sealed class CaseRounds(ApiProcess api, LoadRunner runner, int rounds, Func<int> freePort)
+{
+    public async Task<HttpCase> RunAsync(string name, byte[] runningBody, byte[] idleBody, Func<HttpRequestMessage> running, Func<HttpRequestMessage> idle)
+    {
+        var barePort = freePort();
+        await using var bare = new BareServer(barePort, new Dictionary<string, byte[]> { ["running"] = runningBody, ["idle"] = idleBody });
+        await bare.StartAsync();
+        HttpRequestMessage Bare(string variant) => new(HttpMethod.Get, $"http://127.0.0.1:{barePort}/bare/{variant}");
+        await runner.RunAsync("warmup running", running);
+        await runner.RunAsync("warmup idle", idle);
+        await runner.RunAsync("warmup bare", () => Bare("running"));
+        var (liveRuns, idleRuns, bareLive, bareIdle) = (new List<LoadResult>(), new List<LoadResult>(), new List<LoadResult>(), new List<LoadResult>());
+        var (liveCpu, idleCpu) = (new List<double>(), new List<double>());
+        for (var round = 0; round < rounds; round++)
+        {
+            liveRuns.Add(await MeasuredAsync($"{name} running", running, liveCpu));
+            idleRuns.Add(await MeasuredAsync($"{name} idle", idle, idleCpu));
+            bareLive.Add(await runner.RunAsync($"{name} bare running bytes", () => Bare("running")));
+            bareIdle.Add(await runner.RunAsync($"{name} bare idle bytes", () => Bare("idle")));
+        }
+        return new HttpCase(name, runningBody, idleBody, Median(liveRuns), Median(idleRuns), Median(liveCpu), Median(idleCpu))
+        {
+            BareRunning = Median(bareLive),
+            BareIdle = Median(bareIdle),
+        };
+    }
+
+    // the round, and the API's CPU per request in it (µs): a figure the machine's other load disturbs less than req/s
+    private async Task<LoadResult> MeasuredAsync(string name, Func<HttpRequestMessage> request, List<double> cpuPerRequest)
+    {
+        var before = api.Cpu;
+        var result = await runner.RunAsync(name, request);
+        cpuPerRequest.Add((api.Cpu - before).TotalMicroseconds / Math.Max(1, result.Requests));
+        return result;
+    }
+
+    private static LoadResult Median(List<LoadResult> runs) => runs.OrderBy(r => r.RequestsPerSecond).ElementAt(runs.Count / 2);
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+}
