@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace Conferences.Infrastructure.Storage.Sqlite;
 
 // The key file's one kept-open connection, used by one statement at a time, its commands kept by SQL text (prepared
-// once). A failure closes it; the next call opens it again.
+// once). A failure closes it; the next call opens it again. The table has no index beside its key, so that a claim
+// writes one B-tree (an index on the expiry, dropped from files of earlier releases, was a second one per claim).
 internal sealed class SqliteIdempotencySession(SqliteStoreOptions options) : IAsyncDisposable
 {
     private const string Table = """
@@ -18,7 +19,7 @@ internal sealed class SqliteIdempotencySession(SqliteStoreOptions options) : IAs
             headers TEXT,
             body BLOB
         ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS idempotency_keys_by_expiry ON idempotency_keys (expires);
+        DROP INDEX IF EXISTS idempotency_keys_by_expiry;
         """;
 
     private readonly SemaphoreSlim gate = new(1, 1);

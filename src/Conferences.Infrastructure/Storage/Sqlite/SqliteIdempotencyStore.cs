@@ -19,7 +19,8 @@ public sealed class SqliteIdempotencyStore : IIdempotencyStore, IAsyncDisposable
         """;
     private const string ReadSql = "SELECT account_id, fingerprint, claim, expires, status, headers, body FROM idempotency_keys WHERE id = $id;";
     private const string ReleaseSql = "DELETE FROM idempotency_keys WHERE id = $id AND claim = $claim;";
-    private const string SweepSql = "DELETE FROM idempotency_keys WHERE id IN (SELECT id FROM idempotency_keys WHERE expires <= $now LIMIT 500);";
+    private const string SweepEndSql = "SELECT max(id) FROM (SELECT id FROM idempotency_keys WHERE id > $after ORDER BY id LIMIT 500);";
+    private const string SweepSql = "DELETE FROM idempotency_keys WHERE id > $after AND id <= $end AND expires <= $now;";
 
     private readonly SqliteIdempotencySession session;
     private readonly SqliteIdempotencyAnswers answers;
@@ -72,19 +73,35 @@ public sealed class SqliteIdempotencyStore : IIdempotencyStore, IAsyncDisposable
         answers.Committed();
     }
 
-    /// <summary>In batches, so that claims of every instance wait for one batch at most.</summary>
+    /// <summary>
+    /// Walks the keys in their order, 500 at a time, so that claims of every instance wait for
+    /// one batch at most; without an index on the expiry every key is read once per sweep.
+    /// </summary>
     public async Task<int> RemoveExpiredAsync(long now, CancellationToken ct)
     {
         var removed = 0;
-        int batch;
-        do
+        var after = "";
+        while (true)
         {
-            batch = await session.RunAsync(commands => commands.Get(SweepSql).Bind("$now", now).ExecuteNonQuery(), ct).ConfigureAwait(false);
+            var (end, batch) = await session.RunAsync(commands =>
+            {
+                if (commands.Get(SweepEndSql).Bind("$after", after).ExecuteScalar() is not string last)
+                {
+                    return ((string?)null, 0);
+                }
+                return (last, commands.Get(SweepSql).Bind("$after", after).Bind("$end", last).Bind("$now", now).ExecuteNonQuery());
+            }, ct).ConfigureAwait(false);
+            if (end is null)
+            {
+                return removed;
+            }
             removed += batch;
-            answers.Committed();
+            after = end;
+            if (batch > 0)
+            {
+                answers.Committed();
+            }
         }
-        while (batch == 500);
-        return removed;
     }
 
     /// <summary>Writes the answers still queued, then closes the connection.</summary>
