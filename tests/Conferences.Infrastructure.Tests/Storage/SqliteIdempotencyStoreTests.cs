@@ -81,6 +81,27 @@ public sealed class SqliteIdempotencyStoreTests : IDisposable
         Assert.Equal(0L, await ScalarAsync(keyFile, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'idempotency_keys_by_expiry';"));
     }
 
+    [Fact]
+    public async Task A_claim_on_a_key_file_locked_by_another_writer_is_unavailable_and_the_next_one_succeeds()
+    {
+        await using var keys = new SqliteIdempotencyStore(Options.Create(new SqliteStoreOptions { ConnectionString = file.ConnectionString, BusyTimeout = TimeSpan.FromMilliseconds(50) }));
+        await keys.ClaimAsync(Entry("first", 1_000), now: 0, Ct);
+        var keyFile = Path.ChangeExtension(file.Path, ".idempotency.db");
+        var second = Entry("second", 1_000);
+
+        await using (var writer = new SqliteConnection($"Data Source={keyFile};Pooling=False"))
+        {
+            await writer.OpenAsync();
+            await using var lockIt = writer.CreateCommand();
+            lockIt.CommandText = "BEGIN IMMEDIATE;";
+            await lockIt.ExecuteNonQueryAsync();
+
+            await Assert.ThrowsAsync<DatastoreUnavailableException>(() => keys.ClaimAsync(second, now: 0, Ct));
+        }
+
+        Assert.Equal(second.Claim, (await keys.ClaimAsync(second, now: 0, Ct))!.Claim);
+    }
+
     public void Dispose() => file.Dispose();
 
     private SqliteIdempotencyStore Store() => new(Options.Create(new SqliteStoreOptions { ConnectionString = file.ConnectionString }));
