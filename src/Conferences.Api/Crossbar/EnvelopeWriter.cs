@@ -26,6 +26,10 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
         http.Response.StatusCode = envelope.Status;
         http.Response.ContentType = JsonContentType;
         http.Response.ContentLength = buffer.WrittenCount;
+        if (http.Features.Get<RecordedBody>() is { } recorded)
+        {
+            recorded.Bytes = buffer.WrittenMemory.ToArray();
+        }
         if (http.Request.Method != HttpMethods.Head)
         {
             await http.Response.BodyWriter.WriteAsync(buffer.WrittenMemory, http.RequestAborted).ConfigureAwait(false);

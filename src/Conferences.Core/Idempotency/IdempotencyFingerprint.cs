@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Conferences.Core.Idempotency;
 
 /// <summary>
@@ -7,27 +9,76 @@ namespace Conferences.Core.Idempotency;
 /// </summary>
 public static class IdempotencyFingerprint
 {
+    // The canonical text is written straight into one buffer and hashed there (it is on every keyed request's path);
+    // its bytes are those of earlier releases, so keys claimed before an upgrade still match their retries.
     public static string Of(string method, string path, IReadOnlyDictionary<string, string> query, JsonObject envelope)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(envelope);
-        var text = new StringBuilder().Append(method).Append(' ').Append(path).Append('\n');
-        foreach (var (key, value) in query.Where(q => q.Key != "auth_token").OrderBy(q => q.Key, StringComparer.Ordinal))
+        var buffer = new ArrayBufferWriter<byte>(512);
+        Append(buffer, method);
+        Append(buffer, " ");
+        Append(buffer, path);
+        Append(buffer, "\n");
+        if (query.Count > 0)
         {
-            text.Append(key).Append('=').Append(value).Append('\n');
+            foreach (var (key, value) in query.Where(q => q.Key != "auth_token").OrderBy(q => q.Key, StringComparer.Ordinal))
+            {
+                Append(buffer, key);
+                Append(buffer, "=");
+                Append(buffer, value);
+                Append(buffer, "\n");
+            }
         }
-        text.Append(Canonical(envelope, root: true));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteCanonical(writer, envelope, root: true);
+        }
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
     }
 
-    private static string Canonical(JsonNode? node, bool root = false) => node switch
+    private static void Append(ArrayBufferWriter<byte> buffer, string text)
     {
-        JsonObject obj => "{" + string.Join(",", obj
-            .Where(p => !(root && p.Key == "auth_token"))
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => JsonValue.Create(p.Key).ToJsonString() + ":" + Canonical(p.Value))) + "}",
-        JsonArray array => "[" + string.Join(",", array.Select(item => Canonical(item))) + "]",
-        null => "null",
-        _ => node.ToJsonString(),
-    };
+        var written = Encoding.UTF8.GetBytes(text, buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
+        buffer.Advance(written);
+    }
+
+    // objects with their members in ordinal order, everything else as System.Text.Json writes it
+    private static void WriteCanonical(Utf8JsonWriter writer, JsonNode? node, bool root = false)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var members = new KeyValuePair<string, JsonNode?>[obj.Count];
+                ((ICollection<KeyValuePair<string, JsonNode?>>)obj).CopyTo(members, 0);
+                Array.Sort(members, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+                writer.WriteStartObject();
+                foreach (var (key, value) in members)
+                {
+                    if (!(root && key == "auth_token"))
+                    {
+                        writer.WritePropertyName(key);
+                        WriteCanonical(writer, value);
+                    }
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonArray array:
+                writer.WriteStartArray();
+                foreach (var item in array)
+                {
+                    WriteCanonical(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            case null:
+                writer.WriteNullValue();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
+    }
 }

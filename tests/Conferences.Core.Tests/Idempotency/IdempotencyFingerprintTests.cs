@@ -30,6 +30,18 @@ public sealed class IdempotencyFingerprintTests
         Assert.NotEqual(baseline, IdempotencyFingerprint.Of(method, path, query, JsonNode.Parse(envelope)!.AsObject()));
     }
 
+    [Fact]
+    public void A_request_fingerprinted_by_an_earlier_release_is_still_the_same_request()
+    {
+        // digests the former implementation (string-joined canonical JSON) gave: keys claimed before an upgrade match their retries after it
+        var query = new Dictionary<string, string> { ["wait"] = "applied", ["auth_token"] = "t", ["b"] = "x y" };
+        var envelope = """{"auth_token":"z","data":{"action":"mute","participant_ids":[2,1,null,true,1.5e3],"name":"Ünïcode <&> \"q\" +"},"metadata":{"z":{},"a":[]}}""";
+
+        Assert.Equal("0858194068606935249f690665b4090ffaafd5718dc3ec1e9e66ab679bcb5cd4", Of("""{"data":{"action":"mute"}}""", NoQuery));
+        Assert.Equal("ef4ebbbb110fe06e0ca2c0256f9dc4f4ba5161c7bc290c596aa9dddc29cad94b",
+            IdempotencyFingerprint.Of("PUT", "/v2/accounts/a/conferences/c/participants/12", query, JsonNode.Parse(envelope)!.AsObject()));
+    }
+
     private static string Of(string envelope, Dictionary<string, string> query) =>
         IdempotencyFingerprint.Of("PUT", "/v2/accounts/a/conferences/c/participants", query, JsonNode.Parse(envelope)!.AsObject());
 }

@@ -51,7 +51,9 @@ internal sealed class SqliteIdempotencyAnswers(SqliteIdempotencySession session)
         }
         try
         {
-            var written = await session.RunAsync(s => Write(s, batch), CancellationToken.None).ConfigureAwait(false);
+            // serialised here, off the requests' paths and outside the connection's turn
+            var headers = batch.ConvertAll(p => new JsonObject([.. p.Answer.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))]).ToJsonString());
+            var written = await session.RunAsync(s => Write(s, batch, headers), CancellationToken.None).ConfigureAwait(false);
             for (var i = 0; i < batch.Count; i++)
             {
                 if (written[i])
@@ -79,7 +81,7 @@ internal sealed class SqliteIdempotencyAnswers(SqliteIdempotencySession session)
         await FlushAsync().ConfigureAwait(false);
     }
 
-    private static bool[] Write(SqliteIdempotencySession session, List<Pending> batch)
+    private static bool[] Write(SqliteIdempotencySession session, List<Pending> batch, List<string> headers)
     {
         var single = batch.Count == 1;
         if (!single)
@@ -88,8 +90,8 @@ internal sealed class SqliteIdempotencyAnswers(SqliteIdempotencySession session)
         }
         try
         {
-            var written = batch.Select(p => session.Get(CompleteSql).Bind("$id", p.Claim.Id).Bind("$claim", p.Claim.Claim).Bind("$expires", p.Expires)
-                .Bind("$status", p.Answer.Status).Bind("$headers", p.Headers).Bind("$body", p.Answer.Body).ExecuteNonQuery() == 1).ToArray();
+            var written = batch.Select((p, i) => session.Get(CompleteSql).Bind("$id", p.Claim.Id).Bind("$claim", p.Claim.Claim).Bind("$expires", p.Expires)
+                .Bind("$status", p.Answer.Status).Bind("$headers", headers[i]).Bind("$body", p.Answer.Body).ExecuteNonQuery() == 1).ToArray();
             if (!single)
             {
                 session.Get("COMMIT;").ExecuteNonQuery();
@@ -140,8 +142,6 @@ internal sealed class SqliteIdempotencyAnswers(SqliteIdempotencySession session)
         public IdempotentAnswer Answer { get; } = answer;
 
         public long Expires { get; } = expires;
-
-        public string Headers { get; } = new JsonObject([.. answer.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))]).ToJsonString();
 
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

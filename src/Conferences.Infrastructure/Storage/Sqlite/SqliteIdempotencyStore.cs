@@ -10,16 +10,18 @@ namespace Conferences.Infrastructure.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteIdempotencyStore : IIdempotencyStore, IAsyncDisposable
 {
-    // an expired entry under the id is taken over in the same statement
+    // an expired entry under the id is taken over in the same statement; bound by position: ?1 id, ?2 account,
+    // ?3 fingerprint, ?4 claim, ?5 expires, ?6 now
     private const string ClaimSql = """
-        INSERT INTO idempotency_keys (id, account_id, fingerprint, claim, expires) VALUES ($id, $account, $fingerprint, $claim, $expires)
+        INSERT INTO idempotency_keys (id, account_id, fingerprint, claim, expires) VALUES (?1, ?2, ?3, ?4, ?5)
         ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, fingerprint = excluded.fingerprint, claim = excluded.claim,
             expires = excluded.expires, status = NULL, headers = NULL, body = NULL
-        WHERE idempotency_keys.expires <= $now;
+        WHERE idempotency_keys.expires <= ?6;
         """;
     private const string ReadSql = "SELECT account_id, fingerprint, claim, expires, status, headers, body FROM idempotency_keys WHERE id = $id;";
     private const string ReleaseSql = "DELETE FROM idempotency_keys WHERE id = $id AND claim = $claim;";
-    private const string SweepSql = "DELETE FROM idempotency_keys WHERE id IN (SELECT id FROM idempotency_keys WHERE expires <= $now LIMIT 500);";
+    private const string SweepEndSql = "SELECT max(id) FROM (SELECT id FROM idempotency_keys WHERE id > $after ORDER BY id LIMIT 500);";
+    private const string SweepSql = "DELETE FROM idempotency_keys WHERE id > $after AND id <= $end AND expires <= $now;";
 
     private readonly SqliteIdempotencySession session;
     private readonly SqliteIdempotencyAnswers answers;
@@ -38,8 +40,8 @@ public sealed class SqliteIdempotencyStore : IIdempotencyStore, IAsyncDisposable
         {
             for (var attempt = 0; attempt < 3; attempt++)
             {
-                if (commands.Get(ClaimSql).Bind("$id", claim.Id).Bind("$account", claim.AccountId).Bind("$fingerprint", claim.Fingerprint)
-                    .Bind("$claim", claim.Claim).Bind("$expires", claim.Expires).Bind("$now", now).ExecuteNonQuery() == 1)
+                if (commands.Statement(ClaimSql).Bind(1, claim.Id).Bind(2, claim.AccountId).Bind(3, claim.Fingerprint)
+                    .Bind(4, claim.Claim).Bind(5, claim.Expires).Bind(6, now).Execute() == 1)
                 {
                     return (true, claim);
                 }
@@ -72,19 +74,35 @@ public sealed class SqliteIdempotencyStore : IIdempotencyStore, IAsyncDisposable
         answers.Committed();
     }
 
-    /// <summary>In batches, so that claims of every instance wait for one batch at most.</summary>
+    /// <summary>
+    /// Walks the keys in their order, 500 at a time, so that claims of every instance wait for
+    /// one batch at most; without an index on the expiry every key is read once per sweep.
+    /// </summary>
     public async Task<int> RemoveExpiredAsync(long now, CancellationToken ct)
     {
         var removed = 0;
-        int batch;
-        do
+        var after = "";
+        while (true)
         {
-            batch = await session.RunAsync(commands => commands.Get(SweepSql).Bind("$now", now).ExecuteNonQuery(), ct).ConfigureAwait(false);
+            var (end, batch) = await session.RunAsync(commands =>
+            {
+                if (commands.Get(SweepEndSql).Bind("$after", after).ExecuteScalar() is not string last)
+                {
+                    return ((string?)null, 0);
+                }
+                return (last, commands.Get(SweepSql).Bind("$after", after).Bind("$end", last).Bind("$now", now).ExecuteNonQuery());
+            }, ct).ConfigureAwait(false);
+            if (end is null)
+            {
+                return removed;
+            }
             removed += batch;
-            answers.Committed();
+            after = end;
+            if (batch > 0)
+            {
+                answers.Committed();
+            }
         }
-        while (batch == 500);
-        return removed;
     }
 
     /// <summary>Writes the answers still queued, then closes the connection.</summary>
