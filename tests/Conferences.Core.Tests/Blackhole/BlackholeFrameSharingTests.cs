@@ -32,6 +32,23 @@ public sealed class BlackholeFrameSharingTests
     }
 
     [Fact]
+    public async Task A_replayed_frame_is_byte_for_byte_the_live_one()
+    {
+        var bus = new ObservedBus();
+        var live = new SessionHarness(bus);
+        var late = new SessionHarness(bus, hub: live.Hub);
+        await live.SubscribeAsync(Alice, "conference.event.c1.*");
+        await bus.For(StreamC1).DeliverAsync(RoutingKey("add-member", "call-1"), Event("add-member", "call-1"));
+        await bus.For(StreamC1).DeliverAsync(RoutingKey("mute-member", "call-1"), Event("mute-member", "call-1"));
+
+        var since = (string)live.Outbox.Events[0]["cursor"]!;
+        await late.SubscribeAsync(Alice, new JsonObject { ["binding"] = "conference.event.c1.*", ["since"] = since });
+
+        Assert.Equal(live.Outbox.Sent[^1], late.Outbox.Sent[^1]);
+        Assert.Equal("mute-member", (string?)late.Outbox.Events.Single()["data"]!["event"]);
+    }
+
+    [Fact]
     public void A_frame_is_the_head_then_the_tail_in_Kazoo_order_with_the_cursor_before_data()
     {
         var message = Event("add-member", "call-1");
