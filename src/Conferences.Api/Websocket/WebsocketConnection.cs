@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Threading.Channels;
 
 namespace Conferences.Api.Websocket;
 
@@ -9,19 +8,14 @@ internal sealed partial class WebsocketConnection(
 {
     private const int ReceiveChunk = 1024;
 
-    private readonly Channel<byte[]> outgoing = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.MaxQueuedFrames)
-    {
-        SingleReader = true,
-        SingleWriter = false,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
+    private readonly OutgoingFrames outgoing = new(options.MaxQueuedFrames);
     private readonly CancellationTokenSource closing = new();
     private readonly WebsocketCloser closer = new(socket, options.CloseTimeout, clock, abortConnection);
     private long lastActivity = clock.GetTimestamp();
 
     public bool TryEnqueue(byte[] frame)
     {
-        if (outgoing.Writer.TryWrite(frame))
+        if (outgoing.TryWrite(frame))
         {
             ConferencesMetrics.WebsocketFrames.Add(1, new KeyValuePair<string, object?>("direction", "sent"));
             return true;
@@ -60,7 +54,7 @@ internal sealed partial class WebsocketConnection(
         {
             return false;
         }
-        outgoing.Writer.TryComplete();
+        outgoing.Complete();
         return true;
     }
 
@@ -126,10 +120,10 @@ internal sealed partial class WebsocketConnection(
 
     private async Task WriteAsync()
     {
-        var reader = outgoing.Reader;
+        var reader = outgoing;
         try
         {
-            while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
                 while (reader.TryRead(out var frame))
                 {

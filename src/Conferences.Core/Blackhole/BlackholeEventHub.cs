@@ -10,7 +10,7 @@ public sealed partial class BlackholeEventHub(
     private readonly Dictionary<string, BlackholeHubBinding> entries = new(StringComparer.Ordinal);
     private readonly BlackholeReplayOptions options = replay ?? new();
     private readonly TimeProvider time = clock ?? TimeProvider.System;
-    private readonly BlackholeSequencer sequencer = new();
+    private readonly BlackholeHubDispatch dispatch = new(logger);
     private bool disposed;
 
     /// <summary>The bus queues held for sessions (or being joined, or a conference's kept after its last socket).</summary>
@@ -46,7 +46,7 @@ public sealed partial class BlackholeEventHub(
                 if (!entries.TryGetValue(key, out entry!))
                 {
                     entry = filter is null ? new BlackholeHubBinding(key)
-                        : new BlackholeHubBinding(key, filter.ConferenceId, new ConferenceEventWindow(options.Events, sequencer.Last));
+                        : new BlackholeHubBinding(key, filter.ConferenceId, new ConferenceEventWindow(options.Events, dispatch.Sequencer.Last));
                     entries.Add(key, entry);
                 }
             }
@@ -64,7 +64,7 @@ public sealed partial class BlackholeEventHub(
                     try
                     {
                         entry.Subscription = await subscriber.SubscribeAsync(KapiQueue.Exclusive(key),
-                            (delivery, _) => Dispatch(entry, delivery), cancellationToken).ConfigureAwait(false);
+                            (delivery, _) => dispatch.DispatchAsync(entry, delivery), cancellationToken).ConfigureAwait(false);
                     }
                     catch
                     {
@@ -88,10 +88,10 @@ public sealed partial class BlackholeEventHub(
     /// <summary>Where a member of a conference's events resumes from <paramref name="since"/> (or a snapshot); null on a
     /// command binding. Live events after the answer reach the member's receiver.</summary>
     internal BlackholeResume? Resume(IAsyncDisposable membership, BlackholeCursor? since) =>
-        membership is BlackholeHubMembership { Filter: not null } member ? sequencer.Resume(member, since) : null;
+        membership is BlackholeHubMembership { Filter: not null } member ? dispatch.Sequencer.Resume(member, since) : null;
 
     /// <summary>For <see cref="IMessageBusHealth.Reconnected"/>: no replay spans events lost while the bus was down.</summary>
-    public void OnBusReconnected(object? sender, EventArgs e) => sequencer.MarkGap();
+    public void OnBusReconnected(object? sender, EventArgs e) => dispatch.Sequencer.MarkGap();
 
     /// <summary>Ends every subscription (the application is stopping); joining afterwards fails as a bus that is down.</summary>
     public async ValueTask DisposeAsync()
@@ -165,36 +165,6 @@ public sealed partial class BlackholeEventHub(
         }
     }
 
-    // bh_events:event/3 for every socket on the binding: data rendered once, each session frames it for its bindings.
-    // The members are read after the event is held, so a member that joined before a Resume that missed it receives it.
-    private Task Dispatch(BlackholeHubBinding entry, KapiDelivery delivery)
-    {
-        if (entry.Window is null && entry.Members.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-        var evt = sequencer.Stamp(entry, delivery);
-        foreach (var member in entry.Members)
-        {
-            if (member.Filter?.Matches(evt) == false)
-            {
-                continue;
-            }
-            try
-            {
-                member.Receiver(evt);
-            }
-            catch (Exception e) // one failing session must not keep the event from the others
-            {
-                LogReceiverFailed(e, entry.AmqpBinding);
-            }
-        }
-        return Task.CompletedTask;
-    }
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ending websocket queue {Queue} failed")]
     private partial void LogUnsubscribeFailed(Exception exception, string queue);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A websocket session failed to take an event on {AmqpBinding}")]
-    private partial void LogReceiverFailed(Exception exception, string amqpBinding);
 }

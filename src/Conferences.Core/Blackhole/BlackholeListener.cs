@@ -1,35 +1,39 @@
 namespace Conferences.Core.Blackhole;
 
-// One AMQP binding of a session and the client bindings it serves; frames of a pending client binding are held until
-// its subscribe reply is queued. Guarded by the session's lock.
+// One AMQP binding of a session and the client bindings it serves, each with its frames' head; frames of a pending
+// client binding are held until its subscribe reply is queued. Guarded by the session's lock.
 internal sealed class BlackholeListener(string amqpBinding)
 {
+    private readonly List<(string Client, byte[] Head)> active = [];
+    private readonly List<(string Client, byte[] Head)> pending = [];
+
     public string AmqpBinding { get; } = amqpBinding;
 
     public IAsyncDisposable? Membership { get; set; }
 
-    public List<string> Active { get; } = [];
-
-    public List<string> Pending { get; } = [];
-
     public List<(string Client, long Sequence, byte[] Frame)> Held { get; } = [];
 
-    public bool IsEmpty => Active.Count == 0 && Pending.Count == 0;
+    public bool IsEmpty => active.Count == 0 && pending.Count == 0;
 
-    public bool Serves(string clientBinding) => Active.Contains(clientBinding) || Pending.Contains(clientBinding);
+    // Until Activate: its frames are held.
+    public void Hold(string clientBinding) => pending.Add((clientBinding, Head(clientBinding)));
 
     public void Remove(string clientBinding)
     {
-        Active.Remove(clientBinding);
-        Pending.Remove(clientBinding);
+        active.RemoveAll(a => a.Client == clientBinding);
+        pending.RemoveAll(p => p.Client == clientBinding);
         Held.RemoveAll(h => h.Client == clientBinding);
     }
 
     // The start's frames (replay or snapshot), then the held frames after it (the seam: no gap, no duplicate), then live.
     public void Activate(string clientBinding, BlackholeSender sender, BlackholeStart? start = null)
     {
-        Pending.Remove(clientBinding);
-        Active.Add(clientBinding);
+        var at = pending.FindIndex(p => p.Client == clientBinding);
+        active.Add(at < 0 ? (clientBinding, Head(clientBinding)) : pending[at]);
+        if (at >= 0)
+        {
+            pending.RemoveAt(at);
+        }
         foreach (var frame in start?.Frames ?? [])
         {
             sender.Send(frame);
@@ -41,19 +45,22 @@ internal sealed class BlackholeListener(string amqpBinding)
         Held.RemoveAll(h => h.Client == clientBinding);
     }
 
-    // bh_events:event/3 → blackhole_data_emitter:event/4: one frame for every client binding this AMQP binding serves.
+    // bh_events:event/3 → blackhole_data_emitter:event/4: one frame for every client binding this AMQP binding serves,
+    // shared with the other sockets whose binding renders the same head.
     public void Deliver(BlackholeEvent evt, BlackholeSender sender)
     {
-        foreach (var client in Active)
+        foreach (var (_, head) in active)
         {
-            sender.Send(Frame(client, evt));
+            sender.Send(evt.FrameFor(head));
         }
-        foreach (var client in Pending)
+        foreach (var (client, head) in pending)
         {
-            Held.Add((client, evt.Sequence, Frame(client, evt)));
+            Held.Add((client, evt.Sequence, evt.FrameFor(head)));
         }
     }
 
-    public byte[] Frame(string clientBinding, BlackholeEvent evt) =>
-        BlackholeEventFrame.Render(clientBinding, AmqpBinding, evt.Name, evt.RoutingKey, evt.Data.Span, evt.Cursor);
+    // Off the delivering thread (a replay): not shared.
+    public byte[] Frame(string clientBinding, BlackholeEvent evt) => BlackholeEventFrame.Compose(Head(clientBinding), evt.Tail.Span);
+
+    private byte[] Head(string clientBinding) => BlackholeEventFrame.RenderHead(clientBinding, AmqpBinding);
 }

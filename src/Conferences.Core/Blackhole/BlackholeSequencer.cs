@@ -29,18 +29,18 @@ internal sealed class BlackholeSequencer
     /// <summary>The event of <paramref name="delivery"/>, rendered once; a conference's event is numbered and held.</summary>
     public BlackholeEvent Stamp(BlackholeHubBinding entry, KapiDelivery delivery)
     {
-        var evt = new BlackholeEvent(BlackholeEventFrame.EventName(delivery.Message), delivery.RoutingKey,
-            BlackholeEventFrame.RenderData(delivery.Message));
+        var name = BlackholeEventFrame.EventName(delivery.Message);
         if (entry.Window is not { } window)
         {
-            return evt;
+            return new BlackholeEvent(delivery.RoutingKey, BlackholeEventFrame.RenderTail(name, delivery.RoutingKey, null, delivery.Message));
         }
         var sequence = Interlocked.Increment(ref last);
+        var cursor = BlackholeCursor.Format(Instance, entry.ConferenceId!, sequence);
         var (account, call) = ConferenceEventFilter.WordsOf(delivery.RoutingKey);
-        evt = evt with
+        var evt = new BlackholeEvent(delivery.RoutingKey, BlackholeEventFrame.RenderTail(name, delivery.RoutingKey, cursor, delivery.Message))
         {
             Sequence = sequence,
-            Cursor = BlackholeCursor.Format(Instance, entry.ConferenceId!, sequence),
+            Cursor = cursor,
             AccountWord = account,
             CallWord = call,
         };

@@ -45,7 +45,7 @@ internal sealed partial class BlackholeSubscriptions(
                     listeners.Add(binding.AmqpBinding, listener);
                     created.Add(listener);
                 }
-                listener.Pending.Add(binding.ClientBinding);
+                listener.Hold(binding.ClientBinding);
                 joining.Add((binding, listener));
                 bindings.Add(binding);
             }

@@ -5,6 +5,7 @@ internal sealed class RecordingOutbox : IBlackholeOutbox
 {
     private readonly Lock gate = new();
     private readonly List<JsonObject> frames = [];
+    private readonly List<byte[]> sent = [];
 
     public IReadOnlyList<JsonObject> Frames
     {
@@ -18,6 +19,18 @@ internal sealed class RecordingOutbox : IBlackholeOutbox
     }
 
     public JsonObject Last => Frames[^1];
+
+    /// <summary>The frames as they were handed over, unparsed.</summary>
+    public IReadOnlyList<byte[]> Sent
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. sent];
+            }
+        }
+    }
 
     /// <summary>Refuse every frame from now on, as a socket whose queue overflowed does.</summary>
     public bool Refusing { get; set; }
@@ -35,6 +48,7 @@ internal sealed class RecordingOutbox : IBlackholeOutbox
                 return false;
             }
             frames.Add(parsed);
+            sent.Add(frame);
             return true;
         }
     }
@@ -46,6 +60,7 @@ internal sealed class RecordingOutbox : IBlackholeOutbox
         lock (gate)
         {
             frames.Clear();
+            sent.Clear();
         }
     }
 }
