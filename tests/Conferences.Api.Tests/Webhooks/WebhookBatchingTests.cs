@@ -70,7 +70,8 @@ public sealed class WebhookBatchingTests(WebhookBatchingFactory api) : IClassFix
         var aged = (await account.CreateWebhookAsync(Webhooks.For(receiver, new JsonObject { ["name"] = "aged" })))["id"]!.GetValue<string>();
         var old = WebhookAttempts.Document(Delivery(aged, account.Id, 0),
             new WebhookAttemptResult(1, DateTimeOffset.UtcNow - TimeSpan.FromDays(40), 200, TimeSpan.Zero, null));
-        await api.Services.GetRequiredService<IDocumentStore>().SaveAsync(AccountDatabase.Encoded(account.Id), old, Ct);
+        await OutboxAsync();
+        await api.Services.GetRequiredService<IDocumentStore>().SaveAsync(WebhookViews.OutboxDatabase, old, Ct);
 
         await (await OutboxAsync()).AddAllAsync([.. Enumerable.Range(1, 5).Select(i => Delivery(counted, account.Id, i)), Delivery(aged, account.Id, 1)], Ct);
 
