@@ -19,6 +19,10 @@ public sealed partial class WebhookLedger(WebhookOutbox outbox, WebhookAttemptPr
     private Dictionary<string, int> logged = new(StringComparer.Ordinal);
     private TaskCompletionSource written = NewSource();
     private bool running;
+    private long failures;
+
+    /// <summary>How many batches were refused for good: a sender that sees it move reads the outbox again.</summary>
+    public long Failures => Interlocked.Read(ref failures);
 
     /// <summary>
     /// Queues a delivery done with (null when it stays pending) and the log documents of its attempts; the task ends
@@ -65,6 +69,7 @@ public sealed partial class WebhookLedger(WebhookOutbox outbox, WebhookAttemptPr
             }
             if (await WriteAsync(batch.Done, batch.Attempts).ConfigureAwait(false) is { } failure)
             {
+                Interlocked.Increment(ref failures);
                 batch.Written.SetException(failure);
                 continue;
             }

@@ -34,10 +34,16 @@ public sealed partial class WebhookWorker(
         var renewAt = clock.GetUtcNow() + lease;
         var linger = options.Value.PollInterval < lease ? options.Value.PollInterval : lease;
         (Webhook? Hook, DateTimeOffset Read)? webhook = null;
+        var failures = ledger.Failures;
         try
         {
             while (!stopping.IsCancellationRequested)
             {
+                if (ledger.Failures != failures)
+                {
+                    failures = ledger.Failures;
+                    state.Rescan(); // removals may have been lost: what is still in the outbox is sent again
+                }
                 var (scan, pending) = state.Take(Batch);
                 if (scan)
                 {

@@ -91,6 +91,6 @@ public sealed class WebhookBatchingTests(WebhookBatchingFactory api) : IClassFix
     {
         var eventId = KazooIds.NewId();
         var payload = new JsonObject { ["event"] = "add-member", ["conference_id"] = "batching", ["event_id"] = eventId, ["sequence"] = sequence, ["webhook_id"] = webhookId };
-        return new WebhookDelivery(webhookId, accountId, sequence.ToString("D17", System.Globalization.CultureInfo.InvariantCulture), eventId, "add-member", "batching", sequence, payload);
+        return new WebhookDelivery(webhookId, accountId, sequence.ToString("D17", System.Globalization.CultureInfo.InvariantCulture), eventId, "add-member", "batching", sequence, payload.ToJsonString());
     }
 }
