@@ -86,6 +86,23 @@ public sealed class WebhookBatchingTests(WebhookBatchingFactory api) : IClassFix
         Assert.Equal(1L, young.DataArray[0]!["sequence"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task A_delivery_written_with_its_body_as_an_object_by_an_earlier_version_is_sent_as_that_json()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var account = await api.NewAccountAsync();
+        var webhook = (await account.CreateWebhookAsync(Webhooks.For(receiver)))["id"]!.GetValue<string>();
+        var document = Delivery(webhook, account.Id, 1).ToDocument();
+        document.Remove("body");
+        document["payload"] = new JsonObject { ["event"] = "add-member", ["sequence"] = 1, ["tenant"] = "acme", ["webhook_id"] = webhook };
+        await OutboxAsync();
+        await api.Services.GetRequiredService<IDocumentStore>().SaveAsync(WebhookViews.OutboxDatabase, document, Ct);
+        api.Services.GetRequiredService<WebhookDispatcher>().Wake(webhook);
+
+        var delivered = Assert.Single(await receiver.AcceptedAsync(1));
+        Assert.Equal($$"""{"event":"add-member","sequence":1,"tenant":"acme","webhook_id":"{{webhook}}"}""", Encoding.UTF8.GetString(delivered.Body));
+    }
+
     // what the intake would have written for an event of sequence i: tickets sort like the sequence
     private static WebhookDelivery Delivery(string webhookId, string accountId, long sequence)
     {
