@@ -116,10 +116,11 @@ public sealed partial class WebhookDispatcher(
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // stopping: what is left stays in the outbox
+            idle = false; // stopping: what is left stays in the outbox
         }
         catch (Exception e)
         {
+            idle = false; // a lease release that failed after an idle round too: the poll starts the worker again
             LogWorkerFailed(e, webhookId);
         }
         finally

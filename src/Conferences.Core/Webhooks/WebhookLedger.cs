@@ -62,6 +62,8 @@ public sealed partial class WebhookLedger(WebhookOutbox outbox, WebhookAttemptPr
                 if (done.Count == 0 && attempts.Count == 0)
                 {
                     running = false;
+                    written.SetResult(); // nothing was queued since the last write: a caller holding this task has nothing pending
+                    written = NewSource();
                     return;
                 }
                 batch = (done, attempts, logged, written);
