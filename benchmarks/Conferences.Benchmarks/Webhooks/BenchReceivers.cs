@@ -47,6 +47,13 @@ internal sealed class BenchReceivers : IAsyncDisposable
         return receivers;
     }
 
+    /// <summary>Forgets the warm-up's arrivals and duplicates.</summary>
+    public void Reset()
+    {
+        Arrivals.Clear();
+        Interlocked.Exchange(ref duplicates, 0);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var app in apps)

@@ -17,7 +17,7 @@ public static class KazooViews
     public static readonly ViewDefinition IdempotencyByExpiry = IdempotencyViews.ByExpiry;
     public static readonly ViewDefinition WebhookListing = WebhookViews.Listing;
     public static readonly ViewDefinition WebhookAttempts = WebhookViews.AttemptsByWebhook;
-    public static readonly ViewDefinition WebhookAttemptsByTime = WebhookViews.AttemptsByTime;
+    public static readonly ViewDefinition WebhookAttemptsByAccount = WebhookViews.AttemptsByAccount;
     public static readonly ViewDefinition WebhookPending = WebhookViews.Pending;
 
     public static readonly IReadOnlyList<DesignDocument> DesignDocuments =
@@ -28,8 +28,9 @@ public static class KazooViews
         new("users", [UserByMd5Credentials, UserByShaCredentials], AccountDatabase.IsAccountDatabase),
         new("accounts", [AccountByApiKey, AccountByName, AccountByRealm, AccountByParent], db => db == AccountDatabase.Accounts),
         new("idempotency", [IdempotencyByExpiry], db => db == Idempotency.IdempotencyKeys.Database),
-        new("conferences_webhooks", [WebhookListing, WebhookAttempts, WebhookAttemptsByTime], AccountDatabase.IsAccountDatabase),
+        new("conferences_webhooks", [WebhookListing], AccountDatabase.IsAccountDatabase),
         new("webhook_outbox", [WebhookPending], db => db == WebhookViews.OutboxDatabase),
+        new("webhook_attempts", [WebhookAttempts, WebhookAttemptsByAccount], db => db == WebhookViews.OutboxDatabase),
     ];
 
     public static IEnumerable<DesignDocument> For(string database) => DesignDocuments.Where(d => d.AppliesTo(database));

@@ -13,7 +13,7 @@ public sealed class WebhookAttemptPruner(IDocumentStore store, IOptions<WebhookO
     private readonly ConcurrentDictionary<string, (int Written, DateTimeOffset Pruned)> since = new(StringComparer.Ordinal);
 
     /// <summary>Notes <paramref name="written"/> new attempts of the webhook; prunes its log when they are enough.</summary>
-    public async Task WrittenAsync(string accountId, string webhookId, int written, CancellationToken ct)
+    public async Task WrittenAsync(string webhookId, int written, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var seen = since.AddOrUpdate(webhookId, _ => (written, DateTimeOffset.MinValue), (_, s) => (s.Written + written, s.Pruned));
@@ -22,13 +22,13 @@ public sealed class WebhookAttemptPruner(IDocumentStore store, IOptions<WebhookO
             return;
         }
         since[webhookId] = (0, now);
-        await PruneAsync(accountId, webhookId, ct).ConfigureAwait(false);
+        await PruneAsync(webhookId, ct).ConfigureAwait(false);
     }
 
     /// <summary>Removes (up to 500 at a time) the webhook's attempts past the count or older than the age.</summary>
-    public async Task PruneAsync(string accountId, string webhookId, CancellationToken ct)
+    public async Task PruneAsync(string webhookId, CancellationToken ct)
     {
-        var db = AccountDatabase.Encoded(accountId);
+        const string db = WebhookViews.OutboxDatabase;
         var kept = options.Value.AttemptsKept;
         var cutoff = (clock.GetUtcNow() - options.Value.AttemptsMaxAge).ToUnixTimeMilliseconds();
         var end = $"{webhookId}:{cutoff:D15}";

@@ -2,7 +2,8 @@ namespace Conferences.Core.Webhooks;
 
 /// <summary>
 /// The delivery log (<c>…/conferences_webhooks/attempts</c> and <c>…/{id}/attempts</c>, as Kazoo's webhooks API
-/// has): one document per attempt in the webhook's account database; newest first.
+/// has): one document per attempt in the outbox database, written with the outbox removals by
+/// <see cref="WebhookLedger"/> (ADR 0018); newest first.
 /// </summary>
 public sealed class WebhookAttempts(IDocumentStore store)
 {
@@ -13,7 +14,7 @@ public sealed class WebhookAttempts(IDocumentStore store)
     private static readonly string[] PublicFields =
         ["webhook_id", "timestamp", "event", "event_id", "conference_id", "sequence", "attempt", "status", "latency_ms", "error", "result"];
 
-    /// <summary>The log document of one attempt; <see cref="RecordAllAsync"/> writes a batch of them at once.</summary>
+    /// <summary>The log document of one attempt, for the outbox database.</summary>
     public static JsonObject Document(WebhookDelivery delivery, WebhookAttemptResult attempt)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -24,6 +25,7 @@ public sealed class WebhookAttempts(IDocumentStore store)
             [KazooFields.Id] = id,
             [KazooFields.Type] = WebhookViews.AttemptType,
             [KeyField] = Key(attempt.Started.ToUnixTimeMilliseconds(), id),
+            [WebhookViews.AttemptAccountField] = delivery.AccountId,
             ["webhook_id"] = delivery.WebhookId,
             ["timestamp"] = Gregorian.FromUnix(attempt.Started.ToUnixTimeSeconds()),
             ["event"] = delivery.EventName,
@@ -41,23 +43,13 @@ public sealed class WebhookAttempts(IDocumentStore store)
     /// <summary>The attempt key: Unix milliseconds first (fixed width), so keys sort by time.</summary>
     public static string Key(long unixMilliseconds, string id) => $"{unixMilliseconds:D15}-{id}";
 
-    public async Task RecordAllAsync(string accountId, IReadOnlyList<JsonObject> documents, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        if (documents.Count > 0)
-        {
-            await store.SaveManyAsync(AccountDatabase.Encoded(accountId), documents, ct).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>The account's latest attempts, or one webhook's (<paramref name="webhookId"/>).</summary>
     public async Task<ListResult> ListAsync(string accountId, string? webhookId, CancellationToken ct)
     {
-        var query = webhookId is null
-            ? new ViewQuery { Descending = true, Limit = Shown, IncludeDocs = true }
-            : new ViewQuery { StartKey = webhookId + ";", EndKey = webhookId + ":", Descending = true, Limit = Shown, IncludeDocs = true };
-        var view = webhookId is null ? KazooViews.WebhookAttemptsByTime : KazooViews.WebhookAttempts;
-        var rows = await store.QueryViewAsync(AccountDatabase.Encoded(accountId), view, query, ct).ConfigureAwait(false);
+        var prefix = webhookId ?? accountId;
+        var query = new ViewQuery { StartKey = prefix + ";", EndKey = prefix + ":", Descending = true, Limit = Shown, IncludeDocs = true };
+        var view = webhookId is null ? KazooViews.WebhookAttemptsByAccount : KazooViews.WebhookAttempts;
+        var rows = await store.QueryViewAsync(WebhookViews.OutboxDatabase, view, query, ct).ConfigureAwait(false);
         var items = new JsonArray();
         foreach (var doc in rows.Select(r => r.Document).OfType<JsonObject>())
         {

@@ -8,7 +8,7 @@ public sealed class WebhookDeliverer(IWebhookSender sender, IOptions<WebhookOpti
         ArgumentNullException.ThrowIfNull(webhook);
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(log);
-        var body = KazooJson.ToUtf8(delivery.Payload);
+        var body = Encoding.UTF8.GetBytes(delivery.Body);
         if (body.Length > options.Value.MaxBodyBytes)
         {
             var refused = new WebhookAttemptResult(1, clock.GetUtcNow(), null, TimeSpan.Zero,

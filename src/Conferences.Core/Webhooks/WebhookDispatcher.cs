@@ -5,8 +5,8 @@ namespace Conferences.Core.Webhooks;
 /// its deliveries one at a time in ticket order (<see cref="WebhookWorker"/>), so a slow or dead receiver holds back
 /// its own webhook only. A delivery whose retries are spent disables the webhook and stays pending (sent when it is
 /// enabled again); a deleted webhook's deliveries are dropped. The intake hands over what it wrote; the outbox is also
-/// searched every <see cref="WebhookOptions.PollInterval"/> (deliveries left by a stopped instance or written by
-/// another one, leases that expired).
+/// searched every <see cref="WebhookOptions.PollInterval"/> for webhooks no worker of this instance sends (deliveries
+/// left by a stopped instance or written by another one, leases that expired).
 /// </summary>
 public sealed partial class WebhookDispatcher(
     WebhookOutbox outbox,
@@ -31,7 +31,11 @@ public sealed partial class WebhookDispatcher(
             {
                 foreach (var webhook in await outbox.WebhooksWithPendingAsync(MaxPolled, ct).ConfigureAwait(false))
                 {
-                    Wake(webhook);
+                    // a webhook this instance sends already is left alone: it reads the outbox when it starts again
+                    if (!workers.TryGetValue(webhook, out var state) || !state.Active)
+                    {
+                        Wake(webhook);
+                    }
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -112,10 +116,11 @@ public sealed partial class WebhookDispatcher(
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // stopping: what is left stays in the outbox
+            idle = false; // stopping: what is left stays in the outbox
         }
         catch (Exception e)
         {
+            idle = false; // a lease release that failed after an idle round too: the poll starts the worker again
             LogWorkerFailed(e, webhookId);
         }
         finally

@@ -92,7 +92,8 @@ public sealed partial class WebhookIntake(
             payload["event_id"] = eventId;
             payload["sequence"] = sequence;
             payload["webhook_id"] = hook.Id;
-            entries.Add(new WebhookDelivery(hook.Id, hook.AccountId, ticket, eventId, eventName, conferenceId, sequence, payload));
+            entries.Add(new WebhookDelivery(hook.Id, hook.AccountId, ticket, eventId, eventName, conferenceId, sequence,
+                payload.ToJsonString(KazooJson.WireOptions)));
         }
     }
 

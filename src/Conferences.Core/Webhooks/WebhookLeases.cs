@@ -44,7 +44,7 @@ public sealed class WebhookLeases(IDocumentStore store, TimeProvider clock, IOpt
         }
     }
 
-    /// <summary>Gives the lease up, so another instance need not wait for it to expire.</summary>
+    /// <summary>Gives the lease up, so another instance need not wait for it to expire; a store that does not answer leaves it to expire.</summary>
     public async Task ReleaseAsync(string webhookId, CancellationToken ct)
     {
         if (!revisions.TryRemove(webhookId, out var rev))
@@ -58,6 +58,10 @@ public sealed class WebhookLeases(IDocumentStore store, TimeProvider clock, IOpt
         catch (DocumentConflictException)
         {
             // taken over meanwhile
+        }
+        catch (DatastoreUnavailableException)
+        {
+            // the store stayed locked (a large write): the lease expires by itself, and this instance, its owner, may take it again at once
         }
     }
 

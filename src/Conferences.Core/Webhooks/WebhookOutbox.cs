@@ -58,13 +58,18 @@ public sealed class WebhookOutbox(IDocumentStore store)
         return found;
     }
 
-    /// <summary>Removes sent (or dropped) deliveries in one bulk write; one removed already is left as it is.</summary>
-    public async Task RemoveAllAsync(IReadOnlyList<PendingDelivery> sent, CancellationToken ct)
+    /// <summary>
+    /// Removes done deliveries and adds attempt-log documents in one bulk write (one SQLite transaction, one CouchDB
+    /// <c>_bulk_docs</c>); a delivery removed already is left as it is.
+    /// </summary>
+    public async Task SettleAsync(IReadOnlyList<PendingDelivery> done, IReadOnlyList<JsonObject> attempts, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(sent);
-        if (sent.Count > 0)
+        ArgumentNullException.ThrowIfNull(done);
+        ArgumentNullException.ThrowIfNull(attempts);
+        if (done.Count + attempts.Count > 0)
         {
-            await store.SaveManyAsync(Database, [.. sent.Select(p => BulkSaveResult.Removal(p.Delivery.DocumentId, p.Revision))], ct).ConfigureAwait(false);
+            await store.SaveManyAsync(Database, [.. attempts, .. done.Select(p => BulkSaveResult.Removal(p.Delivery.DocumentId, p.Revision))], ct)
+                .ConfigureAwait(false);
         }
     }
 }

@@ -2,13 +2,13 @@ namespace Conferences.Core.Webhooks;
 
 /// <summary>
 /// Sends one webhook's pending deliveries while this instance holds its lease: one at a time in ticket order, from
-/// what the intake handed over or else from the outbox, and writes the removals and attempts down per batch
-/// (<see cref="WebhookBatch"/>). Waits a little for more before it lets the lease go.
+/// what the intake handed over or else from the outbox. Removals and attempts go to <see cref="WebhookLedger"/>,
+/// whose writes it awaits only before it reads the outbox, disables the webhook or stops. Waits a little for more
+/// before it lets the lease go.
 /// </summary>
 public sealed partial class WebhookWorker(
     WebhookOutbox outbox,
-    WebhookAttempts attempts,
-    WebhookAttemptPruner pruner,
+    WebhookLedger ledger,
     WebhookLeases leases,
     WebhookStore store,
     WebhookDeliverer deliverer,
@@ -17,43 +17,50 @@ public sealed partial class WebhookWorker(
     TimeProvider clock,
     ILogger<WebhookWorker> logger)
 {
-    private const int Batch = WebhookBatch.MaxSent;
+    private const int Batch = 100;
+
+    // more unwritten results than this and the worker waits for the ledger (a store that fell behind slows the senders)
+    private const int MaxUnwritten = 1000;
+
+    // the webhook is read again at least this often: an edit or a delete takes effect then
+    private static readonly TimeSpan WebhookLifetime = TimeSpan.FromMilliseconds(250);
 
     /// <returns>true when everything known was sent and the worker was idle; false when it stopped early.</returns>
     internal async Task<bool> DeliverPendingAsync(string webhookId, WebhookWorkerState state, CancellationToken stopping)
     {
         state.Rescan();
-        var batch = new WebhookBatch(outbox, attempts, clock);
+        var writes = new Unwritten();
         var lease = options.Value.LeaseDuration / 3;
         var renewAt = clock.GetUtcNow() + lease;
         var linger = options.Value.PollInterval < lease ? options.Value.PollInterval : lease;
         (Webhook? Hook, DateTimeOffset Read)? webhook = null;
+        var failures = ledger.Failures;
         try
         {
             while (!stopping.IsCancellationRequested)
             {
+                if (ledger.Failures != failures)
+                {
+                    failures = ledger.Failures;
+                    state.Rescan(); // removals may have been lost: what is still in the outbox is sent again
+                }
                 var (scan, pending) = state.Take(Batch);
                 if (scan)
                 {
-                    await FlushAsync(batch, webhookId, stopping).ConfigureAwait(false); // sent ones must be gone before the outbox is read
+                    await writes.WaitAsync().ConfigureAwait(false); // sent ones must be gone before the outbox is read
                     pending = await outbox.NextAsync(webhookId, Batch, stopping).ConfigureAwait(false);
                     state.Scanned(pending, pending.Count == Batch);
                     webhook = null;
                 }
                 if (pending.Count == 0)
                 {
-                    if (!await state.WaitAsync(batch.IsEmpty ? linger : batch.DueIn, stopping).ConfigureAwait(false))
+                    if (!await state.WaitAsync(linger, stopping).ConfigureAwait(false))
                     {
-                        if (batch.IsEmpty)
-                        {
-                            return true;
-                        }
-                        await FlushAsync(batch, webhookId, stopping).ConfigureAwait(false);
+                        return true;
                     }
                     continue;
                 }
-                // the webhook is read again per outbox read and at least every batch interval: an edit or a delete takes effect then
-                if (webhook is not { } known || clock.GetUtcNow() - known.Read >= WebhookBatch.Interval)
+                if (webhook is not { } known || clock.GetUtcNow() - known.Read >= WebhookLifetime)
                 {
                     var doc = await store.LoadAsync(pending[0].Delivery.AccountId, webhookId, stopping).ConfigureAwait(false);
                     webhook = (doc is null ? null : Webhook.From(doc), clock.GetUtcNow());
@@ -68,13 +75,13 @@ public sealed partial class WebhookWorker(
                         }
                         renewAt = clock.GetUtcNow() + lease;
                     }
-                    if (!await DeliverAsync(webhook.Value.Hook, delivery, batch, stopping).ConfigureAwait(false))
+                    if (!await DeliverAsync(webhookId, webhook.Value.Hook, delivery, writes, stopping).ConfigureAwait(false))
                     {
                         return false;
                     }
-                    if (batch.Due)
+                    if (writes.Count >= MaxUnwritten)
                     {
-                        await FlushAsync(batch, webhookId, stopping).ConfigureAwait(false);
+                        await writes.WaitAsync().ConfigureAwait(false);
                     }
                 }
             }
@@ -82,16 +89,16 @@ public sealed partial class WebhookWorker(
         }
         finally
         {
-            await FlushAsync(batch, webhookId, stopping).ConfigureAwait(false);
+            await writes.WaitAsync().ConfigureAwait(false); // written down before the lease goes
         }
     }
 
     /// <returns>whether the webhook's next delivery may follow.</returns>
-    private async Task<bool> DeliverAsync(Webhook? webhook, PendingDelivery pending, WebhookBatch batch, CancellationToken ct)
+    private async Task<bool> DeliverAsync(string webhookId, Webhook? webhook, PendingDelivery pending, Unwritten writes, CancellationToken ct)
     {
         if (webhook is null)
         {
-            batch.Done(pending, []); // the webhook is gone
+            writes.Note(ledger.Add(webhookId, pending, [])); // the webhook is gone
             return true;
         }
         if (!webhook.Enabled)
@@ -102,38 +109,38 @@ public sealed partial class WebhookWorker(
         var result = await deliverer.DeliverAsync(webhook, pending.Delivery, log, ct).ConfigureAwait(false);
         if (result.Succeeded || result.Unsendable)
         {
-            batch.Done(pending, log);
+            writes.Note(ledger.Add(webhookId, pending, log));
             return true;
         }
-        batch.Failed(pending.Delivery, log);
-        await FlushAsync(batch, webhook.Id, ct).ConfigureAwait(false);
+        writes.Note(ledger.Add(webhookId, null, log));
+        await writes.WaitAsync().ConfigureAwait(false); // the attempts are in the log before the webhook shows disabled
         var reason = $"{result.Attempt} failed attempts to deliver event {pending.Delivery.EventId}; last: {result.Error}";
         await disabler.DisableAsync(webhook.AccountId, webhook.Id, reason, ct).ConfigureAwait(false);
         LogDisabled(webhook.Id, reason);
         return false;
     }
 
-    // the attempt log is pruned after it grew; a pruning that fails is tried again later and stops nothing
-    private async Task FlushAsync(WebhookBatch batch, string webhookId, CancellationToken ct)
+    // the ledger writes in order, so its newest task ending means every earlier one ended too
+    private sealed class Unwritten
     {
-        var logged = await batch.FlushAsync().ConfigureAwait(false);
-        if (logged == 0 || batch.AccountId is not { } account)
+        private Task last = Task.CompletedTask;
+
+        public int Count { get; private set; }
+
+        public void Note(Task written)
         {
-            return;
+            last = written;
+            Count++;
         }
-        try
+
+        public async Task WaitAsync()
         {
-            await pruner.WrittenAsync(account, webhookId, logged, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is DatastoreUnavailableException or DocumentConflictException)
-        {
-            LogPruneFailed(e, webhookId);
+            var waited = last;
+            await waited.ConfigureAwait(false);
+            Count = 0;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {WebhookId} disabled: {Reason}")]
     private partial void LogDisabled(string webhookId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pruning the attempt log of webhook {WebhookId} failed")]
-    private partial void LogPruneFailed(Exception exception, string webhookId);
 }

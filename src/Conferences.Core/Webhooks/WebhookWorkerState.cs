@@ -21,6 +21,18 @@ internal sealed class WebhookWorkerState
 
     public Task Running { get; set; } = Task.CompletedTask;
 
+    /// <summary>Whether a worker runs (it sends what it is handed, and reads the outbox when it starts again).</summary>
+    public bool Active
+    {
+        get
+        {
+            lock (handed)
+            {
+                return active;
+            }
+        }
+    }
+
     /// <summary>Asks for an outbox read; true when no worker runs and the caller must start one.</summary>
     public bool Wake()
     {

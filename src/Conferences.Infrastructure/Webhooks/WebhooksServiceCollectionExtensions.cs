@@ -30,6 +30,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<WebhookDisabler>();
         services.AddSingleton<WebhookDeliverer>();
         services.AddSingleton<WebhookAttemptPruner>();
+        services.AddSingleton<WebhookLedger>();
         services.AddSingleton<WebhookWorker>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<WebhookIntake>();

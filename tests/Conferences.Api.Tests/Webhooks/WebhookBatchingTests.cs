@@ -70,7 +70,8 @@ public sealed class WebhookBatchingTests(WebhookBatchingFactory api) : IClassFix
         var aged = (await account.CreateWebhookAsync(Webhooks.For(receiver, new JsonObject { ["name"] = "aged" })))["id"]!.GetValue<string>();
         var old = WebhookAttempts.Document(Delivery(aged, account.Id, 0),
             new WebhookAttemptResult(1, DateTimeOffset.UtcNow - TimeSpan.FromDays(40), 200, TimeSpan.Zero, null));
-        await api.Services.GetRequiredService<IDocumentStore>().SaveAsync(AccountDatabase.Encoded(account.Id), old, Ct);
+        await OutboxAsync();
+        await api.Services.GetRequiredService<IDocumentStore>().SaveAsync(WebhookViews.OutboxDatabase, old, Ct);
 
         await (await OutboxAsync()).AddAllAsync([.. Enumerable.Range(1, 5).Select(i => Delivery(counted, account.Id, i)), Delivery(aged, account.Id, 1)], Ct);
 
@@ -85,11 +86,28 @@ public sealed class WebhookBatchingTests(WebhookBatchingFactory api) : IClassFix
         Assert.Equal(1L, young.DataArray[0]!["sequence"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task A_delivery_written_with_its_body_as_an_object_by_an_earlier_version_is_sent_as_that_json()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var account = await api.NewAccountAsync();
+        var webhook = (await account.CreateWebhookAsync(Webhooks.For(receiver)))["id"]!.GetValue<string>();
+        var document = Delivery(webhook, account.Id, 1).ToDocument();
+        document.Remove("body");
+        document["payload"] = new JsonObject { ["event"] = "add-member", ["sequence"] = 1, ["tenant"] = "acme", ["webhook_id"] = webhook };
+        await OutboxAsync();
+        await api.Services.GetRequiredService<IDocumentStore>().SaveAsync(WebhookViews.OutboxDatabase, document, Ct);
+        api.Services.GetRequiredService<WebhookDispatcher>().Wake(webhook);
+
+        var delivered = Assert.Single(await receiver.AcceptedAsync(1));
+        Assert.Equal($$"""{"event":"add-member","sequence":1,"tenant":"acme","webhook_id":"{{webhook}}"}""", Encoding.UTF8.GetString(delivered.Body));
+    }
+
     // what the intake would have written for an event of sequence i: tickets sort like the sequence
     private static WebhookDelivery Delivery(string webhookId, string accountId, long sequence)
     {
         var eventId = KazooIds.NewId();
         var payload = new JsonObject { ["event"] = "add-member", ["conference_id"] = "batching", ["event_id"] = eventId, ["sequence"] = sequence, ["webhook_id"] = webhookId };
-        return new WebhookDelivery(webhookId, accountId, sequence.ToString("D17", System.Globalization.CultureInfo.InvariantCulture), eventId, "add-member", "batching", sequence, payload);
+        return new WebhookDelivery(webhookId, accountId, sequence.ToString("D17", System.Globalization.CultureInfo.InvariantCulture), eventId, "add-member", "batching", sequence, payload.ToJsonString());
     }
 }

@@ -7,24 +7,28 @@ public abstract class WebhookViewsContract(IStoreSource source) : DocumentStoreC
     public async Task Webhook_listing_and_attempt_views_emit_their_keys()
     {
         var (store, db) = await StoreWithDatabaseAsync();
-        var ids = SortedIds(3);
+        var ids = SortedIds(4); // ids[3]: the account of the attempt
         await store.SaveAsync(db, Json($$"""
             {"_id":"{{ids[0]}}","pvt_type":"conference_webhook","name":"CRM","uri":"http://203.0.113.10/","enabled":true,
              "events":["all"],"pvt_secret":"whsec_x","retries":2}
             """), Ct);
         await store.SaveAsync(db, Json($$"""{"_id":"{{ids[1]}}","pvt_type":"conference_webhook","name":"Gone","pvt_deleted":true}"""), Ct);
-        await store.SaveAsync(db, Json($$"""
-            {"_id":"{{ids[2]}}","pvt_type":"conference_webhook_attempt","webhook_id":"{{ids[0]}}","pvt_key":"000001700000000000-a"}
+        await store.EnsureDatabaseAsync(WebhookViews.OutboxDatabase, Ct);
+        await store.SaveAsync(WebhookViews.OutboxDatabase, Json($$"""
+            {"_id":"{{ids[2]}}","pvt_type":"conference_webhook_attempt","webhook_id":"{{ids[0]}}","pvt_account_id":"{{ids[3]}}",
+             "pvt_key":"000001700000000000-a"}
             """), Ct);
 
         var listing = await store.QueryViewAsync(db, KazooViews.WebhookListing, new ViewQuery(), Ct);
-        var byWebhook = await store.QueryViewAsync(db, KazooViews.WebhookAttempts, new ViewQuery(), Ct);
-        var byTime = await store.QueryViewAsync(db, KazooViews.WebhookAttemptsByTime, new ViewQuery(), Ct);
+        var byWebhook = await store.QueryViewAsync(WebhookViews.OutboxDatabase, KazooViews.WebhookAttempts,
+            new ViewQuery { StartKey = ids[0] + ":", EndKey = ids[0] + ";" }, Ct);
+        var byAccount = await store.QueryViewAsync(WebhookViews.OutboxDatabase, KazooViews.WebhookAttemptsByAccount,
+            new ViewQuery { StartKey = ids[3] + ":", EndKey = ids[3] + ";" }, Ct);
 
         var row = Assert.Single(listing);
         AssertJsonEqual(Json($$"""{"id":"{{ids[0]}}","name":"CRM","uri":"http://203.0.113.10/","enabled":true,"events":["all"]}"""), row.Value);
         Assert.Equal($"{ids[0]}:000001700000000000-a", Assert.Single(byWebhook).Key);
-        Assert.Equal("000001700000000000-a", Assert.Single(byTime).Key);
+        Assert.Equal($"{ids[3]}:000001700000000000-a", Assert.Single(byAccount).Key);
     }
 
     [Fact]
