@@ -35,11 +35,12 @@ public sealed class ConferenceReads(
         }
         var conference = await lookup.LoadAsync(context.AccountId, conferenceId, ct).ConfigureAwait(false);
         var rendered = OpenObject.Render(conference.PublicView())!;
+        var fresh = Render(rendered, conference.Live, Gregorian.Now(clock));
         if (stamp is { } taken && conference.Revision is { } revision)
         {
-            cache.Keep(context.AccountId, conferenceId, new CachedConference(taken, revision, rendered));
+            // kept with the answer just rendered, so the next read of the same snapshot and second renders nothing
+            cache.Keep(context.AccountId, conferenceId, new CachedConference(taken, revision, rendered) { Answer = fresh });
         }
-        var fresh = Render(rendered, conference.Live, Gregorian.Now(clock));
         return new RenderedDocument(fresh.Data, conference.Revision, fresh.Metadata);
     }
 
