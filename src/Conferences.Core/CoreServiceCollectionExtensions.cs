@@ -1,5 +1,3 @@
-using Conferences.Core.Idempotency;
-
 namespace Conferences.Core;
 
 /// <summary>Registers the Kazoo domain: conference service, accounts, tokens, schema validation.</summary>

@@ -8,7 +8,8 @@ namespace Conferences.Api.Crossbar;
 /// <c>Idempotency-Key</c> on an acting PUT (docs/compatibility.md, "Actions a script can trust"): the first request
 /// under a key claims it and runs; its successful answer is kept and replayed to the same request under the same key
 /// (status, headers, body) without acting again. The same key for a different request is 422, a duplicate of a request
-/// still running 409. An error answer releases the key: it changed nothing, so running it again is safe.
+/// still running 409. An error answer releases the key: it changed nothing, so running it again is safe. The claim
+/// runs beside the action's reads and validation; the action's first act waits for it (<see cref="ActingGate"/>).
 /// </summary>
 public sealed class IdempotencyFilter(IdempotencyKeys keys, ILogger<IdempotencyFilter> logger) : IAsyncActionFilter
 {
@@ -28,17 +29,10 @@ public sealed class IdempotencyFilter(IdempotencyKeys keys, ILogger<IdempotencyF
         var crossbar = http.GetCrossbarContext();
         var request = http.GetCrossbarRequest()!;
         var fingerprint = IdempotencyFingerprint.Of(http.Request.Method, http.Request.Path.Value ?? "/", request.Query, request.Envelope);
-        var claim = await keys.ClaimAsync(crossbar.AuthAccountId ?? crossbar.AccountId, key, fingerprint, http.RequestAborted).ConfigureAwait(false);
-        switch (claim.Outcome)
-        {
-            case IdempotencyOutcome.Replay:
-                context.Result = new ReplayedResult(claim.Answer!);
-                return;
-            case IdempotencyOutcome.Mismatch:
-                throw KazooErrors.IdempotencyKeyReused();
-            case IdempotencyOutcome.InProgress:
-                throw KazooErrors.IdempotencyKeyInProgress();
-        }
+        var account = crossbar.AuthAccountId ?? crossbar.AccountId;
+        // claimed on another thread while the action reads and validates; it acts only once the claim is won (ActingGate)
+        var claiming = Task.Run(() => keys.ClaimAsync(account, key, fingerprint, http.RequestAborted));
+        ActingGate.Enter(claiming);
         ActionExecutedContext executed;
         try
         {
@@ -46,8 +40,24 @@ public sealed class IdempotencyFilter(IdempotencyKeys keys, ILogger<IdempotencyF
         }
         catch
         {
-            await ReleaseAsync(claim).ConfigureAwait(false);
+            if (await claiming.ConfigureAwait(false) is { Outcome: IdempotencyOutcome.Claimed } held)
+            {
+                await ReleaseAsync(held).ConfigureAwait(false);
+            }
             throw;
+        }
+        var claim = await claiming.ConfigureAwait(false);
+        if (claim.Outcome != IdempotencyOutcome.Claimed)
+        {
+            // stopped at its first act, or ended before one: what the action answered is not this request's answer
+            executed.ExceptionHandled = true;
+            executed.Result = claim.Outcome switch
+            {
+                IdempotencyOutcome.Replay => new ReplayedResult(claim.Answer!),
+                IdempotencyOutcome.Mismatch => throw KazooErrors.IdempotencyKeyReused(),
+                _ => throw KazooErrors.IdempotencyKeyInProgress(),
+            };
+            return;
         }
         if (executed.Exception is not null || executed.Result is not CrossbarResult result)
         {

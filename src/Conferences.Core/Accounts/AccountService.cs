@@ -93,6 +93,7 @@ public sealed class AccountService(IDocumentStore store, TimeProvider clock)
     {
         var id = KazooJson.GetString(doc, KazooFields.Id)!;
         var accountDb = AccountDatabase.Encoded(id);
+        await ActingGate.PassAsync().ConfigureAwait(false);
         await store.EnsureDatabaseAsync(accountDb, ct).ConfigureAwait(false);
         try
         {

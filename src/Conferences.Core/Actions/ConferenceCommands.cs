@@ -53,6 +53,10 @@ public sealed class ConferenceCommands(IKapiPublisher publisher, IOptions<DialOp
         return KapiMessage.Build(command, fields, sender);
     }
 
-    private Task SendAsync(KapiMessageDefinition command, string conferenceId, JsonObject fields, CancellationToken ct) =>
-        publisher.PublishAsync(KapiRoutingKeys.Command(conferenceId), Build(command, conferenceId, fields), ct);
+    private async Task SendAsync(KapiMessageDefinition command, string conferenceId, JsonObject fields, CancellationToken ct)
+    {
+        var message = Build(command, conferenceId, fields);
+        await ActingGate.PassAsync().ConfigureAwait(false);
+        await publisher.PublishAsync(KapiRoutingKeys.Command(conferenceId), message, ct).ConfigureAwait(false);
+    }
 }

@@ -22,6 +22,7 @@ public sealed class ConferenceService(
         await numbers.EnsureUniqueAsync(context.AccountId, doc, exceptId: null, ct).ConfigureAwait(false);
         doc[KazooFields.Id] = id;
         PrivateFields.Stamp(doc, ConferenceStore.DocumentType, context, Gregorian.Now(clock));
+        await ActingGate.PassAsync().ConfigureAwait(false);
         var saved = await conferences.SaveAsync(context.AccountId, doc, ct).ConfigureAwait(false);
         return new DocumentResult(KazooDocument.PublicView(saved), KazooJson.GetString(saved, KazooFields.Rev));
     }

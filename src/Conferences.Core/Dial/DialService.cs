@@ -97,6 +97,7 @@ public sealed partial class DialService(
         var timeout = DialMessage.TimeoutSeconds(dialData);
         var wait = DialMessage.Wait(timeout, endpoints.Count, settings.MaxWait);
         var kapiRequest = new KapiRequest(KapiRoutingKeys.Dial(settings.Zone), message);
+        await ActingGate.PassAsync().ConfigureAwait(false);
         KapiCallResult result;
         try
         {
