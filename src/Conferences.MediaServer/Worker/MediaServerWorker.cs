@@ -82,7 +82,7 @@ public static class MediaServerWorker
         builder.Services.AddRabbitMqMessaging(builder.Configuration);
         // A media-server manager does not count media-server managers (crossbar does): no node directory here.
         foreach (var directory in builder.Services.Where(d => d.ServiceType == typeof(IHostedService)
-            && d.ImplementationType == typeof(MediaManagerDirectoryService)).ToList())
+            && d.ImplementationType == typeof(BusListenerHost<MediaManagerDirectory>)).ToList())
         {
             builder.Services.Remove(directory);
         }
