@@ -1,4 +1,5 @@
 using Conferences.Api.Sandbox;
+using Conferences.Infrastructure;
 using Conferences.Infrastructure.Messaging;
 using Conferences.MediaServer;
 
@@ -12,7 +13,7 @@ public static class EmbeddedMediaServerExtensions
 
     public static bool SimulatorEnabled(IConfiguration configuration)
     {
-        var byDefault = configuration.MessagingProvider() == MessagingOptions.InProcess;
+        var byDefault = configuration.MessagingProvider() == PortProvider.Messaging.Embedded;
         var value = configuration[SimulatorKey];
         if (string.IsNullOrEmpty(value))
         {

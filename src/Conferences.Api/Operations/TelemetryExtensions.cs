@@ -1,4 +1,4 @@
-using Conferences.Infrastructure.Storage;
+using Conferences.Infrastructure;
 using Conferences.Infrastructure.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -17,7 +17,7 @@ public static class TelemetryExtensions
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var store = (builder.Configuration[$"{StorageOptions.Section}:Provider"] ?? StorageOptions.Sqlite).ToLowerInvariant();
+        var store = (builder.Configuration[PortProvider.Storage.Key] ?? PortProvider.Storage.Embedded).ToLowerInvariant();
         var planned = TelemetryOptions.From(builder.Configuration);
         var options = builder.Services.AddConferencesOpenTelemetry(builder.Configuration, "conferences-api", store,
             t => t.AddAspNetCoreInstrumentation(o => o.Filter = http => !IsScrape(http, planned)),

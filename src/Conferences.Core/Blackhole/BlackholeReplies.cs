@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Conferences.Core.Blackhole;
 
 /// <summary><c>blackhole_data_emitter:reply/4</c>; Monster UI matches replies by <c>request_id</c>
@@ -45,17 +43,7 @@ public static class BlackholeReplies
     private static byte[] Render(string requestId, string status, Action<Utf8JsonWriter> writeData)
     {
         ArgumentNullException.ThrowIfNull(requestId);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString(BlackholeProtocol.ActionKey, BlackholeProtocol.Reply);
-            writer.WriteString(BlackholeProtocol.RequestIdKey, requestId);
-            writer.WriteString(BlackholeProtocol.StatusKey, status);
-            writer.WritePropertyName(BlackholeProtocol.DataKey);
-            writeData(writer);
-            writer.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
+        return BlackholeServerFrame.Render(BlackholeProtocol.Reply,
+            (BlackholeProtocol.RequestIdKey, requestId), (BlackholeProtocol.StatusKey, status), writeData, capacity: 256);
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Conferences.Core.Blackhole;
 
 /// <summary><c>{"action":"snapshot","subscribed_key":…,"cursor":…,"data":…}</c>: the conference as GET shows it, in
@@ -10,17 +8,7 @@ public static class BlackholeSnapshotFrame
     public static byte[] Render(string subscribedKey, string? cursor, JsonObject data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString(BlackholeProtocol.ActionKey, BlackholeProtocol.SnapshotAction);
-            writer.WriteString(BlackholeProtocol.SubscribedKeyKey, subscribedKey);
-            writer.WriteString(BlackholeProtocol.CursorKey, cursor);
-            writer.WritePropertyName(BlackholeProtocol.DataKey);
-            data.WriteTo(writer);
-            writer.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
+        return BlackholeServerFrame.Render(BlackholeProtocol.SnapshotAction,
+            (BlackholeProtocol.SubscribedKeyKey, subscribedKey), (BlackholeProtocol.CursorKey, cursor), writer => data.WriteTo(writer), capacity: 1024);
     }
 }

@@ -32,7 +32,7 @@ public static class IdempotencyFingerprint
         }
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            WriteCanonical(writer, envelope, root: true);
+            JsonTreeWriter.WriteValue(writer, envelope, true, WriteCanonical);
         }
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, hash);
@@ -45,40 +45,21 @@ public static class IdempotencyFingerprint
         buffer.Advance(written);
     }
 
-    // objects with their members in ordinal order, everything else as System.Text.Json writes it
-    private static void WriteCanonical(Utf8JsonWriter writer, JsonNode? node, bool root = false)
+    // members in ordinal order at every depth; the envelope's own auth_token left out
+    private static void WriteCanonical(Utf8JsonWriter writer, JsonObject obj, bool root)
     {
-        switch (node)
+        var members = new KeyValuePair<string, JsonNode?>[obj.Count];
+        ((ICollection<KeyValuePair<string, JsonNode?>>)obj).CopyTo(members, 0);
+        Array.Sort(members, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        writer.WriteStartObject();
+        foreach (var (key, value) in members)
         {
-            case JsonObject obj:
-                var members = new KeyValuePair<string, JsonNode?>[obj.Count];
-                ((ICollection<KeyValuePair<string, JsonNode?>>)obj).CopyTo(members, 0);
-                Array.Sort(members, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-                writer.WriteStartObject();
-                foreach (var (key, value) in members)
-                {
-                    if (!(root && key == "auth_token"))
-                    {
-                        writer.WritePropertyName(key);
-                        WriteCanonical(writer, value);
-                    }
-                }
-                writer.WriteEndObject();
-                break;
-            case JsonArray array:
-                writer.WriteStartArray();
-                foreach (var item in array)
-                {
-                    WriteCanonical(writer, item);
-                }
-                writer.WriteEndArray();
-                break;
-            case null:
-                writer.WriteNullValue();
-                break;
-            default:
-                node.WriteTo(writer);
-                break;
+            if (!(root && key == "auth_token"))
+            {
+                writer.WritePropertyName(key);
+                JsonTreeWriter.WriteValue(writer, value, false, WriteCanonical);
+            }
         }
+        writer.WriteEndObject();
     }
 }

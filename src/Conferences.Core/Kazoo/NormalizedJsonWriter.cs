@@ -7,32 +7,7 @@ public static class NormalizedJsonWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(normalizeKey);
-        switch (value)
-        {
-            case JsonObject obj:
-                writer.WriteStartObject();
-                var written = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var (key, child) in obj)
-                {
-                    WriteProperty(writer, written, key, child, normalizeKey);
-                }
-                writer.WriteEndObject();
-                break;
-            case JsonArray array:
-                writer.WriteStartArray();
-                foreach (var item in array)
-                {
-                    WriteValue(writer, item, normalizeKey);
-                }
-                writer.WriteEndArray();
-                break;
-            case null:
-                writer.WriteNullValue();
-                break;
-            default:
-                value.WriteTo(writer);
-                break;
-        }
+        JsonTreeWriter.WriteValue(writer, value, normalizeKey, WriteObject);
     }
 
     /// <summary>Skipped when the value is null or a key that normalises alike is already in
@@ -53,5 +28,16 @@ public static class NormalizedJsonWriter
         }
         writer.WritePropertyName(normalized);
         WriteValue(writer, value, normalizeKey);
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, JsonObject obj, Func<string, string> normalizeKey)
+    {
+        writer.WriteStartObject();
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, child) in obj)
+        {
+            WriteProperty(writer, written, key, child, normalizeKey);
+        }
+        writer.WriteEndObject();
     }
 }

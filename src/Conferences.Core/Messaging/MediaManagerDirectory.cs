@@ -5,13 +5,15 @@ namespace Conferences.Core.Messaging;
 public sealed partial class MediaManagerDirectory(
     IKapiSubscriber subscriber,
     TimeProvider clock,
-    ILogger<MediaManagerDirectory> logger) : IMediaManagerDirectory, IAsyncDisposable
+    ILogger<MediaManagerDirectory> logger) : IMediaManagerDirectory, IBusListener
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, MediaManager> managers = new(StringComparer.Ordinal);
     private IKapiSubscription? subscription;
 
     public event EventHandler<MediaManager>? Joined;
+
+    public static string Activity => "listen to node heartbeats";
 
     public IReadOnlyList<MediaManager> Managers
     {

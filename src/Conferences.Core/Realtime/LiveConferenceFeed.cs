@@ -9,11 +9,13 @@ public sealed partial class LiveConferenceFeed(
     IMessageBusHealth bus,
     IMediaManagerDirectory directory,
     TimeProvider clock,
-    ILogger<LiveConferenceFeed> logger) : IAsyncDisposable
+    ILogger<LiveConferenceFeed> logger) : IBusListener
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private IKapiSubscription? subscription;
     private bool hooked;
+
+    public static string Activity => "follow the conference events";
 
     public bool IsRunning => Volatile.Read(ref subscription) is not null;
 

@@ -20,7 +20,7 @@ public static class KapiMessagingServiceCollectionExtensions
         services.TryAddSingleton<IMediaManagerDirectory>(sp => sp.GetRequiredService<MediaManagerDirectory>());
         services.TryAddSingleton<MediaManagerDiscovery>();
         services.TryAddSingleton<NodeAdvertiser>();
-        services.AddHostedService<MediaManagerDirectoryService>();
+        services.AddHostedService<BusListenerHost<MediaManagerDirectory>>();
         services.AddHealthChecks().AddCheck<MessageBusHealthCheck>("bus");
         return services;
     }

@@ -7,17 +7,17 @@ namespace Conferences.Infrastructure.Messaging;
 public static class MessagingServiceCollectionExtensions
 {
     public static string MessagingProvider(this IConfiguration configuration) =>
-        (configuration[$"{MessagingOptions.Section}:Provider"] is { Length: > 0 } p ? p : MessagingOptions.InProcess).ToLowerInvariant();
+        (configuration[PortProvider.Messaging.Key] is { Length: > 0 } p ? p : PortProvider.Messaging.Embedded).ToLowerInvariant();
 
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var messaging = PortProvider.Messaging;
         var provider = configuration.MessagingProvider();
-        return provider switch
+        if (provider == messaging.Embedded)
         {
-            MessagingOptions.InProcess => services.AddInProcessMessaging(),
-            MessagingOptions.RabbitMq => services.AddRabbitMqMessaging(configuration),
-            _ => throw new InvalidOperationException($"Messaging:Provider '{provider}' is not supported; use 'inprocess' or 'rabbitmq'."),
-        };
+            return services.AddInProcessMessaging();
+        }
+        return provider == messaging.Production ? services.AddRabbitMqMessaging(configuration) : throw messaging.Unsupported(provider);
     }
 }

@@ -11,24 +11,27 @@ public static class StorageServiceCollectionExtensions
 
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? StorageOptions.Sqlite;
-        switch (provider.ToLowerInvariant())
+        var storage = PortProvider.Storage;
+        var provider = configuration[storage.Key] ?? storage.Embedded;
+        var chosen = provider.ToLowerInvariant();
+        var couch = chosen == storage.Production;
+        if (couch)
         {
-            case StorageOptions.Sqlite:
-                var connection = configuration.GetConnectionString("Sqlite") is { Length: > 0 } c ? c : DefaultSqliteConnection;
-                services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new SqliteStoreOptions { ConnectionString = connection }));
-                services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
-                services.AddSingleton<Core.Idempotency.IIdempotencyStore, SqliteIdempotencyStore>();
-                break;
-            case StorageOptions.CouchDb:
-                services.AddCouchDbStore(configuration);
-                break;
-            default:
-                throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported; use 'sqlite' or 'couchdb'.");
+            services.AddCouchDbStore(configuration);
+        }
+        else if (chosen == storage.Embedded)
+        {
+            var connection = configuration.GetConnectionString("Sqlite") is { Length: > 0 } c ? c : DefaultSqliteConnection;
+            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new SqliteStoreOptions { ConnectionString = connection }));
+            services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+            services.AddSingleton<Core.Idempotency.IIdempotencyStore, SqliteIdempotencyStore>();
+        }
+        else
+        {
+            throw storage.Unsupported(provider);
         }
         services.AddHealthChecks().AddCheck<DocumentStoreHealthCheck>("store").AddCheck<KazooAuthHealthCheck>("kazoo_auth");
         // Kazoo's tokens are accepted by default where Kazoo's keys can be: a CouchDB that Kazoo shares
-        var couch = provider.Equals(StorageOptions.CouchDb, StringComparison.OrdinalIgnoreCase);
         services.PostConfigure<KazooAuthOptions>(o => o.Enabled ??= couch);
         return services;
     }

@@ -1,3 +1,4 @@
+using Conferences.Infrastructure;
 using Conferences.Infrastructure.Messaging;
 using Conferences.Infrastructure.Messaging.RabbitMq;
 using Conferences.Infrastructure.Telemetry;
@@ -73,16 +74,17 @@ public static class MediaServerWorker
     {
         ArgumentNullException.ThrowIfNull(builder);
         // An in-process bus in a process of its own would reach nobody.
-        if (builder.Configuration[$"{MessagingOptions.Section}:Provider"] is { Length: > 0 } provider
-            && !string.Equals(provider, MessagingOptions.RabbitMq, StringComparison.OrdinalIgnoreCase))
+        var messaging = PortProvider.Messaging;
+        if (builder.Configuration[messaging.Key] is { Length: > 0 } provider
+            && !string.Equals(provider, messaging.Production, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
-                $"the media-server worker speaks RabbitMQ only, but Messaging:Provider is '{provider}'; leave it unset or set it to '{MessagingOptions.RabbitMq}'.");
+                $"the media-server worker speaks RabbitMQ only, but {messaging.Key} is '{provider}'; leave it unset or set it to '{messaging.Production}'.");
         }
         builder.Services.AddRabbitMqMessaging(builder.Configuration);
         // A media-server manager does not count media-server managers (crossbar does): no node directory here.
         foreach (var directory in builder.Services.Where(d => d.ServiceType == typeof(IHostedService)
-            && d.ImplementationType == typeof(MediaManagerDirectoryService)).ToList())
+            && d.ImplementationType == typeof(BusListenerHost<MediaManagerDirectory>)).ToList())
         {
             builder.Services.Remove(directory);
         }

@@ -23,7 +23,7 @@ public sealed class MessagingRegistrationTests
         Assert.NotNull(provider.GetRequiredService<MediaManagerDiscovery>());
         Assert.NotNull(provider.GetRequiredService<NodeAdvertiser>());
         Assert.Equal(10, provider.GetRequiredService<IOptions<InProcessBusOptions>>().Value.QueueCapacity);
-        Assert.Contains(provider.GetServices<IHostedService>(), s => s is MediaManagerDirectoryService);
+        Assert.Contains(provider.GetServices<IHostedService>(), s => s is BusListenerHost<MediaManagerDirectory>);
         Assert.Contains(provider.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations, r => r.Name == "bus");
     }
 
@@ -33,7 +33,7 @@ public sealed class MessagingRegistrationTests
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddInProcessMessaging();
         await using var provider = services.BuildServiceProvider();
-        var service = provider.GetServices<IHostedService>().OfType<MediaManagerDirectoryService>().Single();
+        var service = provider.GetServices<IHostedService>().OfType<BusListenerHost<MediaManagerDirectory>>().Single();
 
         await service.StartAsync(CancellationToken.None);
         await provider.GetRequiredService<IKapiPublisher>().AdvertiseAsync(

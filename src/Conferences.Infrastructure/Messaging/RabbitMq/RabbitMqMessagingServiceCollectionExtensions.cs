@@ -9,7 +9,7 @@ public static class RabbitMqMessagingServiceCollectionExtensions
         this IServiceCollection services, IConfiguration configuration, Action<RabbitMqOptions>? configure = null)
     {
         var options = services.AddServerConnectionOptions<RabbitMqOptions>(
-            configuration, RabbitMqOptions.Section, RabbitMqOptions.ConnectionStringName, $"Messaging:Provider is '{RabbitMqBus.ProviderName}'",
+            configuration, RabbitMqOptions.Section, RabbitMqOptions.ConnectionStringName, PortProvider.Messaging.ProductionChosen,
             (string? uri, out string error) => RabbitMqEndpoint.TryParse(uri, out _, out error));
         if (configure is not null)
         {

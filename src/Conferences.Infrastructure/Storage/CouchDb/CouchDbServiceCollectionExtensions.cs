@@ -10,7 +10,7 @@ public static class CouchDbServiceCollectionExtensions
     public static IServiceCollection AddCouchDbStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddServerConnectionOptions<CouchDbOptions>(
-            configuration, CouchDbOptions.Section, CouchDbOptions.ConnectionStringName, $"Storage:Provider is '{StorageOptions.CouchDb}'",
+            configuration, CouchDbOptions.Section, CouchDbOptions.ConnectionStringName, PortProvider.Storage.ProductionChosen,
             (string? url, out string error) => CouchDbServer.TryParse(url, out _, out error));
 
         services.AddHttpClient<CouchDbClient>(HttpClientName, (provider, http) =>

@@ -27,7 +27,7 @@ public sealed class RabbitMqRegistrationTests
         Assert.Same(bus, provider.GetRequiredService<IMessageBusHealth>());
         Assert.NotNull(provider.GetRequiredService<IKapiRequester>());
         Assert.NotNull(provider.GetRequiredService<MediaManagerDiscovery>());
-        Assert.Contains(provider.GetServices<IHostedService>(), s => s is MediaManagerDirectoryService);
+        Assert.Contains(provider.GetServices<IHostedService>(), s => s is BusListenerHost<MediaManagerDirectory>);
         Assert.Contains(provider.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations, r => r.Name == "bus");
         var options = provider.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
         Assert.Equal((20, TimeSpan.FromMilliseconds(1500)), (options.Prefetch, options.OperationTimeout));
