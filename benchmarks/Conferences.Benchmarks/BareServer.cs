@@ -10,7 +10,8 @@ public sealed class BareServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    public BareServer(int port, IReadOnlyDictionary<string, byte[]> bodies)
+    /// <param name="contentEncoding">sent as <c>Content-Encoding</c> when the bodies are compressed bytes.</param>
+    public BareServer(int port, IReadOnlyDictionary<string, byte[]> bodies, string? contentEncoding = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -21,6 +22,10 @@ public sealed class BareServer : IAsyncDisposable
             var body = bodies[name];
             http.Response.ContentType = "application/json";
             http.Response.ContentLength = body.Length;
+            if (contentEncoding is not null)
+            {
+                http.Response.Headers.ContentEncoding = contentEncoding;
+            }
             await http.Response.Body.WriteAsync(body);
         });
     }

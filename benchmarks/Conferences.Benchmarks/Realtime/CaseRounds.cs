@@ -4,10 +4,13 @@ namespace Conferences.Benchmarks.Realtime;
 /// each variant's bytes (what the difference in bytes alone costs the same client and machine).</summary>
 internal sealed class CaseRounds(ApiProcess api, LoadRunner runner, int rounds, Func<int> freePort)
 {
+    /// <summary>The coding the client asks for and the bare endpoint answers with (its bodies then are that coding's bytes).</summary>
+    public string? ContentEncoding { get; init; }
+
     public async Task<HttpCase> RunAsync(string name, byte[] runningBody, byte[] idleBody, Func<HttpRequestMessage> running, Func<HttpRequestMessage> idle)
     {
         var barePort = freePort();
-        await using var bare = new BareServer(barePort, new Dictionary<string, byte[]> { ["running"] = runningBody, ["idle"] = idleBody });
+        await using var bare = new BareServer(barePort, new Dictionary<string, byte[]> { ["running"] = runningBody, ["idle"] = idleBody }, ContentEncoding);
         await bare.StartAsync();
         HttpRequestMessage Bare(string variant) => new(HttpMethod.Get, $"http://127.0.0.1:{barePort}/bare/{variant}");
         await runner.RunAsync("warmup running", running);

@@ -68,6 +68,8 @@ public static class RealtimeBenchmark
                     $"| {c.Name} | {c.RunningBody.Length} | {c.IdleBody.Length} | {c.Running.RequestsPerSecond:F0} | {c.Idle.RequestsPerSecond:F0} | **{c.ThroughputRatio:F2}** | {c.Running.P50Ms:F2} | {c.Running.P99Ms:F2} | {c.Idle.P50Ms:F2} | {c.Idle.P99Ms:F2} | **{c.P99Ratio:F2}** | {c.RunningCpuUs:F0} / {c.IdleCpuUs:F0} | {c.CpuRatio:F2} | {c.BareRatio:F2} |");
             }
             report.AppendLine();
+            report.AppendLine("The gzip cases ask with `Accept-Encoding: gzip` and inflate every answer, as a browser running Monster UI does; their byte columns are the compressed bytes on the wire, and their bare endpoint answers those same compressed bytes.");
+            report.AppendLine();
             report.AppendLine("Goals: GET of a running conference with 10 participants ≥ 0.9 × the throughput of GET of an idle one; list p99 within 1.2 × the idle list's. The running GET answers more bytes (its `participants`, D6 objects) than the idle one: the ratio includes rendering them, and the last column shows what the difference in bytes alone costs: a bare Kestrel endpoint answering the running variant's bytes ÷ the same endpoint answering the idle variant's, in the same rounds and client. This machine is shared: compare ratios measured side by side, not absolute figures across runs.");
         }
 

@@ -61,15 +61,24 @@ internal sealed class RealtimeHttp(string root, string rabbitMq, double seconds,
         }
         await client.WaitUntilRunningAsync(live, running, Members, token);
 
-        var measure = new CaseRounds(api, new LoadRunner(http, Workers, TimeSpan.FromSeconds(seconds)), rounds, FreePort);
+        // a client that asks for gzip and inflates the answers, as a browser (Monster UI) does
+        using var gzipHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Workers * 2, AutomaticDecompression = DecompressionMethods.GZip });
+        var plain = new CaseRounds(api, new LoadRunner(http, Workers, TimeSpan.FromSeconds(seconds)), rounds, FreePort);
+        var gzip = new CaseRounds(api, new LoadRunner(gzipHttp, Workers, TimeSpan.FromSeconds(seconds)), rounds, FreePort) { ContentEncoding = "gzip" };
+        var (getLive, getIdle) = ($"{client.Base}/accounts/{live}/conferences/{running[0]}", $"{client.Base}/accounts/{idle}/conferences/{idleIds[0]}");
+        var (listLive, listIdle) = ($"{client.Base}/accounts/{live}/conferences?page_size=50", $"{client.Base}/accounts/{idle}/conferences?page_size=50");
         var cases = new List<HttpCase>();
-        foreach (var (name, liveUrl, idleUrl) in new[]
+        foreach (var (name, measure, liveUrl, idleUrl) in new[]
         {
-            ("GET /conferences/{id}", $"{client.Base}/accounts/{live}/conferences/{running[0]}", $"{client.Base}/accounts/{idle}/conferences/{idleIds[0]}"),
-            ("GET /conferences?page_size=50", $"{client.Base}/accounts/{live}/conferences?page_size=50", $"{client.Base}/accounts/{idle}/conferences?page_size=50"),
+            ("GET /conferences/{id}", plain, getLive, getIdle),
+            ("GET /conferences?page_size=50", plain, listLive, listIdle),
+            ("GET /conferences/{id}, gzip (a browser's Accept-Encoding)", gzip, getLive, getIdle),
+            ("GET /conferences?page_size=50, gzip", gzip, listLive, listIdle),
         })
         {
-            var c = await measure.RunAsync(name, await client.BytesAsync(liveUrl, token), await client.BytesAsync(idleUrl, token), () => Client.Get(liveUrl, token), () => Client.Get(idleUrl, token));
+            var encoding = measure.ContentEncoding;
+            var c = await measure.RunAsync(name, await client.BytesAsync(liveUrl, token, encoding), await client.BytesAsync(idleUrl, token, encoding),
+                () => Client.Get(liveUrl, token), () => Client.Get(idleUrl, token));
             Console.WriteLine($"{name}: running {c.Running.RequestsPerSecond:F0}/s p99 {c.Running.P99Ms:F2} ms; idle {c.Idle.RequestsPerSecond:F0}/s p99 {c.Idle.P99Ms:F2} ms");
             cases.Add(c);
         }
@@ -146,10 +155,19 @@ internal sealed class RealtimeHttp(string root, string rabbitMq, double seconds,
             }
         }
 
-        public async Task<byte[]> BytesAsync(string url, string token)
+        /// <summary>The answer's bytes as they went over the wire (compressed when <paramref name="acceptEncoding"/> asked for it).</summary>
+        public async Task<byte[]> BytesAsync(string url, string token, string? acceptEncoding = null)
         {
-            using var response = await http.SendAsync(Get(url, token));
-            return await response.Content.ReadAsByteArrayAsync();
+            using var request = Get(url, token);
+            if (acceptEncoding is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            }
+            using var response = await http.SendAsync(request);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            return acceptEncoding is null || response.Content.Headers.ContentEncoding.Contains(acceptEncoding)
+                ? bytes
+                : throw new InvalidOperationException($"{url} was not answered with Content-Encoding: {acceptEncoding}");
         }
 
         private async Task<JsonNode> SendAsync(HttpMethod method, string url, JsonObject data, string? token)

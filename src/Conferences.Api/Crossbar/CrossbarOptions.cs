@@ -8,4 +8,7 @@ public sealed class CrossbarOptions
     public long MaxBodyBytes { get; set; } = 8_000_000;
 
     public string Version { get; set; } = "5.0.0";
+
+    /// <summary>Gzip answers over 300 bytes for clients that accept it, Kazoo's <c>crossbar.compress_response_body</c>.</summary>
+    public bool CompressResponseBody { get; set; } = true;
 }

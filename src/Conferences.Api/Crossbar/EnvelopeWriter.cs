@@ -18,21 +18,26 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
 
     private readonly JsonEncodedText? version = options.Value.Version is { } text ? JsonEncodedText.Encode(text) : null;
 
-    // Rendered into a pooled buffer (the length goes first, as Content-Length), then written to the body's pipe.
+    private readonly bool compress = options.Value.CompressResponseBody;
+
+    // Rendered into a pooled buffer (the length goes first, as Content-Length), then written to the body's pipe;
+    // gzip'd when the client accepts it and the body is larger than cowboy's threshold (GzipAnswer).
     public async Task WriteAsync(HttpContext http, Envelope envelope)
     {
         using var buffer = new PooledBufferWriter(Capacity(envelope));
-        Render(http, envelope, buffer);
+        var data = Render(http, envelope, buffer);
         http.Response.StatusCode = envelope.Status;
         http.Response.ContentType = JsonContentType;
-        http.Response.ContentLength = buffer.WrittenCount;
         if (http.Features.Get<RecordedBody>() is { } recorded)
         {
             recorded.Bytes = buffer.WrittenMemory.ToArray();
         }
+        using var gzipped = Compressible(buffer.WrittenCount, http) ? Gzip(envelope, buffer.WrittenMemory, data) : null;
+        var body = gzipped?.WrittenMemory ?? buffer.WrittenMemory;
+        http.Response.ContentLength = body.Length;
         if (http.Request.Method != HttpMethods.Head)
         {
-            await http.Response.BodyWriter.WriteAsync(buffer.WrittenMemory, http.RequestAborted).ConfigureAwait(false);
+            await http.Response.BodyWriter.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
         }
     }
 
@@ -43,18 +48,51 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
         return buffer.WrittenMemory.ToArray();
     }
 
+    // Vary on every answer that would be compressed for a client that asks, so that caches keep both forms apart
+    private bool Compressible(int length, HttpContext http)
+    {
+        if (!compress || length <= GzipAnswer.Threshold)
+        {
+            return false;
+        }
+        http.Response.Headers.Vary = "Accept-Encoding";
+        if (!GzipAnswer.Accepted(http.Request))
+        {
+            return false;
+        }
+        http.Response.Headers.ContentEncoding = "gzip";
+        return true;
+    }
+
+    // kept data keeps its compressed run and the rest goes stored; any other answer is compressed whole, per request
+    private static PooledBufferWriter Gzip(Envelope envelope, ReadOnlyMemory<byte> body, Range data)
+    {
+        if (envelope.RenderedData is null)
+        {
+            data = Range.All;
+        }
+        var deflated = envelope.RenderedData is { } kept ? DeflatedData.Kept(kept) : DeflatedData.Of(body.Span);
+        var output = new PooledBufferWriter(deflated.Length + body.Length - data.GetOffsetAndLength(body.Length).Length + 64);
+        GzipAnswer.Write(body.Span, data, deflated, output);
+        return output;
+    }
+
     // room for rendered data and the envelope's other keys, so the buffer is not grown and copied while writing
     private static int Capacity(Envelope envelope) => Math.Max(4096, (envelope.RenderedData?.Length ?? 0) + 1024);
 
-    private void Render(HttpContext http, Envelope envelope, IBufferWriter<byte> buffer)
+    // answers where data's value lies in the buffer
+    private Range Render(HttpContext http, Envelope envelope, IBufferWriter<byte> buffer)
     {
         var request = http.GetCrossbarRequest();
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = IsPrettyPrint(http) });
         writer.WriteStartObject();
+        var data = new Range(0, 0);
         if (envelope.RenderedData is { } rendered)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteRawValue(rendered.Span, skipInputValidation: true);
+            var end = Position(writer);
+            data = (end - rendered.Length)..end;
         }
         else if (envelope.Data is null)
         {
@@ -66,7 +104,9 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
         else
         {
             writer.WritePropertyName("data"u8);
+            var start = Position(writer);
             envelope.Data.WriteTo(writer);
+            data = start..Position(writer);
         }
         if (envelope.IsError)
         {
@@ -125,6 +165,13 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
         clock.GetUtcNow().UtcDateTime.TryFormat(timestamp, out var length, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         writer.WriteString("timestamp"u8, timestamp[..length]);
         writer.WriteEndObject();
+        return data;
+    }
+
+    private static int Position(Utf8JsonWriter writer)
+    {
+        writer.Flush();
+        return (int)writer.BytesCommitted;
     }
 
     /// <summary><c>X-Pretty-Print: true</c> or <c>pretty_print=true</c> indents the JSON (<c>api_util:get_pretty_print/2</c>).</summary>

@@ -19,4 +19,15 @@ public abstract class RealtimeHarness(ApiFactory api) : IClassFixture<ApiFactory
         Assert.NotNull(member);
         return (member.CallId, member.MemberId, member.JoinTime);
     }
+
+    /// <summary>A new account's stored conference named <paramref name="name"/>, running with a member (alice) and a moderator (boss) that GET shows.</summary>
+    protected async Task<(TestAccount Account, string Id)> RunningConferenceAsync(string name)
+    {
+        var account = await Api.NewAccountAsync();
+        var id = await account.CreateConferenceIdAsync(new JsonObject { ["name"] = name });
+        await JoinAsync(account, id, "alice");
+        await JoinAsync(account, id, "boss", moderator: true);
+        await LiveApi.GetUntilAsync(account, id, r => LiveApi.Counts(r, members: 1, moderators: 1));
+        return (account, id);
+    }
 }
