@@ -45,6 +45,7 @@ public static class CrossbarExtensions
         app.UseMiddleware<CrossbarRequestMiddleware>();
         app.UseRouting();
         app.UseMiddleware<CrossbarRoutingMiddleware>();
+        app.UseMiddleware<IdempotencyClaimMiddleware>();
         return app;
     }
 

@@ -21,17 +21,14 @@ public sealed class IdempotencyFilter(IdempotencyKeys keys, ILogger<IdempotencyF
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (ReadKey(http.Request.Headers[HeaderName]) is not { } key)
+        if (EarlyClaim.ReadKey(http.Request) is not { } key)
         {
             await next().ConfigureAwait(false);
             return;
         }
         var crossbar = http.GetCrossbarContext();
-        var request = http.GetCrossbarRequest()!;
-        var fingerprint = IdempotencyFingerprint.Of(http.Request.Method, http.Request.Path.Value ?? "/", request.Query, request.Envelope);
-        var account = crossbar.AuthAccountId ?? crossbar.AccountId;
-        // claimed on another thread while the action reads and validates; it acts only once the claim is won (ActingGate)
-        var claiming = Task.Run(() => keys.ClaimAsync(account, key, fingerprint, http.RequestAborted));
+        // claimed on another thread since routing (or from here); the action acts only once the claim is won (ActingGate)
+        var claiming = http.Features.Get<EarlyClaim>()?.TakeOver() ?? EarlyClaim.Start(keys, http, crossbar.AuthAccountId ?? crossbar.AccountId, key);
         ActingGate.Enter(claiming);
         ActionExecutedContext executed;
         try
@@ -65,21 +62,6 @@ public sealed class IdempotencyFilter(IdempotencyKeys keys, ILogger<IdempotencyF
             return;
         }
         executed.Result = new RecordedResult(result, answer => answer.Status is >= 200 and < 300 ? Complete(claim, answer) : ReleaseAsync(claim));
-    }
-
-    /// <summary>The key as sent: exactly one header of 1–255 visible ASCII characters (spaces inside allowed); null when absent.</summary>
-    private static string? ReadKey(Microsoft.Extensions.Primitives.StringValues values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-        var key = values.Count == 1 ? values[0] : null;
-        if (key is not { Length: > 0 and <= 255 } || key.Any(c => c is < ' ' or > '~') || key.Trim().Length == 0)
-        {
-            throw KazooErrors.InvalidIdempotencyKey();
-        }
-        return key;
     }
 
     // the answer is replayed from memory at once and stored in the background: the connection's next request

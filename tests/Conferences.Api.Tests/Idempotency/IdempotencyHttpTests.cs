@@ -81,6 +81,22 @@ public sealed class IdempotencyHttpTests(DialApiFactory api) : IClassFixture<Dia
     }
 
     [Fact]
+    public async Task A_request_refused_before_it_acts_gives_its_key_back()
+    {
+        var account = await api.NewAccountAsync();
+        var key = NewKey();
+        const string body = """{"data":{"name":"Typed"}}""";
+
+        // the claim starts after routing; the account check's 415 comes before the action, which never runs
+        var refused = await account.SendAsync(HttpMethod.Put, "conferences", Body.Raw(body, "text/plain"), WithKey(key));
+        var retried = await account.SendAsync(HttpMethod.Put, "conferences", Body.Raw(body, "application/json"), WithKey(key));
+
+        refused.ExpectError(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        retried.ExpectStatus(HttpStatusCode.Created);
+        Assert.Null(retried.Header("Idempotent-Replayed"));
+    }
+
+    [Fact]
     public async Task Creating_a_conference_or_an_account_twice_under_a_key_creates_one()
     {
         var account = await api.NewAccountAsync();
