@@ -11,7 +11,7 @@ internal sealed class SqliteIdempotencyAnswers(SqliteIdempotencySession session)
     private const int CheckpointEvery = 256;
     private const string CompleteSql = "UPDATE idempotency_keys SET expires = $expires, status = $status, headers = $headers, body = $body WHERE id = $id AND claim = $claim;";
 
-    private static readonly TimeSpan BatchDelay = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan BatchDelay = TimeSpan.FromMilliseconds(50);
 
     private readonly ConcurrentQueue<Pending> queue = new();
     private int scheduled;
