@@ -25,14 +25,14 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
     public async Task WriteAsync(HttpContext http, Envelope envelope)
     {
         using var buffer = new PooledBufferWriter(Capacity(envelope));
-        var data = Render(http, envelope, buffer);
+        var deflatedPart = Render(http, envelope, buffer);
         http.Response.StatusCode = envelope.Status;
         http.Response.ContentType = JsonContentType;
         if (http.Features.Get<RecordedBody>() is { } recorded)
         {
             recorded.Bytes = buffer.WrittenMemory.ToArray();
         }
-        using var gzipped = Compressible(buffer.WrittenCount, http) ? Gzip(envelope, buffer.WrittenMemory, data) : null;
+        using var gzipped = Compressible(buffer.WrittenCount, http) ? Gzip(envelope, buffer.WrittenMemory, deflatedPart) : null;
         var body = gzipped?.WrittenMemory ?? buffer.WrittenMemory;
         http.Response.ContentLength = body.Length;
         if (http.Request.Method != HttpMethods.Head)
@@ -65,34 +65,31 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
     }
 
     // kept data keeps its compressed run and the rest goes stored; any other answer is compressed whole, per request
-    private static PooledBufferWriter Gzip(Envelope envelope, ReadOnlyMemory<byte> body, Range data)
+    private static PooledBufferWriter Gzip(Envelope envelope, ReadOnlyMemory<byte> body, Range deflatedPart)
     {
-        if (envelope.RenderedData is null)
-        {
-            data = Range.All;
-        }
         var deflated = envelope.RenderedData is { } kept ? DeflatedData.Kept(kept) : DeflatedData.Of(body.Span);
-        var output = new PooledBufferWriter(deflated.Length + body.Length - data.GetOffsetAndLength(body.Length).Length + 64);
-        GzipAnswer.Write(body.Span, data, deflated, output);
+        var output = new PooledBufferWriter(deflated.Length + body.Length - deflatedPart.GetOffsetAndLength(body.Length).Length + 64);
+        GzipAnswer.Write(body.Span, deflatedPart, deflated, output);
         return output;
     }
 
     // room for rendered data and the envelope's other keys, so the buffer is not grown and copied while writing
     private static int Capacity(Envelope envelope) => Math.Max(4096, (envelope.RenderedData?.Length ?? 0) + 1024);
 
-    // answers where data's value lies in the buffer
+    // answers the part of the buffer gzip deflates: the rendered data (its run is kept), else the whole answer
     private Range Render(HttpContext http, Envelope envelope, IBufferWriter<byte> buffer)
     {
         var request = http.GetCrossbarRequest();
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = IsPrettyPrint(http) });
         writer.WriteStartObject();
-        var data = new Range(0, 0);
+        var deflatedPart = Range.All;
         if (envelope.RenderedData is { } rendered)
         {
             writer.WritePropertyName("data"u8);
             writer.WriteRawValue(rendered.Span, skipInputValidation: true);
-            var end = Position(writer);
-            data = (end - rendered.Length)..end;
+            writer.Flush();
+            var end = (int)writer.BytesCommitted;
+            deflatedPart = (end - rendered.Length)..end;
         }
         else if (envelope.Data is null)
         {
@@ -104,9 +101,7 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
         else
         {
             writer.WritePropertyName("data"u8);
-            var start = Position(writer);
             envelope.Data.WriteTo(writer);
-            data = start..Position(writer);
         }
         if (envelope.IsError)
         {
@@ -165,13 +160,7 @@ public sealed class EnvelopeWriter(IOptions<CrossbarOptions> options, TimeProvid
         clock.GetUtcNow().UtcDateTime.TryFormat(timestamp, out var length, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         writer.WriteString("timestamp"u8, timestamp[..length]);
         writer.WriteEndObject();
-        return data;
-    }
-
-    private static int Position(Utf8JsonWriter writer)
-    {
-        writer.Flush();
-        return (int)writer.BytesCommitted;
+        return deflatedPart;
     }
 
     /// <summary><c>X-Pretty-Print: true</c> or <c>pretty_print=true</c> indents the JSON (<c>api_util:get_pretty_print/2</c>).</summary>

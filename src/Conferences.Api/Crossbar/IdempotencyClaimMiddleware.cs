@@ -7,7 +7,8 @@ namespace Conferences.Api.Crossbar;
 /// <summary>
 /// Starts the claim of a valid <c>Idempotency-Key</c> on an <see cref="IdempotentAttribute"/> route whose token is
 /// valid, right after routing (<see cref="EarlyClaim"/>). A request that ends before <see cref="IdempotencyFilter"/>
-/// took the claim over (a 404, 403, 415 from the account check) gives the key back here: it did not act.
+/// took the claim over (a 404, 403, 415 from the account check, or an exception out of the action) gives the key back
+/// here: it did not act, or it failed acting (an error changes nothing, as the filter's error answers assume).
 /// </summary>
 internal sealed class IdempotencyClaimMiddleware(RequestDelegate next, IdempotencyKeys keys, ILogger<IdempotencyClaimMiddleware> logger)
 {
@@ -15,14 +16,13 @@ internal sealed class IdempotencyClaimMiddleware(RequestDelegate next, Idempoten
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null
             || http.GetCrossbarRequest()?.Token is not { Status: TokenStatus.Valid, Claims: { } claims }
-            || http.Request.Headers[IdempotencyFilter.HeaderName] is not { Count: 1 } header
-            || !EarlyClaim.IsValidKey(header[0])
+            || EarlyClaim.ValidKey(http.Request.Headers[IdempotencyFilter.HeaderName]) is not { } key
             || (claims.AccountId ?? http.GetRouteValue(CrossbarAccountCheck.AccountRouteKey) as string) is not { } accountId)
         {
             await next(http).ConfigureAwait(false);
             return;
         }
-        var early = new EarlyClaim(EarlyClaim.Start(keys, http, accountId, header[0]!));
+        var early = EarlyClaim.Start(keys, http, accountId, key);
         http.Features.Set(early);
         try
         {

@@ -21,29 +21,23 @@ public sealed class IdempotencyFilter(IdempotencyKeys keys, ILogger<IdempotencyF
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (EarlyClaim.ReadKey(http.Request) is not { } key)
+        var header = http.Request.Headers[HeaderName];
+        if (header.Count == 0)
         {
             await next().ConfigureAwait(false);
             return;
         }
-        var crossbar = http.GetCrossbarContext();
-        // claimed on another thread since routing (or from here); the action acts only once the claim is won (ActingGate)
-        var claiming = http.Features.Get<EarlyClaim>()?.TakeOver() ?? EarlyClaim.Start(keys, http, crossbar.AuthAccountId ?? crossbar.AccountId, key);
-        ActingGate.Enter(claiming);
-        ActionExecutedContext executed;
-        try
+        if (EarlyClaim.ValidKey(header) is null)
         {
-            executed = await next().ConfigureAwait(false);
+            throw KazooErrors.InvalidIdempotencyKey();
         }
-        catch
-        {
-            if (await claiming.ConfigureAwait(false) is { Outcome: IdempotencyOutcome.Claimed } held)
-            {
-                await ReleaseAsync(held).ConfigureAwait(false);
-            }
-            throw;
-        }
-        var claim = await claiming.ConfigureAwait(false);
+        // claimed on another thread since routing; the action acts only once the claim is won (ActingGate). An
+        // exception out of the action leaves the claim to the middleware, which gives it back.
+        var early = http.Features.Get<EarlyClaim>() ?? throw new InvalidOperationException($"{nameof(IdempotencyClaimMiddleware)} did not start the claim");
+        ActingGate.Enter(early.Claiming);
+        var executed = await next().ConfigureAwait(false);
+        early.TakenOver = true;
+        var claim = await early.Claiming.ConfigureAwait(false);
         if (claim.Outcome != IdempotencyOutcome.Claimed)
         {
             // stopped at its first act, or ended before one: what the action answered is not this request's answer
