@@ -13,18 +13,23 @@ internal sealed class SqliteRawStatement : IDisposable
     public SqliteRawStatement(SqliteConnection connection, string sql)
     {
         database = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(database, sql, out statement), prepared: null);
+        var result = raw.sqlite3_prepare_v2(database, sql, out statement);
+        if (result != raw.SQLITE_OK)
+        {
+            statement?.Dispose();
+            throw Failure(result);
+        }
     }
 
     public SqliteRawStatement Bind(int index, string value)
     {
-        Check(raw.sqlite3_bind_text(statement, index, value), statement);
+        Check(raw.sqlite3_bind_text(statement, index, value));
         return this;
     }
 
     public SqliteRawStatement Bind(int index, long value)
     {
-        Check(raw.sqlite3_bind_int64(statement, index, value), statement);
+        Check(raw.sqlite3_bind_int64(statement, index, value));
         return this;
     }
 
@@ -39,13 +44,12 @@ internal sealed class SqliteRawStatement : IDisposable
 
     public void Dispose() => statement.Dispose();
 
-    private void Check(int result, sqlite3_stmt? prepared)
+    // a failed bind leaves the statement to the session, which closes its connection and statements on any failure
+    private void Check(int result)
     {
         if (result != raw.SQLITE_OK)
         {
-            var failure = Failure(result);
-            prepared?.Dispose();
-            throw failure;
+            throw Failure(result);
         }
     }
 
