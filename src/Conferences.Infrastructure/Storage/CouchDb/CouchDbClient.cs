@@ -10,7 +10,7 @@ public sealed class CouchDbClient
     private static readonly JsonSerializerOptions BodyOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     // paths are sent exactly as built: %2F in a database name must not be unescaped on the way
-    private static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
+    internal static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
     private readonly HttpClient http;
 

@@ -2,7 +2,7 @@ namespace Conferences.Infrastructure.Storage.CouchDb;
 
 /// <summary>Kazoo's own CouchDB (docs/kazoo-storage.md); passes the same contract suite as the embedded
 /// store.</summary>
-public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
+public sealed class CouchDbDocumentStore(CouchDbClient client, CouchDbChangeFeeds feeds) : IDocumentStore
 {
     private const string Provider = "couchdb";
 
@@ -62,7 +62,7 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
         ArgumentNullException.ThrowIfNull(document);
         // The same refusals as the embedded store (and CouchDB's 400s), before anything is sent.
         var (id, _) = StoredDocument.ReadIdentity(document);
-        var result = await client.PutDocumentAsync(database, id, document, cancellationToken).ConfigureAwait(false);
+        var result = await Written(database, client.PutDocumentAsync(database, id, document, cancellationToken)).ConfigureAwait(false);
         return CouchDbFailures.Require(result, Server, database, id, $"saving {id}").Revision
             ?? throw new DatastoreUnavailableException($"CouchDB at {Server} saved {id} in {database} without a revision");
     }
@@ -71,7 +71,7 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
     public async Task DeleteAsync(string database, string id, string revision, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(revision);
-        var result = await client.DeleteDocumentAsync(database, id, revision, cancellationToken).ConfigureAwait(false);
+        var result = await Written(database, client.DeleteDocumentAsync(database, id, revision, cancellationToken)).ConfigureAwait(false);
         if (result.IsNotFound && await DatabaseExistsAsync(database, cancellationToken).ConfigureAwait(false))
         {
             throw new DocumentConflictException(database, id);
@@ -88,7 +88,7 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
             return [];
         }
         var sent = new JsonArray([.. checkedDocuments.Select(d => (JsonNode?)(d.Removal ? BulkSaveResult.Removal(d.Id, d.Revision!) : d.Body.DeepClone()))]);
-        var result = await client.BulkDocsAsync(database, sent, cancellationToken).ConfigureAwait(false);
+        var result = await Written(database, client.BulkDocsAsync(database, sent, cancellationToken)).ConfigureAwait(false);
         if (CouchDbFailures.Require(result, Server, database, null, "saving documents in bulk").Body is not JsonArray rows || rows.Count != checkedDocuments.Count)
         {
             throw new DatastoreUnavailableException($"CouchDB at {Server} answered a bulk write to {database} without one row per document");
@@ -121,6 +121,10 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
         return query.Keys is { } requested ? CouchDbViewRows.Arrange(rows, requested, query.Descending, query.Limit) : rows;
     }
 
+    /// <summary>Moves at once after this instance's writes and within the feed's delivery after anyone's
+    /// (<see cref="CouchDbChangeFeeds"/>); null while the database's feed is not heard.</summary>
+    public ValueTask<long?> ChangeStampAsync(string database, CancellationToken cancellationToken) => new(feeds.Stamp(database));
+
     /// <summary>CouchDB 2+ answers <c>/_up</c>; older servers and pouchdb-server only <c>/</c>.</summary>
     public async Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
@@ -148,6 +152,19 @@ public sealed class CouchDbDocumentStore(CouchDbClient client) : IDocumentStore
         return KazooJson.GetString(row, "rev") is { } rev && error is null ? new BulkSaveResult(id, rev)
             : error == "conflict" ? new BulkSaveResult(id, null)
             : throw new DatastoreUnavailableException($"CouchDB at {Server} refused {id} in {database}: {error}: {KazooJson.GetString(row, "reason")}");
+    }
+
+    // the stamp moves after the write, whatever its outcome: a lost answer may still have written
+    private async Task<CouchResult> Written(string database, Task<CouchResult> write)
+    {
+        try
+        {
+            return await write.ConfigureAwait(false);
+        }
+        finally
+        {
+            feeds.Written(database);
+        }
     }
 
     private async Task<bool> ReinstallAsync(string database, ViewDefinition view, CancellationToken ct)

@@ -40,6 +40,15 @@ public sealed class CouchDbOptions : ServerConnectionOptions
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
     public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Databases whose changes feed this instance follows, so their conference reads are kept between changes;
+    /// 0 reads CouchDB on every GET (docs/operations.md, "Caches").</summary>
+    [Range(0, 10_000)]
+    public int WatchedDatabases { get; set; } = 100;
+
+    /// <summary>The feeds' heartbeat: a feed silent for two of them keeps nothing until it is heard again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan ChangeFeedHeartbeat { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Pooled connections are renewed after this long, so DNS changes are followed.</summary>
     public TimeSpan ConnectionLifetime { get; set; } = TimeSpan.FromMinutes(2);
 

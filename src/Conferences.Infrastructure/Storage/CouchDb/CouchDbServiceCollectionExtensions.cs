@@ -30,7 +30,18 @@ public static class CouchDbServiceCollectionExtensions
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) => CouchDbResilience.Configure(resilience, Options(provider)));
         services.Configure<Polly.Telemetry.TelemetryOptions>(o => o.SeverityProvider = CouchDbResilience.Severity());
 
-        services.AddSingleton<CouchDbDocumentStore>(provider => new CouchDbDocumentStore(provider.GetRequiredService<CouchDbClient>()));
+        // the feeds' long-lived responses go around the resilience handler, whose budget is one call's
+        services.AddHttpClient(CouchDbChangeFeeds.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                ConnectTimeout = Options(provider).AttemptTimeout,
+                PooledConnectionLifetime = Options(provider).ConnectionLifetime,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddSingleton<CouchDbChangeFeeds>();
+
+        services.AddSingleton<CouchDbDocumentStore>(provider => new CouchDbDocumentStore(
+            provider.GetRequiredService<CouchDbClient>(), provider.GetRequiredService<CouchDbChangeFeeds>()));
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<CouchDbDocumentStore>());
         return services;
     }

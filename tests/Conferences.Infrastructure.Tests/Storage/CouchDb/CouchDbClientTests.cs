@@ -132,7 +132,7 @@ public sealed class CouchDbClientTests(CouchDbServerFixture server)
         var handler = new RecordingHandler(request => request.RequestUri!.AbsolutePath == "/_up"
             ? RecordingHandler.Json(HttpStatusCode.NotFound, """{"error":"not_found","reason":"missing"}""")
             : RecordingHandler.Json(HttpStatusCode.OK, """{"couchdb":"Welcome"}"""));
-        var store = new CouchDbDocumentStore(ClientOver("http://127.0.0.1:5984", handler));
+        var store = server.Stores.StoreOver("http://127.0.0.1:5984", handler);
 
         var health = await store.CheckHealthAsync(Ct);
 
@@ -145,7 +145,7 @@ public sealed class CouchDbClientTests(CouchDbServerFixture server)
     {
         var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.BadRequest,
             """{"error":"bad_request","reason":"Only reserved document ids may start with underscore."}"""));
-        var store = new CouchDbDocumentStore(ClientOver("http://127.0.0.1:5984", handler));
+        var store = server.Stores.StoreOver("http://127.0.0.1:5984", handler);
 
         Assert.Null(await store.GetAsync("accounts", "_reserved", Ct));
     }

@@ -48,9 +48,15 @@ public sealed class CouchDbStores : IAsyncDisposable
 
     /// <summary>The service's client with <paramref name="handler"/> in place of the network (resilience handler included).</summary>
     public CouchDbClient ClientOver(string url, HttpMessageHandler handler, IReadOnlyDictionary<string, string?>? settings = null) =>
+        ServicesOver(url, handler, settings).GetRequiredService<CouchDbClient>();
+
+    /// <summary>The service's store with <paramref name="handler"/> in place of the network for its calls.</summary>
+    public IDocumentStore StoreOver(string url, HttpMessageHandler handler, IReadOnlyDictionary<string, string?>? settings = null) =>
+        ServicesOver(url, handler, settings).GetRequiredService<IDocumentStore>();
+
+    private ServiceProvider ServicesOver(string url, HttpMessageHandler handler, IReadOnlyDictionary<string, string?>? settings) =>
         Services(url, settings, services =>
-                services.AddHttpClient(CouchDbServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler))
-            .GetRequiredService<CouchDbClient>();
+            services.AddHttpClient(CouchDbServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler));
 
     public async ValueTask DisposeAsync()
     {
