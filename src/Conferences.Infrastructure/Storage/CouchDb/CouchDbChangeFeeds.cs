@@ -17,6 +17,7 @@ public sealed partial class CouchDbChangeFeeds : IAsyncDisposable, IDisposable
     private readonly IHttpClientFactory clients;
     private readonly ILogger<CouchDbChangeFeeds> logger;
     private readonly int watched;
+    private int open;
     private long stamps;
 
     public CouchDbChangeFeeds(IHttpClientFactory clients, IOptions<CouchDbOptions> options, ILogger<CouchDbChangeFeeds> logger)
@@ -49,14 +50,19 @@ public sealed partial class CouchDbChangeFeeds : IAsyncDisposable, IDisposable
         {
             return feed.Stamp();
         }
-        if (watched == 0 || stopping.IsCancellationRequested || feeds.Count >= watched)
+        if (stopping.IsCancellationRequested || Interlocked.Increment(ref open) > watched)
         {
+            Interlocked.Decrement(ref open);
             return null;
         }
         feed = new CouchDbChangeFeed(database, this);
         if (feeds.TryAdd(database, feed))
         {
             Start(feed);
+        }
+        else
+        {
+            Interlocked.Decrement(ref open);
         }
         return null;
     }
@@ -95,6 +101,7 @@ public sealed partial class CouchDbChangeFeeds : IAsyncDisposable, IDisposable
             ended =>
             {
                 feeds.TryRemove(KeyValuePair.Create(feed.Database, feed));
+                Interlocked.Decrement(ref open);
                 running.TryRemove(ended, out _);
             },
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

@@ -39,6 +39,22 @@ public sealed class CouchDbChangeFeedTests(CouchDbServerFixture server)
     }
 
     [Fact]
+    public async Task Databases_past_the_limit_are_read_every_time()
+    {
+        var store = server.Stores.Store(server.Url, new Dictionary<string, string?> { ["CouchDb:WatchedDatabases"] = "1" });
+        var (first, _) = await server.Raw.CreateKazooAccountDatabaseAsync(withKazooDesigns: false);
+        var (second, _) = await server.Raw.CreateKazooAccountDatabaseAsync(withKazooDesigns: false);
+
+        await Eventually(() => store.ChangeStampAsync(AccountDatabase.Encoded(first), Ct), stamp => stamp is not null, TimeSpan.FromSeconds(3));
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Null(await store.ChangeStampAsync(AccountDatabase.Encoded(second), Ct));
+            await Task.Delay(50);
+        }
+        Assert.NotNull(await store.ChangeStampAsync(AccountDatabase.Encoded(first), Ct));
+    }
+
+    [Fact]
     public async Task A_feed_that_falls_silent_gives_no_stamp_after_two_heartbeats_and_a_new_one_once_back()
     {
         using var couch = new SilentChangesServer();
