@@ -33,7 +33,14 @@ public sealed class TimeoutClock : TimeProvider
     public async Task<TimeSpan> TimerStartedAsync()
     {
         using var patience = new CancellationTokenSource(Patience);
-        return await started.Reader.ReadAsync(patience.Token);
+        try
+        {
+            return await started.Reader.ReadAsync(patience.Token);
+        }
+        catch (OperationCanceledException) when (patience.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no timeout was started on the held clock within {Patience.TotalSeconds} s");
+        }
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
