@@ -1,3 +1,4 @@
+using Conferences.Tests.Time;
 using static Conferences.Api.Tests.Actions.ActionRequests;
 using static Conferences.Api.Tests.Applied.AppliedRequests;
 
@@ -6,17 +7,18 @@ namespace Conferences.Api.Tests.Applied;
 /// <summary>
 /// <c>wait=applied</c> on RabbitMQ with the simulator as its own worker process: each kind of action is confirmed by
 /// the worker's events; once the worker is stopped, nothing confirms and the answer is 202 after the timeout, not a 500
-/// and not a hang.
+/// and not a hang. The timeout is long on real time while the worker confirms, then held and expired by the test.
 /// </summary>
 public sealed class AppliedWorkerTests : IAsyncLifetime
 {
     private TestBroker broker = null!;
+    private readonly TimeoutClock appliedClock = new();
     private WorkerScenario scenario = null!;
 
     public async Task InitializeAsync()
     {
         broker = await TestBroker.SharedOrPrivateAsync();
-        scenario = await WorkerScenario.StartAsync(broker, "applied");
+        scenario = await WorkerScenario.StartAsync(broker, "applied", appliedClock);
     }
 
     public async Task DisposeAsync()
@@ -55,11 +57,17 @@ public sealed class AppliedWorkerTests : IAsyncLifetime
         Assert.Equal([("del-member", (string?)$"{Id(participants[0])}")], Confirmed(kicked.ExpectStatus(HttpStatusCode.Created)));
 
         await scenario.Worker.DisposeAsync();
-        var watch = Stopwatch.StartNew();
-        var unanswered = await account.ParticipantsActionAppliedAsync(id, "unmute");
+        appliedClock.Hold();
+        var answering = account.ParticipantsActionAppliedAsync(id, "unmute");
+        var timeout = await appliedClock.TimerStartedAsync();
+        appliedClock.Advance(timeout - TimeSpan.FromTicks(1));
+        var earlyAnswer = answering.IsCompleted;
+        appliedClock.Advance(TimeSpan.FromTicks(1));
+        var unanswered = await answering;
 
+        Assert.False(earlyAnswer, "answered before the timeout");
         unanswered.ExpectStatus(HttpStatusCode.Accepted);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(30));
+        Assert.InRange(appliedClock.Moved, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(30));
         Assert.Equal([("unmute-member", (string?)$"{Id(participants[1])}")], Confirmed(unanswered, "unconfirmed"));
     }
 }

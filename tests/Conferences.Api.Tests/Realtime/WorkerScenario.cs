@@ -1,3 +1,5 @@
+using Conferences.Tests.Time;
+
 namespace Conferences.Api.Tests.Realtime;
 
 /// <summary>
@@ -25,8 +27,11 @@ public sealed class WorkerScenario : IAsyncDisposable
 
     public ZonedRabbitMqApiFactory Api { get; }
 
-    /// <summary>Starts both on the broker, which the scenario then owns, and waits until the API has heard the worker's heartbeat.</summary>
-    public static async Task<WorkerScenario> StartAsync(TestBroker broker, string zonePrefix)
+    /// <summary>
+    /// Starts both on the broker, which the scenario then owns, and waits until the API has heard the worker's heartbeat;
+    /// <paramref name="appliedClock"/> as in <see cref="ZonedRabbitMqApiFactory"/>.
+    /// </summary>
+    public static async Task<WorkerScenario> StartAsync(TestBroker broker, string zonePrefix, TimeoutClock? appliedClock = null)
     {
         var zone = $"{zonePrefix}{Guid.NewGuid():N}"[..12];
         WorkerProcessHost worker;
@@ -39,7 +44,7 @@ public sealed class WorkerScenario : IAsyncDisposable
             await broker.DisposeAsync();
             throw;
         }
-        var scenario = new WorkerScenario(broker, zone, worker, new ZonedRabbitMqApiFactory(broker.Url, zone));
+        var scenario = new WorkerScenario(broker, zone, worker, new ZonedRabbitMqApiFactory(broker.Url, zone, appliedClock));
         try
         {
             _ = scenario.Api.Server;

@@ -1,6 +1,7 @@
 using Conferences.Core.Storage;
 using Conferences.Core.Actions.Applied;
 using Microsoft.Extensions.Options;
+using Conferences.Tests.Time;
 
 namespace Conferences.Core.Tests.Actions;
 
@@ -22,12 +23,18 @@ internal sealed class ActionHarness
             ["pvt_type"] = "conference",
         });
         Lookup = LookupOver(Store, Live.Readers);
-        Applied = Confirmation(Events, TimeSpan.FromMilliseconds(300));
+        Applied = Confirmation(Events, AppliedTimeout, Timeouts);
         Control = new ConferenceControl(Lookup, Commands(Bus), new RecordingNames(TimeProvider.System), Applied);
         Participants = new ParticipantActions(Lookup, new BulkParticipantActions(Commands(Bus), Applied), Commands(Bus), new ParticipantRelation(Commands(Bus), KazooSchemaValidator.LoadEmbedded()), Applied);
     }
 
+    /// <summary>Long, so a slow machine never times out a confirmation a test waits for; a test that expects the timeout holds <see cref="Timeouts"/> instead.</summary>
+    public static readonly TimeSpan AppliedTimeout = TimeSpan.FromSeconds(30);
+
     public EmbeddedStore Store { get; } = new();
+
+    /// <summary>The clock of the <c>wait=applied</c> timeout: real time unless the test holds it.</summary>
+    public TimeoutClock Timeouts { get; } = new();
 
     /// <summary>The revision the store gave the stored conference.</summary>
     public string StoredRevision { get; }
@@ -51,8 +58,8 @@ internal sealed class ActionHarness
     public static ConferenceActions ActionsOver(ConferenceLookup lookup, DialService dial) =>
         new(lookup, dial, new ConferenceControl(lookup, Commands(new ObservedBus()), new RecordingNames(TimeProvider.System), Confirmation(new())), Confirmation(new()));
 
-    public static AppliedConfirmation Confirmation(LiveConferenceState events, TimeSpan? timeout = null) =>
-        new(new AppliedWaiter(events, Options.Create(new AppliedWaitOptions { AppliedTimeout = timeout ?? TimeSpan.FromSeconds(5) }), TimeProvider.System));
+    public static AppliedConfirmation Confirmation(LiveConferenceState events, TimeSpan? timeout = null, TimeProvider? clock = null) =>
+        new(new AppliedWaiter(events, Options.Create(new AppliedWaitOptions { AppliedTimeout = timeout ?? TimeSpan.FromSeconds(5) }), clock ?? TimeProvider.System));
 
     public static ConferenceCommands Commands(IKapiPublisher bus) =>
         new(bus, Options.Create(new DialOptions { NodeName = "crossbar@test" }));

@@ -31,9 +31,11 @@ public sealed class AppliedConfirmationTests() : RoomTests("applied-room",
     [Fact]
     public async Task A_confirmation_that_does_not_arrive_in_time_is_reported_unconfirmed()
     {
+        Harness.Timeouts.Hold();
         var answer = Harness.Participants.HandleParticipantsActionAsync(Context("""{"data":{"action":"kick"}}""", new() { ["wait"] = "applied" }), Room, default);
         await PublishedAsync(3);
         Apply(KapiConferenceEvents.DelMember, 3);
+        Harness.Timeouts.Advance(await Harness.Timeouts.TimerStartedAsync());
 
         var result = await answer;
 

@@ -1,10 +1,14 @@
+using Microsoft.Extensions.Time.Testing;
 using static Conferences.Core.Tests.Blackhole.FakeAuthenticator;
 using static Conferences.Core.Tests.Blackhole.HubEvents;
 using static Conferences.Core.Tests.Blackhole.SessionHarness;
 
 namespace Conferences.Core.Tests.Blackhole;
 
-/// <summary>The seam between replay (or snapshot) and live events while events keep arriving, and the window's expiry.</summary>
+/// <summary>
+/// The seam between replay (or snapshot) and live events while events keep arriving, and the window's expiry (on a fake
+/// clock the test moves, so a slow machine cannot let the expiry pass before the test is ready for it).
+/// </summary>
 public sealed class BlackholeReplaySeamTests
 {
     private const string Binding = "conference.event.c1.*";
@@ -59,7 +63,9 @@ public sealed class BlackholeReplaySeamTests
     [Fact]
     public async Task A_conferences_queue_and_window_outlive_its_last_socket_for_the_idle_expiry_only()
     {
-        var session = new SessionHarness(bus, replay: new BlackholeReplayOptions { IdleExpiry = TimeSpan.FromMilliseconds(200) });
+        var clock = new FakeTimeProvider();
+        var expiry = TimeSpan.FromMilliseconds(200);
+        var session = new SessionHarness(bus, replay: new BlackholeReplayOptions { IdleExpiry = expiry }, clock: clock);
         Success(await session.SubscribeAsync(Alice, Binding));
         var queue = bus.For(StreamC1);
 
@@ -69,6 +75,7 @@ public sealed class BlackholeReplaySeamTests
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (!queue.Ended && DateTime.UtcNow < deadline)
         {
+            clock.Advance(expiry);
             await Task.Delay(20);
         }
 
@@ -79,13 +86,15 @@ public sealed class BlackholeReplaySeamTests
     [Fact]
     public async Task A_socket_joining_a_kept_conference_keeps_its_queue_past_the_expiry()
     {
-        var first = new SessionHarness(bus, replay: new BlackholeReplayOptions { IdleExpiry = TimeSpan.FromMilliseconds(100) });
+        var clock = new FakeTimeProvider();
+        var first = new SessionHarness(bus, replay: new BlackholeReplayOptions { IdleExpiry = TimeSpan.FromMilliseconds(100) }, clock: clock);
         Success(await first.SubscribeAsync(Alice, Binding));
         await first.Session.DisposeAsync();
         var second = new SessionHarness(bus, hub: first.Hub);
         Success(await second.SubscribeAsync(Alice, Binding));
 
-        await Task.Delay(400);
+        clock.Advance(TimeSpan.FromMilliseconds(400));
+        await Task.Delay(400); // time for an expiry that wrongly ends the queue to do so
         await bus.For(StreamC1).DeliverAsync(RoutingKey("add-member", "later"), Event("add-member", "later"));
 
         Assert.Single(bus.All);

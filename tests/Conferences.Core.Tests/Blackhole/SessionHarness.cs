@@ -9,11 +9,12 @@ internal sealed class SessionHarness
     }
 
     /// <summary>A session of the process whose hub runs on <paramref name="bus"/>; <paramref name="hub"/> shares one. The
-    /// hub ends a conference's queue with its last socket unless <paramref name="replay"/> says otherwise.</summary>
-    public SessionHarness(ObservedBus bus, int maxBindings = 100, BlackholeEventHub? hub = null, BlackholeReplayOptions? replay = null)
+    /// hub ends a conference's queue with its last socket unless <paramref name="replay"/> says otherwise, its idle
+    /// expiry measured by <paramref name="clock"/>.</summary>
+    public SessionHarness(ObservedBus bus, int maxBindings = 100, BlackholeEventHub? hub = null, BlackholeReplayOptions? replay = null, TimeProvider? clock = null)
     {
         Bus = bus;
-        Hub = hub ?? new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance, replay ?? NoLinger);
+        Hub = hub ?? new BlackholeEventHub(bus, NullLogger<BlackholeEventHub>.Instance, replay ?? NoLinger, clock);
         Session = new BlackholeSession(Authenticator, Hub, Snapshots, Outbox, new BlackholeSessionOptions { MaxBindings = maxBindings },
             NullLogger<BlackholeSession>.Instance);
     }

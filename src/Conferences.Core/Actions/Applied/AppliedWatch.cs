@@ -13,6 +13,7 @@ public sealed class AppliedWatch : IDisposable
     private readonly List<LiveEvent> unmatched = [];
     private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<AppliedWatch> release;
+    private bool waiting;
 
     internal AppliedWatch(string accountId, string conferenceId, Action<AppliedWatch> release)
     {
@@ -50,6 +51,7 @@ public sealed class AppliedWatch : IDisposable
         ArgumentNullException.ThrowIfNull(clock);
         lock (gate)
         {
+            waiting = true;
             CompleteIfMet();
         }
         try
@@ -88,9 +90,10 @@ public sealed class AppliedWatch : IDisposable
         }
     }
 
+    // until the wait begins more may be expected: a dial's watch starts empty and learns its legs from the answer
     private void CompleteIfMet()
     {
-        if (expectations.TrueForAll(e => e.By is not null))
+        if (waiting && expectations.TrueForAll(e => e.By is not null))
         {
             done.TrySetResult();
         }
