@@ -4,7 +4,7 @@ namespace Conferences.Core.Blackhole;
 // client binding are held until its subscribe reply is queued. Guarded by the session's lock.
 internal sealed class BlackholeListener(string amqpBinding)
 {
-    private readonly List<(string Client, byte[] Head)> active = [];
+    private readonly List<(string Client, byte[] Head, long After)> active = [];
     private readonly List<(string Client, byte[] Head)> pending = [];
 
     public string AmqpBinding { get; } = amqpBinding;
@@ -29,7 +29,7 @@ internal sealed class BlackholeListener(string amqpBinding)
     public void Activate(string clientBinding, BlackholeSender sender, BlackholeStart? start = null)
     {
         var at = pending.FindIndex(p => p.Client == clientBinding);
-        active.Add(at < 0 ? (clientBinding, Head(clientBinding)) : pending[at]);
+        active.Add((clientBinding, at < 0 ? Head(clientBinding) : pending[at].Head, start?.After ?? 0));
         if (at >= 0)
         {
             pending.RemoveAt(at);
@@ -46,12 +46,16 @@ internal sealed class BlackholeListener(string amqpBinding)
     }
 
     // bh_events:event/3 → blackhole_data_emitter:event/4: one frame for every client binding this AMQP binding serves,
-    // shared with the other sockets whose binding renders the same head.
+    // shared with the other sockets whose binding renders the same head. An event numbered before the window was
+    // read for a start can still be on its way here after Activate: the start already covers it.
     public void Deliver(BlackholeEvent evt, BlackholeSender sender)
     {
-        foreach (var (_, head) in active)
+        foreach (var (_, head, after) in active)
         {
-            sender.Send(evt.FrameFor(head));
+            if (after == 0 || evt.Sequence > after)
+            {
+                sender.Send(evt.FrameFor(head));
+            }
         }
         foreach (var (client, head) in pending)
         {
