@@ -86,7 +86,8 @@ public abstract class CollectContract(IBusSource source) : MessageBusContract(so
         var watch = Stopwatch.StartNew();
         var collected = await discovery.CollectFromAllAsync(new KapiRequest(key, Probe("search")), TimeSpan.FromSeconds(10), Ct);
 
-        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(200), $"took {watch.Elapsed}");
+        // at once against the 10 s it was given; 2 s leaves room for a loaded machine
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
         Assert.Empty(collected.Replies);
         Assert.False(collected.TimedOut);
         await inbox.AssertNothingAsync(Quiet);
