@@ -20,10 +20,12 @@ if (args.Length > 0 && args[0] is "ws" or "ws-clients")
         : await global::Conferences.Benchmarks.Websocket.WebsocketClients.RunAsync(args[1..]);
 }
 
-// `realtime ROOT …`: the live conference state benchmark (issue 6), Realtime/RealtimeBenchmark.cs.
-if (args.Length > 0 && args[0] == "realtime")
+// `realtime ROOT …`: the live conference state benchmark (issue 6), Realtime/RealtimeBenchmark.cs; `bare-server …` is its bare endpoint.
+if (args.Length > 0 && args[0] is "realtime" or "bare-server")
 {
-    return await global::Conferences.Benchmarks.Realtime.RealtimeBenchmark.RunAsync(args[1..]);
+    return args[0] == "realtime"
+        ? await global::Conferences.Benchmarks.Realtime.RealtimeBenchmark.RunAsync(args[1..])
+        : await BareProcess.ServeAsync(args[1..]);
 }
 
 // `tokens ROOT …`: GET with a Kazoo-issued token beside GET with an own token (issue 14), Tokens/TokenBenchmark.cs.
@@ -44,10 +46,9 @@ if (args.Length > 0 && args[0] == "actions")
     return await global::Conferences.Benchmarks.Actions.ActionsBenchmark.RunAsync(args[1..]);
 }
 
-// Foundation benchmark (issue 3): GET /conferences/{id} and the list of 1,000 conferences through the API,
-// side by side in one run with a bare Kestrel endpoint answering the same bytes. With BENCH_COUCHDB=<url> (issue 4)
-// the API runs on the CouchDB provider and the baseline is the raw CouchDB GET / view query of the same data.
-// Ratios, not absolute figures, are what this noisy shared machine can support.
+// Foundation benchmark (issue 3): GET /conferences/{id} and the list of 1,000 conferences through the API, side by side
+// in one run with a bare Kestrel endpoint answering the same bytes. With BENCH_COUCHDB=<url> (issue 4) the API runs on
+// the CouchDB provider and the baseline is the raw CouchDB GET / view query of the same data (ratios, not figures).
 var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
 var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;

@@ -7,6 +7,11 @@ internal sealed record HttpCase(string Name, byte[] RunningBody, byte[] IdleBody
 
     public LoadResult? BareIdle { get; init; }
 
+    /// <summary>The bare endpoint's own CPU per answer (µs): what the running variant's bytes cost a server that does nothing else.</summary>
+    public double BareRunningCpuUs { get; init; }
+
+    public double BareIdleCpuUs { get; init; }
+
     public double CpuRatio => RunningCpuUs / IdleCpuUs;
 
     /// <summary>Bare Kestrel answering the running bytes ÷ answering the idle bytes: the share the bytes alone allow.</summary>

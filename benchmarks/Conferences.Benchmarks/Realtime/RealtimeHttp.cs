@@ -63,8 +63,8 @@ internal sealed class RealtimeHttp(string root, string rabbitMq, double seconds,
 
         // a client that asks for gzip and inflates the answers, as a browser (Monster UI) does
         using var gzipHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Workers * 2, AutomaticDecompression = DecompressionMethods.GZip });
-        var plain = new CaseRounds(api, new LoadRunner(http, Workers, TimeSpan.FromSeconds(seconds)), rounds, FreePort);
-        var gzip = new CaseRounds(api, new LoadRunner(gzipHttp, Workers, TimeSpan.FromSeconds(seconds)), rounds, FreePort) { ContentEncoding = "gzip" };
+        var plain = new CaseRounds(api, new LoadRunner(http, Workers, TimeSpan.FromSeconds(seconds)), rounds, FreePort, http);
+        var gzip = new CaseRounds(api, new LoadRunner(gzipHttp, Workers, TimeSpan.FromSeconds(seconds)), rounds, FreePort, http) { ContentEncoding = "gzip" };
         var (getLive, getIdle) = ($"{client.Base}/accounts/{live}/conferences/{running[0]}", $"{client.Base}/accounts/{idle}/conferences/{idleIds[0]}");
         var (listLive, listIdle) = ($"{client.Base}/accounts/{live}/conferences?page_size=50", $"{client.Base}/accounts/{idle}/conferences?page_size=50");
         var cases = new List<HttpCase>();
