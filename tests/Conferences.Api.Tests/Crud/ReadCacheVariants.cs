@@ -1,6 +1,5 @@
 using Conferences.Infrastructure.Storage.CouchDb;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conferences.Api.Tests.Crud;
@@ -16,7 +15,7 @@ public sealed class ReadCacheTestsOnSqlite : ReadCacheTests, IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        Conferences.Infrastructure.Storage.Sqlite.SqlitePoolGate.ClearAllPools();
         foreach (var path in new[] { storePath, $"{storePath}-wal", $"{storePath}-shm" })
         {
             File.Delete(path);

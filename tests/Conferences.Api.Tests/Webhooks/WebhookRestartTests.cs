@@ -1,5 +1,4 @@
 using Conferences.Tests.Amqp;
-using Microsoft.Data.Sqlite;
 using E = Conferences.Core.Kapi.KapiConferenceEvents;
 
 namespace Conferences.Api.Tests.Webhooks;
@@ -90,7 +89,7 @@ public sealed class WebhookRestartTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        Conferences.Infrastructure.Storage.Sqlite.SqlitePoolGate.ClearAllPools();
         foreach (var path in new[] { storePath, $"{storePath}-wal", $"{storePath}-shm" })
         {
             File.Delete(path);

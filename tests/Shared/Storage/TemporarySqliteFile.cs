@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 
 namespace Conferences.Tests.Storage;
 
@@ -15,7 +14,7 @@ public sealed class TemporarySqliteFile(string prefix) : IDisposable
     public void Dispose()
     {
         // pooled connections keep the file open; release them before removing the file and its WAL companions
-        SqliteConnection.ClearAllPools();
+        Conferences.Infrastructure.Storage.Sqlite.SqlitePoolGate.ClearAllPools();
         // the Idempotency-Key file beside it (SqliteIdempotencyStore) too
         var keys = System.IO.Path.ChangeExtension(Path, ".idempotency.db");
         foreach (var path in new[] { Path, $"{Path}-wal", $"{Path}-shm", keys, $"{keys}-wal", $"{keys}-shm" })

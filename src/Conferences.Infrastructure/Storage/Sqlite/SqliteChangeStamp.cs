@@ -82,7 +82,7 @@ internal sealed class SqliteChangeStamp(string connectionString) : IDisposable
     private SqliteCommand Open()
     {
         connection = new SqliteConnection(connectionString);
-        connection.Open();
+        SqlitePoolGate.Open(connection);
         var prepared = connection.CreateCommand();
         prepared.CommandText = "PRAGMA data_version;";
         prepared.Prepare();

@@ -94,7 +94,7 @@ internal sealed class SqliteIdempotencySession(SqliteStoreOptions options) : IAs
         var opened = new SqliteConnection(connectionString);
         try
         {
-            opened.Open();
+            SqlitePoolGate.Open(opened);
             using var setup = opened.Command(null, string.Create(CultureInfo.InvariantCulture,
                 $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -32768; {Table}"));
             setup.ExecuteNonQuery();

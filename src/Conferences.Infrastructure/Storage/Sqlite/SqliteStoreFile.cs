@@ -91,7 +91,8 @@ internal sealed class SqliteStoreFile : IAsyncDisposable
         var connection = new SqliteConnection(connectionString);
         try
         {
-            await connection.OpenAsync(ct);
+            ct.ThrowIfCancellationRequested();
+            SqlitePoolGate.Open(connection);
             await using (var pragma = connection.Command(null, busyTimeoutPragma))
             {
                 await pragma.ExecuteNonQueryAsync(ct);
