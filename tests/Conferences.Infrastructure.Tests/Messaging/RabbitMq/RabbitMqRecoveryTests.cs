@@ -96,7 +96,8 @@ public sealed class RabbitMqRecoveryTests(PrivateRabbitMqBroker broker, ITestOut
         }
 
         Output.WriteLine($"hung broker: publish failed after {publish.TotalMilliseconds:0} ms, subscribe after {subscribe.TotalMilliseconds:0} ms");
-        var budget = new Conferences.Infrastructure.Messaging.RabbitMq.RabbitMqOptions().OperationTimeout + TimeSpan.FromMilliseconds(500);
+        // the operation timeout (2 s) and room for a loaded machine; a hung call would wait for the step's bound
+        var budget = new Conferences.Infrastructure.Messaging.RabbitMq.RabbitMqOptions().OperationTimeout + TimeSpan.FromMilliseconds(1500);
         Assert.True(publish < budget && subscribe < budget, $"publish {publish}, subscribe {subscribe}");
         await bus.PublishAsync(KapiRoutingKeys.Command(conference), Probe("after"), Ct).WaitAsync(Step);
         var received = new List<string?> { Marker(await commands.NextAsync()) };
