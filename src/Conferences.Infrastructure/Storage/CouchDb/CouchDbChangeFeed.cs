@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
 
@@ -89,9 +88,7 @@ internal sealed class CouchDbChangeFeed(string database, CouchDbChangeFeeds owne
     private async Task<string?> FollowAsync(HttpClient http, CancellationToken stopping)
     {
         var path = $"{CouchDbPaths.Database(database)}/_changes?feed=continuous&since=now&heartbeat={(int)owner.Heartbeat.TotalMilliseconds}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(owner.Server.BaseUrl + path, CouchDbClient.Verbatim));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.Authorization = owner.Server.Authorization;
+        using var request = owner.Server.Request(HttpMethod.Get, path);
         using var connecting = Deadline(stopping);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, connecting.Token).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

@@ -50,7 +50,12 @@ public sealed partial class CouchDbChangeFeeds : IAsyncDisposable, IDisposable
         {
             return feed.Stamp();
         }
-        if (stopping.IsCancellationRequested || Interlocked.Increment(ref open) > watched)
+        // with the feeds off every read ends here, without touching the shared count
+        if (watched == 0 || stopping.IsCancellationRequested)
+        {
+            return null;
+        }
+        if (Interlocked.Increment(ref open) > watched)
         {
             Interlocked.Decrement(ref open);
             return null;

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
 
 namespace Conferences.Infrastructure.Storage.CouchDb;
@@ -8,9 +7,6 @@ namespace Conferences.Infrastructure.Storage.CouchDb;
 public sealed class CouchDbClient
 {
     private static readonly JsonSerializerOptions BodyOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    // paths are sent exactly as built: %2F in a database name must not be unescaped on the way
-    internal static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
     private readonly HttpClient http;
 
@@ -73,9 +69,7 @@ public sealed class CouchDbClient
 
     private async Task<CouchResult> SendAsync(HttpMethod method, string pathAndQuery, string? body, bool repeatable, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, new Uri(Server.BaseUrl + pathAndQuery, Verbatim));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.Authorization = Server.Authorization;
+        using var request = Server.Request(method, pathAndQuery);
         if (body is not null)
         {
             // CouchDB-protocol servers (pouchdb-server among them) read a write's body only as application/json.

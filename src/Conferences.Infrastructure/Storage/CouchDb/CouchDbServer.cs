@@ -5,6 +5,9 @@ namespace Conferences.Infrastructure.Storage.CouchDb;
 /// <summary><see cref="Display"/> is the only form that may be logged.</summary>
 public sealed class CouchDbServer
 {
+    // paths are sent exactly as built: %2F in a database name must not be unescaped on the way
+    private static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
     private CouchDbServer(string baseUrl, AuthenticationHeaderValue? authorization)
     {
         BaseUrl = baseUrl;
@@ -16,6 +19,15 @@ public sealed class CouchDbServer
     public AuthenticationHeaderValue? Authorization { get; }
 
     public string Display => BaseUrl.TrimEnd('/');
+
+    /// <summary>A request for <paramref name="pathAndQuery"/> on this server, asking for JSON, with its credentials.</summary>
+    public HttpRequestMessage Request(HttpMethod method, string pathAndQuery)
+    {
+        var request = new HttpRequestMessage(method, new Uri(BaseUrl + pathAndQuery, Verbatim));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Authorization = Authorization;
+        return request;
+    }
 
     public static CouchDbServer Parse(string? connectionString) =>
         TryParse(connectionString, out var server, out var error) ? server : throw new InvalidOperationException(error);
