@@ -29,7 +29,8 @@ internal sealed class BlackholeListener(string amqpBinding)
     public void Activate(string clientBinding, BlackholeSender sender, BlackholeStart? start = null)
     {
         var at = pending.FindIndex(p => p.Client == clientBinding);
-        active.Add((clientBinding, at < 0 ? Head(clientBinding) : pending[at].Head, start?.After ?? 0));
+        var after = start?.After ?? 0;
+        active.Add((clientBinding, at < 0 ? Head(clientBinding) : pending[at].Head, after));
         if (at >= 0)
         {
             pending.RemoveAt(at);
@@ -38,7 +39,7 @@ internal sealed class BlackholeListener(string amqpBinding)
         {
             sender.Send(frame);
         }
-        foreach (var (_, _, frame) in Held.Where(h => h.Client == clientBinding && (start is null || h.Sequence > start.After)))
+        foreach (var (_, _, frame) in Held.Where(h => h.Client == clientBinding && Uncovered(h.Sequence, after)))
         {
             sender.Send(frame);
         }
@@ -52,7 +53,7 @@ internal sealed class BlackholeListener(string amqpBinding)
     {
         foreach (var (_, head, after) in active)
         {
-            if (after == 0 || evt.Sequence > after)
+            if (Uncovered(evt.Sequence, after))
             {
                 sender.Send(evt.FrameFor(head));
             }
@@ -62,6 +63,9 @@ internal sealed class BlackholeListener(string amqpBinding)
             Held.Add((client, evt.Sequence, evt.FrameFor(head)));
         }
     }
+
+    // the seam's one rule: a start (replay or snapshot) covers the events up to its sequence; no start (0) covers none
+    private static bool Uncovered(long sequence, long after) => after == 0 || sequence > after;
 
     // Off the delivering thread (a replay): not shared.
     public byte[] Frame(string clientBinding, BlackholeEvent evt) => BlackholeEventFrame.Compose(Head(clientBinding), evt.Tail.Span);
