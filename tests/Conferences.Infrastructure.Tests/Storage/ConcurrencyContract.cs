@@ -115,28 +115,12 @@ public abstract class ConcurrencyContract(IStoreSource source) : DocumentStoreCo
         return await Task.WhenAll(writers);
     }
 
-    // a stamp may need a moment to be given (CouchDB's changes feed starts on the first question); 3 s for a loaded machine
-    private static async Task<long> StampGivenAsync(IDocumentStore store, string db)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(3);
-        long? stamp;
-        while ((stamp = await store.ChangeStampAsync(db, Ct)) is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-        return stamp ?? throw new Xunit.Sdk.XunitException($"no change stamp for {db} within 3 s");
-    }
+    // a stamp may need a moment to be given; 3 s for a loaded machine
+    private static async Task<long> StampGivenAsync(IDocumentStore store, string db) =>
+        (await ChangeStamps.UntilAsync(store, db, stamp => stamp is not null, TimeSpan.FromSeconds(3)))!.Value;
 
     // another instance's write is seen within the adapter's bound (50 ms for SQLite, the feed's delivery for CouchDB);
     // a second allows for a loaded machine
-    private static async Task<long?> StampChangedFromAsync(IDocumentStore store, string db, long seen)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(1);
-        long? stamp;
-        while ((stamp = await store.ChangeStampAsync(db, Ct)) == seen && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-        return stamp;
-    }
+    private static Task<long?> StampChangedFromAsync(IDocumentStore store, string db, long seen) =>
+        ChangeStamps.UntilAsync(store, db, stamp => stamp != seen, TimeSpan.FromSeconds(1));
 }

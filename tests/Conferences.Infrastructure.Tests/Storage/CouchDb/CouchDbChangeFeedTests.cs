@@ -16,12 +16,12 @@ public sealed class CouchDbChangeFeedTests(CouchDbServerFixture server)
         var store = server.Stores.Store(server.Url);
         var (accountId, path) = await server.Raw.CreateKazooAccountDatabaseAsync(withKazooDesigns: false);
         var db = AccountDatabase.Encoded(accountId);
-        var before = await Eventually(() => store.ChangeStampAsync(db, Ct), stamp => stamp is not null, TimeSpan.FromSeconds(3));
+        var before = await ChangeStamps.UntilAsync(store, db, stamp => stamp is not null, TimeSpan.FromSeconds(3));
         Assert.Equal(before, await store.ChangeStampAsync(db, Ct));
 
         await server.Raw.OverwriteAsync($"{path}/{KazooIds.NewId()}", new JsonObject { ["pvt_type"] = "conference", ["name"] = "Kazoo's" });
 
-        var after = await Eventually(() => store.ChangeStampAsync(db, Ct), stamp => stamp != before, TimeSpan.FromSeconds(1));
+        var after = await ChangeStamps.UntilAsync(store, db, stamp => stamp != before, TimeSpan.FromSeconds(1));
         Assert.NotNull(after);
     }
 
@@ -45,7 +45,7 @@ public sealed class CouchDbChangeFeedTests(CouchDbServerFixture server)
         var (first, _) = await server.Raw.CreateKazooAccountDatabaseAsync(withKazooDesigns: false);
         var (second, _) = await server.Raw.CreateKazooAccountDatabaseAsync(withKazooDesigns: false);
 
-        await Eventually(() => store.ChangeStampAsync(AccountDatabase.Encoded(first), Ct), stamp => stamp is not null, TimeSpan.FromSeconds(3));
+        await ChangeStamps.UntilAsync(store, AccountDatabase.Encoded(first), stamp => stamp is not null, TimeSpan.FromSeconds(3));
         for (var i = 0; i < 20; i++)
         {
             Assert.Null(await store.ChangeStampAsync(AccountDatabase.Encoded(second), Ct));
@@ -61,28 +61,16 @@ public sealed class CouchDbChangeFeedTests(CouchDbServerFixture server)
         var store = server.Stores.Store(couch.Url, new Dictionary<string, string?> { ["CouchDb:ChangeFeedHeartbeat"] = "00:00:00.200" });
         var db = AccountDatabase.Encoded(KazooIds.NewId());
 
-        var first = await Eventually(() => store.ChangeStampAsync(db, Ct), stamp => stamp is not null, TimeSpan.FromSeconds(3));
+        var first = await ChangeStamps.UntilAsync(store, db, stamp => stamp is not null, TimeSpan.FromSeconds(3));
         // the fake sends one heartbeat and then nothing: after two heartbeats (400 ms) the stamp is unknown, while the
         // feed is still open (it is given up after ten)
-        await Eventually(() => store.ChangeStampAsync(db, Ct), stamp => stamp is null, TimeSpan.FromSeconds(2));
+        await ChangeStamps.UntilAsync(store, db, stamp => stamp is null, TimeSpan.FromSeconds(2));
         Assert.False(couch.FirstClosed, "the stamp was kept until the silent feed was given up");
         // opened again, whatever happened meanwhile is unknown, so the stamp is new
-        var second = await Eventually(() => store.ChangeStampAsync(db, Ct), stamp => stamp is not null, TimeSpan.FromSeconds(5));
+        var second = await ChangeStamps.UntilAsync(store, db, stamp => stamp is not null, TimeSpan.FromSeconds(5));
         Assert.NotEqual(first, second);
         Assert.True(couch.Connections >= 2);
         Assert.Contains("/_changes?feed=continuous&since=now&heartbeat=200", couch.FirstRequestLine, StringComparison.Ordinal);
-    }
-
-    private static async Task<long?> Eventually(Func<ValueTask<long?>> read, Func<long?, bool> done, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        long? value;
-        while (!done(value = await read()))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the stamp stayed {value?.ToString() ?? "null"} for {within.TotalSeconds} s");
-            await Task.Delay(10);
-        }
-        return value;
     }
 
     /// <summary>Answers every request with the head of a continuous feed and one heartbeat, then holds the connection
