@@ -36,21 +36,9 @@ public sealed class ApiProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"api: {e.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        if (await Readiness.AnswersAsync(client, new Uri($"http://127.0.0.1:{port}/alive"), TimeSpan.FromSeconds(60)))
         {
-            try
-            {
-                using var alive = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/alive"));
-                if (alive.IsSuccessStatusCode)
-                {
-                    return new ApiProcess(process);
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(200);
+            return new ApiProcess(process);
         }
         process.Kill(true);
         throw new TimeoutException("the API did not become alive within 60 s");

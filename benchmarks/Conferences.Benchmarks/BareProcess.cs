@@ -44,22 +44,12 @@ public sealed class BareProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
         var bare = new BareProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start the bare endpoint"), directory);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        if (await Readiness.AnswersAsync(client, new Uri($"http://127.0.0.1:{port}/bare/{bodies.Keys.First()}"), TimeSpan.FromSeconds(30)))
         {
-            try
-            {
-                using var answer = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/bare/{bodies.Keys.First()}"));
-                if (answer.IsSuccessStatusCode)
-                {
-                    return bare;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-            await Task.Delay(100);
+            return bare;
         }
+        await bare.DisposeAsync();
+        throw new TimeoutException("the bare endpoint did not answer within 30 s");
     }
 
     public async ValueTask DisposeAsync()
